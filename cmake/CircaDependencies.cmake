@@ -1,0 +1,33 @@
+# Finds every dependency and says how to fix a missing one, instead of a raw CMake error.
+set(_circa_fix "run 'bash cmake/install-deps.sh' (as root) to install Circa's Debian packages")
+
+macro(circa_require_package name)
+  find_package(${name} ${ARGN} QUIET)
+  if(NOT ${name}_FOUND)
+    message(FATAL_ERROR "circa: dependency '${name}' not found: ${_circa_fix}")
+  endif()
+endmacro()
+
+circa_require_package(yaml-cpp)
+circa_require_package(fmt)
+circa_require_package(CLI11)
+circa_require_package(nlohmann_json)
+circa_require_package(SQLite3)
+circa_require_package(Threads)
+circa_require_package(Boost COMPONENTS unit_test_framework)
+
+find_package(PkgConfig QUIET)
+if(PkgConfig_FOUND)
+  pkg_check_modules(SYSTEMC QUIET IMPORTED_TARGET systemc)
+endif()
+if(NOT SYSTEMC_FOUND)
+  message(FATAL_ERROR "circa: SystemC (systemc.pc) not found: ${_circa_fix}")
+endif()
+
+foreach(tool verilator yosys iverilog vvp)
+  string(TOUPPER ${tool} _var)
+  find_program(CIRCA_${_var} ${tool})
+  if(NOT CIRCA_${_var})
+    message(FATAL_ERROR "circa: program '${tool}' not found: ${_circa_fix}")
+  endif()
+endforeach()

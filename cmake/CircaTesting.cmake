@@ -1,0 +1,25 @@
+# circa_add_boost_test(<name> SOURCES <files...> [LIBS <targets...>] [LABELS <labels...>]
+#                      [TIMEOUT <s>])
+# Builds one Boost.Test executable and registers every test case in it with CTest as its own test
+# (discovered after the build from --list_content, like gtest_discover_tests), so CTest's closing
+# line counts test cases, not executables. Labels: unit, component, system, cosim, synth, long.
+include_guard(GLOBAL)
+
+function(circa_add_boost_test name)
+  cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+  if(NOT T_TIMEOUT)
+    set(T_TIMEOUT 600)
+  endif()
+  add_executable(${name} ${T_SOURCES})
+  target_link_libraries(${name} PRIVATE ${T_LIBS} Boost::unit_test_framework circa_warnings)
+  target_compile_definitions(${name} PRIVATE BOOST_TEST_DYN_LINK
+                             CIRCA_SOURCE_DIR="${CIRCA_SOURCE_DIR}")
+  set(ctest_file ${CMAKE_CURRENT_BINARY_DIR}/${name}_tests.cmake)
+  add_custom_command(TARGET ${name} POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -D EXE=$<TARGET_FILE:${name}> -D OUT=${ctest_file}
+            -D NAME=${name} "-D LABELS=${T_LABELS}" -D TIMEOUT=${T_TIMEOUT}
+            -D WORKDIR=${CMAKE_CURRENT_BINARY_DIR}
+            -P ${CIRCA_SOURCE_DIR}/cmake/BoostTestDiscover.cmake
+    BYPRODUCTS ${ctest_file} VERBATIM)
+  set_property(DIRECTORY APPEND PROPERTY TEST_INCLUDE_FILES ${ctest_file})
+endfunction()

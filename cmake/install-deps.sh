@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Circa builds and runs with. Idempotent: installs only what is
+# missing, so it is cheap to call before every build. Needs root (or sudo) for apt-get.
+set -euo pipefail
+
+packages=(
+  build-essential cmake pkg-config git
+  libsystemc-dev verilator libyaml-cpp-dev libboost-test-dev
+  yosys iverilog libsqlite3-dev sqlite3 libcli11-dev libfmt-dev nlohmann-json3-dev
+)
+# chromium renders the sweep report in the browser test; optional with CIRCA_NO_BROWSER=1.
+[ "${CIRCA_NO_BROWSER:-0}" = 1 ] || packages+=(chromium)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "circa: installing missing Debian packages: ${missing[*]}"
+sudo_cmd=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "circa: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo_cmd=(sudo)
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,16 @@
+// `circa bench <what>`: benchmarks that print figures (never tests).
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "numerics/bench_numerics.hpp"
+
+namespace circa::cli {
+
+void register_bench_command(CLI::App& app) {
+  auto* bench = app.add_subcommand("bench", "Run a benchmark and print its figures");
+  bench->require_subcommand(1);
+  bench->add_subcommand("numerics", "FFT-based vs dense block-circulant product, double precision")
+      ->callback([] { num::run_numerics_bench(std::cout); });
+}
+
+}  // namespace circa::cli

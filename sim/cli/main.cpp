@@ -1,0 +1,35 @@
+// `circa`: the command-line entry point. The only place that picks exit codes:
+// 0 success, 1 the command ran and found a problem, 2 bad input (ConfigError), 3 internal error.
+#include <iostream>
+
+#include "cli/commands.hpp"
+#include "cli/version.hpp"
+#include "common/error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"Circa: cycle-accurate simulator and RTL generator for block-circulant DNN accelerators"};
+  app.set_version_flag("--version", std::string("circa ") + circa::kVersion);
+  app.require_subcommand(1);
+  circa::cli::register_config_commands(app);
+#ifdef CIRCA_WITH_NUMERICS
+  circa::cli::register_bench_command(app);
+#endif
+#ifdef CIRCA_WITH_COST
+  circa::cli::register_sram_command(app);
+#endif
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const circa::ConfigError& e) {
+    std::cerr << "circa: " << e.what() << "\n";
+    return 2;
+  } catch (const circa::InternalError& e) {
+    std::cerr << "circa: " << e.what() << "\n  (this is a bug in Circa; please report it)\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "circa: unexpected error: " << e.what() << "\n";
+    return 3;
+  }
+  return circa::cli::exit_status();
+}

@@ -1,0 +1,20 @@
+#include "common/error.hpp"
+
+namespace circa {
+
+std::string SourceLocation::str() const {
+  if (file.empty()) return "<command line>";
+  if (line <= 0) return file;
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+}
+
+ConfigError::ConfigError(const SourceLocation& where, const std::string& yaml_path,
+                         const std::string& problem)
+    : std::runtime_error(where.str() + ": error: " + (yaml_path.empty() ? "" : yaml_path + ": ") +
+                         problem),
+      where_(where),
+      yaml_path_(yaml_path) {}
+
+ConfigError::ConfigError(const std::string& message) : std::runtime_error("error: " + message) {}
+
+}  // namespace circa

@@ -1,0 +1,111 @@
+// The typed, immutable description of one accelerator design point. Built only by the config
+// loader (spec/config_loader.hpp) from YAML plus overrides, then cross-checked; every consumer
+// (numerics, SystemC model, analytical model, generator, cost model) reads this and never YAML.
+// Parameter names, units, defaults and ranges are declared once, in accelerator_params.cpp; the
+// fields here start zeroed on purpose (default_accelerator() gives the declared defaults).
+#pragma once
+
+#include <string>
+
+#include "spec/fixed_format.hpp"
+
+namespace circa {
+
+enum class FftStyle {
+  unrolled,   ///< all log2(k) stages in space: one block per cycle (C-LSTM, Koios)
+  pipelined,  ///< multi-path delay feedback: samples_per_cycle samples enter each cycle
+  iterative,  ///< memory-based: samples_per_cycle/2 butterflies reused over all stages
+};
+
+/// Where the 1/k of the circular convolution is applied (C-LSTM: before the IFFT).
+enum class FftScaling {
+  forward,  ///< every forward-FFT stage halves (output = DFT/k); the IFFT does not scale
+  inverse,  ///< forward FFT unscaled; every IFFT stage halves
+};
+
+/// How one block's weight spectrum is stored in SRAM.
+enum class SpectrumLayout {
+  half_complex,  ///< k/2+1 complex words (bins 0..k/2), as C-LSTM's code and the Koios RTL
+  packed_real,   ///< k/2 complex words: bins 0 and k/2 (both real) share word 0; k reals total
+};
+
+enum class DeviceType { itrs_hp, itrs_lstp, itrs_lop };
+enum class SramModel { builtin, cacti };
+
+struct FftSpec {
+  FftStyle style{};
+  int samples_per_cycle = 0;   ///< power of two, <= k; unrolled requires k
+  int stage_latency = 0;       ///< register stages per butterfly stage, cycles
+  FftScaling scaling{};
+  bool shared_ifft = false;     ///< IFFT runs on the FFT unit (conj-FFT-conj) instead of its own
+};
+
+/// Number format at every stage of the datapath, in dataflow order (README "Number formats").
+struct DatapathFormats {
+  FixedFormat input;        ///< activations entering a layer (time domain)
+  FixedFormat fft;          ///< FFT butterfly outputs at every stage, and the input spectra
+  FixedFormat twiddle;      ///< twiddle ROM words
+  FixedFormat weight;       ///< stored weight spectra
+  FixedFormat product;      ///< complex product of input and weight spectra
+  FixedFormat accumulator;  ///< frequency-domain sum over input blocks
+  FixedFormat ifft;         ///< IFFT butterfly outputs
+  FixedFormat output;       ///< layer outputs after bias, activation and re-quantisation
+};
+
+struct MacSpec {
+  int lanes = 0;              ///< complex multiply-accumulates per cycle
+  int accumulator_banks = 0;  ///< banks that hide the adder latency (C-LSTM uses 2)
+};
+
+struct SramSpec {
+  int capacity_kib = 0;
+  int banks = 0;
+  int word_bits = 0;
+  int read_write_ports = 0;  ///< per bank
+  int read_ports = 0;        ///< exclusive, per bank
+  int write_ports = 0;       ///< exclusive, per bank
+  SpectrumLayout layout{};
+};
+
+struct BufferSpec {
+  int capacity_kib = 0;
+  int banks = 0;
+  int word_bits = 0;
+  bool double_buffered = false;
+};
+
+struct OffchipSpec {
+  double bandwidth_gb_per_s = 0;
+  double latency_ns = 0;
+};
+
+struct TechnologySpec {
+  int node_nm = 0;
+  DeviceType device{};
+  int temperature_k = 0;
+  SramModel sram_model{};
+  std::string cacti_dir;  ///< a user's CACTI 7 folder, for sram_model: cacti
+};
+
+struct AcceleratorSpec {
+  std::string name;
+  int block_size = 0;  ///< k, the largest circulant block the FFT unit handles
+  double clock_mhz = 0;
+  FftSpec fft;
+  MacSpec mac;
+  DatapathFormats formats;
+  SramSpec weight_sram;
+  BufferSpec activation_buffer;
+  OffchipSpec offchip;
+  TechnologySpec technology;
+
+  double clock_period_ns() const { return 1000.0 / clock_mhz; }
+};
+
+const char* to_string(FftStyle);
+const char* to_string(FftScaling);
+const char* to_string(SpectrumLayout);
+const char* to_string(DeviceType);
+const char* to_string(SramModel);
+
+}  // namespace circa
