@@ -54,7 +54,7 @@ YAML::Node read_yaml_file(const std::string& file) {
   try {
     YAML::Node root = YAML::Load(in);
     if (!root.IsMap())
-      throw ConfigError(location_of(root, file), "",
+      throw ConfigError(SourceLocation{file, 0, 0}, "",
                         std::string("the file holds ") + kind_of(root) +
                             "; expected a mapping of keys (start with 'kind: ...')");
     return root;
