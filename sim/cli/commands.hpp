@@ -9,6 +9,8 @@ namespace circa::cli {
 void register_config_commands(CLI::App& app);
 void register_bench_command(CLI::App& app);
 void register_sram_command(CLI::App& app);
+void register_sim_command(CLI::App& app);       // cmd_sim.cpp
+void register_estimate_command(CLI::App& app);  // cmd_estimate.cpp
 
 /// Exit status a command sets for main() (0 unless the command ran and found a problem).
 int& exit_status();

@@ -1,0 +1,68 @@
+#include "arch/microarch.hpp"
+
+#include "common/error.hpp"
+
+namespace circa::arch {
+
+int log2_exact(int v) {
+  CIRCA_CHECK(v > 0 && (v & (v - 1)) == 0, "not a power of two: " + std::to_string(v));
+  int n = 0;
+  while ((1 << n) < v) ++n;
+  return n;
+}
+
+FftTiming fft_timing(const AcceleratorSpec& s, int k) {
+  FftTiming t;
+  t.k = k;
+  const int spc = std::min(s.fft.samples_per_cycle, k);
+  const int stages = log2_exact(k);
+  t.beats = (k + spc - 1) / spc;
+  t.butterflies = int64_t{k / 2} * stages;
+  const int pipe = stages * s.fft.stage_latency;
+  switch (s.fft.style) {
+    case FftStyle::unrolled:  // all stages in space: a block per cycle after the pipeline fills
+      t.latency = pipe;
+      t.ii = t.beats;
+      break;
+    case FftStyle::pipelined:  // delay-feedback lines hold one block before the first output
+      t.latency = t.beats + pipe;
+      t.ii = t.beats;
+      break;
+    case FftStyle::iterative:  // load, then every stage re-reads the block from one memory
+      t.latency = t.beats + stages * t.beats * s.fft.stage_latency;
+      t.ii = t.latency + t.beats;
+      break;
+  }
+  return t;
+}
+
+MacTiming mac_timing(const AcceleratorSpec& s, int k) {
+  MacTiming m;
+  m.slots = s.weight_sram.layout == SpectrumLayout::half_complex ? k / 2 + 1 : k / 2;
+  m.parallel_blocks = std::max(1, s.mac.lanes / m.slots);
+  m.issue_cycles = (m.slots * m.parallel_blocks + s.mac.lanes - 1) / s.mac.lanes;
+  m.weight_bits = 2 * s.formats.weight.bits;
+  const int read_ports = s.weight_sram.read_write_ports + s.weight_sram.read_ports;
+  m.sram_bits_per_cycle = int64_t{s.weight_sram.banks} * read_ports * s.weight_sram.word_bits;
+  return m;
+}
+
+std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w) {
+  std::vector<LayerPlan> plans;
+  int64_t free_bytes = int64_t{s.weight_sram.capacity_kib} * 1024;
+  for (const Layer& l : w.layers) {
+    LayerPlan p;
+    p.geom = geometry(l, s.block_size);
+    p.fft = fft_timing(s, p.geom.k);
+    p.mac = mac_timing(s, p.geom.k);
+    p.groups = (p.geom.p + p.mac.parallel_blocks - 1) / p.mac.parallel_blocks;
+    p.weight_words = int64_t{p.geom.p} * p.geom.q * p.mac.slots;
+    p.weight_bytes = (p.weight_words * p.mac.weight_bits + 7) / 8;
+    p.weights_on_chip = p.weight_bytes <= free_bytes;
+    if (p.weights_on_chip) free_bytes -= p.weight_bytes;
+    plans.push_back(p);
+  }
+  return plans;
+}
+
+}  // namespace circa::arch

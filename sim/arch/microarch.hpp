@@ -1,0 +1,60 @@
+// The microarchitecture's timing and sizing, derived from the spec in one place. The SystemC
+// model, the analytical model and the Verilog generator all take unit latencies, throughputs and
+// memory shapes from here, so no latency is kept by hand in two places. SCHEDULE.md explains it.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "spec/accelerator_spec.hpp"
+#include "spec/workload.hpp"
+
+namespace circa::arch {
+
+/// Register stages of one complex multiply-accumulate lane: multiply, then accumulate.
+constexpr int kMacLatency = 2;
+/// Register stages of the peripheral unit: requantise + bias + activation in one stage.
+constexpr int kPeripheralLatency = 1;
+
+/// One k-point transform on the FFT (or IFFT) unit. Cycle 0 is the first input beat.
+struct FftTiming {
+  int k = 0;
+  int beats = 0;    ///< cycles to stream a block in (and out): ceil(k / samples_per_cycle)
+  int latency = 0;  ///< first input beat to first output beat
+  int ii = 0;       ///< initiation interval: cycles between the first beats of two blocks
+  int64_t butterflies = 0;  ///< radix-2 butterflies per transform: (k/2) log2 k
+
+  /// Cycles from the first input beat of the first of n back-to-back blocks to one past the
+  /// last output beat of the last.
+  int64_t span(int64_t n) const { return n <= 0 ? 0 : (n - 1) * ii + latency + beats; }
+};
+FftTiming fft_timing(const AcceleratorSpec& s, int k);
+
+/// The frequency-domain MAC array working on one (output block, input block) pair.
+struct MacTiming {
+  int slots = 0;            ///< complex words per block spectrum (k/2+1 or k/2, by layout)
+  int parallel_blocks = 0;  ///< output blocks processed side by side (lanes / slots, >= 1)
+  int issue_cycles = 0;     ///< cycles to issue one input block to all parallel output blocks
+  int weight_bits = 0;      ///< bits of one stored complex weight word (2 x weight bits)
+  int64_t sram_bits_per_cycle = 0;  ///< weight SRAM read bandwidth: banks x read ports x width
+};
+MacTiming mac_timing(const AcceleratorSpec& s, int k);
+
+/// How one layer maps onto the hardware.
+struct LayerPlan {
+  LayerGeometry geom;
+  FftTiming fft;
+  MacTiming mac;
+  int groups = 0;                 ///< ceil(p / parallel_blocks) output-block groups
+  int64_t weight_words = 0;       ///< p * q * slots stored complex words
+  int64_t weight_bytes = 0;       ///< weight_words * weight_bits / 8
+  bool weights_on_chip = false;   ///< resident in the weight SRAM, else streamed every inference
+};
+
+/// Plans every layer; weight residency is decided greedily in layer order against the SRAM
+/// capacity (a layer that does not fit in what is left streams its weights from off-chip).
+std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w);
+
+int log2_exact(int v);  ///< log2 of a power of two
+
+}  // namespace circa::arch
