@@ -1,0 +1,52 @@
+// Logic energy and area per operation, from the published 45 nm figures in tables/logic_45nm.csv,
+// scaled to other nodes with tables/node_scaling.csv. Every figure carries its source.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace circa::power {
+
+/// A physical figure with its provenance.
+struct Cost {
+  double energy_pj = 0;  ///< per operation
+  double area_um2 = 0;   ///< per instance
+  std::string source;
+};
+
+enum class Op { int_add, int_mult, reg, mux2 };
+
+class LogicModel {
+ public:
+  /// The tables compiled into Circa (the CSV files beside this header).
+  static const LogicModel& builtin();
+  /// Parses the two CSV texts; throws ConfigError naming the table, line and problem.
+  LogicModel(const std::string& ops_csv, const std::string& scaling_csv);
+
+  /// Cost of one operation of `bits` bits (a x b multipliers: bits = sqrt(a*b)) at `node_nm`.
+  /// Between table rows of an operator the cost follows a power law in bits; outside the
+  /// table's bit range it extrapolates by the nearest two rows' law (stated in the source).
+  Cost op(Op op, double bits, int node_nm) const;
+
+  double energy_factor(int node_nm) const;  ///< relative to 45 nm; ConfigError outside 20-90
+  double area_factor(int node_nm) const;
+  std::string scaling_source(int node_nm) const;
+
+ private:
+  struct Row {
+    double bits, energy_pj, area_um2;
+    std::string source;
+  };
+  struct Node {
+    double area, energy;
+    std::string source;
+  };
+  std::map<std::string, std::vector<Row>> ops_;
+  std::map<int, Node> nodes_;
+  Node node(int node_nm) const;
+};
+
+const char* to_string(Op op);
+
+}  // namespace circa::power

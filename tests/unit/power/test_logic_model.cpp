@@ -1,0 +1,82 @@
+// The logic model reproduces its published table rows exactly at 45 nm, interpolates between
+// them monotonically, scales by the Stillmaker-Baas factors, and refuses what it cannot price.
+#define BOOST_TEST_MODULE logic_model
+#include <boost/test/unit_test.hpp>
+
+#include "common/error.hpp"
+#include "power/inventory.hpp"
+#include "spec/config_loader.hpp"
+
+using namespace circa;
+using namespace circa::power;
+
+namespace tt = boost::test_tools;
+
+BOOST_AUTO_TEST_CASE(table_rows_are_reproduced_at_45nm) {
+  const auto& m = LogicModel::builtin();
+  BOOST_TEST(m.op(Op::int_add, 8, 45).energy_pj == 0.03, tt::tolerance(1e-12));
+  BOOST_TEST(m.op(Op::int_add, 32, 45).area_um2 == 137.0, tt::tolerance(1e-12));
+  BOOST_TEST(m.op(Op::int_mult, 32, 45).energy_pj == 3.1, tt::tolerance(1e-12));
+  BOOST_TEST(m.op(Op::int_mult, 8, 45).area_um2 == 282.0, tt::tolerance(1e-12));
+  BOOST_TEST(m.op(Op::reg, 16, 45).area_um2 == 16 * 4.522, tt::tolerance(1e-12));
+  BOOST_TEST(m.op(Op::int_mult, 8, 45).source.find("Horowitz") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(multiplier_energy_grows_about_quadratically) {
+  const auto& m = LogicModel::builtin();
+  const double e8 = m.op(Op::int_mult, 8, 45).energy_pj, e16 = m.op(Op::int_mult, 16, 45).energy_pj;
+  BOOST_TEST(e16 > e8);
+  BOOST_TEST(e16 / e8 > 3.5);  // exponent log(3.1/0.2)/log(4) = 1.98
+  BOOST_TEST(e16 / e8 < 4.2);
+}
+
+BOOST_AUTO_TEST_CASE(node_scaling_follows_the_table) {
+  const auto& m = LogicModel::builtin();
+  BOOST_TEST(m.energy_factor(90) == 3.156, tt::tolerance(1e-9));
+  BOOST_TEST(m.area_factor(32) == 0.46, tt::tolerance(1e-9));
+  BOOST_TEST(m.op(Op::int_add, 8, 90).energy_pj == 0.03 * 3.156, tt::tolerance(1e-9));
+  // 40 nm lies between 32 and 45 nm: linear in feature size.
+  const double f40 = m.area_factor(40);
+  BOOST_TEST(f40 == 0.46 + (1.0 - 0.46) * 8 / 13, tt::tolerance(1e-9));
+  BOOST_TEST(m.op(Op::int_add, 8, 40).source.find("interpolated between 32 and 45 nm") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(node_outside_the_table_is_an_error) {
+  BOOST_CHECK_EXCEPTION(LogicModel::builtin().op(Op::int_add, 8, 14), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()).find("outside the logic scaling table (20-90 nm)") != std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_CASE(malformed_table_is_refused_with_its_line) {
+  const std::string bad = "operator,bits,energy_pj,area_um2,source\nint_add,8,zero,36,x\n";
+  const std::string scaling = "node_nm,area_factor,energy_factor,vdd_v,source\n45,1,1,1,x\n";
+  BOOST_CHECK_EXCEPTION(LogicModel(bad, scaling), ConfigError, [](const ConfigError& e) {
+    return std::string(e.what()).find("logic_45nm.csv:2:1: error: field 3 'zero' is not a number") != std::string::npos;
+  });
+}
+
+BOOST_AUTO_TEST_CASE(inventory_prices_every_unit_of_the_default_design) {
+  const AcceleratorSpec s = default_accelerator();
+  double total = 0;
+  for (const auto& u : datapath_inventory(s)) {
+    const Cost c = price(u.ops, s.technology.node_nm);
+    BOOST_TEST_MESSAGE(u.unit << ": " << c.area_um2 << " um2");
+    BOOST_TEST(c.area_um2 > 0, u.unit);
+    total += c.area_um2;
+  }
+  // 8 lanes x 4 multipliers of ~17 bits (~1.1e3 um2 each) dominate: tens of thousands of um2.
+  BOOST_TEST(total > 2e4);
+  BOOST_TEST(total < 1e6);
+}
+
+BOOST_AUTO_TEST_CASE(wider_lanes_cost_more_area) {
+  AcceleratorSpec s = default_accelerator();
+  auto area = [&] {
+    double a = 0;
+    for (const auto& u : datapath_inventory(s)) a += price(u.ops, 45).area_um2;
+    return a;
+  };
+  const double a8 = area();
+  s.mac.lanes = 16;
+  BOOST_TEST(area() > a8);
+}
