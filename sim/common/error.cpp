@@ -5,6 +5,7 @@ namespace circa {
 std::string SourceLocation::str() const {
   if (file.empty()) return "<command line>";
   if (line <= 0) return file;
+  if (column <= 0) return file + ":" + std::to_string(line);
   return file + ":" + std::to_string(line) + ":" + std::to_string(column);
 }
 

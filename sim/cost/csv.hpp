@@ -1,0 +1,30 @@
+// A small CSV reader/writer (RFC 4180 quoting) for the CACTI reference tables and `circa sram
+// --csv`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace circa {
+
+/// A parsed CSV file: one header row, then data rows, each with the line it started on.
+struct CsvTable {
+  std::string path;
+  std::vector<std::string> header;
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int> lines;  ///< 1-based source line of each row, for error messages
+
+  /// Index of a header column, or -1.
+  int column(const std::string& name) const;
+  /// Index of a column that must exist; ConfigError naming the file and the missing column.
+  int required_column(const std::string& name) const;
+};
+
+/// Parses CSV text; ConfigError (naming `path` and the line) on unbalanced quotes or ragged rows.
+CsvTable parse_csv(const std::string& text, const std::string& path);
+/// Reads and parses a CSV file; ConfigError when it cannot be read.
+CsvTable read_csv_file(const std::string& path);
+/// Quotes a field when it holds a comma, quote or newline.
+std::string csv_field(const std::string& text);
+
+}  // namespace circa
