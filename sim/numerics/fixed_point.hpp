@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 #include "spec/fixed_format.hpp"
 
@@ -22,6 +23,9 @@ struct OverflowCounts {
   uint64_t total() const;
   OverflowCounts& operator+=(const OverflowCounts& o);
 };
+
+/// "fft=3 output=1" (stages with events only), or "none".
+std::string describe(const OverflowCounts& c);
 
 /// Largest and smallest codes of a format.
 int64_t max_code(const FixedFormat& f);

@@ -23,9 +23,9 @@ constexpr StageDefaults kStages[] = {
     {"input", &DatapathFormats::input, 16, 12, "activations entering a layer"},
     {"fft", &DatapathFormats::fft, 18, 14, "FFT butterfly outputs and input spectra"},
     {"twiddle", &DatapathFormats::twiddle, 16, 14, "twiddle ROM words (frac <= bits-2 holds +1)"},
-    {"weight", &DatapathFormats::weight, 16, 12, "stored weight spectra"},
-    {"product", &DatapathFormats::product, 24, 16, "input spectrum x weight spectrum"},
-    {"accumulator", &DatapathFormats::accumulator, 32, 16, "sum over input blocks"},
+    {"weight", &DatapathFormats::weight, 16, 14, "stored weight spectra"},
+    {"product", &DatapathFormats::product, 24, 18, "input spectrum x weight spectrum"},
+    {"accumulator", &DatapathFormats::accumulator, 32, 18, "sum over input blocks"},
     {"ifft", &DatapathFormats::ifft, 24, 16, "IFFT butterfly outputs"},
     {"output", &DatapathFormats::output, 16, 12, "layer outputs after bias and activation"},
 };

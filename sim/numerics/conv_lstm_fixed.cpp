@@ -1,0 +1,53 @@
+// Conv (CirCNN: one block-circulant product per output pixel over all taps) and LSTM (one
+// product per time step over [x_t; h_{t-1}]) on top of the fixed-point kernel.
+#include <algorithm>
+
+#include "numerics/layer_internal.hpp"
+#include "numerics/output_stage.hpp"
+
+namespace circa::num::detail {
+
+std::vector<int64_t> conv_fixed(const Layer& l, FixedKernel& kern, const std::vector<int64_t>& x) {
+  const LayerGeometry& g = kern.geometry();
+  const int oh_n = g.out_height, ow_n = g.out_width;
+  std::vector<int64_t> pre(static_cast<size_t>(l.out_channels) * oh_n * ow_n), v;
+  for (int oh = 0; oh < oh_n; ++oh) {
+    for (int ow = 0; ow < ow_n; ++ow) {
+      gather_conv_input(l, g.k, x, oh, ow, v);
+      const std::vector<int64_t> y = kern.matvec(v);
+      for (int o = 0; o < l.out_channels; ++o)
+        pre[(int64_t{o} * oh_n + oh) * ow_n + ow] =
+            activate(kern.preactivation(y[o], o), l.activation, kern.formats().output);
+    }
+  }
+  return pool2(pre, l.out_channels, oh_n, ow_n, l.pool, kern.formats().output);
+}
+
+std::vector<int64_t> lstm_fixed(const Layer& l, FixedKernel& kern, const std::vector<int64_t>& x) {
+  const DatapathFormats& f = kern.formats();
+  const FixedFormat& out = f.output;
+  const int in = l.input_size, hid = l.hidden_size, k = kern.geometry().k;
+  const int64_t h_offset = blocks_for(in, k) * k;  // x and h are padded to whole blocks apart
+  std::vector<int64_t> c(hid, 0), h(hid, 0), v(static_cast<size_t>(kern.geometry().q) * k, 0);
+  std::vector<int64_t> result(static_cast<size_t>(l.time_steps) * hid);
+  uint64_t* ovf = kern.overflow(Stage::output);
+  for (int t = 0; t < l.time_steps; ++t) {
+    std::copy_n(x.begin() + int64_t{t} * in, in, v.begin());
+    const std::vector<int64_t> z = kern.matvec(v);
+    for (int u = 0; u < hid; ++u) {
+      auto gate = [&](int n) {
+        return kern.preactivation(z[int64_t{n} * hid + u], int64_t{n} * hid + u);
+      };
+      const int64_t i = hard_sigmoid(gate(0), out), fg = hard_sigmoid(gate(1), out);
+      const int64_t gg = hard_tanh(gate(2), out), o = hard_sigmoid(gate(3), out);
+      c[u] = fit(mul_out(fg, c[u], out, ovf) + mul_out(i, gg, out, ovf), out, ovf);
+      h[u] = mul_out(o, hard_tanh(c[u], out), out, ovf);
+      result[int64_t{t} * hid + u] = h[u];
+      // The recurrent input re-enters the datapath as an activation (formats.input).
+      v[h_offset + u] = requantize(h[u], out.frac, f.input, kern.overflow(Stage::input));
+    }
+  }
+  return result;
+}
+
+}  // namespace circa::num::detail
