@@ -11,12 +11,10 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("circa ") + circa::kVersion);
   app.require_subcommand(1);
   circa::cli::register_config_commands(app);
-#ifdef CIRCA_WITH_NUMERICS
   circa::cli::register_bench_command(app);
-#endif
-#ifdef CIRCA_WITH_COST
   circa::cli::register_sram_command(app);
-#endif
+  circa::cli::register_gen_command(app);
+  circa::cli::register_synth_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

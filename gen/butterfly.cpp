@@ -1,0 +1,106 @@
+// The radix-2 butterfly and the twiddle ROM.
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "gen/emitter.hpp"
+#include "gen/units.hpp"
+
+namespace circa::gen {
+namespace {
+
+/// The sums (a << F) +- t for one component: a D-bit, t D+T+1 bits, result `sw` bits.
+void emit_component(Emitter& e, const std::string& c, int D, int T, int F, int sw) {
+  const int tw = D + T + 1;
+  const std::string a = "a_" + c, al = a + "_al";  // a aligned to the product's F fraction bits
+  e.line(wire(al, D + F) + " = " + (F == 0 ? a : "{" + a + ", " + std::to_string(F) + "'h0}") + ";");
+  e.line(wire("s_" + c, sw) + " = " + sext(al, D + F, sw) + " + " + sext("t_" + c, tw, sw) + ";");
+  e.line(wire("d_" + c, sw) + " = " + sext(al, D + F, sw) + " - " + sext("t_" + c, tw, sw) + ";");
+}
+
+}  // namespace
+
+std::string gen_butterfly(Design& d, const FixedFormat& data, const FixedFormat& tw, int shift,
+                          int stage_latency, bool fault) {
+  const int D = data.bits, T = tw.bits, F = tw.frac, L = stage_latency;
+  const std::string name = "circa_bfly_d" + fmt_tag(data) + "_t" + std::to_string(T) + "_f" +
+                           std::to_string(F) + "_sh" + std::to_string(shift) + "_l" +
+                           std::to_string(L) + (fault ? "_fault" : "");
+  if (d.has(name)) return name;
+  std::vector<Port> ports{{"clk", false, 1}};
+  for (const char* p : {"a_re", "a_im", "b_re", "b_im"}) ports.push_back({p, false, D});
+  for (const char* p : {"w_re", "w_im"}) ports.push_back({p, false, T});
+  for (const char* p : {"x_re", "x_im", "y_re", "y_im"}) ports.push_back({p, true, D});
+
+  const int pw = D + T, tw_bits = D + T + 1;
+  const int sw = std::max(D + F, tw_bits) + 1;  // (a << F) +- t without overflow
+  Emitter e;
+  e.line("// Radix-2 DIT butterfly (num::butterfly): t = b*w exact; x = (a<<" + std::to_string(F) +
+         " + t) >> " + std::to_string(F + shift) + ", y = (a<<" + std::to_string(F) + " - t) >> " +
+         std::to_string(F + shift) + ",");
+  e.line("// rounded and fit to s" + std::to_string(D) + "." + std::to_string(data.frac) + "; " +
+         std::to_string(L) + " output register stage(s), retimed by synthesis.");
+  e.open("module " + name + " (");
+  for (const auto& l : port_lines(ports)) e.line(l);
+  e.close(");");
+  // Both factors are sign-extended to the product width, so each product is exact mod 2^(D+T).
+  const auto mul = [&](const std::string& x, const std::string& y) {
+    return sext(x, D, pw) + " * " + sext(y, T, pw);
+  };
+  e.open("");
+  e.line(wire("p_rr", pw) + " = " + mul("b_re", "w_re") + ";");
+  e.line(wire("p_ii", pw) + " = " + mul("b_im", "w_im") + ";");
+  e.line(wire("p_ri", pw) + " = " + mul("b_re", "w_im") + ";");
+  e.line(wire("p_ir", pw) + " = " + mul("b_im", "w_re") + ";");
+  e.line(wire("t_re", tw_bits) + " = " + sext("p_rr", pw, tw_bits) + " - " + sext("p_ii", pw, tw_bits) + ";");
+  e.line(wire("t_im", tw_bits) + " = " + sext("p_ri", pw, tw_bits) + " + " + sext("p_ir", pw, tw_bits) + ";");
+  emit_component(e, "re", D, T, F, sw);
+  emit_component(e, "im", D, T, F, sw);
+  for (const char* o : {"x_re", "x_im", "y_re", "y_im"}) e.line(wire(std::string("q_") + o, D) + ";");
+  const int sh = F + shift;
+  e.line(round_sat_shift("u_x_re", "s_re", sw, sh, data, "q_x_re"));
+  e.line(round_sat_shift("u_x_im", "s_im", sw, sh, data, "q_x_im"));
+  e.line(round_sat_shift("u_y_re", "d_re", sw, sh, data, "q_y_re"));
+  e.line(round_sat_shift("u_y_im", "d_im", sw, sh, data, "q_y_im"));
+  const int ow = 4 * D;
+  for (int i = 1; i <= L; ++i) e.line(reg("pipe_" + std::to_string(i), ow) + ";");
+  e.open("always @(posedge clk) begin");
+  // The fault (tests only) flips y_im's LSB so a self-checking bench must report mismatches.
+  e.line("pipe_1 <= {q_x_re, q_x_im, q_y_re, q_y_im}" + std::string(fault ? " ^ " + literal(1, ow) : "") + ";");
+  for (int i = 2; i <= L; ++i) e.line("pipe_" + std::to_string(i) + " <= pipe_" + std::to_string(i - 1) + ";");
+  e.close("end");
+  e.line("assign {x_re, x_im, y_re, y_im} = pipe_" + std::to_string(L) + ";");
+  e.close("endmodule");
+  d.add({name, e.str(), ports, L});
+  return name;
+}
+
+std::string gen_twiddle_rom(Design& d, const num::TwiddleRom& rom) {
+  const FixedFormat& f = rom.format();
+  const int k = rom.k(), aw = ceil_log2(k / 2), T = f.bits;
+  CIRCA_CHECK(k >= 4, "twiddle ROM for k < 4");
+  const std::string name = "circa_twrom_k" + std::to_string(k) + "_" + fmt_tag(f);
+  if (d.has(name)) return name;
+  const std::vector<Port> ports{{"addr", false, aw}, {"w_re", true, T}, {"w_im", true, T}};
+  Emitter e;
+  e.line("// Twiddle ROM of the " + std::to_string(k) + "-point FFT: W^e = exp(-2 pi i e / " +
+         std::to_string(k) + "), (cos, -sin) quantized to " + describe(f) + " (num::TwiddleRom).");
+  e.open("module " + name + " (");
+  for (const auto& l : port_lines(ports)) e.line(l);
+  e.close(");");
+  e.open("");
+  e.line(reg("w", 2 * T) + ";");
+  e.open("always @(*) begin");
+  e.open("case (addr)");
+  for (int i = 0; i < k / 2; ++i)
+    e.line(literal(i, aw) + ": w = {" + literal(rom(i).re, T) + ", " + literal(rom(i).im, T) + "};");
+  // k/2 is a power of two, so the case is full; the default only keeps synthesis latch-free.
+  e.line("default: w = {" + literal(0, T) + ", " + literal(0, T) + "};");
+  e.close("endcase");
+  e.close("end");
+  e.line("assign {w_re, w_im} = w;");
+  e.close("endmodule");
+  d.add({name, e.str(), ports, 0});
+  return name;
+}
+
+}  // namespace circa::gen

@@ -1,0 +1,130 @@
+// The frequency-domain MAC lane: the product stage (complex multiply + requantize) and the
+// saturating, addressed accumulator, num::complex_product() and num::accumulate().
+#include "arch/microarch.hpp"
+#include "gen/emitter.hpp"
+#include "gen/units.hpp"
+
+namespace circa::gen {
+namespace {
+
+void emit_header(Emitter& e, const std::string& name, const std::vector<Port>& ports) {
+  e.open("module " + name + " (");
+  for (const auto& l : port_lines(ports)) e.line(l);
+  e.close(");");
+  e.open("");
+}
+
+/// A valid bit delayed one cycle, cleared by reset.
+void emit_valid_reg(Emitter& e) {
+  e.line(reg("valid_q", 1) + ";");
+  e.line("always @(posedge clk) if (rst) valid_q <= 1'b0; else valid_q <= in_valid;");
+  e.line("assign out_valid = valid_q;");
+}
+
+}  // namespace
+
+std::string gen_cmul(Design& d, const DatapathFormats& f) {
+  const int D = f.fft.bits, W = f.weight.bits, pw = D + W, sw = pw + 1;
+  const std::string name = "circa_cmul_x" + fmt_tag(f.fft) + "_w" + fmt_tag(f.weight) + "_p" + fmt_tag(f.product);
+  if (d.has(name)) return name;
+  const int P = f.product.bits;
+  const std::vector<Port> ports{{"clk", false, 1},  {"rst", false, 1},    {"in_valid", false, 1},
+                                {"x_re", false, D}, {"x_im", false, D},   {"w_re", false, W},
+                                {"w_im", false, W}, {"out_valid", true, 1}, {"p_re", true, P},
+                                {"p_im", true, P}};
+  Emitter e;
+  e.line("// Product stage (num::complex_product): x * w exact, requantized from " +
+         std::to_string(f.fft.frac + f.weight.frac) + " fraction bits to " + describe(f.product) +
+         "; one register stage.");
+  emit_header(e, name, ports);
+  const auto mul = [&](const char* x, const char* w) { return sext(x, D, pw) + " * " + sext(w, W, pw); };
+  e.line(wire("m_rr", pw) + " = " + mul("x_re", "w_re") + ";");
+  e.line(wire("m_ii", pw) + " = " + mul("x_im", "w_im") + ";");
+  e.line(wire("m_ri", pw) + " = " + mul("x_re", "w_im") + ";");
+  e.line(wire("m_ir", pw) + " = " + mul("x_im", "w_re") + ";");
+  e.line(wire("s_re", sw) + " = " + sext("m_rr", pw, sw) + " - " + sext("m_ii", pw, sw) + ";");
+  e.line(wire("s_im", sw) + " = " + sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw) + ";");
+  e.line(wire("q_re", P) + ", q_im;");
+  const int from = f.fft.frac + f.weight.frac;
+  e.line(round_sat("u_re", "s_re", sw, from, f.product, "q_re"));
+  e.line(round_sat("u_im", "s_im", sw, from, f.product, "q_im"));
+  e.line(reg("p_re_q", P) + ", p_im_q;");
+  e.line("always @(posedge clk) begin p_re_q <= q_re; p_im_q <= q_im; end");
+  e.line("assign p_re = p_re_q;");
+  e.line("assign p_im = p_im_q;");
+  emit_valid_reg(e);
+  e.close("endmodule");
+  d.add({name, e.str(), ports, 1});
+  return name;
+}
+
+std::string gen_accumulator(Design& d, const DatapathFormats& f, int depth) {
+  const int P = f.product.bits, A = f.accumulator.bits, aw = ceil_log2(depth);
+  const std::string name = "circa_acc_p" + std::to_string(P) + "_a" + fmt_tag(f.accumulator) + "_n" + std::to_string(depth);
+  if (d.has(name)) return name;
+  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},  {"in_valid", false, 1},
+                                {"first", false, 1}, {"addr", false, aw}, {"p_re", false, P},
+                                {"p_im", false, P},  {"out_valid", true, 1}, {"acc_re", true, A},
+                                {"acc_im", true, A}};
+  Emitter e;
+  e.line("// Saturating accumulator (num::accumulate), " + std::to_string(depth) +
+         " addressed entries of " + describe(f.accumulator) + ": acc[addr] = fit((first ? 0 : acc[addr]) + p).");
+  e.line("// The product and accumulator fractions are equal (spec cross-check), so p adds unshifted.");
+  emit_header(e, name, ports);
+  e.line(reg("mem_re", A) + " [0:" + std::to_string(depth - 1) + "];");
+  e.line(reg("mem_im", A) + " [0:" + std::to_string(depth - 1) + "];");
+  const std::string zero = literal(0, A);
+  e.line(wire("base_re", A) + " = first ? " + zero + " : mem_re[addr];");
+  e.line(wire("base_im", A) + " = first ? " + zero + " : mem_im[addr];");
+  e.line(wire("sum_re", A + 1) + " = " + sext("base_re", A, A + 1) + " + " + sext("p_re", P, A + 1) + ";");
+  e.line(wire("sum_im", A + 1) + " = " + sext("base_im", A, A + 1) + " + " + sext("p_im", P, A + 1) + ";");
+  e.line(wire("n_re", A) + ", n_im;");
+  e.line(round_sat_shift("u_re", "sum_re", A + 1, 0, f.accumulator, "n_re"));
+  e.line(round_sat_shift("u_im", "sum_im", A + 1, 0, f.accumulator, "n_im"));
+  e.line(reg("acc_re_q", A) + ", acc_im_q;");
+  e.open("always @(posedge clk) begin");
+  e.open("if (in_valid) begin");
+  e.line("mem_re[addr] <= n_re;");
+  e.line("mem_im[addr] <= n_im;");
+  e.close("end");
+  e.line("acc_re_q <= n_re;");
+  e.line("acc_im_q <= n_im;");
+  e.close("end");
+  e.line("assign acc_re = acc_re_q;");
+  e.line("assign acc_im = acc_im_q;");
+  emit_valid_reg(e);
+  e.close("endmodule");
+  d.add({name, e.str(), ports, 1});
+  return name;
+}
+
+std::string gen_mac_lane(Design& d, const DatapathFormats& f, int depth) {
+  const std::string cmul = gen_cmul(d, f), acc = gen_accumulator(d, f, depth);
+  const std::string name = "circa_mac_" + cmul.substr(11) + "_" + acc.substr(10);
+  if (d.has(name)) return name;
+  const int D = f.fft.bits, W = f.weight.bits, A = f.accumulator.bits, P = f.product.bits;
+  const int aw = ceil_log2(depth);
+  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},   {"in_valid", false, 1},
+                                {"first", false, 1}, {"addr", false, aw}, {"x_re", false, D},
+                                {"x_im", false, D},  {"w_re", false, W},  {"w_im", false, W},
+                                {"out_valid", true, 1}, {"acc_re", true, A}, {"acc_im", true, A}};
+  Emitter e;
+  e.line("// One complex MAC lane: product stage, then accumulator (" +
+         std::to_string(arch::kMacLatency) + " register stages, arch::kMacLatency).");
+  emit_header(e, name, ports);
+  e.line(wire("pv", 1) + ";");
+  e.line(wire("p_re", P) + ", p_im;");
+  e.line(reg("first_q", 1) + ";");
+  e.line(reg("addr_q", aw) + ";");
+  e.line("// first/addr travel beside the product so they meet it at the accumulator");
+  e.line("always @(posedge clk) begin first_q <= first; addr_q <= addr; end");
+  e.line(cmul + " u_mul (.clk(clk), .rst(rst), .in_valid(in_valid), .x_re(x_re), .x_im(x_im), "
+         ".w_re(w_re), .w_im(w_im), .out_valid(pv), .p_re(p_re), .p_im(p_im));");
+  e.line(acc + " u_acc (.clk(clk), .rst(rst), .in_valid(pv), .first(first_q), .addr(addr_q), "
+         ".p_re(p_re), .p_im(p_im), .out_valid(out_valid), .acc_re(acc_re), .acc_im(acc_im));");
+  e.close("endmodule");
+  d.add({name, e.str(), ports, arch::kMacLatency});
+  return name;
+}
+
+}  // namespace circa::gen

@@ -1,0 +1,45 @@
+// Memory wrappers: the banked weight SRAM as banks of the behavioural circa_sram_1rw primitive
+// (rtl/), behind a generated wrapper whose ports stay the same when a flow swaps the banks for
+// macros. Bank i loads `weights_bank<i>.hex` when images are generated.
+#include "gen/emitter.hpp"
+#include "gen/units.hpp"
+
+namespace circa::gen {
+
+int64_t weight_sram_depth(const SramSpec& m) {
+  return int64_t{m.capacity_kib} * 8192 / m.banks / m.word_bits;
+}
+
+std::string gen_weight_sram(Design& d, const SramSpec& m, bool images) {
+  if (m.read_write_ports != 1 || m.read_ports != 0 || m.write_ports != 0) return "";
+  const int64_t depth = weight_sram_depth(m);
+  const int B = m.banks, W = m.word_bits, aw = ceil_log2(depth);
+  const std::string name = "circa_wsram_b" + std::to_string(B) + "_d" + std::to_string(depth) + "_w" +
+                           std::to_string(W) + "_1rw" + (images ? "_img" : "");
+  if (d.has(name)) return name;
+  const std::vector<Port> ports{{"clk", false, 1},        {"en", false, B},
+                                {"we", false, B},         {"addr", false, B * aw},
+                                {"wdata", false, B * W},  {"rdata", true, B * W}};
+  Emitter e;
+  e.line("// Weight-spectrum SRAM: " + std::to_string(B) + " banks x " + std::to_string(depth) +
+         " words x " + std::to_string(W) + " bits, one read/write port per bank, read latency 1.");
+  e.line("// Bank b owns bits [b*W +: W] of every bus. Swap circa_sram_1rw for a macro to harden it.");
+  e.open("module " + name + " (");
+  for (const auto& l : port_lines(ports)) e.line(l);
+  e.close(");");
+  e.open("");
+  for (int b = 0; b < B; ++b) {
+    const std::string s = std::to_string(b);
+    const std::string init = images ? "\"weights_bank" + s + ".hex\"" : "\"\"";
+    e.line("circa_sram_1rw #(.DEPTH(" + std::to_string(depth) + "), .WIDTH(" + std::to_string(W) +
+           "), .AW(" + std::to_string(aw) + "), .INIT_FILE(" + init + ")) u_bank" + s + " (.clk(clk), .en(en[" + s +
+           "]), .we(we[" + s + "]), .addr(addr[" + std::to_string(b * aw) + " +: " + std::to_string(aw) +
+           "]), .wdata(wdata[" + std::to_string(b * W) + " +: " + std::to_string(W) + "]), .rdata(rdata[" +
+           std::to_string(b * W) + " +: " + std::to_string(W) + "]));");
+  }
+  e.close("endmodule");
+  d.add({name, e.str(), ports, 1});
+  return name;
+}
+
+}  // namespace circa::gen

@@ -1,0 +1,61 @@
+// Per-unit Verilog generators. Each adds its module (and the modules it instantiates) to a
+// Design and returns the module name; names encode the parameters. Every unit has a bit-exact
+// reference in sim/numerics, which the tests in tests/rtl drive it against.
+#pragma once
+
+#include <string>
+
+#include "gen/design.hpp"
+#include "numerics/fft_fixed.hpp"
+#include "spec/accelerator_spec.hpp"
+
+namespace circa::gen {
+
+/// Deliberate faults, to prove the self-checking testbenches can fail. Never set by `circa gen`
+/// unless asked for explicitly.
+struct Faults {
+  bool butterfly = false;  ///< flip the LSB of every butterfly's y_im output
+};
+
+/// Radix-2 DIT butterfly, num::butterfly(): x = (a<<F + b*w) >> (F+shift), y = (a<<F - b*w) >>
+/// (F+shift), per component in `data`. Ports a_*, b_* (data), w_* (twiddle), x_*, y_*;
+/// `stage_latency` output registers.
+std::string gen_butterfly(Design& d, const FixedFormat& data, const FixedFormat& twiddle,
+                          int shift, int stage_latency, bool fault);
+
+/// Twiddle ROM of a k-point FFT (k >= 4): addr e in 0..k/2-1 -> W_k^e (num::TwiddleRom),
+/// combinational.
+std::string gen_twiddle_rom(Design& d, const num::TwiddleRom& rom);
+
+/// Fully unrolled forward FFT of a real block: in_data = k samples of formats.input (sample n at
+/// bits n*W), out_re/out_im = bins 0..k/2 of formats.fft; latency log2(k) * stage_latency, one
+/// block per cycle; in_valid -> out_valid.
+std::string gen_fft_unrolled_forward(Design& d, const AcceleratorSpec& s, int k, const Faults& f);
+
+/// Fully unrolled inverse: in_re/in_im = bins 0..k/2 of formats.accumulator, out_data = k real
+/// codes of formats.ifft (num::FixedFft::inverse_real).
+std::string gen_fft_unrolled_inverse(Design& d, const AcceleratorSpec& s, int k, const Faults& f);
+
+/// Product stage: x (formats.fft) times w (formats.weight), requantized to formats.product;
+/// one register stage.
+std::string gen_cmul(Design& d, const DatapathFormats& f);
+
+/// Saturating accumulator with `depth` addressed entries: acc[addr] = fit((first ? 0 :
+/// acc[addr]) + p) in formats.accumulator; one register stage; out_* is the written value.
+std::string gen_accumulator(Design& d, const DatapathFormats& f, int depth);
+
+/// One MAC lane: cmul then accumulator (arch::kMacLatency stages).
+std::string gen_mac_lane(Design& d, const DatapathFormats& f, int depth);
+
+/// Peripheral unit for `lanes` samples per beat: requantize formats.ifft -> formats.output,
+/// + bias when cfg_bias (fit), ReLU when cfg_relu; arch::kPeripheralLatency register stages.
+std::string gen_peripheral(Design& d, const DatapathFormats& f, int lanes);
+
+/// Words per weight-SRAM bank: capacity / banks / word width.
+int64_t weight_sram_depth(const SramSpec& m);
+
+/// The banked weight SRAM wrapper (banks of rtl/circa_sram_1rw); "" when the port mix is not
+/// one read/write port per bank (other mixes are not generated yet).
+std::string gen_weight_sram(Design& d, const SramSpec& m, bool images);
+
+}  // namespace circa::gen

@@ -1,0 +1,42 @@
+// `circa estimate`: the analytical model (SCHEDULE.md in closed form): cycles and event counts in
+// the same JSON shape as `circa sim`, without per-cycle stall information.
+#include <iostream>
+
+#include "analytical/estimate.hpp"
+#include "cli/commands.hpp"
+#include "spec/config_loader.hpp"
+
+namespace circa::cli {
+namespace {
+
+struct EstimateArgs {
+  std::string config;
+  std::string workload;
+  std::string out;
+  std::vector<std::string> params;
+};
+
+void run_estimate(const EstimateArgs& a) {
+  std::vector<Override> overrides;
+  for (const auto& p : a.params) overrides.push_back(parse_override(p));
+  const AcceleratorSpec spec = load_accelerator(a.config, overrides).spec;
+  const Workload w = load_workload(a.workload);
+  check_workload_fits(w, spec);
+  const ana::RunReport r = ana::estimate(spec, w);
+  ana::print_summary(std::cout, r);
+  if (!a.out.empty()) ana::write_stats(a.out, r);
+}
+
+}  // namespace
+
+void register_estimate_command(CLI::App& app) {
+  auto args = std::make_shared<EstimateArgs>();
+  auto* c = app.add_subcommand("estimate", "Cycles and event counts from the analytical model");
+  c->add_option("--config", args->config, "accelerator YAML")->required()->check(CLI::ExistingFile);
+  c->add_option("--workload", args->workload, "workload YAML")->required()->check(CLI::ExistingFile);
+  c->add_option("--out", args->out, "folder for stats.json");
+  c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");
+  c->callback([args] { run_estimate(*args); });
+}
+
+}  // namespace circa::cli
