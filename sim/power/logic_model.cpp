@@ -26,6 +26,7 @@ const char* to_string(Op op) {
     case Op::int_mult: return "int_mult";
     case Op::reg: return "register";
     case Op::mux2: return "mux2";
+    case Op::dram_access: return "dram_access";
   }
   return "?";
 }

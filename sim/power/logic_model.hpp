@@ -15,7 +15,7 @@ struct Cost {
   std::string source;
 };
 
-enum class Op { int_add, int_mult, reg, mux2 };
+enum class Op { int_add, int_mult, reg, mux2, dram_access };
 
 class LogicModel {
  public:

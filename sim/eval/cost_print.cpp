@@ -1,0 +1,62 @@
+// The cost report as JSON and as text, every figure with its unit and source.
+#include <fmt/format.h>
+
+#include "eval/cost_report.hpp"
+
+namespace circa::eval {
+namespace {
+
+nlohmann::json figures(const std::vector<Figure>& v) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& f : v) j[f.name] = {{"value", f.value}, {"source", f.source}};
+  return j;
+}
+
+void print_figures(std::ostream& os, const char* title, const char* unit,
+                   const std::vector<Figure>& v) {
+  os << title << "\n";
+  for (const auto& f : v) os << fmt::format("  {:<18} {:>12.5g} {:<4} [{}]\n", f.name, f.value, unit, f.source);
+}
+
+}  // namespace
+
+nlohmann::json to_json(const CostReport& c) {
+  return {{"area_mm2", figures(c.area_mm2)},
+          {"dynamic_energy_uj_per_inference", figures(c.energy_uj)},
+          {"leakage_mw", figures(c.leakage_mw)},
+          {"total_area_mm2", c.total_area_mm2},
+          {"dynamic_energy_uj", c.dynamic_energy_uj},
+          {"leakage_power_mw", c.leakage_power_mw},
+          {"latency_us", c.latency_us},
+          {"inferences_per_s", c.inferences_per_s},
+          {"energy_per_inference_uj", c.energy_per_inference_uj},
+          {"power_mw", c.power_mw},
+          {"effective_ops_per_inference", c.effective_ops},
+          {"actual_ops_per_inference", c.actual_ops},
+          {"effective_gops", c.effective_gops},
+          {"actual_gops", c.actual_gops},
+          {"effective_tops_per_w", c.effective_tops_per_w},
+          {"actual_tops_per_w", c.actual_tops_per_w},
+          {"effective_gops_per_mm2", c.effective_gops_per_mm2},
+          {"actual_gops_per_mm2", c.actual_gops_per_mm2},
+          {"notes", c.notes}};
+}
+
+void print_cost(std::ostream& os, const CostReport& c) {
+  print_figures(os, "area", "mm2", c.area_mm2);
+  print_figures(os, "dynamic energy per inference", "uJ", c.energy_uj);
+  print_figures(os, "leakage", "mW", c.leakage_mw);
+  os << fmt::format("total: {:.4g} mm2, {:.4g} uJ/inference ({:.4g} uJ dynamic + {:.4g} mW leakage "
+                    "over {:.4g} us), {:.4g} mW\n",
+                    c.total_area_mm2, c.energy_per_inference_uj, c.dynamic_energy_uj,
+                    c.leakage_power_mw, c.latency_us, c.power_mw);
+  os << fmt::format("throughput: {:.4g} inferences/s; {:.4g} effective GOPS, {:.4g} actual GOPS\n",
+                    c.inferences_per_s, c.effective_gops, c.actual_gops);
+  os << fmt::format("efficiency: {:.4g} effective TOPS/W, {:.4g} actual TOPS/W; {:.4g} effective "
+                    "GOPS/mm2, {:.4g} actual GOPS/mm2\n",
+                    c.effective_tops_per_w, c.actual_tops_per_w, c.effective_gops_per_mm2,
+                    c.actual_gops_per_mm2);
+  for (const auto& n : c.notes) os << "note: " << n << "\n";
+}
+
+}  // namespace circa::eval

@@ -1,0 +1,56 @@
+// Area, power, throughput and efficiency of a design point running a workload: the unit
+// inventory priced by the logic model, memories by the SRAM model (built-in or CACTI), and
+// activity from the event counts of `circa estimate` or `circa sim`. Every figure carries its
+// unit (in its name) and its source.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analytical/report.hpp"
+#include "spec/accelerator_spec.hpp"
+#include "spec/workload.hpp"
+
+namespace circa::eval {
+
+struct Figure {
+  std::string name;  ///< unit or quantity, e.g. "mac_array"
+  double value = 0;
+  std::string source;
+};
+
+struct CostReport {
+  std::vector<Figure> area_mm2;           ///< per unit
+  std::vector<Figure> energy_uj;          ///< dynamic energy per inference, per unit
+  std::vector<Figure> leakage_mw;         ///< per unit
+  double total_area_mm2 = 0;
+  double dynamic_energy_uj = 0;           ///< per inference
+  double leakage_power_mw = 0;
+  double latency_us = 0;
+  double inferences_per_s = 0;            ///< one inference at a time: clock / cycles
+  double energy_per_inference_uj = 0;     ///< dynamic + leakage over the latency
+  double power_mw = 0;                    ///< average while running back to back
+  double effective_ops = 0;               ///< dense-equivalent: 2 x dense MACs per inference
+  double actual_ops = 0;                  ///< real multiplies and adds executed per inference
+  double effective_gops = 0, actual_gops = 0;
+  double effective_tops_per_w = 0, actual_tops_per_w = 0;
+  double effective_gops_per_mm2 = 0, actual_gops_per_mm2 = 0;
+  std::vector<std::string> notes;         ///< assumptions and warnings worth reading
+};
+
+/// Prices `run` (from the analytical or the SystemC model) on the hardware `s` describes.
+CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const ana::RunReport& run);
+
+nlohmann::json to_json(const CostReport& c);
+void print_cost(std::ostream& os, const CostReport& c);
+
+/// Real operations one butterfly executes: a complex multiply (4 mul + 2 add) and a complex
+/// add and subtract (4 add).
+constexpr int kOpsPerButterfly = 10;
+/// Real operations of one complex multiply-accumulate: 4 mul + 2 add + 2 accumulate adds.
+constexpr int kOpsPerComplexMac = 8;
+
+}  // namespace circa::eval

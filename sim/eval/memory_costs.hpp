@@ -1,0 +1,29 @@
+// The accelerator's two memories priced by the SRAM model the spec selects: each bank is one
+// single-bank macro (banks are independent arrays, and the built-in model covers 1-4 banks).
+#pragma once
+
+#include <memory>
+
+#include "cost/sram_query.hpp"
+#include "spec/accelerator_spec.hpp"
+
+namespace circa::eval {
+
+struct MemoryCost {
+  SramResult macro;  ///< one bank
+  int banks = 1;
+  int word_bits = 0;
+  double area_mm2() const { return banks * macro.area_mm2.value; }
+  double leakage_mw() const { return banks * macro.leakage_total_mw.value; }
+  /// Energy of `accesses` word reads (or writes) spread over the banks.
+  double read_pj(double accesses) const { return accesses * macro.read_energy_pj.value; }
+  double write_pj(double accesses) const { return accesses * macro.write_energy_pj.value; }
+};
+
+/// The SRAM model of the spec: built-in, or the user's CACTI through the adapter.
+std::unique_ptr<SramEstimator> sram_estimator(const AcceleratorSpec& s);
+
+MemoryCost weight_sram_cost(const AcceleratorSpec& s, const SramEstimator& m);
+MemoryCost activation_buffer_cost(const AcceleratorSpec& s, const SramEstimator& m);
+
+}  // namespace circa::eval

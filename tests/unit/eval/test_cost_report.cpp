@@ -1,0 +1,108 @@
+// The cost report adds up, carries a source on every figure, counts operations on the papers'
+// basis, and moves the right way when the hardware changes.
+#define BOOST_TEST_MODULE cost_report
+#include <boost/test/unit_test.hpp>
+
+#include "analytical/estimate.hpp"
+#include "eval/cost_report.hpp"
+#include "eval/evaluate.hpp"
+#include "spec/config_loader.hpp"
+
+using namespace circa;
+using namespace circa::eval;
+namespace tt = boost::test_tools;
+
+namespace {
+const std::string kRoot = CIRCA_SOURCE_DIR;
+
+Workload lenet() { return load_workload(kRoot + "/workloads/lenet300.yaml"); }
+
+CostReport report_for(const AcceleratorSpec& s, const Workload& w) {
+  return cost_report(s, w, ana::estimate(s, w));
+}
+
+double area_of(const CostReport& c, const std::string& unit) {
+  for (const auto& f : c.area_mm2)
+    if (f.name == unit) return f.value;
+  BOOST_FAIL("no area figure for " << unit);
+  return 0;
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(figures_add_up_and_carry_sources) {
+  const AcceleratorSpec s = default_accelerator();
+  const CostReport c = report_for(s, lenet());
+  double area = 0, energy = 0;
+  for (const auto& f : c.area_mm2) {
+    BOOST_TEST(!f.source.empty(), f.name);
+    BOOST_TEST(f.value > 0, f.name);
+    area += f.value;
+  }
+  for (const auto& f : c.energy_uj) {
+    BOOST_TEST(!f.source.empty(), f.name);
+    BOOST_TEST(f.value >= 0, f.name);
+    energy += f.value;
+  }
+  BOOST_TEST(c.total_area_mm2 == area, tt::tolerance(1e-12));
+  BOOST_TEST(c.dynamic_energy_uj == energy, tt::tolerance(1e-12));
+  BOOST_TEST(c.energy_per_inference_uj ==
+                 c.dynamic_energy_uj + c.leakage_power_mw * 1e-3 * c.latency_us,
+             tt::tolerance(1e-12));
+  BOOST_TEST(c.power_mw == c.energy_per_inference_uj * c.inferences_per_s * 1e-3, tt::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(effective_ops_are_twice_the_dense_macs) {
+  const Workload w = lenet();
+  const CostReport c = report_for(default_accelerator(), w);
+  BOOST_TEST(c.effective_ops == 2.0 * (784 * 300 + 300 * 100 + 100 * 10), tt::tolerance(1e-12));
+  // Block-circulant work at k = 64 is far below the dense count (circnn_papers.md §2.5).
+  BOOST_TEST(c.actual_ops < c.effective_ops / 4);
+  BOOST_TEST(c.effective_tops_per_w / c.actual_tops_per_w == c.effective_ops / c.actual_ops,
+             tt::tolerance(1e-9));
+}
+
+BOOST_AUTO_TEST_CASE(more_lanes_cost_area_and_save_cycles) {
+  AcceleratorSpec s = default_accelerator();
+  const CostReport base = report_for(s, lenet());
+  s.mac.lanes = 32;
+  const CostReport wide = report_for(s, lenet());
+  BOOST_TEST(area_of(wide, "mac_array") > 3.5 * area_of(base, "mac_array"));
+  BOOST_TEST(wide.latency_us < base.latency_us);
+}
+
+BOOST_AUTO_TEST_CASE(larger_node_costs_more_logic_area) {
+  AcceleratorSpec s = default_accelerator();
+  const double a45 = area_of(report_for(s, lenet()), "mac_array");
+  s.technology.node_nm = 90;
+  const double a90 = area_of(report_for(s, lenet()), "mac_array");
+  BOOST_TEST(a90 / a45 == 2.8, tt::tolerance(1e-9));  // Stillmaker-Baas 45 -> 90 nm area factor
+}
+
+BOOST_AUTO_TEST_CASE(weights_that_do_not_fit_pay_offchip_energy) {
+  AcceleratorSpec s = default_accelerator();
+  s.weight_sram.capacity_kib = 16;
+  const CostReport c = report_for(s, load_workload(kRoot + "/workloads/alexnet_fc.yaml"));
+  double offchip = 0;
+  for (const auto& f : c.energy_uj)
+    if (f.name == "offchip") offchip = f.value;
+  BOOST_TEST(offchip > 0);
+  BOOST_TEST(offchip > 0.5 * c.dynamic_energy_uj);  // DRAM dominates, as the papers argue
+}
+
+BOOST_AUTO_TEST_CASE(evaluate_reports_the_sweep_metrics) {
+  const PointMetrics m = evaluate(default_accelerator(), lenet(), Fidelity::analytical, 1);
+  for (const char* key : {"cycles", "area_mm2", "energy_per_inference_uj", "effective_tops_per_w",
+                          "sqnr_db", "throughput_inferences_per_s", "weights_on_chip"})
+    BOOST_TEST(m.values.count(key) == 1u, key);
+  BOOST_TEST(m.values.at("sqnr_db") > 40.0);
+  BOOST_TEST(m.breakdowns.at("area_um2").count("mac_array") == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(a_workload_that_does_not_fit_is_a_config_error) {
+  AcceleratorSpec s = default_accelerator();
+  s.block_size = 4;
+  s.fft.samples_per_cycle = 4;
+  BOOST_CHECK_THROW(evaluate(s, load_workload(kRoot + "/workloads/clstm_google.yaml"),
+                             Fidelity::analytical, 1),
+                    ConfigError);
+}
