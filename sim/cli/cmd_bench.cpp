@@ -3,6 +3,7 @@
 
 #include "cli/commands.hpp"
 #include "numerics/bench_numerics.hpp"
+#include "sysc/bench.hpp"
 
 namespace circa::cli {
 
@@ -11,6 +12,8 @@ void register_bench_command(CLI::App& app) {
   bench->require_subcommand(1);
   bench->add_subcommand("numerics", "FFT-based vs dense block-circulant product, double precision")
       ->callback([] { num::run_numerics_bench(std::cout); });
+  bench->add_subcommand("sim", "SystemC simulated cycles/s and analytical evaluations/s")
+      ->callback([] { sysc::run_sim_bench(std::cout); });
 }
 
 }  // namespace circa::cli

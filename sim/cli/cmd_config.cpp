@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "spec/accelerator_params.hpp"
 #include "spec/config_loader.hpp"
+#include "sweep/sweep_spec.hpp"
 
 namespace circa::cli {
 namespace {
@@ -22,8 +23,7 @@ void check_files(const std::vector<std::string>& files) {
       switch (document_kind(f)) {
         case DocumentKind::accelerator: load_accelerator(f); break;
         case DocumentKind::workload: load_workload(f); break;
-        case DocumentKind::sweep:
-          throw ConfigError(SourceLocation{f, 0, 0}, "kind", "sweep files are not supported by this version yet");
+        case DocumentKind::sweep: sweep::load_sweep(f); break;
       }
       std::cout << f << ": ok\n";
     } catch (const ConfigError& e) {

@@ -4,6 +4,7 @@
 
 #include "analytical/estimate.hpp"
 #include "cli/commands.hpp"
+#include "cli/run_output.hpp"
 #include "spec/config_loader.hpp"
 
 namespace circa::cli {
@@ -23,15 +24,14 @@ void run_estimate(const EstimateArgs& a) {
   const Workload w = load_workload(a.workload);
   check_workload_fits(w, spec);
   const ana::RunReport r = ana::estimate(spec, w);
-  ana::print_summary(std::cout, r);
-  if (!a.out.empty()) ana::write_stats(a.out, r);
+  report_run(spec, w, r, a.out);
 }
 
 }  // namespace
 
 void register_estimate_command(CLI::App& app) {
   auto args = std::make_shared<EstimateArgs>();
-  auto* c = app.add_subcommand("estimate", "Cycles and event counts from the analytical model");
+  auto* c = app.add_subcommand("estimate", "Cycles, events, area, power and TOPS/W from the analytical model");
   c->add_option("--config", args->config, "accelerator YAML")->required()->check(CLI::ExistingFile);
   c->add_option("--workload", args->workload, "workload YAML")->required()->check(CLI::ExistingFile);
   c->add_option("--out", args->out, "folder for stats.json");

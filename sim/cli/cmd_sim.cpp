@@ -5,6 +5,7 @@
 
 #include "analytical/report.hpp"
 #include "cli/commands.hpp"
+#include "cli/run_output.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/simulate.hpp"
 
@@ -40,8 +41,7 @@ void run_sim(const SimArgs& a) {
     o.vcd_file = (std::filesystem::path(dir) / "trace").string();
   }
   const sysc::SimOutcome r = sysc::simulate(spec, w, data, o);
-  ana::print_summary(std::cout, r.report);
-  if (!a.out.empty()) ana::write_stats(a.out, r.report);
+  report_run(spec, w, r.report, a.out);
   if (a.vcd) std::cout << "  waveform: " << o.vcd_file << ".vcd\n";
   if (!r.bit_exact) {
     std::cerr << "circa sim: the SystemC outputs differ from the golden model: " << r.mismatch

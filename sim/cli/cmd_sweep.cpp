@@ -20,7 +20,8 @@ SweepArgs& args() {
 }
 
 void add_export(CLI::App& sweep_app) {
-  auto* exp = sweep_app.add_subcommand("export", "Write a sweep folder's results as CSV, JSON or HTML");
+  auto* exp =
+      sweep_app.add_subcommand("export", "Write a sweep folder's results as CSV, JSON or HTML");
   exp->add_option("dir", args().export_dir, "sweep output folder (holds results.sqlite)")
       ->required()
       ->check(CLI::ExistingDirectory);
@@ -28,7 +29,8 @@ void add_export(CLI::App& sweep_app) {
   exp->add_option("--json", args().json, "JSON file to write");
   exp->add_option("--html", args().html, "HTML report to write");
   exp->callback([] {
-    exit_status() = sweep::export_command(args().export_dir, args().csv, args().json, args().html, kVersion);
+    exit_status() =
+        sweep::export_command(args().export_dir, args().csv, args().json, args().html, kVersion);
   });
 }
 
@@ -37,14 +39,17 @@ void add_export(CLI::App& sweep_app) {
 void register_sweep_command(CLI::App& app) {
   auto* s = app.add_subcommand("sweep", "Run or resume a design-space sweep (kind: sweep YAML)");
   s->add_option("file", args().run.file, "sweep YAML file")->check(CLI::ExistingFile);
-  s->add_option("-j,--jobs", args().run.jobs, "parallel jobs (default: every core)")->check(CLI::NonNegativeNumber);
+  s->add_option("-j,--jobs", args().run.jobs, "parallel jobs (default: every core)")
+      ->check(CLI::NonNegativeNumber);
   s->add_option("-o,--out", args().run.out_dir, "output folder (default: runs/<sweep name>)");
-  s->add_flag("--retry-failed", args().run.retry_failed, "evaluate points recorded as failed again");
+  s->add_flag("--retry-failed", args().run.retry_failed,
+              "evaluate points recorded as failed again");
   add_export(*s);
   s->callback([s] {
     if (s->got_subcommand("export")) return;
     if (args().run.file.empty())
-      throw ConfigError("circa sweep: give a sweep file (example: circa sweep configs/sweeps/default.yaml)");
+      throw ConfigError(
+          "circa sweep: give a sweep file (example: circa sweep configs/sweeps/default.yaml)");
     args().run.version = kVersion;
     // Worker processes are this very binary, whatever path it was started by.
     args().run.worker_command = {"/proc/self/exe", "sweep-worker"};

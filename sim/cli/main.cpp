@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   circa::cli::register_config_commands(app);
   circa::cli::register_bench_command(app);
   circa::cli::register_sram_command(app);
+  circa::cli::register_sim_command(app);
+  circa::cli::register_estimate_command(app);
+  circa::cli::register_sweep_command(app);
   circa::cli::register_gen_command(app);
   circa::cli::register_synth_command(app);
   try {

@@ -1,0 +1,37 @@
+#include "analytical/estimate.hpp"
+
+#include "analytical/schedule.hpp"
+#include "arch/microarch.hpp"
+
+namespace circa::ana {
+
+RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
+  RunReport r;
+  r.tool = "estimate";
+  r.config = s.name;
+  r.workload = w.name;
+  r.clock_mhz = s.clock_mhz;
+  const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w);
+  for (size_t i = 0; i < plans.size(); ++i) {
+    const arch::LayerPlan& pl = plans[i];
+    LayerReport l;
+    l.name = w.layers[i].name;
+    l.kind = w.layers[i].kind;
+    l.k = pl.geom.k;
+    l.p = pl.geom.p;
+    l.q = pl.geom.q;
+    l.groups = pl.groups;
+    l.products = pl.geom.products;
+    l.weights_on_chip = pl.weights_on_chip;
+    l.product_cycles = product_schedule(s, w.layers[i], pl).total;
+    l.cycles = l.product_cycles * l.products;
+    l.events = product_events(s, pl).scaled(l.products);
+    l.events.sram_config_writes_per_bank = config_writes(s, pl);
+    r.cycles += l.cycles;
+    r.events += l.events;
+    r.layers.push_back(std::move(l));
+  }
+  return r;
+}
+
+}  // namespace circa::ana

@@ -1,0 +1,61 @@
+// SCHEDULE.md in closed form: the cycle times of one product of a layer (a recurrence over the
+// output groups, and over the issues of a group when weights stream from off-chip) and the
+// events of one product. No SystemC here: sweeps call this thousands of times per second.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "analytical/events.hpp"
+#include "arch/microarch.hpp"
+#include "spec/accelerator_spec.hpp"
+#include "spec/workload.hpp"
+
+namespace circa::ana {
+
+/// Times of one output group within a product, cycles from the product's cycle 0.
+struct GroupTimes {
+  int blocks = 0;       ///< P_g
+  int64_t mac_start = 0;  ///< M_g: first issue
+  int64_t mac_end = 0;    ///< one past the last issue's cycles (the MAC is free for g+1)
+  int64_t ready = 0;      ///< R_g: accumulators final
+  int64_t ifft_start = 0;  ///< I_g: first block enters the IFFT
+  int64_t done = 0;        ///< D_g: one past the last output write
+};
+
+struct ProductSchedule {
+  int64_t phase_a = 0;       ///< A = span(q)
+  std::vector<GroupTimes> groups;
+  int64_t lstm_update = 0;   ///< cell-update cycles after the last group (lstm only)
+  int64_t total = 0;         ///< T (+ the lstm term): cycles of one product
+};
+
+/// Cycles a MAC issue of a group with `blocks` output blocks occupies when weights are on chip:
+/// max(issue_cycles, ceil(blocks * slots * weight_bits / sram_bits_per_cycle)).
+int64_t sram_issue_cycles(const arch::MacTiming& m, int blocks);
+
+/// Bits of the weight words one issue (group of `blocks`, one input block) needs.
+inline int64_t issue_weight_bits(const arch::MacTiming& m, int blocks) {
+  return int64_t{blocks} * m.slots * m.weight_bits;
+}
+
+/// Output blocks of group g: min(P, p - g*P).
+int group_blocks(const arch::LayerPlan& pl, int g);
+
+/// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv).
+int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l);
+
+/// The schedule of one product (every product of a layer is the same).
+ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
+                                 const arch::LayerPlan& pl);
+
+/// Events of one product of the layer (no one-off configuration writes).
+Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl);
+
+/// Word writes per bank that load a resident layer's weights once, at configuration.
+std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl);
+
+/// Spreads n word accesses round-robin over `banks`, starting at bank 0.
+std::vector<int64_t> striped(int64_t n, int banks);
+
+}  // namespace circa::ana

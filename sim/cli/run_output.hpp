@@ -1,0 +1,18 @@
+// What `circa sim` and `circa estimate` both print and write for a finished run: the cycle and
+// event summary, then the cost report (area, power, throughput, TOPS/W) priced from its events.
+#pragma once
+
+#include <string>
+
+#include "analytical/report.hpp"
+#include "spec/accelerator_spec.hpp"
+#include "spec/workload.hpp"
+
+namespace circa::cli {
+
+/// Prints the run and its cost to stdout; with a non-empty `out`, writes out/stats.json holding
+/// both (the cost under "cost").
+void report_run(const AcceleratorSpec& spec, const Workload& w, const ana::RunReport& run,
+                const std::string& out);
+
+}  // namespace circa::cli

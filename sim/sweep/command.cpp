@@ -1,0 +1,77 @@
+#include "sweep/command.hpp"
+
+#include <unistd.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "sweep/export.hpp"
+#include "sweep/interrupt.hpp"
+#include "sweep/progress.hpp"
+#include "sweep/report_html.hpp"
+#include "sweep/runner.hpp"
+
+namespace circa::sweep {
+namespace {
+
+void print_summary(const SweepSpec& s, const RunSummary& sum, const ResultSet& r,
+                   const std::string& dir) {
+  size_t ok = 0;
+  for (const auto& row : r.rows) ok += row.point.status == "ok";
+  std::cerr << s.name << ": " << sum.keys.size() << " points (" << sum.evaluated << " run now, "
+            << sum.skipped << " from the store); " << ok << " ok, " << r.rows.size() - ok
+            << " failed, " << front(r).size() << " on the Pareto front";
+  if (r.rows.size() < sum.keys.size())
+    std::cerr << ", " << sum.keys.size() - r.rows.size() << " not run yet";
+  if (s.confirm_best > 0) std::cerr << ", " << sum.confirmed << " confirmed cycle-accurately";
+  std::cerr << "; " << format_duration(sum.seconds) << "\n"
+            << "results: " << dir << "/{results.sqlite, results.csv, results.json, report.html}\n";
+}
+
+}  // namespace
+
+int sweep_command(const SweepCommandOptions& o, const Evaluator& evaluate) {
+  const SweepSpec spec = load_sweep(o.file);
+  if (o.jobs < 0)
+    throw ConfigError("--jobs " + std::to_string(o.jobs) + ": use 1 or more (0 = every core)");
+  RunOptions run;
+  run.out_dir = o.out_dir.empty() ? "runs/" + spec.name : o.out_dir;
+  run.jobs = o.jobs;
+  run.version = o.version;
+  run.retry_failed = o.retry_failed;
+  run.worker_command = o.worker_command;
+  run.progress = &std::cerr;
+  run.tty = isatty(STDERR_FILENO) == 1;
+  RunSummary sum;
+  {
+    InterruptGuard guard;
+    run.stop = guard.flag();
+    sum = run_sweep(spec, evaluate, run);
+  }
+  // Reports cover what finished, also after Ctrl-C.
+  const ResultSet results = load_results(run.out_dir, o.version, &sum.keys);
+  write_reports(results, run.out_dir);
+  print_summary(spec, sum, results, run.out_dir);
+  return sum.interrupted ? kInterruptedStatus : 0;
+}
+
+int export_command(const std::string& dir, const std::string& csv, const std::string& json,
+                   const std::string& html, const std::string& version) {
+  if (csv.empty() && json.empty() && html.empty())
+    throw ConfigError(
+        "circa sweep export: say what to write with --csv FILE, --json FILE and/or --html FILE");
+  const ResultSet r = load_results(dir, version);
+  if (r.rows.empty())
+    std::cerr << "circa: " << dir << " holds no results of circa " << version
+              << "; the files will be empty\n";
+  if (!csv.empty()) {
+    std::ostringstream text;
+    write_csv(r, text);
+    write_text_file(csv, text.str());
+  }
+  if (!json.empty()) write_text_file(json, results_json(r).dump(2) + "\n");
+  if (!html.empty()) write_text_file(html, render_report_html(r));
+  return 0;
+}
+
+}  // namespace circa::sweep

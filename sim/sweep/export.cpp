@@ -1,0 +1,117 @@
+#include "sweep/export.hpp"
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "spec/param.hpp"
+#include "sweep/report_html.hpp"
+#include "sweep/runner.hpp"
+
+namespace circa::sweep {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+std::string number(double v) {
+  return std::isnan(v) ? "" : format_real(v);
+}
+
+double value_of(const StoredPoint& p, const std::string& metric) {
+  if (!p.metrics.is_object() || !p.metrics.contains("values") ||
+      !p.metrics.at("values").contains(metric))
+    return std::nan("");
+  return p.metrics.at("values").at(metric).get<double>();
+}
+
+}  // namespace
+
+void write_csv(const ResultSet& r, std::ostream& out) {
+  bool confirmed = false;
+  for (const auto& row : r.rows) confirmed |= row.confirmation.has_value();
+  std::vector<std::string> head = {"key", "status", "feasible", "front_rank"};
+  for (const auto& a : r.spec.axis_params) head.push_back(a);
+  for (const auto& m : r.metric_names) head.push_back(m);
+  if (confirmed)
+    for (const auto& m : r.metric_names) head.push_back("cycle_accurate." + m);
+  head.push_back("note");
+  for (size_t i = 0; i < head.size(); ++i) out << (i ? "," : "") << csv_field(head[i]);
+  out << "\n";
+  for (const auto& row : r.rows) {
+    const StoredPoint& p = row.point;
+    out << p.key << "," << p.status << "," << (row.feasible ? 1 : 0) << "," << row.front_rank;
+    for (const auto& a : r.spec.axis_params)
+      out << "," << csv_field(p.inputs.contains(a) ? p.inputs[a].get<std::string>() : "");
+    for (const auto& m : r.metric_names) out << "," << number(value_of(p, m));
+    if (confirmed)
+      for (const auto& m : r.metric_names)
+        out << "," << (row.confirmation ? number(value_of(*row.confirmation, m)) : "");
+    out << "," << csv_field(p.status == "ok" ? row.violation : p.error) << "\n";
+  }
+}
+
+nlohmann::json results_json(const ResultSet& r) {
+  nlohmann::json j = to_json(r.spec);
+  j["version"] = r.version;
+  j["points"] = nlohmann::json::array();
+  for (const auto& row : r.rows) {
+    const StoredPoint& p = row.point;
+    nlohmann::json e{{"key", p.key},
+                     {"status", p.status},
+                     {"inputs", p.inputs},
+                     {"feasible", row.feasible},
+                     {"front_rank", row.front_rank},
+                     {"seconds", p.seconds}};
+    if (p.status == "ok") e["metrics"] = p.metrics;
+    if (!p.error.empty()) e["error"] = p.error;
+    if (!row.feasible && p.status == "ok") e["violation"] = row.violation;
+    if (row.confirmation)
+      e["confirmation"] = {{"fidelity", row.confirmation->fidelity},
+                           {"status", row.confirmation->status},
+                           {"error", row.confirmation->error},
+                           {"metrics", row.confirmation->metrics}};
+    j["points"].push_back(std::move(e));
+  }
+  return j;
+}
+
+void write_text_file(const std::string& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  if (!out.flush())
+    throw ConfigError("cannot write '" + file + "'; check the folder exists and is writable");
+}
+
+void write_reports(const ResultSet& r, const std::string& dir) {
+  std::ostringstream csv;
+  write_csv(r, csv);
+  write_text_file((fs::path(dir) / "results.csv").string(), csv.str());
+  write_text_file((fs::path(dir) / "results.json").string(), results_json(r).dump(2) + "\n");
+  write_text_file((fs::path(dir) / "report.html").string(), render_report_html(r));
+}
+
+ResultSet load_results(const std::string& dir, const std::string& version,
+                       const std::vector<std::string>* order) {
+  const std::string path = store_path(dir);
+  if (!fs::is_regular_file(path))
+    throw ConfigError("'" + dir +
+                      "' holds no sweep results (no results.sqlite); run 'circa sweep FILE --out " +
+                      dir + "' first");
+  const ResultStore store(path);
+  const std::string spec = store.meta("report_spec");
+  if (spec.empty())
+    throw ConfigError("'" + path +
+                      "' has no sweep description; it was not written by 'circa sweep'");
+  return build_results(report_spec_from_json(nlohmann::json::parse(spec)), version, store.all(),
+                       order);
+}
+
+}  // namespace circa::sweep

@@ -1,0 +1,28 @@
+// Sweep results as files: CSV (one row per point, axis values then metrics), JSON (the same plus
+// breakdowns and the sweep's goals) and the HTML report, all written into the sweep folder.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+
+#include "sweep/results.hpp"
+
+namespace circa::sweep {
+
+void write_csv(const ResultSet& r, std::ostream& out);
+nlohmann::json results_json(const ResultSet& r);
+
+/// Writes `dir`/results.csv, results.json and report.html.
+void write_reports(const ResultSet& r, const std::string& dir);
+
+/// The results of the sweep folder `dir` for `version`, rebuilt from its store; `order` as in
+/// build_results. Throws ConfigError when `dir` holds no store.
+ResultSet load_results(const std::string& dir, const std::string& version,
+                       const std::vector<std::string>* order = nullptr);
+
+/// Writes `text` to `file`, or throws ConfigError naming the file.
+void write_text_file(const std::string& file, const std::string& text);
+
+}  // namespace circa::sweep

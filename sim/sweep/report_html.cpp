@@ -1,0 +1,175 @@
+#include "sweep/report_html.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <set>
+
+#include "spec/param.hpp"
+#include "sweep/svg_plot.hpp"
+
+namespace circa::sweep {
+namespace {
+
+const char* kStyle = R"(body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}
+h1{font-size:22px}h2{font-size:17px;margin-top:28px}
+table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;padding:2px 6px;text-align:right}
+th{background:#f0f0f0}tr.front td{background:#eef6ee}tr.failed td{color:#a33}td.note{text-align:left}
+svg .frame{fill:none;stroke:#888}svg .grid{stroke:#eee}svg .tick{font-size:11px;fill:#555}
+svg .label{font-size:12px}svg .title{font-size:14px;font-weight:600}
+svg .pt{fill:#9aa;fill-opacity:.6}svg .pt.infeasible{fill:none;stroke:#c88}
+svg .pt.front{fill:#d62728;fill-opacity:.9}svg .front-line{fill:none;stroke:#d62728;stroke-width:1.5}
+)";
+
+// Annotates each plot with how many marks the browser actually laid out (a rendering check).
+const char* kScript = R"(<script>
+document.querySelectorAll('svg.plot').forEach(function(svg){var n=0;
+svg.querySelectorAll('circle.pt,rect.bar').forEach(function(e){var b=e.getBBox();if(b.width>0&&b.height>0)n++;});
+svg.setAttribute('data-drawn',String(n));});
+</script>)";
+
+/// A point's breakdowns, or an empty object (a const json must not be indexed by a missing key).
+const nlohmann::json& breakdowns_of(const StoredPoint& p) {
+  static const nlohmann::json empty = nlohmann::json::object();
+  return p.metrics.is_object() && p.metrics.contains("breakdowns") ? p.metrics.at("breakdowns")
+                                                                   : empty;
+}
+
+/// "block_size=64 mac.lanes=8 ..." (or "block_size=64 lanes=8" when `short_names`).
+std::string label_of(const ResultRow& row, const ReportSpec& spec, bool short_names = false) {
+  std::string s;
+  for (const auto& a : spec.axis_params) {
+    if (!row.point.inputs.contains(a)) continue;
+    const std::string name = short_names ? a.substr(a.rfind('.') + 1) : a;
+    s += (s.empty() ? "" : " ") + name + "=" + row.point.inputs[a].get<std::string>();
+  }
+  return s.empty() ? row.point.key.substr(0, 12) : s;
+}
+
+/// The plot's y metric: the second objective, else a common cost the first does not cover.
+std::string y_metric(const ResultSet& r) {
+  if (r.spec.objectives.size() > 1) return r.spec.objectives[1].metric;
+  const std::string x = r.spec.objectives.at(0).metric;
+  for (const char* m : {"area_mm2", "energy_per_inference_uj", "throughput_inferences_per_s"})
+    if (m != x && std::count(r.metric_names.begin(), r.metric_names.end(), m)) return m;
+  for (const auto& m : r.metric_names)
+    if (m != x) return m;
+  return x;
+}
+
+std::string scatter(const ResultSet& r) {
+  const std::string xm = r.spec.objectives.at(0).metric, ym = y_metric(r);
+  std::vector<ScatterPoint> pts;
+  for (const auto& row : r.rows) {
+    if (row.point.status != "ok") continue;
+    const std::string cls = row.on_front() ? "front" : row.feasible ? "feasible" : "infeasible";
+    pts.push_back(ScatterPoint{
+        row.metric(xm), row.metric(ym), cls,
+        label_of(row, r.spec) +
+            (row.on_front() ? " (front #" + std::to_string(row.front_rank) + ")" : "")});
+  }
+  // Joining the front is only meaningful when the plot shows all of its objectives.
+  const bool join = r.spec.objectives.size() == 2;
+  return scatter_svg("Pareto front: " + xm + " vs " + ym, xm, ym, pts, join);
+}
+
+/// One stacked-bar plot per breakdown (area_um2, energy_pj, ...) over the front's best points.
+std::string breakdowns(const ResultSet& r) {
+  std::vector<const ResultRow*> chosen = front(r);
+  if (chosen.size() > kMaxBarPoints) chosen.resize(kMaxBarPoints);
+  std::set<std::string> names;
+  for (const auto* row : chosen)
+    for (const auto& [name, parts] : breakdowns_of(row->point).items()) names.insert(name);
+  std::string out;
+  for (const auto& name : names) {
+    std::set<std::string> units;
+    for (const auto* row : chosen)
+      if (breakdowns_of(row->point).contains(name))
+        for (const auto& [unit, v] : breakdowns_of(row->point).at(name).items()) units.insert(unit);
+    const std::vector<std::string> legend(units.begin(), units.end());
+    std::vector<BarRow> bars;
+    for (const auto* row : chosen) {
+      BarRow bar{
+          "#" + std::to_string(row->front_rank) + " " + label_of(*row, r.spec, true).substr(0, 40),
+          {}};
+      const auto& b = breakdowns_of(row->point);
+      for (const auto& u : legend)
+        bar.parts.push_back(
+            b.contains(name) && b.at(name).contains(u) ? b.at(name).at(u).get<double>() : 0.0);
+      bars.push_back(std::move(bar));
+    }
+    const size_t cut = name.rfind('_');
+    out += "<p>" +
+           stacked_bars_svg("Per-unit " + name.substr(0, cut),
+                            cut == std::string::npos ? "" : name.substr(cut + 1), legend, bars) +
+           "</p>\n";
+  }
+  return out.empty() ? "<p>No point on the front reports breakdowns.</p>\n" : out;
+}
+
+std::string cell(double v) {
+  return std::isnan(v) ? "" : fmt::format("{:.5g}", v);
+}
+
+std::string table(const ResultSet& r) {
+  std::string s = "<table><tr><th>front</th><th>status</th>";
+  for (const auto& a : r.spec.axis_params) s += "<th>" + html_escape(a) + "</th>";
+  for (const auto& m : r.metric_names) s += "<th>" + html_escape(m) + "</th>";
+  s += "<th>note</th></tr>\n";
+  size_t n = 0;
+  for (const auto& row : r.rows) {
+    if (++n > kMaxTableRows) break;
+    const auto& p = row.point;
+    s += fmt::format("<tr class=\"{}\"><td>{}</td><td>{}</td>",
+                     row.on_front()     ? "front"
+                     : p.status == "ok" ? ""
+                                        : "failed",
+                     row.on_front() ? std::to_string(row.front_rank) : "", p.status);
+    for (const auto& a : r.spec.axis_params)
+      s += "<td>" + html_escape(p.inputs.contains(a) ? p.inputs[a].get<std::string>() : "") +
+           "</td>";
+    for (const auto& m : r.metric_names) s += "<td>" + cell(row.metric(m)) + "</td>";
+    std::string note = p.status == "ok" ? row.violation : p.error;
+    if (row.confirmation && row.confirmation->status == "ok" &&
+        row.confirmation->metrics.contains("values"))
+      note +=
+          fmt::format("{}cycle-accurate: {} cycles", note.empty() ? "" : "; ",
+                      cell(row.confirmation->metrics.at("values").value("cycles", std::nan(""))));
+    s += "<td class=\"note\">" + html_escape(note) + "</td></tr>\n";
+  }
+  s += "</table>\n";
+  if (r.rows.size() > kMaxTableRows)
+    s += fmt::format("<p>{} more rows in results.csv.</p>\n", r.rows.size() - kMaxTableRows);
+  return s;
+}
+
+std::string summary(const ResultSet& r) {
+  size_t ok = 0, feasible = 0;
+  for (const auto& row : r.rows) ok += row.point.status == "ok", feasible += row.feasible;
+  std::string goals, limits;
+  for (const auto& o : r.spec.objectives)
+    goals += (goals.empty() ? "" : ", ") +
+             std::string(o.goal == Goal::minimise ? "minimise " : "maximise ") + o.metric;
+  for (const auto& c : r.spec.constraints) limits += (limits.empty() ? "" : ", ") + c.text;
+  return fmt::format(
+      "<p>circa {}, {} fidelity: {} points, {} evaluated, {} failed, {} meet the constraints, {} "
+      "on the "
+      "Pareto front.</p>\n<p>Objectives: {}. Constraints: {}.</p>\n",
+      html_escape(r.version), html_escape(r.spec.fidelity), r.rows.size(), ok, r.rows.size() - ok,
+      feasible, front(r).size(), html_escape(goals), html_escape(limits.empty() ? "none" : limits));
+}
+
+}  // namespace
+
+std::string render_report_html(const ResultSet& r) {
+  std::string s = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
+                  html_escape(r.spec.name) + " - Circa sweep</title>\n<style>" + kStyle +
+                  "</style></head><body>\n";
+  s += "<h1>Sweep " + html_escape(r.spec.name) + "</h1>\n" + summary(r);
+  s += "<h2>Pareto front</h2>\n<p>" + scatter(r) + "</p>\n";
+  s += "<h2>Breakdowns of the best front points</h2>\n" + breakdowns(r);
+  s += "<h2>All points</h2>\n" + table(r);
+  return s + kScript + "\n</body></html>\n";
+}
+
+}  // namespace circa::sweep

@@ -1,0 +1,19 @@
+// The sweep's HTML report: one self-contained page (inline CSS and SVG, a few lines of inline
+// script that only annotates the drawn plots; nothing fetched from the network) with the Pareto
+// scatter plot, per-unit breakdown bars of the front's best points, and the table of all points.
+#pragma once
+
+#include <string>
+
+#include "sweep/results.hpp"
+
+namespace circa::sweep {
+
+/// Points whose breakdowns are drawn as bars: the front's best, at most this many.
+constexpr size_t kMaxBarPoints = 12;
+/// Table rows beyond this are left to the CSV (a 100k-row table makes browsers crawl).
+constexpr size_t kMaxTableRows = 5000;
+
+std::string render_report_html(const ResultSet& r);
+
+}  // namespace circa::sweep

@@ -1,0 +1,177 @@
+#include "sweep/runner.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "sweep/parallel.hpp"
+#include "sweep/point.hpp"
+#include "sweep/progress.hpp"
+#include "sweep/results.hpp"
+#include "sweep/store.hpp"
+#include "sweep/worker.hpp"
+
+namespace circa::sweep {
+namespace {
+
+namespace fs = std::filesystem;
+
+class Runner {
+ public:
+  Runner(const SweepSpec& s, const Evaluator& e, const RunOptions& o)
+      : s_(s),
+        evaluate_(e),
+        o_(o),
+        jobs_(o.jobs > 0 ? o.jobs : default_jobs()),
+        store_(store_path(o.out_dir)),
+        ctx_(load_context(s)) {}
+
+  RunSummary run();
+
+ private:
+  std::vector<Point> resolve_all();
+  void run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
+                 const std::string& label);
+  bool run_point(const Point& p, eval::Fidelity f, Progress& progress);
+  eval::PointMetrics metrics_of(const Point& p, eval::Fidelity f);
+  void confirm_best(const std::vector<Point>& points);
+  bool stopping() const { return o_.stop && o_.stop->load(); }
+
+  const SweepSpec& s_;
+  const Evaluator& evaluate_;
+  const RunOptions& o_;
+  int jobs_;
+  ResultStore store_;
+  SweepContext ctx_;
+  RunSummary summary_;
+  std::mutex summary_mutex_;
+};
+
+RunSummary Runner::run() {
+  const auto start = std::chrono::steady_clock::now();
+  store_.set_meta("report_spec", to_json(report_spec_of(s_)).dump());
+  store_.set_meta("sweep_file", s_.file);
+  const std::vector<Point> points = resolve_all();
+  const auto done = store_.done_keys(o_.version, fidelity_name(s_.fidelity), !o_.retry_failed);
+  std::vector<const Point*> pending;
+  for (const auto& p : points) {
+    summary_.keys.push_back(p.key);
+    if (!done.count(p.key)) pending.push_back(&p);
+  }
+  summary_.skipped = points.size() - pending.size();
+  if (o_.progress && summary_.skipped)
+    *o_.progress << s_.name << ": " << summary_.skipped << " of " << points.size()
+                 << " points already in the store, skipped\n";
+  run_batch(pending, s_.fidelity, s_.name);
+  if (!stopping() && s_.confirm_best > 0) confirm_best(points);
+  summary_.interrupted = stopping();
+  summary_.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary_;
+}
+
+/// Every point loaded (in parallel: each load parses the base chain), duplicates merged.
+std::vector<Point> Runner::resolve_all() {
+  const auto inputs = expand_points(s_);
+  std::vector<Point> resolved(inputs.size());
+  parallel_for(inputs.size(), jobs_, nullptr,
+               [&](size_t i) { resolved[i] = resolve_point(s_, ctx_, inputs[i]); });
+  std::set<std::string> seen;
+  std::vector<Point> points;
+  for (auto& p : resolved)
+    if (seen.insert(p.key).second) points.push_back(std::move(p));
+  return points;
+}
+
+void Runner::run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
+                       const std::string& label) {
+  Progress progress(o_.progress, o_.tty, batch.size(), label);
+  parallel_for(batch.size(), jobs_, o_.stop, [&](size_t i) { run_point(*batch[i], f, progress); });
+  progress.finish(stopping());
+}
+
+eval::PointMetrics Runner::metrics_of(const Point& p, eval::Fidelity f) {
+  if (f == eval::Fidelity::analytical || o_.worker_command.empty())
+    return evaluate_(*p.spec, ctx_.workload, f, s_.seed);
+  const fs::path logs = fs::path(o_.out_dir) / "logs";
+  fs::create_directories(logs);
+  const std::string log = (logs / (p.key.substr(0, 16) + "-" + fidelity_name(f) + ".log")).string();
+  auto m = evaluate_in_worker(o_.worker_command,
+                              WorkRequest{p.config, ctx_.workload_yaml, f, s_.seed}, o_.stop, log);
+  std::error_code ec;
+  if (fs::file_size(log, ec) == 0) fs::remove(log, ec);  // keep only logs that say something
+  return m;
+}
+
+/// Evaluates and records one point; false when it was abandoned (stopping) and not recorded.
+bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
+  StoredPoint r;
+  r.key = p.key;
+  r.version = o_.version;
+  r.fidelity = fidelity_name(f);
+  for (const auto& in : p.inputs) r.inputs[in.path] = in.value;
+  r.config = p.config;
+  r.started_at = utc_now();
+  const auto start = std::chrono::steady_clock::now();
+  r.status = "failed";
+  if (!p.error.empty()) {
+    r.error = p.error;
+  } else {
+    try {
+      r.metrics = metrics_to_json(metrics_of(p, f));
+      r.status = "ok";
+    } catch (const Interrupted&) {
+      return false;
+    } catch (const std::exception& e) {
+      r.error = e.what();
+    }
+  }
+  r.finished_at = utc_now();
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  store_.put(r);
+  {
+    std::lock_guard<std::mutex> lock(summary_mutex_);
+    ++(f == s_.fidelity ? summary_.evaluated : summary_.confirmed);
+    if (r.status != "ok" && f == s_.fidelity) ++summary_.failed;
+  }
+  progress.tick(r.status == "ok");
+  return true;
+}
+
+/// Re-runs the best `confirm_best` points of the analytical front cycle-accurately.
+void Runner::confirm_best(const std::vector<Point>& points) {
+  const ResultSet results =
+      build_results(report_spec_of(s_), o_.version, store_.all(), &summary_.keys);
+  std::map<std::string, const Point*> by_key;
+  for (const auto& p : points) by_key[p.key] = &p;
+  const auto ca = eval::Fidelity::cycle_accurate;
+  const auto done = store_.done_keys(o_.version, fidelity_name(ca), !o_.retry_failed);
+  std::vector<const Point*> batch;
+  for (const ResultRow* row : front(results)) {
+    if (batch.size() >= static_cast<size_t>(s_.confirm_best)) break;
+    batch.push_back(by_key.at(row->point.key));
+  }
+  std::vector<const Point*> pending;
+  for (const Point* p : batch)
+    if (!done.count(p->key)) pending.push_back(p);
+  run_batch(pending, ca,
+            s_.name + " (confirm best " + std::to_string(batch.size()) + ", cycle-accurate)");
+}
+
+}  // namespace
+
+std::string store_path(const std::string& out_dir) {
+  return (fs::path(out_dir) / "results.sqlite").string();
+}
+
+RunSummary run_sweep(const SweepSpec& s, const Evaluator& evaluate, const RunOptions& o) {
+  std::error_code ec;
+  fs::create_directories(o.out_dir, ec);
+  if (ec) throw ConfigError("cannot create output folder '" + o.out_dir + "': " + ec.message());
+  Runner runner(s, evaluate, o);
+  return runner.run();
+}
+
+}  // namespace circa::sweep

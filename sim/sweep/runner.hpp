@@ -1,0 +1,45 @@
+// `circa sweep`: expands a sweep into points, skips those the results store already holds for
+// this tool version and fidelity, evaluates the rest in parallel (threads for analytical points,
+// worker processes for cycle-accurate and co-simulated ones), records each point as it finishes,
+// then re-runs the best Pareto points cycle-accurately when the sweep asks for it.
+#pragma once
+
+#include <atomic>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "sweep/evaluator.hpp"
+#include "sweep/sweep_spec.hpp"
+
+namespace circa::sweep {
+
+struct RunOptions {
+  std::string out_dir;        ///< holds results.sqlite (and logs/ of worker processes)
+  int jobs = 0;               ///< 0 = every hardware thread
+  std::string version;        ///< tool version; part of every point's identity in the store
+  bool retry_failed = false;  ///< evaluate points recorded as failed again
+  /// How to start a worker process (e.g. {"/proc/self/exe", "sweep-worker"}); empty = evaluate
+  /// every fidelity in threads (only for evaluators that can run concurrently in one process).
+  std::vector<std::string> worker_command;
+  const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by Ctrl-C) to stop cleanly
+  std::ostream* progress = nullptr;         ///< null = silent
+  bool tty = false;                         ///< progress as a redrawn bar
+};
+
+struct RunSummary {
+  std::vector<std::string> keys;  ///< the sweep's distinct points, in sweep order
+  size_t skipped = 0;             ///< already in the store
+  size_t evaluated = 0;           ///< recorded by this run, ok or failed
+  size_t failed = 0;              ///< of those
+  size_t confirmed = 0;           ///< cycle-accurate re-runs recorded by this run
+  bool interrupted = false;
+  double seconds = 0;
+};
+
+RunSummary run_sweep(const SweepSpec& s, const Evaluator& evaluate, const RunOptions& o);
+
+/// The results store's file inside a sweep folder.
+std::string store_path(const std::string& out_dir);
+
+}  // namespace circa::sweep

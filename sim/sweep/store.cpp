@@ -1,0 +1,192 @@
+#include "sweep/store.hpp"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <ctime>
+#include <stdexcept>
+#include <thread>
+
+#include "common/error.hpp"
+
+namespace circa::sweep {
+namespace {
+
+const char* kSchema = R"(
+CREATE TABLE IF NOT EXISTS points (
+  key TEXT NOT NULL,
+  version TEXT NOT NULL,
+  fidelity TEXT NOT NULL,
+  inputs TEXT NOT NULL,
+  config TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  error TEXT NOT NULL,
+  metrics TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL,
+  seconds REAL NOT NULL,
+  PRIMARY KEY (key, version, fidelity));
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+)";
+
+/// A prepared statement that finalizes itself.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
+      throw InternalError(std::string("results store: cannot prepare SQL: ") + sqlite3_errmsg(db));
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  void bind(int i, const std::string& v) {
+    sqlite3_bind_text(stmt_, i, v.c_str(), -1, SQLITE_TRANSIENT);
+  }
+  void bind(int i, double v) { sqlite3_bind_double(stmt_, i, v); }
+  /// Steps once; true while a row is available.
+  bool step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    throw std::runtime_error(std::string("results store: ") + sqlite3_errmsg(db_));
+  }
+  std::string text(int i) const {
+    const auto* t = sqlite3_column_text(stmt_, i);
+    return t ? reinterpret_cast<const char*>(t) : "";
+  }
+  double real(int i) const { return sqlite3_column_double(stmt_, i); }
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+}  // namespace
+
+ResultStore::ResultStore(const std::string& path) : path_(path) {
+  if (sqlite3_open_v2(path.c_str(), &db_,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+                      nullptr) != SQLITE_OK) {
+    const std::string msg = db_ ? sqlite3_errmsg(db_) : "out of memory";
+    sqlite3_close(db_);
+    throw ConfigError("cannot open results store '" + path + "': " + msg);
+  }
+  // Another process (a report, a second sweep) may hold the lock briefly: wait instead of failing.
+  sqlite3_busy_timeout(db_, 10000);
+  try {
+    exec("PRAGMA journal_mode=WAL;");
+    // NORMAL is durable against a killed process in WAL mode; only a power cut can lose the tail.
+    exec("PRAGMA synchronous=NORMAL;");
+    exec(kSchema);
+  } catch (...) {
+    sqlite3_close(db_);
+    throw;
+  }
+}
+
+ResultStore::~ResultStore() {
+  sqlite3_close(db_);
+}
+
+void ResultStore::exec(const std::string& sql) const {
+  char* err = nullptr;
+  int rc = SQLITE_BUSY;
+  // Switching to WAL and creating the schema can meet SQLITE_BUSY without the busy handler being
+  // consulted (another process opening the same store at the same moment): retry for a while.
+  for (int attempt = 0; attempt < 1000 && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); ++attempt) {
+    sqlite3_free(err);
+    err = nullptr;
+    rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
+    if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (rc != SQLITE_OK) {
+    const std::string msg = err ? err : "unknown error";
+    sqlite3_free(err);
+    throw ConfigError("results store '" + path_ + "': " + msg);
+  }
+}
+
+std::set<std::string> ResultStore::done_keys(const std::string& version,
+                                             const std::string& fidelity, bool with_failed) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement st(db_, "SELECT key, status FROM points WHERE version = ?1 AND fidelity = ?2");
+  st.bind(1, version);
+  st.bind(2, fidelity);
+  std::set<std::string> keys;
+  while (st.step())
+    if (with_failed || st.text(1) == "ok") keys.insert(st.text(0));
+  return keys;
+}
+
+void ResultStore::put(const StoredPoint& p) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement st(
+      db_, "INSERT OR REPLACE INTO points VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
+  st.bind(1, p.key);
+  st.bind(2, p.version);
+  st.bind(3, p.fidelity);
+  st.bind(4, p.inputs.dump());
+  st.bind(5, p.config);
+  st.bind(6, p.status);
+  st.bind(7, p.error);
+  st.bind(8, p.metrics.is_null() ? std::string("null") : p.metrics.dump());
+  st.bind(9, p.started_at);
+  st.bind(10, p.finished_at);
+  st.bind(11, p.seconds);
+  st.step();  // autocommit: one transaction per point
+}
+
+std::vector<StoredPoint> ResultStore::all() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement st(db_, "SELECT * FROM points ORDER BY key, version, fidelity");
+  std::vector<StoredPoint> rows;
+  while (st.step()) {
+    StoredPoint p;
+    p.key = st.text(0);
+    p.version = st.text(1);
+    p.fidelity = st.text(2);
+    p.inputs = nlohmann::json::parse(st.text(3));
+    p.config = st.text(4);
+    p.status = st.text(5);
+    p.error = st.text(6);
+    p.metrics = nlohmann::json::parse(st.text(7));
+    p.started_at = st.text(8);
+    p.finished_at = st.text(9);
+    p.seconds = st.real(10);
+    rows.push_back(std::move(p));
+  }
+  return rows;
+}
+
+void ResultStore::set_meta(const std::string& name, const std::string& value) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement st(db_, "INSERT OR REPLACE INTO meta VALUES (?1, ?2)");
+  st.bind(1, name);
+  st.bind(2, value);
+  st.step();
+}
+
+std::string ResultStore::meta(const std::string& name) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement st(db_, "SELECT value FROM meta WHERE name = ?1");
+  st.bind(1, name);
+  return st.step() ? st.text(0) : "";
+}
+
+std::string utc_now() {
+  const auto now = std::chrono::system_clock::now();
+  const std::time_t t = std::chrono::system_clock::to_time_t(now);
+  const auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[40];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+  char out[48];
+  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
+  return out;
+}
+
+}  // namespace circa::sweep

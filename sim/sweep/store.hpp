@@ -1,0 +1,62 @@
+// The results store: one SQLite file per sweep folder, in WAL mode so a killed sweep loses at most
+// the points in flight and a reader (a report, a test) never blocks the writer. One row per point,
+// keyed by (content key, tool version, fidelity); each row is committed on its own, so a resumed
+// sweep finds exactly the points that finished.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+
+namespace circa::sweep {
+
+struct StoredPoint {
+  std::string key;
+  std::string version;
+  std::string fidelity;
+  nlohmann::json inputs = nlohmann::json::object();  ///< axis parameter -> value text
+  std::string config;                                ///< canonical accelerator YAML
+  std::string status;                                ///< "ok" or "failed"
+  std::string error;                                 ///< one line, for failed points
+  nlohmann::json metrics;                            ///< metrics_to_json(), for ok points
+  std::string started_at;                            ///< UTC, ISO 8601
+  std::string finished_at;
+  double seconds = 0;
+};
+
+class ResultStore {
+ public:
+  /// Opens (creating when needed) the store at `path`; throws ConfigError when it cannot.
+  explicit ResultStore(const std::string& path);
+  ~ResultStore();
+  ResultStore(const ResultStore&) = delete;
+  ResultStore& operator=(const ResultStore&) = delete;
+
+  /// Keys already recorded for this version and fidelity (failed ones only if `with_failed`).
+  std::set<std::string> done_keys(const std::string& version, const std::string& fidelity,
+                                  bool with_failed) const;
+  /// Records one point in its own transaction, replacing an earlier row with the same key.
+  /// Safe to call from several threads.
+  void put(const StoredPoint& p);
+  /// Every row, ordered by key and fidelity.
+  std::vector<StoredPoint> all() const;
+
+  void set_meta(const std::string& name, const std::string& value);
+  std::string meta(const std::string& name) const;  ///< "" when absent
+
+ private:
+  void exec(const std::string& sql) const;
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  mutable std::mutex mutex_;
+};
+
+/// Now, as UTC ISO 8601 with milliseconds ("2024-05-01T12:00:00.123Z").
+std::string utc_now();
+
+}  // namespace circa::sweep

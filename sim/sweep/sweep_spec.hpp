@@ -1,0 +1,79 @@
+// A sweep, parsed and validated once (kind: sweep): the base accelerator, the workload, the axes
+// that vary it, the constraints a point must meet, the objectives the Pareto front ranks, and the
+// fidelity. Everything downstream (expansion, runner, reports) reads this and never the YAML.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "eval/evaluate.hpp"
+#include "spec/config_loader.hpp"
+
+namespace circa::sweep {
+
+/// One dimension of the sweep: a single parameter, or several zipped together (varied in step).
+/// values[i] lists the values of params[i]; all lists have the same length.
+struct Axis {
+  std::vector<std::string> params;
+  std::vector<std::vector<std::string>> values;
+  SourceLocation where;
+
+  size_t size() const { return values.empty() ? 0 : values.front().size(); }
+};
+
+enum class Compare { at_most, at_least };
+
+/// `metric <= bound` or `metric >= bound`, checked on a point's metrics after evaluation.
+struct Constraint {
+  std::string metric;
+  Compare compare = Compare::at_most;
+  double bound = 0;
+  std::string text;  ///< as the user wrote it, for reports
+  SourceLocation where;
+
+  bool holds(double value) const {
+    return compare == Compare::at_most ? value <= bound : value >= bound;
+  }
+};
+
+enum class Goal { minimise, maximise };
+
+struct Objective {
+  std::string metric;
+  Goal goal = Goal::minimise;
+};
+
+struct SweepSpec {
+  std::string file;        ///< the sweep YAML itself
+  std::string name;        ///< for reports; defaults to the file's stem
+  std::string base;        ///< accelerator file, resolved against the sweep file's folder
+  std::string workload;    ///< workload file, resolved likewise
+  std::vector<Axis> axes;  ///< in file order; points vary the last axis fastest
+  std::vector<Constraint> constraints;
+  std::vector<Objective> objectives;
+  eval::Fidelity fidelity = eval::Fidelity::analytical;
+  int confirm_best = 0;  ///< Pareto points re-run cycle-accurately after an analytical sweep
+  uint64_t seed = 1;
+
+  size_t point_count() const;
+};
+
+/// Loads and validates a sweep file; every problem is a one-line ConfigError at file:line:col.
+SweepSpec load_sweep(const std::string& file);
+
+/// The parameter overrides of every point, in order (base config + these = the point).
+std::vector<std::vector<Override>> expand_points(const SweepSpec& s);
+
+/// Fidelity names as written in sweep files and stored in results ("cycle_accurate", ...).
+const char* fidelity_name(eval::Fidelity f);
+/// Parses a fidelity name; returns false when `text` is none of them.
+bool parse_fidelity(const std::string& text, eval::Fidelity* out);
+const std::vector<std::string>& fidelity_names();
+
+/// Metric names an evaluator reports (eval::PointMetrics::values), for validating constraints and
+/// objectives in sweep files with did-you-mean suggestions.
+const std::vector<std::string>& known_metrics();
+
+}  // namespace circa::sweep

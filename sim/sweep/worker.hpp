@@ -1,0 +1,34 @@
+// Worker processes for cycle-accurate and co-simulated points: the SystemC kernel elaborates once
+// per process, so each such point runs in a fresh process (`circa sweep-worker`) that reads the
+// point's canonical texts as JSON on stdin and writes its metrics as JSON on stdout.
+#pragma once
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+#include "sweep/evaluator.hpp"
+
+namespace circa::sweep {
+
+/// What a worker needs: the canonical accelerator and workload YAML (dump_yaml), fidelity, seed.
+struct WorkRequest {
+  std::string accelerator_yaml;
+  std::string workload_yaml;
+  eval::Fidelity fidelity = eval::Fidelity::cycle_accurate;
+  uint64_t seed = 1;
+};
+
+/// Starts `argv` (argv[0] a path, e.g. /proc/self/exe), sends `req`, and returns the metrics.
+/// The child's stderr goes to `log_file` ("" = discarded). Throws std::runtime_error with the
+/// worker's one-line message when the point is invalid, when the evaluator fails or the worker
+/// crashes, and Interrupted (after killing the worker) when `stop` becomes true.
+eval::PointMetrics evaluate_in_worker(const std::vector<std::string>& argv, const WorkRequest& req,
+                                      const std::atomic<bool>* stop, const std::string& log_file);
+
+/// The worker's side: reads one request from stdin, evaluates it, writes one JSON answer to
+/// stdout. Anything else the evaluator prints on stdout (SystemC's banner) is sent to stderr so
+/// the answer stays clean. Returns the process exit status (0 when an answer was written).
+int run_worker(const Evaluator& evaluate);
+
+}  // namespace circa::sweep

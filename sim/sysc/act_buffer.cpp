@@ -1,0 +1,143 @@
+#include "sysc/act_buffer.hpp"
+
+#include <algorithm>
+
+#include "common/error.hpp"
+#include "numerics/output_stage.hpp"
+
+namespace circa::sysc {
+
+ActivationBuffer::ActivationBuffer(const sc_core::sc_module_name& name, SimContext& ctx,
+                                   Program& prog, Link<Command>& cmd, Link<Block>& to_fft,
+                                   Link<OutputWrite>& from_peripheral, LayerCheck check)
+    : Unit(name, ctx, prog),
+      cmd_(cmd),
+      to_fft_(to_fft),
+      from_peripheral_(from_peripheral),
+      check_(std::move(check)) {
+  CIRCA_CLOCKED_THREAD(read_port);
+  CIRCA_CLOCKED_THREAD(write_port);
+}
+
+void ActivationBuffer::read_port() {
+  std::vector<int64_t> v;
+  wait();
+  while (true) {
+    const Command c = cmd_.pop();
+    if (c.layer != loaded_) load_layer(c.layer);
+    LayerProgram& lp = layer(c.layer);
+    const int k = lp.plan.geom.k, q = lp.plan.geom.q, beats = lp.plan.fft.beats;
+    product_input(c.layer, c.product, v);
+    for (int j = 0; j < q; ++j) {
+      Block b{j, std::vector<int64_t>(v.begin() + int64_t{j} * k, v.begin() + int64_t{j + 1} * k)};
+      const int64_t t = send(to_fft_, std::move(b));
+      lp.events.act_sample_reads += k;
+      act_.busy(t, t + beats);
+      ctx_.wait_until(t + beats);  // the read port streams one block at a time
+    }
+  }
+}
+
+// The double buffer swaps: the finished layer's outputs become this layer's inputs.
+void ActivationBuffer::load_layer(int li) {
+  LayerProgram& lp = layer(li);
+  const DatapathFormats& f = spec().formats;
+  uint64_t* ovf = &lp.overflow[num::Stage::input];
+  if (li == 0) {
+    in_.resize(prog_.input.size());
+    for (size_t i = 0; i < in_.size(); ++i) in_[i] = num::fit(prog_.input[i], f.input, ovf);
+  } else {
+    if (!finish_layer(li - 1)) {
+      stopped_ = true;
+      sc_core::sc_stop();
+      while (true) wait();
+    }
+    in_.resize(final_.size());
+    for (size_t i = 0; i < in_.size(); ++i)
+      in_[i] = num::requantize(final_[i], f.output.frac, f.input, ovf);
+  }
+  CIRCA_CHECK(static_cast<int64_t>(in_.size()) == lp.plan.geom.input_elements,
+              "layer input size");
+  const Layer& l = *lp.layer;
+  out_.assign(l.kind == LayerKind::conv
+                  ? int64_t{l.out_channels} * lp.plan.geom.out_height * lp.plan.geom.out_width
+                  : lp.plan.geom.output_elements,
+              0);
+  recurrent_.assign(l.kind == LayerKind::lstm ? l.hidden_size : 0, 0);
+  loaded_ = li;
+}
+
+bool ActivationBuffer::finish_layer(int li) {
+  const LayerProgram& lp = layer(li);
+  const Layer& l = *lp.layer;
+  final_ = l.kind == LayerKind::conv
+               ? num::pool2(out_, l.out_channels, lp.plan.geom.out_height,
+                            lp.plan.geom.out_width, l.pool, spec().formats.output)
+               : out_;
+  return check_ ? check_(li, final_) : true;
+}
+
+const std::vector<int64_t>& ActivationBuffer::finish() {
+  if (!stopped_ && loaded_ >= 0 && !finish_layer(loaded_)) stopped_ = true;
+  return final_;
+}
+
+void ActivationBuffer::product_input(int li, int64_t n, std::vector<int64_t>& v) const {
+  const LayerProgram& lp = prog_.layers[li];
+  const Layer& l = *lp.layer;
+  const int k = lp.plan.geom.k;
+  v.assign(static_cast<size_t>(lp.plan.geom.q) * k, 0);
+  if (l.kind == LayerKind::fc) {
+    std::copy(in_.begin(), in_.end(), v.begin());
+  } else if (l.kind == LayerKind::lstm) {
+    std::copy_n(in_.begin() + n * l.input_size, l.input_size, v.begin());
+    const int64_t h_offset = (l.input_size + k - 1) / k * k;
+    std::copy(recurrent_.begin(), recurrent_.end(), v.begin() + h_offset);
+  } else {  // conv: tap (u, t) row-major, channels padded to whole blocks
+    const int ow_n = lp.plan.geom.out_width;
+    const int oh = static_cast<int>(n / ow_n), ow = static_cast<int>(n % ow_n);
+    const int64_t cpad = (l.in_channels + k - 1) / k * k;
+    for (int u = 0; u < l.kernel; ++u) {
+      const int ih = oh * l.stride + u - l.padding;
+      for (int t = 0; t < l.kernel; ++t) {
+        const int iw = ow * l.stride + t - l.padding;
+        if (ih < 0 || ih >= l.in_height || iw < 0 || iw >= l.in_width) continue;
+        const int64_t base = (int64_t{u} * l.kernel + t) * cpad;
+        for (int c = 0; c < l.in_channels; ++c)
+          v[base + c] = in_[(int64_t{c} * l.in_height + ih) * l.in_width + iw];
+      }
+    }
+  }
+}
+
+void ActivationBuffer::write_port() {
+  wait();
+  while (true) {
+    const OutputWrite w = from_peripheral_.pop();
+    act_.busy(now(), now() + 1);
+    store(w);
+  }
+}
+
+void ActivationBuffer::store(const OutputWrite& w) {
+  LayerProgram& lp = layer(w.layer);
+  const Layer& l = *lp.layer;
+  if (w.kind == OutputWrite::recurrent) {  // h_t: a layer output and the next step's input
+    std::copy(w.values.begin(), w.values.end(), out_.begin() + w.product * l.hidden_size);
+    const DatapathFormats& f = spec().formats;
+    for (size_t u = 0; u < w.values.size(); ++u)
+      recurrent_[u] = num::requantize(w.values[u], f.output.frac, f.input,
+                                      &lp.overflow[num::Stage::input]);
+    return;
+  }
+  lp.events.act_output_writes += static_cast<int64_t>(w.values.size());
+  if (l.kind == LayerKind::fc) {
+    std::copy(w.values.begin(), w.values.end(), out_.begin() + w.first_row);
+  } else if (l.kind == LayerKind::conv) {
+    const int64_t pixels = int64_t{lp.plan.geom.out_height} * lp.plan.geom.out_width;
+    for (size_t e = 0; e < w.values.size(); ++e)
+      out_[(w.first_row + static_cast<int64_t>(e)) * pixels + w.product] = w.values[e];
+  }  // lstm gate rows stay in the peripheral's cell update; only h is kept
+}
+
+}  // namespace circa::sysc

@@ -1,0 +1,57 @@
+#include "sysc/controller.hpp"
+
+namespace circa::sysc {
+
+Controller::Controller(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
+                       const ControlLinks& links)
+    : Unit(name, ctx, prog), l_(links) {
+  CIRCA_CLOCKED_THREAD(run);
+}
+
+void Controller::set_state(State s) {
+  state_ = s;
+  if (ctx_.tracing) state_sig_.write(static_cast<int>(s));
+}
+
+void Controller::run() {
+  set_state(State::idle);
+  wait();
+  start_ = now();
+  for (int li = 0; li < prog_.layer_count(); ++li) {
+    LayerProgram& lp = layer(li);
+    lp.start_cycle = now();
+    for (int64_t n = 0; n < lp.plan.geom.products; ++n) {
+      const int64_t t0 = now();
+      run_product(li, n);
+      if (n == 0) lp.first_product_cycles = now() - t0;
+    }
+    lp.end_cycle = now();
+  }
+  end_ = now();
+  set_state(State::done);
+  sc_core::sc_stop();
+  while (true) wait();
+}
+
+void Controller::run_product(int li, int64_t n) {
+  const Command cmd{li, n};
+  const int64_t t0 = now();
+  set_state(State::product_start);
+  // Every unit waits for its command, so these all transfer in this cycle (cycle 0).
+  send(*l_.act, cmd);
+  send(*l_.fft, cmd);
+  if (l_.ifft != nullptr) send(*l_.ifft, cmd);
+  send(*l_.spectra, cmd);
+  send(layer(li).plan.weights_on_chip ? *l_.sram : *l_.offchip, cmd);
+  send(*l_.peripheral, cmd);
+  set_state(State::phase_a);
+  l_.phase_a_done->pop();
+  wait();  // the state register moves at the next edge: the MAC starts in cycle A
+  set_state(State::mac_ifft);
+  send(*l_.mac, cmd);
+  l_.product_done->pop();
+  wait();  // cycle T: the next product's cycle 0
+  act_.busy(t0, now());
+}
+
+}  // namespace circa::sysc

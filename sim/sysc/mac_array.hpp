@@ -1,0 +1,37 @@
+// The frequency-domain MAC array: `lanes` complex multiply-accumulate lanes working on P output
+// blocks side by side (arch::mac_timing). Per output group it takes an accumulator bank (a
+// credit from the IFFT side), then for j = 0..q-1 (ascending: the golden accumulation order)
+// joins the weight tile and input spectrum X_j and accumulates with the golden
+// complex_product/accumulate per bin. An issue occupies max(issue_cycles, the tile's stream
+// cycles); the bank is final kMacLatency cycles after the last issue.
+#pragma once
+
+#include "sysc/spectrum_buffer.hpp"
+#include "sysc/unit.hpp"
+
+namespace circa::sysc {
+
+struct MacLinks {
+  Link<Command>* cmd = nullptr;
+  Link<WeightTile>* sram = nullptr;
+  Link<WeightTile>* offchip = nullptr;
+  Link<SpectrumRef>* spectra = nullptr;
+  Link<int>* bank_free = nullptr;        ///< credits: one per accumulator bank
+  Link<GroupResult>* banks = nullptr;    ///< full banks to the IFFT
+};
+
+class MacArray : public Unit {
+ public:
+  SC_HAS_PROCESS(MacArray);
+  MacArray(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
+           const MacLinks& links);
+
+ private:
+  void run();
+  void run_group(LayerProgram& lp, int g);
+  void issue(LayerProgram& lp, const WeightTile& w, const SpectrumRef& x, GroupResult& r);
+
+  MacLinks l_;
+};
+
+}  // namespace circa::sysc

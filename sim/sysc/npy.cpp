@@ -1,0 +1,104 @@
+#include "sysc/npy.hpp"
+
+#include <cstring>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "common/error.hpp"
+
+namespace circa::sysc {
+namespace {
+
+[[noreturn]] void fail(const std::string& file, const std::string& problem) {
+  throw ConfigError(file + ": not a usable .npy file: " + problem);
+}
+
+std::string read_header(std::ifstream& in, const std::string& file) {
+  char magic[8];
+  if (!in.read(magic, 8) || std::memcmp(magic, "\x93NUMPY", 6) != 0)
+    fail(file, "missing the \\x93NUMPY magic");
+  const int major = static_cast<unsigned char>(magic[6]);
+  if (major < 1 || major > 3) fail(file, "format version " + std::to_string(major) + " unknown");
+  unsigned char len[4] = {0, 0, 0, 0};
+  const int len_bytes = major == 1 ? 2 : 4;
+  if (!in.read(reinterpret_cast<char*>(len), len_bytes)) fail(file, "truncated header");
+  const uint32_t n = len[0] | len[1] << 8 | len[2] << 16 | uint32_t{len[3]} << 24;
+  std::string header(n, '\0');
+  if (!in.read(header.data(), n)) fail(file, "truncated header");
+  return header;
+}
+
+std::vector<int64_t> parse_shape(const std::string& header, const std::string& file) {
+  std::smatch m;
+  if (!std::regex_search(header, m, std::regex(R"('shape'\s*:\s*\(([^)]*)\))")))
+    fail(file, "header has no 'shape'");
+  std::vector<int64_t> shape;
+  std::stringstream ss(m[1].str());
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (item.find_first_not_of(" ") == std::string::npos) continue;
+    try {
+      shape.push_back(std::stoll(item));
+    } catch (const std::exception&) {
+      fail(file, "bad shape entry '" + item + "'");
+    }
+  }
+  return shape;
+}
+
+}  // namespace
+
+NpyArray read_npy(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError(file + ": cannot open the file");
+  const std::string header = read_header(in, file);
+  std::smatch m;
+  if (!std::regex_search(header, m, std::regex(R"('descr'\s*:\s*'([^']*)')")))
+    fail(file, "header has no 'descr'");
+  const std::string descr = m[1].str();
+  if (descr != "<f4" && descr != "<f8" && descr != "<i4" && descr != "<i8")
+    fail(file, "dtype '" + descr + "'; use little-endian float32/float64/int32/int64");
+  if (!std::regex_search(header, std::regex(R"('fortran_order'\s*:\s*False)")))
+    fail(file, "Fortran order; save a C-order array (np.ascontiguousarray)");
+  NpyArray a;
+  a.shape = parse_shape(header, file);
+  a.integral = descr[1] == 'i';
+  int64_t count = 1;
+  for (int64_t d : a.shape) count *= d;
+  const int size = descr[2] == '4' ? 4 : 8;
+  std::vector<char> raw(static_cast<size_t>(count) * size);
+  if (!in.read(raw.data(), static_cast<std::streamsize>(raw.size())))
+    fail(file, "data shorter than its shape says");
+  if (in.peek() != std::char_traits<char>::eof()) fail(file, "data longer than its shape says");
+  a.values.resize(count);
+  for (int64_t i = 0; i < count; ++i) {
+    const char* p = raw.data() + i * size;
+    if (descr == "<f4") { float v; std::memcpy(&v, p, 4); a.values[i] = v; }
+    else if (descr == "<f8") { double v; std::memcpy(&v, p, 8); a.values[i] = v; }
+    else if (descr == "<i4") { int32_t v; std::memcpy(&v, p, 4); a.values[i] = v; }
+    else { int64_t v; std::memcpy(&v, p, 8); a.values[i] = static_cast<double>(v); }
+  }
+  return a;
+}
+
+void write_npy(const std::string& file, const std::vector<int64_t>& shape,
+               const std::vector<double>& values) {
+  std::string dims;
+  for (int64_t d : shape) dims += std::to_string(d) + ",";
+  if (shape.size() > 1) dims.pop_back();
+  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims + "), }";
+  while ((10 + header.size() + 1) % 64 != 0) header += ' ';
+  header += '\n';
+  std::ofstream out(file, std::ios::binary);
+  const uint16_t n = static_cast<uint16_t>(header.size());
+  out.write("\x93NUMPY\x01\x00", 8);
+  const char len[2] = {static_cast<char>(n & 0xff), static_cast<char>(n >> 8)};
+  out.write(len, 2);
+  out << header;
+  out.write(reinterpret_cast<const char*>(values.data()),
+            static_cast<std::streamsize>(values.size() * sizeof(double)));
+  if (!out) throw ConfigError(file + ": cannot write the file");
+}
+
+}  // namespace circa::sysc

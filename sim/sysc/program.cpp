@@ -1,0 +1,35 @@
+#include "sysc/program.hpp"
+
+#include "analytical/schedule.hpp"
+#include "common/error.hpp"
+
+namespace circa::sysc {
+
+Program make_program(const AcceleratorSpec& spec, const Workload& w,
+                     const std::vector<num::LayerWeights>& weights, std::vector<int64_t> input) {
+  CIRCA_CHECK(weights.size() == w.layers.size(), "one weight set per layer");
+  Program prog;
+  prog.spec = &spec;
+  prog.workload = &w;
+  prog.input = std::move(input);
+  const std::vector<arch::LayerPlan> plans = arch::plan_workload(spec, w);
+  prog.layers.resize(plans.size());
+  for (size_t i = 0; i < plans.size(); ++i) {
+    LayerProgram& lp = prog.layers[i];
+    lp.layer = &w.layers[i];
+    lp.plan = plans[i];
+    num::check_layer_numerics(spec, *lp.layer);
+    lp.fft = std::make_unique<num::FixedFft>(lp.plan.geom.k, spec.formats, spec.fft.scaling);
+    lp.params = num::quantise_layer(spec, *lp.layer, weights[i]);
+    lp.lstm_update = ana::lstm_update_cycles(spec, *lp.layer);
+    // Configuration-time counts: weight and bias quantisation, the twiddle ROM (once per layer,
+    // as the golden run_layer_fixed counts it), resident weights written once.
+    lp.overflow += lp.params.overflow;
+    lp.overflow[num::Stage::twiddle] += lp.fft->twiddles().overflows();
+    lp.events.sram_config_writes_per_bank = ana::config_writes(spec, lp.plan);
+    lp.events.sram_reads_per_bank.assign(spec.weight_sram.banks, 0);
+  }
+  return prog;
+}
+
+}  // namespace circa::sysc

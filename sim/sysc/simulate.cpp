@@ -1,0 +1,102 @@
+#include "sysc/simulate.hpp"
+
+#include <chrono>
+
+#include <fmt/format.h>
+
+#include "analytical/estimate.hpp"
+#include "common/error.hpp"
+#include "spec/config_loader.hpp"
+#include "sysc/fnv1a.hpp"
+#include "sysc/golden.hpp"
+#include "sysc/top.hpp"
+
+namespace circa::sysc {
+namespace {
+
+// A generous bound on the cycles a run may take, so a deadlock ends with an error instead of
+// spinning forever: the analytical estimate, slowed by the stalls, with a wide margin.
+int64_t cycle_limit(const AcceleratorSpec& s, const Workload& w, double stall_prob) {
+  const double est = static_cast<double>(ana::estimate(s, w).cycles);
+  return static_cast<int64_t>(10 * est / (1 - stall_prob)) + 100000;
+}
+
+ana::RunReport make_report(const AcceleratorSpec& s, const Workload& w, const Program& prog,
+                           Top& top, const SimOptions& o) {
+  ana::RunReport r;
+  r.tool = "sim";
+  r.config = s.name;
+  r.workload = w.name;
+  r.clock_mhz = s.clock_mhz;
+  r.simulated = true;
+  r.seed = o.seed;
+  r.stall_prob = o.stall_prob;
+  r.cycles = top.controller().end_cycle() - top.controller().start_cycle();
+  num::OverflowCounts ovf;
+  for (const LayerProgram& lp : prog.layers) {
+    ana::LayerReport l;
+    l.name = lp.layer->name;
+    l.kind = lp.layer->kind;
+    l.k = lp.plan.geom.k;
+    l.p = lp.plan.geom.p;
+    l.q = lp.plan.geom.q;
+    l.groups = lp.plan.groups;
+    l.products = lp.plan.geom.products;
+    l.weights_on_chip = lp.plan.weights_on_chip;
+    l.product_cycles = lp.first_product_cycles;
+    l.cycles = lp.end_cycle - lp.start_cycle;
+    l.events = lp.events;
+    l.events.dense_macs = lp.plan.geom.dense_macs;
+    r.events += l.events;
+    ovf += lp.overflow;
+    r.layers.push_back(std::move(l));
+  }
+  for (int st = 0; st < num::kStageCount; ++st)
+    r.overflow.emplace_back(num::to_string(static_cast<num::Stage>(st)), ovf.n[st]);
+  r.units = top.activity(r.cycles);
+  return r;
+}
+
+}  // namespace
+
+SimOutcome simulate(const AcceleratorSpec& s, const Workload& w, const WorkloadData& d,
+                    const SimOptions& o) {
+  if (!(o.stall_prob >= 0 && o.stall_prob < 1))
+    throw ConfigError("--stall-prob " + std::to_string(o.stall_prob) + ": must be in [0, 1)");
+  check_workload_fits(w, s);
+  Program prog = make_program(s, w, d.weights, d.input);
+  // The controller ends every run with sc_stop(); that is not news to print.
+  sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
+                                          sc_core::SC_DO_NOTHING);
+  SimContext ctx;
+  ctx.stall_prob = o.stall_prob;
+  ctx.seed = o.seed;
+  ctx.tracing = !o.vcd_file.empty();
+  GoldenChain golden(s, w, d);
+  SimOutcome out;
+  auto check = [&](int li, const std::vector<int64_t>& y) {
+    out.mismatch = golden.check(li, y, prog.layers[li].overflow);
+    return out.mismatch.empty();
+  };
+  Top top("top", ctx, prog, check);
+  sc_core::sc_trace_file* tf = nullptr;
+  if (ctx.tracing) {
+    tf = sc_core::sc_create_vcd_trace_file(o.vcd_file.c_str());
+    tf->set_time_unit(1, sc_core::SC_NS);  // one cycle per ns
+    top.trace(tf);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  sc_core::sc_start(ctx.period * static_cast<double>(cycle_limit(s, w, o.stall_prob)));
+  out.sim_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  if (tf != nullptr) sc_core::sc_close_vcd_trace_file(tf);
+  out.outputs = top.activations().finish();
+  const bool stopped = top.activations().stopped() || !out.mismatch.empty();
+  CIRCA_CHECK(stopped || top.controller().finished(),
+              "the simulation did not finish within its cycle limit (a deadlock)");
+  out.bit_exact = out.mismatch.empty();
+  out.report = make_report(s, w, prog, top, o);
+  out.report.output_checksum = fmt::format("{:016x}", fnv1a_codes(out.outputs));
+  return out;
+}
+
+}  // namespace circa::sysc

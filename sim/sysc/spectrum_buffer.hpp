@@ -1,0 +1,36 @@
+// The input-spectrum half of the activation buffer: phase A writes the q spectra (k/2+1 bins
+// each, one block per `beats` cycles) and reports, in the cycle of the last write, that phase A
+// is over; then it serves the MAC array one input spectrum per issue, j ascending, once per
+// output group (X_j is read G times).
+#pragma once
+
+#include <vector>
+
+#include "sysc/unit.hpp"
+
+namespace circa::sysc {
+
+/// An input spectrum as the MAC array reads it (stays valid until the next product's phase A).
+struct SpectrumRef {
+  int j = 0;
+  const std::vector<num::CFixed>* bins = nullptr;
+};
+
+class SpectrumBuffer : public Unit {
+ public:
+  SC_HAS_PROCESS(SpectrumBuffer);
+  SpectrumBuffer(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
+                 Link<Command>& cmd, Link<Spectrum>& from_fft, Link<SpectrumRef>& to_mac,
+                 Link<int>& phase_a_done);
+
+ private:
+  void run();
+
+  Link<Command>& cmd_;
+  Link<Spectrum>& from_fft_;
+  Link<SpectrumRef>& to_mac_;
+  Link<int>& done_;
+  std::vector<std::vector<num::CFixed>> spectra_;
+};
+
+}  // namespace circa::sysc

@@ -1,0 +1,90 @@
+#include "sysc/top.hpp"
+
+namespace circa::sysc {
+
+template <class T>
+Link<T>* Top::link(const char* name, int capacity, bool stalls) {
+  auto l = std::make_unique<Link<T>>(name, ctx_, capacity, stalls);
+  Link<T>* raw = l.get();
+  links_.push_back(raw);
+  owned_.push_back(std::move(l));
+  return raw;
+}
+
+Top::Top(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog, LayerCheck check)
+    : sc_core::sc_module(name), clk("clk", ctx.period), ctx_(ctx), prog_(prog) {
+  const AcceleratorSpec& s = *prog.spec;
+  const bool shared = s.fft.shared_ifft;
+  ControlLinks c;
+  c.act = link<Command>("cmd_act");
+  c.fft = link<Command>("cmd_fft");
+  c.ifft = shared ? nullptr : link<Command>("cmd_ifft");
+  c.spectra = link<Command>("cmd_spectra");
+  c.sram = link<Command>("cmd_sram");
+  c.offchip = link<Command>("cmd_offchip");
+  c.mac = link<Command>("cmd_mac");
+  c.peripheral = link<Command>("cmd_peripheral");
+  c.phase_a_done = link<int>("phase_a_done");
+  c.product_done = link<int>("product_done");
+  auto* act_fft = link<Block>("act_to_fft");
+  auto* fft_spec = link<Spectrum>("fft_to_spectra");
+  auto* spec_mac = link<SpectrumRef>("spectra_to_mac");
+  auto* sram_mac = link<WeightTile>("sram_to_mac");
+  auto* off_mac = link<WeightTile>("offchip_to_mac");
+  const int banks = s.mac.accumulator_banks;
+  auto* bank_free = link<int>("bank_free", banks);
+  auto* acc = link<GroupResult>("banks_to_ifft", banks);
+  auto* ifft_per = link<Block>("ifft_to_peripheral");
+  auto* per_act = link<OutputWrite>("peripheral_to_act");
+  for (int b = 0; b < banks; ++b) bank_free->preload(b);
+
+  auto add = [this](auto* u) {
+    u->clk(clk);
+    u->rst(rst);
+    units_.push_back(u);
+    owned_.emplace_back(u);
+    return u;
+  };
+  controller_ = add(new Controller("controller", ctx, prog, c));
+  act_ = add(new ActivationBuffer("act_buffer", ctx, prog, *c.act, *act_fft, *per_act,
+                                  std::move(check)));
+  FftLinks fl{c.fft, act_fft, fft_spec, acc, ifft_per, bank_free};
+  if (shared) {
+    add(new FftUnit("fft", ctx, prog, FftUnit::Mode::shared, fl));
+  } else {
+    add(new FftUnit("fft", ctx, prog, FftUnit::Mode::forward, fl));
+    add(new FftUnit("ifft", ctx, prog, FftUnit::Mode::inverse,
+                    FftLinks{c.ifft, nullptr, nullptr, acc, ifft_per, bank_free}));
+  }
+  add(new SpectrumBuffer("spectrum_buffer", ctx, prog, *c.spectra, *fft_spec, *spec_mac,
+                         *c.phase_a_done));
+  add(new WeightSram("weight_sram", ctx, prog, *c.sram, *sram_mac));
+  add(new OffchipInterface("offchip", ctx, prog, *c.offchip, *off_mac));
+  add(new MacArray("mac_array", ctx, prog,
+                   MacLinks{c.mac, sram_mac, off_mac, spec_mac, bank_free, acc}));
+  add(new Peripheral("peripheral", ctx, prog, *c.peripheral, *ifft_per, *per_act,
+                     *c.product_done));
+  SC_THREAD(reset_driver);
+}
+
+// Reset is held for the first two cycles; the controller starts the first product after it.
+void Top::reset_driver() {
+  rst.write(true);
+  wait(2 * ctx_.period);
+  rst.write(false);
+}
+
+void Top::trace(sc_core::sc_trace_file* tf) const {
+  sc_core::sc_trace(tf, clk, "clk");
+  sc_core::sc_trace(tf, rst, "rst");
+  sc_core::sc_trace(tf, controller_->state_signal(), "controller.state");
+  for (const LinkBase* l : links_) l->trace(tf);
+}
+
+std::vector<ana::UnitActivity> Top::activity(int64_t total) const {
+  std::vector<ana::UnitActivity> v;
+  for (const Unit* u : units_) v.push_back(u->activity(total));
+  return v;
+}
+
+}  // namespace circa::sysc

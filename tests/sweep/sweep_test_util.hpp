@@ -1,0 +1,58 @@
+// Helpers for the sweep tests: a private temporary folder, sweep files written into it, and the
+// paths of the bundled configs.
+#pragma once
+
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace circa::sweep::test {
+
+namespace fs = std::filesystem;
+
+inline const std::string kSource = CIRCA_SOURCE_DIR;
+inline const std::string kBase = kSource + "/configs/default.yaml";
+inline const std::string kLenet = kSource + "/workloads/lenet300.yaml";
+
+/// A fresh folder under the system temp dir, removed with everything in it.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = fs::temp_directory_path() /
+            ("circa-sweep-test-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fs::remove_all(path_);
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  std::string path(const std::string& name = "") const {
+    return name.empty() ? path_.string() : (path_ / name).string();
+  }
+
+  /// Writes `text` to `name` inside the folder and returns its path.
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path_ / name) << text;
+    return path(name);
+  }
+
+ private:
+  fs::path path_;
+};
+
+/// A sweep file over the default config and LeNet-300 with the given axes block (indented by two
+/// spaces) and extra top-level lines.
+inline std::string sweep_yaml(const std::string& axes, const std::string& extra = "") {
+  return "kind: sweep\nname: t\nbase: " + kBase + "\nworkload: " + kLenet + "\naxes:\n" + axes +
+         "objectives:\n  minimise: [energy_per_inference_uj, area_mm2]\n" + extra;
+}
+
+}  // namespace circa::sweep::test

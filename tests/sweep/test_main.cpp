@@ -1,0 +1,47 @@
+// Entry point of the sweep test binaries that start themselves as child processes:
+//   --sweep-worker              a sweep worker process with the synthetic evaluator
+//   --run-sweep FILE OUT_DIR    a whole sweep (2 jobs, Ctrl-C handled), like `circa sweep`
+// The synthetic evaluator's speed and failures come from CIRCA_SYNTHETIC_* variables.
+#define BOOST_TEST_MODULE sweep
+#define BOOST_TEST_NO_MAIN
+#include <boost/test/unit_test.hpp>
+
+#include <iostream>
+
+#include "sweep/command.hpp"
+#include "sweep/interrupt.hpp"
+#include "sweep/runner.hpp"
+#include "sweep/synthetic_evaluator.hpp"
+#include "sweep/worker.hpp"
+
+namespace {
+
+int run_child_sweep(const std::string& file, const std::string& out) {
+  using namespace circa::sweep;
+  try {
+    RunOptions o;
+    o.out_dir = out;
+    o.jobs = 2;
+    o.version = "test";
+    o.worker_command = {"/proc/self/exe", "--sweep-worker"};
+    InterruptGuard guard;
+    o.stop = guard.flag();
+    const RunSummary s =
+        run_sweep(load_sweep(file), synthetic_evaluator(synthetic_options_from_env()), o);
+    return s.interrupted ? kInterruptedStatus : 0;
+  } catch (const std::exception& e) {
+    std::cerr << "child sweep: " << e.what() << "\n";
+    return 2;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::string mode = argc > 1 ? argv[1] : "";
+  if (mode == "--sweep-worker")
+    return circa::sweep::run_worker(
+        circa::sweep::synthetic_evaluator(circa::sweep::synthetic_options_from_env()));
+  if (mode == "--run-sweep" && argc == 4) return run_child_sweep(argv[2], argv[3]);
+  return boost::unit_test::unit_test_main(&init_unit_test, argc, argv);
+}

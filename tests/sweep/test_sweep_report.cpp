@@ -1,0 +1,118 @@
+// The default sweep end to end (synthetic evaluator): it finishes, writes CSV, JSON and a
+// self-contained HTML report, exports again from the store alone, and the report's plots are
+// drawn by a real browser (headless Chromium's post-script DOM).
+#include <boost/test/unit_test.hpp>
+
+#include <cstdlib>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "sweep/command.hpp"
+#include "sweep/export.hpp"
+#include "sweep/report_html.hpp"
+#include "sweep/synthetic_evaluator.hpp"
+#include "sweep_test_util.hpp"
+
+using namespace circa;
+using namespace circa::sweep;
+using namespace circa::sweep::test;
+
+namespace {
+
+const char* kChromium = "/usr/bin/chromium";
+
+std::string read(const std::string& file) {
+  std::ifstream in(file);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+size_t count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+  return n;
+}
+
+/// Runs the bundled default sweep into `out` with the synthetic evaluator.
+void run_default(const std::string& out) {
+  export_synthetic_options({});
+  SweepCommandOptions o;
+  o.file = kSource + "/configs/sweeps/default.yaml";
+  o.out_dir = out;
+  o.jobs = 2;
+  o.version = "test";
+  o.worker_command = {"/proc/self/exe", "--sweep-worker"};
+  BOOST_REQUIRE(sweep_command(o, synthetic_evaluator({})) == 0);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(report)
+
+BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
+  TempDir dir;
+  run_default(dir.path("out"));
+  const ResultSet r = load_results(dir.path("out"), "test");
+  BOOST_TEST(r.rows.size() == 32u);
+  const std::string csv = read(dir.path("out/results.csv"));
+  BOOST_TEST(count(csv, "\n") == 33u);
+  BOOST_TEST(csv.find("cycle_accurate.cycles") != std::string::npos, "confirmations exported");
+  const std::string html = read(dir.path("out/report.html"));
+  BOOST_TEST(html.find("src=") == std::string::npos, "nothing loaded from elsewhere");
+  BOOST_TEST(html.find("href=") == std::string::npos);
+  BOOST_TEST(html.find("@import") == std::string::npos);
+  size_t ok = 0;
+  for (const auto& row : r.rows) ok += row.point.status == "ok";
+  BOOST_TEST(count(html, "<circle class=\"pt ") == ok);
+  BOOST_TEST(count(html, "<circle class=\"pt front\"") == front(r).size());
+  // Export from the folder alone gives the same CSV.
+  BOOST_TEST(export_command(dir.path("out"), dir.path("again.csv"), dir.path("again.json"), "",
+                            "test") == 0);
+  BOOST_TEST(read(dir.path("again.csv")).size() == csv.size());
+  BOOST_TEST(read(dir.path("again.json")).find("\"front_rank\"") != std::string::npos);
+  BOOST_CHECK_THROW(export_command(dir.path(), dir.path("x.csv"), "", "", "test"), ConfigError);
+}
+
+BOOST_AUTO_TEST_CASE(headless_chromium_draws_the_plots) {
+  if (access(kChromium, X_OK) != 0) {
+    BOOST_TEST_MESSAGE("SKIPPED: " << kChromium
+                                   << " not found; install Debian's chromium to run this test");
+    BOOST_TEST(true);
+    return;
+  }
+  TempDir dir;
+  run_default(dir.path("out"));
+  const ResultSet r = load_results(dir.path("out"), "test");
+  size_t ok = 0;
+  for (const auto& row : r.rows) ok += row.point.status == "ok";
+  const size_t chosen = std::min(front(r).size(), kMaxBarPoints);
+  const std::string cmd =
+      std::string(kChromium) +
+      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+      " --disable-background-networking --disable-component-update --disable-sync"
+      " --user-data-dir=" +
+      dir.path("profile") + " --dump-dom file://" + dir.path("out/report.html") + " > " +
+      dir.path("dom.html") + " 2> " + dir.path("chromium.log");
+  BOOST_REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0,
+                        "chromium failed: " << read(dir.path("chromium.log")));
+  const std::string dom = read(dir.path("dom.html"));
+  // The inline script counted the marks the browser laid out with a non-empty box.
+  std::smatch m;
+  BOOST_REQUIRE(std::regex_search(
+      dom, m, std::regex("<svg class=\"plot scatter\"[^>]*data-drawn=\"(\\d+)\"")));
+  BOOST_TEST(std::stoul(m[1]) == ok);
+  const std::regex bar_plot("<svg class=\"plot bars\"[^>]*data-drawn=\"(\\d+)\"");
+  size_t plots = 0;
+  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), bar_plot);
+       it != std::sregex_iterator(); ++it) {
+    ++plots;
+    BOOST_TEST(std::stoul((*it)[1]) == 3 * chosen,
+               "3 units (fft, mac, weight_sram) per chosen point");
+  }
+  BOOST_TEST(plots == 2u, "area and energy breakdowns");
+  BOOST_TEST(count(dom, "<tr class=") == r.rows.size());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

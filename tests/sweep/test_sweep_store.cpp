@@ -1,0 +1,154 @@
+// The pieces under the runner: SHA-256 keys, the SQLite store (WAL, replace, done keys, meta),
+// Pareto dominance, feasibility and ranks, and the CSV/JSON exports.
+#define BOOST_TEST_MODULE sweep_store
+#include <sqlite3.h>
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+#include <sstream>
+
+#include "sweep/export.hpp"
+#include "sweep/results.hpp"
+#include "sweep/sha256.hpp"
+#include "sweep/store.hpp"
+#include "sweep_test_util.hpp"
+
+using namespace circa;
+using namespace circa::sweep;
+using circa::sweep::test::TempDir;
+
+namespace {
+
+StoredPoint point(const std::string& key, double energy, double area,
+                  const std::string& fidelity = "analytical") {
+  StoredPoint p;
+  p.key = key;
+  p.version = "v1";
+  p.fidelity = fidelity;
+  p.inputs = {{"mac.lanes", key}};
+  p.status = "ok";
+  p.metrics = {{"values", {{"energy_per_inference_uj", energy}, {"area_mm2", area}}},
+               {"breakdowns", {{"area_um2", {{"mac", area * 1e6}}}}}};
+  p.started_at = p.finished_at = utc_now();
+  return p;
+}
+
+ReportSpec two_objectives() {
+  ReportSpec r;
+  r.name = "t";
+  r.fidelity = "analytical";
+  r.axis_params = {"mac.lanes"};
+  r.objectives = {{"energy_per_inference_uj", Goal::minimise}, {"area_mm2", Goal::minimise}};
+  return r;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(store)
+
+BOOST_AUTO_TEST_CASE(sha256_matches_the_fips_vectors) {
+  BOOST_TEST(sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  BOOST_TEST(sha256_hex("abc") ==
+             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  BOOST_TEST(sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") ==
+             "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  BOOST_TEST(sha256_hex(std::string(1000000, 'a')) ==
+             "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+BOOST_AUTO_TEST_CASE(store_is_wal_and_keeps_one_row_per_key_version_fidelity) {
+  TempDir dir;
+  const std::string path = dir.path("r.sqlite");
+  {
+    ResultStore s(path);
+    s.put(point("a", 1, 1));
+    s.put(point("a", 2, 2));                    // replaces
+    s.put(point("a", 3, 3, "cycle_accurate"));  // another fidelity: another row
+    StoredPoint bad = point("b", 0, 0);
+    bad.status = "failed";
+    bad.error = "boom";
+    bad.metrics = nullptr;
+    s.put(bad);
+    s.set_meta("x", "y");
+  }
+  const ResultStore s(path);
+  const auto all = s.all();
+  BOOST_REQUIRE(all.size() == 3u);
+  BOOST_TEST(all[0].metrics["values"]["energy_per_inference_uj"].get<double>() == 2.0);
+  BOOST_TEST(all[2].error == "boom");
+  BOOST_TEST(s.done_keys("v1", "analytical", true).size() == 2u);
+  BOOST_TEST(s.done_keys("v1", "analytical", false).size() == 1u);
+  BOOST_TEST(s.done_keys("v2", "analytical", true).empty(),
+             "another tool version redoes every point");
+  BOOST_TEST(s.meta("x") == "y");
+  BOOST_TEST(s.meta("missing") == "");
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+  BOOST_REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  BOOST_TEST(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+}
+
+BOOST_AUTO_TEST_CASE(unopenable_store_is_a_config_error) {
+  BOOST_CHECK_THROW(ResultStore("/nonexistent/dir/r.sqlite"), ConfigError);
+}
+
+BOOST_AUTO_TEST_CASE(non_dominated_keeps_the_trade_offs) {
+  const auto keep = non_dominated({{1, 5}, {2, 2}, {5, 1}, {3, 3}, {2, 2}, {6, 6}});
+  const std::vector<bool> want = {true, true, true, false, true, false};
+  BOOST_TEST(keep == want, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(results_rank_the_feasible_front_and_attach_confirmations) {
+  ReportSpec spec = two_objectives();
+  spec.constraints = {{"area_mm2", Compare::at_most, 4, "max_area_mm2: 4", {}}};
+  std::vector<StoredPoint> rows = {point("p1", 1, 5), point("p2", 2, 2), point("p3", 5, 1),
+                                   point("p4", 3, 3), point("p2", 9, 9, "cycle_accurate")};
+  StoredPoint other = point("p5", 0.1, 0.1);
+  other.version = "v0";  // another tool version: not part of these results
+  rows.push_back(other);
+  const ResultSet r = build_results(spec, "v1", rows, nullptr);
+  BOOST_REQUIRE(r.rows.size() == 4u);
+  BOOST_TEST(!r.rows[0].feasible);
+  BOOST_TEST(r.rows[0].violation == "max_area_mm2: 4");
+  BOOST_TEST(r.rows[1].front_rank == 1);  // p2: lowest energy among feasible
+  BOOST_TEST(r.rows[2].front_rank == 2);
+  BOOST_TEST(r.rows[3].front_rank == 0);  // p4 is dominated by p2
+  BOOST_TEST(r.rows[1].confirmation.has_value());
+  BOOST_TEST(!r.rows[2].confirmation.has_value());
+  const std::vector<std::string> metrics = {"area_mm2", "energy_per_inference_uj"};
+  BOOST_TEST(r.metric_names == metrics, boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(maximised_objectives_flip_dominance) {
+  ReportSpec spec = two_objectives();
+  spec.objectives[1].goal = Goal::maximise;  // now larger area is "better": p1 dominates p2
+  const ResultSet r = build_results(spec, "v1", {point("p1", 1, 5), point("p2", 2, 2)}, nullptr);
+  BOOST_TEST(r.rows[0].front_rank == 1);
+  BOOST_TEST(r.rows[1].front_rank == 0);
+}
+
+BOOST_AUTO_TEST_CASE(csv_and_json_carry_every_point) {
+  StoredPoint bad = point("p9", 0, 0);
+  bad.status = "failed";
+  bad.error = "x: \"quoted\", with comma";
+  bad.metrics = nullptr;
+  const ResultSet r = build_results(two_objectives(), "v1", {point("p1", 1, 2), bad}, nullptr);
+  std::ostringstream csv;
+  write_csv(r, csv);
+  BOOST_TEST(csv.str() ==
+             "key,status,feasible,front_rank,mac.lanes,area_mm2,energy_per_inference_uj,note\n"
+             "p1,ok,1,1,p1,2,1,\n"
+             "p9,failed,0,0,p9,,,\"x: \"\"quoted\"\", with comma\"\n");
+  const auto j = results_json(r);
+  BOOST_TEST(j["points"].size() == 2u);
+  BOOST_TEST(j["points"][0]["metrics"]["breakdowns"]["area_um2"]["mac"].get<double>() == 2e6);
+  BOOST_TEST(j["points"][1]["error"] == bad.error);
+  BOOST_TEST(j["objectives"][0]["goal"] == "minimise");
+  BOOST_TEST(report_spec_from_json(j).objectives.size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,109 @@
+// The analytical model against the SystemC model over a grid of 36 design points: k from 4 to
+// 256, MAC lanes from 1 to k, all three FFT styles, shared and separate IFFT, both spectrum
+// layouts, 1-3 accumulator banks, weights on chip and streamed from off-chip at several
+// bandwidths; fc, conv and lstm layers. Events must be equal field by field; cycles equal
+// exactly when every layer is on chip and within 2 % otherwise (SCHEDULE.md). No stalls.
+#define BOOST_TEST_MODULE analytical_agreement
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include <cmath>
+
+#include "analytical/estimate.hpp"
+#include "spec/config_loader.hpp"
+#include "sysc/simulate.hpp"
+
+namespace bdata = boost::unit_test::data;
+using namespace circa;
+
+namespace {
+
+std::string s(int v) { return std::to_string(v); }
+
+AcceleratorSpec grid_spec(int i) {
+  const int ks[] = {4, 8, 16, 32, 64, 128, 256};
+  const int k = ks[i % 7];
+  const char* styles[] = {"unrolled", "pipelined", "iterative"};
+  const std::string style = styles[i % 3];
+  // unrolled takes k samples per cycle; iterative needs a butterfly (2 samples) at least
+  const int spc = style == "unrolled" ? k : std::min(k, std::max(style == "iterative" ? 2 : 1, 1 << (i % 4)));
+  const int lanes[] = {1, k, std::max(1, k / 4), std::min(k, 8)};
+  const bool offchip = i % 3 == 0 || i % 5 == 3;
+  const char* bandwidth[] = {"1.5", "12.8", "51.2"};
+  const std::vector<Override> o = {
+      {"block_size", s(k)},
+      {"fft.style", style},
+      {"fft.samples_per_cycle", s(spc)},
+      {"fft.shared_ifft", i % 2 ? "true" : "false"},
+      {"mac.lanes", s(lanes[i % 4])},
+      {"mac.accumulator_banks", s(1 + i % 3)},
+      {"weight_sram.layout", (i / 2) % 2 ? "half_complex" : "packed_real"},
+      {"weight_sram.capacity_kib", offchip ? "2" : "256"},
+      {"weight_sram.banks", s(1 << (i % 3))},
+      {"weight_sram.word_bits", i % 2 ? "64" : "128"},
+      {"offchip.bandwidth_gb_per_s", bandwidth[i % 3]},
+  };
+  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+}
+
+// Small layers with padding (sizes not multiples of k); conv every 4th point, lstm every 6th.
+Workload grid_workload(int i, int k, bool big) {
+  Workload w;
+  w.name = "grid" + s(i);
+  Layer a;
+  a.name = "a";
+  if (i % 4 == 1) {
+    a.kind = LayerKind::conv;
+    a.in_channels = 3;
+    a.out_channels = k + 1;
+    a.in_height = a.in_width = 4;
+    a.kernel = 3;
+    a.padding = 1;
+    a.pool = i % 8 == 1 ? Pooling::max2 : Pooling::avg2;
+  } else if (i % 6 == 2) {
+    a.kind = LayerKind::lstm;
+    a.input_size = k + 3;
+    a.hidden_size = std::max(2, k / 2);
+    a.time_steps = 2;
+  } else {
+    a.in_features = (big ? 8 : 2) * k + 3;  // big: too much for a 2 KiB weight SRAM
+    a.out_features = 3 * k - 1 + (i % 3) * k;
+  }
+  w.layers.push_back(a);
+  Layer b;  // a second layer: chained through the activation buffer
+  b.name = "b";
+  const int64_t out = geometry(a, k).output_elements;
+  b.in_features = static_cast<int>(out);
+  b.out_features = k + 1;
+  b.activation = Activation::none;
+  w.layers.push_back(b);
+  return w;
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(sim_equals_estimate, bdata::xrange(36), i) {
+  const AcceleratorSpec spec = grid_spec(i);
+  const Workload w = grid_workload(i, spec.block_size, spec.weight_sram.capacity_kib < 8);
+  const ana::RunReport est = ana::estimate(spec, w);
+  const nlohmann::json sim = sysc::simulate_in_child(spec, w, sysc::SimOptions{});
+  BOOST_TEST(sim["bit_exact"].get<bool>(), sim["mismatch"].get<std::string>());
+  const nlohmann::json& rep = sim["report"];
+  BOOST_TEST(rep["events"] == ana::to_json(est.events), "events differ:\n  sim "
+                                                            << rep["events"].dump() << "\n  est "
+                                                            << ana::to_json(est.events).dump());
+  bool on_chip = true;
+  for (size_t l = 0; l < est.layers.size(); ++l) {
+    const nlohmann::json& sl = rep["layers"][l];
+    on_chip = on_chip && est.layers[l].weights_on_chip;
+    BOOST_TEST(sl["events"] == ana::to_json(est.layers[l].events));
+    BOOST_TEST(sl["weights_on_chip"].get<bool>() == est.layers[l].weights_on_chip);
+  }
+  const double sim_cycles = rep["cycles"].get<double>();
+  BOOST_TEST_MESSAGE("point " << i << ": sim " << sim_cycles << " est " << est.cycles
+                              << (on_chip ? "" : " (off-chip)"));
+  if (on_chip)
+    BOOST_TEST(sim_cycles == est.cycles);
+  else
+    BOOST_TEST(std::fabs(sim_cycles - est.cycles) <= 0.02 * sim_cycles);
+}

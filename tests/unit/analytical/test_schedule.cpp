@@ -1,0 +1,107 @@
+// The analytical model on hand-computed cases: SCHEDULE.md's recurrence step by step, the
+// off-chip arrival rule, bank striping and per-product events.
+#define BOOST_TEST_MODULE analytical
+#include <boost/test/unit_test.hpp>
+
+#include "analytical/estimate.hpp"
+#include "analytical/offchip.hpp"
+#include "analytical/schedule.hpp"
+#include "spec/config_loader.hpp"
+
+using namespace circa;
+
+namespace {
+
+AcceleratorSpec spec(const std::vector<Override>& o = {}) {
+  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+}
+
+Workload fc(int in, int out) {
+  Workload w;
+  w.name = "fc";
+  Layer l;
+  l.name = "fc";
+  l.in_features = in;
+  l.out_features = out;
+  w.layers.push_back(l);
+  return w;
+}
+
+}  // namespace
+
+// default: k=64, pipelined, 4 samples/cycle: beats 16, latency 16 + 6, ii 16; packed_real:
+// 32 slots, 8 lanes: P=1, issue 4 cycles; SRAM 4 banks x 128 bits: a 1024-bit issue takes 2.
+BOOST_AUTO_TEST_CASE(one_group_by_hand) {
+  const AcceleratorSpec s = spec();
+  const Workload w = fc(100, 10);  // q = 2, p = 1
+  const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
+  const ana::ProductSchedule ps = ana::product_schedule(s, w.layers[0], pl);
+  BOOST_TEST(ps.phase_a == 16 + 22 + 16);  // span(2)
+  BOOST_TEST(ps.groups.size() == 1u);
+  BOOST_TEST(ps.groups[0].mac_start == 54);
+  BOOST_TEST(ps.groups[0].mac_end == 54 + 2 * 4);
+  BOOST_TEST(ps.groups[0].ready == 62 + arch::kMacLatency);
+  BOOST_TEST(ps.groups[0].ifft_start == 64);
+  BOOST_TEST(ps.total == 64 + 22 + 16 + arch::kPeripheralLatency);
+  BOOST_TEST(ana::estimate(s, w).cycles == ps.total);
+}
+
+// One accumulator bank: group 1 waits until the IFFT has read group 0 (I_0 + beats).
+BOOST_AUTO_TEST_CASE(bank_reuse_waits_for_the_ifft) {
+  const AcceleratorSpec s = spec({{"mac.accumulator_banks", "1"}});
+  const Workload w = fc(64, 128);  // q = 1, p = 2, P = 1: two groups
+  const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
+  const ana::ProductSchedule ps = ana::product_schedule(s, w.layers[0], pl);
+  BOOST_TEST(ps.groups.size() == 2u);
+  const ana::GroupTimes& g0 = ps.groups[0];
+  BOOST_TEST(ps.groups[1].mac_start == g0.ifft_start + pl.fft.beats);
+  BOOST_TEST(ps.groups[1].mac_start > g0.mac_end);
+  // With two banks the MAC runs on at once.
+  const AcceleratorSpec s2 = spec();
+  const ana::ProductSchedule p2 = ana::product_schedule(s2, w.layers[0], arch::plan_workload(s2, w)[0]);
+  BOOST_TEST(p2.groups[1].mac_start == p2.groups[0].mac_end);
+  BOOST_TEST(p2.total < ps.total);
+}
+
+BOOST_AUTO_TEST_CASE(offchip_arrival) {
+  const AcceleratorSpec s = spec();  // 12.8 GB/s at 800 MHz: 16 bytes/cycle; 100 ns: 80 cycles
+  ana::OffchipStream st(s);
+  BOOST_TEST(st.latency_cycles() == 80);
+  BOOST_TEST(st.bytes_per_cycle() == 16.0);
+  BOOST_TEST(st.ready_cycle_after(128 * 8) == 80 + 8);
+  BOOST_TEST(st.ready_cycle_after(8) == 80 + 9);  // 129 bytes: ceil(129 / 16)
+  st.restart();
+  BOOST_TEST(st.ready_cycle_after(1) == 81);     // one bit is one byte
+  BOOST_TEST(ana::ceil_ratio(256.0, 25.6) == 10);  // not 11 from the last bit of 256 / 25.6
+}
+
+BOOST_AUTO_TEST_CASE(streamed_layer_is_bandwidth_bound) {
+  const AcceleratorSpec s = spec();
+  const Workload w = fc(4096, 4096);  // 512 KiB of spectra > 256 KiB: streamed
+  const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
+  BOOST_TEST(!pl.weights_on_chip);
+  const ana::ProductSchedule ps = ana::product_schedule(s, w.layers[0], pl);
+  // 4096 issues of 128 bytes at 16 bytes/cycle: the last arrives at 80 + 32768.
+  BOOST_TEST(ps.groups.back().mac_end == 80 + 32768 + pl.mac.issue_cycles);
+  const ana::Events e = ana::product_events(s, pl);
+  BOOST_TEST(e.offchip_bytes == pl.weight_bytes);
+  BOOST_TEST(e.sram_reads() == 0);
+}
+
+BOOST_AUTO_TEST_CASE(events_of_one_product) {
+  const AcceleratorSpec s = spec();
+  const Workload w = fc(100, 130);  // k=64: q=2, p=3, slots 32
+  const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
+  const ana::Events e = ana::product_events(s, pl);
+  BOOST_TEST(e.fft_forward == 2);
+  BOOST_TEST(e.fft_inverse == 3);
+  BOOST_TEST(e.butterflies == 5 * 32 * 6);
+  BOOST_TEST(e.complex_macs == 3 * 2 * 32);
+  BOOST_TEST(e.act_sample_reads == 2 * 64);
+  BOOST_TEST(e.act_spectrum_writes == 2 * 33);
+  BOOST_TEST(e.act_spectrum_reads == 3 * 2 * 32);
+  BOOST_TEST(e.act_output_writes == 130);
+  // 6 issues x ceil(32 x 32 / 128) = 8 words = 48 words over 4 banks, round-robin from 0.
+  BOOST_TEST(e.sram_reads_per_bank == std::vector<int64_t>({12, 12, 12, 12}));
+  BOOST_TEST(ana::striped(7, 4) == std::vector<int64_t>({2, 2, 2, 1}));
+}
