@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   circa::cli::register_sweep_command(app);
   circa::cli::register_gen_command(app);
   circa::cli::register_synth_command(app);
+  circa::cli::register_area_check_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

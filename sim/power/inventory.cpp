@@ -21,11 +21,25 @@ int butterflies_in_hardware(const AcceleratorSpec& s) {
   return 0;
 }
 
+/// Butterflies of an unrolled FFT whose twiddle is 1 or -j: their multiply is wiring.
+int trivial_butterflies(int k) {
+  int n = 0;
+  for (int m = 2; m <= k; m *= 2)
+    for (int j = 0; j < m / 2; ++j) {
+      const int e = j * (k / m);
+      if (e == 0 || 4 * e == k) n += k / m;  // the same j repeats in each of the k/m groups
+    }
+  return n;
+}
+
 UnitInventory fft_unit(const AcceleratorSpec& s, const std::string& name, const FixedFormat& data) {
   const int k = s.block_size;
   UnitInventory u{name, {}};
+  // Runtime twiddles need general multipliers; an unrolled FFT's are constants, and the ones
+  // equal to 1 or -j cost no multiplier at all.
+  const int trivial = s.fft.style == FftStyle::unrolled ? trivial_butterflies(k) : 0;
   for (auto op : butterfly_ops(data, s.formats.twiddle)) {
-    op.count *= butterflies_in_hardware(s);
+    op.count *= butterflies_in_hardware(s) - (op.op == Op::int_mult ? trivial : 0);
     u.ops.push_back(op);
   }
   // Pipeline registers: two complex outputs per butterfly per register stage.
@@ -63,7 +77,10 @@ std::vector<UnitInventory> datapath_inventory(const AcceleratorSpec& s) {
   const int k = s.block_size;
   const arch::MacTiming mac = arch::mac_timing(s, k);
   std::vector<UnitInventory> units;
-  units.push_back(fft_unit(s, "fft", s.formats.fft));
+  // A shared unit also runs the IFFT, so its datapath is as wide as the wider of the two.
+  FixedFormat fft_path = s.formats.fft;
+  if (s.fft.shared_ifft && s.formats.ifft.bits > fft_path.bits) fft_path = s.formats.ifft;
+  units.push_back(fft_unit(s, "fft", fft_path));
   if (!s.fft.shared_ifft) units.push_back(fft_unit(s, "ifft", s.formats.ifft));
   if (s.fft.style != FftStyle::unrolled)  // a ROM read is a mux tree over k/2 complex words
     units.push_back({"twiddle_rom", {{Op::mux2, 1, double(k / 2) * 2 * s.formats.twiddle.bits}}});

@@ -1,0 +1,41 @@
+// `circa area-check`: the analytical logic area against Yosys synthesis of the generated RTL.
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "spec/config_loader.hpp"
+#include "xcheck/yosys_area.hpp"
+
+namespace circa::cli {
+
+void register_area_check_command(CLI::App& app) {
+  struct Args {
+    std::string config, out;
+    std::vector<std::string> params;
+  };
+  auto a = std::make_shared<Args>();
+  auto* c = app.add_subcommand("area-check", "Analytical logic area vs Yosys synthesis of the "
+                                             "generated units (NanGate 45 nm cell areas)");
+  c->add_option("--config", a->config, "accelerator YAML")->required()->check(CLI::ExistingFile);
+  c->add_option("--out", a->out, "folder for the generated RTL and yosys reports")
+      ->default_str("out/area-check");
+  c->add_option("-p,--param", a->params, "override an accelerator parameter: key.path=value");
+  c->callback([a] {
+    std::vector<Override> o;
+    for (const auto& p : a->params) o.push_back(parse_override(p));
+    const AcceleratorSpec s = load_accelerator(a->config, o).spec;
+    const std::string dir = a->out.empty() ? "out/area-check" : a->out;
+    const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir);
+    std::cout << fmt::format("{:<11} {:>14} {:>14} {:>7}  module\n", "unit", "model um2",
+                             "yosys um2", "ratio");
+    for (const auto& u : r.units)
+      std::cout << fmt::format("{:<11} {:>14.1f} {:>14.1f} {:>7.3f}  {}\n", u.unit,
+                               u.analytical_um2, u.synthesized_um2, u.ratio(), u.module);
+    std::cout << fmt::format("{:<11} {:>14.1f} {:>14.1f} {:>7.3f}\n", "total", r.analytical_um2,
+                             r.synthesized_um2, r.ratio());
+  });
+}
+
+}  // namespace circa::cli

@@ -1,0 +1,110 @@
+#include "xcheck/yosys_area.hpp"
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "arch/microarch.hpp"
+#include "common/error.hpp"
+#include "gen/generator.hpp"
+#include "gen/run_program.hpp"
+#include "power/inventory.hpp"
+#include "xcheck/cell_table.hpp"
+
+namespace circa::xcheck {
+namespace {
+
+using power::Op;
+using power::OpCount;
+
+double priced(const std::vector<OpCount>& ops) { return power::price(ops, 45).area_um2; }
+
+std::vector<OpCount> times(std::vector<OpCount> ops, double n) {
+  for (auto& o : ops) o.count *= n;
+  return ops;
+}
+
+/// The logic model's inventory of one generated unit.
+double analytical_area(const AcceleratorSpec& s, const std::string& unit) {
+  const DatapathFormats& f = s.formats;
+  if (unit == "butterfly") return priced(power::butterfly_ops(f.fft, f.twiddle));
+  if (unit == "mac_lane") {
+    auto ops = power::complex_mac_ops(f);
+    ops.push_back({Op::reg, 1, 2.0 * f.accumulator.bits * gen::accumulator_depth(s)});
+    return priced(ops);
+  }
+  if (unit == "peripheral")
+    return priced(times(power::peripheral_ops(f), std::min(s.fft.samples_per_cycle, s.block_size)));
+  for (const auto& u : power::datapath_inventory(s))  // the whole FFT unit
+    if (u.unit == unit) return priced(u.ops);
+  throw InternalError("no inventory for unit " + unit);
+}
+
+std::string synthesize_stat(const std::string& dir, const std::vector<std::string>& sources,
+                            const std::string& top, bool flatten) {
+  std::string script = "read_verilog -sv";
+  for (const auto& f : sources) script += " " + f;
+  // No ABC in synth (slow on multipliers); full adders are extracted (NanGate has FA_X1), then
+  // one fast ABC pass maps the rest to two-input gates.
+  // Hierarchical unless asked: each distinct module is mapped once, which keeps a 64-point FFT
+  // to seconds, and `stat` totals the hierarchy. An unrolled FFT is flattened so its constant
+  // twiddles fold into its multipliers, as any synthesis flow would do.
+  script += "; synth -top " + top + (flatten ? " -flatten" : "") + " -noabc; extract_fa; abc -fast -g AND,NAND,OR,NOR,XOR,XNOR," +
+            "ANDNOT,ORNOT,MUX; opt_clean; tee -o " + top + ".stat stat";
+  const gen::ProgramResult r = gen::run_program({"yosys", "-q", "-p", script}, dir);
+  if (r.exit_code == 127)
+    throw ConfigError("yosys not found on PATH; run 'bash cmake/install-deps.sh' to install it");
+  if (r.exit_code != 0)
+    throw ConfigError("yosys failed on " + top + " in " + dir + ": " + r.output.substr(0, 400));
+  std::ifstream in(dir + "/" + top + ".stat");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::map<std::string, int> parse_stat_cells(const std::string& stat) {
+  static const std::regex line(R"(^\s+(\$_[A-Z0-9_]+_|\$fa)\s+(\d+)\s*$)");
+  // With submodules, the totals follow the "design hierarchy" heading.
+  const std::string marker = "=== design hierarchy ===";
+  const size_t at = stat.find(marker);
+  std::map<std::string, int> cells;
+  std::istringstream in(at == std::string::npos ? stat : stat.substr(at));
+  std::smatch m;
+  for (std::string l; std::getline(in, l);)
+    if (std::regex_match(l, m, line)) cells[m[1]] += std::stoi(m[2]);
+  return cells;
+}
+
+double nangate_area_um2(const std::map<std::string, int>& cells) {
+  double area = 0;
+  for (const auto& [cell, n] : cells) area += n * cell_area_um2(cell);
+  return area;
+}
+
+AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir) {
+  const gen::Design design = gen::generate_design(s, gen::GenOptions{});
+  const gen::FileSet files = gen::render(design, s, gen::header_for(s, gen::GenOptions{}));
+  gen::write_files(workdir, files);
+  const std::vector<std::string> sources = gen::verilog_files(files);
+  AreaCheck check;
+  for (const std::string unit : {"butterfly", "mac_lane", "peripheral", "fft"}) {
+    const auto it = design.units.find(unit);
+    if (it == design.units.end()) continue;  // e.g. no generated FFT for this style yet
+    UnitArea u;
+    u.unit = unit;
+    u.module = it->second.module;
+    const bool flatten = unit == std::string("fft") && s.fft.style == FftStyle::unrolled;
+    u.cells = parse_stat_cells(synthesize_stat(workdir, sources, u.module, flatten));
+    CIRCA_CHECK(!u.cells.empty(), "yosys stat of " + u.module + " listed no cells");
+    u.synthesized_um2 = nangate_area_um2(u.cells);
+    u.analytical_um2 = analytical_area(s, unit);
+    check.analytical_um2 += u.analytical_um2;
+    check.synthesized_um2 += u.synthesized_um2;
+    check.units.push_back(u);
+  }
+  return check;
+}
+
+}  // namespace circa::xcheck
