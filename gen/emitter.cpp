@@ -29,6 +29,12 @@ Emitter& Emitter::close(const std::string& text) {
   return line(text);
 }
 
+Emitter& Emitter::mid(const std::string& text) {
+  close(text);
+  ++depth_;
+  return *this;
+}
+
 Emitter& Emitter::raw(const std::string& text) {
   out_ += text;
   return *this;

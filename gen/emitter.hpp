@@ -17,6 +17,7 @@ class Emitter {
   Emitter& blank();                         ///< an empty line (no trailing spaces)
   Emitter& open(const std::string& text);   ///< a line, then indent
   Emitter& close(const std::string& text);  ///< dedent, then a line
+  Emitter& mid(const std::string& text);    ///< dedent, a line, indent ("end else begin")
   Emitter& raw(const std::string& text);    ///< verbatim text (already formatted)
   const std::string& str() const { return out_; }
 

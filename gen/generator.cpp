@@ -2,6 +2,7 @@
 
 #include "arch/microarch.hpp"
 #include "common/error.hpp"
+#include "gen/top.hpp"
 
 namespace circa::gen {
 namespace {
@@ -11,15 +12,35 @@ namespace {
 void add_fft_units(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
   const int k = s.block_size;
   const arch::FftTiming t = arch::fft_timing(s, k);
-  if (s.fft.style != FftStyle::unrolled) return;  // pipelined/iterative: not generated yet
-  const std::string fwd = gen_fft_unrolled_forward(d, s, k, o.faults);
-  const std::string inv = gen_fft_unrolled_inverse(d, s, k, o.faults);
+  std::string fwd, inv;
+  if (s.fft.style == FftStyle::unrolled) {
+    fwd = gen_fft_unrolled_forward(d, s, k, o.faults);
+    inv = gen_fft_unrolled_inverse(d, s, k, o.faults);
+  } else if (s.fft.shared_ifft) {  // pipelined or iterative: one unit, both roles
+    fwd = inv = gen_fft_pipelined_shared(d, s, k, o.faults);
+  } else {
+    fwd = gen_fft_pipelined_forward(d, s, k, o.faults);
+    inv = gen_fft_pipelined_inverse(d, s, k, o.faults);
+  }
   for (const auto& m : {fwd, inv})
     CIRCA_CHECK(d.module(m).latency == t.latency,
                 m + " has " + std::to_string(d.module(m).latency) + " stages, arch says " +
                     std::to_string(t.latency));
   d.units["fft"] = {fwd, d.module(fwd).latency, t.latency, t.ii};
   d.units["ifft"] = {inv, d.module(inv).latency, t.latency, t.ii};
+}
+
+/// The top and the manifest entries of the memories it adds besides the weight SRAM.
+void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
+  gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.layer);
+  const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k), beats = k / S;
+  const arch::MacTiming m = arch::mac_timing(s, k);
+  const int64_t qm = top_max_q(s), pm = top_max_p(s);
+  const int ob = s.formats.output.bits;
+  d.memories["input_buffer"] = {"circa_sram_1rw", qm * beats, S * s.formats.input.bits, 1, 1, ""};
+  d.memories["spectrum_buffer"] = {"circa_sram_1r1w", qm, m.slots * 2 * s.formats.fft.bits, 2, 1, ""};
+  d.memories["bias_banks"] = {"circa_sram_1rw", pm * beats, ob, 1, S, o.layer ? "bias_bank<i>.hex" : ""};
+  d.memories["output_banks"] = {"circa_sram_1rw", pm * beats, ob, 1, S, ""};
 }
 
 }  // namespace
@@ -45,10 +66,13 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   d.units["mac_lane"] = {mac, d.module(mac).latency, arch::kMacLatency, 1};
   const std::string per = gen_peripheral(d, f, std::min(s.fft.samples_per_cycle, k));
   d.units["peripheral"] = {per, d.module(per).latency, arch::kPeripheralLatency, 1};
-  const std::string ws = gen_weight_sram(d, s.weight_sram, false);
+  const bool images = o.layer != nullptr;
+  const std::string ws = gen_weight_sram(d, s.weight_sram, images);
   if (!ws.empty())
     d.memories["weight_sram"] = {ws, weight_sram_depth(s.weight_sram), s.weight_sram.word_bits, 1,
-                                 s.weight_sram.banks, ""};
+                                 s.weight_sram.banks, images ? "weights_bank<i>.hex" : ""};
+  if (top_unsupported(s).empty()) add_top(d, s, o);
+  else CIRCA_CHECK(!images, "weight images need a top: " + top_unsupported(s));
   return d;
 }
 

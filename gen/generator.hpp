@@ -6,18 +6,21 @@
 #include "gen/design.hpp"
 #include "gen/output.hpp"
 #include "gen/units.hpp"
+#include "numerics/layer.hpp"
 #include "spec/accelerator_spec.hpp"
 
 namespace circa::gen {
 
 struct GenOptions {
   Faults faults;            ///< tests only: deliberately wrong hardware
+  /// A layer whose weight spectra and bias the top's memories load as $readmemh images.
+  const num::QuantisedLayer* layer = nullptr;
   std::string regenerate;   ///< the command that regenerates the output (goes into each header)
 };
 
-/// All units of the datapath for this spec, with their manifest entries. Units without a
-/// generator for the spec's choice (FFT styles other than unrolled, SRAM port mixes other than
-/// one read/write port) are left out of the design and so out of the manifest.
+/// All units of the datapath for this spec, with their manifest entries, and the top module
+/// (gen/top.hpp) when top_unsupported(s) is empty. A weight SRAM port mix other than one
+/// read/write port per bank has no wrapper (and so no top) yet.
 Design generate_design(const AcceleratorSpec& s, const GenOptions& o);
 
 /// The header every generated file of this spec carries.

@@ -23,15 +23,18 @@ void emit_valid_reg(Emitter& e) {
 
 }  // namespace
 
-std::string gen_cmul(Design& d, const DatapathFormats& f) {
+std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
   const int D = f.fft.bits, W = f.weight.bits, pw = D + W, sw = pw + 1;
-  const std::string name = "circa_cmul_x" + fmt_tag(f.fft) + "_w" + fmt_tag(f.weight) + "_p" + fmt_tag(f.product);
+  const std::string name = std::string(pair ? "circa_cmulp_x" : "circa_cmul_x") + fmt_tag(f.fft) + "_w" +
+                           fmt_tag(f.weight) + "_p" + fmt_tag(f.product);
   if (d.has(name)) return name;
   const int P = f.product.bits;
-  const std::vector<Port> ports{{"clk", false, 1},  {"rst", false, 1},    {"in_valid", false, 1},
-                                {"x_re", false, D}, {"x_im", false, D},   {"w_re", false, W},
-                                {"w_im", false, W}, {"out_valid", true, 1}, {"p_re", true, P},
-                                {"p_im", true, P}};
+  std::vector<Port> ports{{"clk", false, 1}, {"rst", false, 1}, {"in_valid", false, 1}};
+  if (pair) ports.push_back({"pair", false, 1});
+  for (const auto& pt : std::vector<Port>{{"x_re", false, D}, {"x_im", false, D},   {"w_re", false, W},
+                                          {"w_im", false, W}, {"out_valid", true, 1}, {"p_re", true, P},
+                                          {"p_im", true, P}})
+    ports.push_back(pt);
   Emitter e;
   e.line("// Product stage (num::complex_product): x * w exact, requantized from " +
          std::to_string(f.fft.frac + f.weight.frac) + " fraction bits to " + describe(f.product) +
@@ -42,8 +45,15 @@ std::string gen_cmul(Design& d, const DatapathFormats& f) {
   e.line(wire("m_ii", pw) + " = " + mul("x_im", "w_im") + ";");
   e.line(wire("m_ri", pw) + " = " + mul("x_re", "w_im") + ";");
   e.line(wire("m_ir", pw) + " = " + mul("x_im", "w_re") + ";");
-  e.line(wire("s_re", sw) + " = " + sext("m_rr", pw, sw) + " - " + sext("m_ii", pw, sw) + ";");
-  e.line(wire("s_im", sw) + " = " + sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw) + ";");
+  if (pair) {
+    // packed_real word 0 holds two real bins (0 and k/2): re*re and im*im, no cross terms, each
+    // exactly the golden complex_product of a real bin.
+    e.line(wire("s_re", sw) + " = " + sext("m_rr", pw, sw) + " - (pair ? " + literal(0, sw) + " : " + sext("m_ii", pw, sw) + ");");
+    e.line(wire("s_im", sw) + " = pair ? " + sext("m_ii", pw, sw) + " : " + sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw) + ";");
+  } else {
+    e.line(wire("s_re", sw) + " = " + sext("m_rr", pw, sw) + " - " + sext("m_ii", pw, sw) + ";");
+    e.line(wire("s_im", sw) + " = " + sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw) + ";");
+  }
   e.line(wire("q_re", P) + ", q_im;");
   const int from = f.fft.frac + f.weight.frac;
   e.line(round_sat("u_re", "s_re", sw, from, f.product, "q_re"));

@@ -19,7 +19,7 @@ struct Faults {
 
 /// Radix-2 DIT butterfly, num::butterfly(): x = (a<<F + b*w) >> (F+shift), y = (a<<F - b*w) >>
 /// (F+shift), per component in `data`. Ports a_*, b_* (data), w_* (twiddle), x_*, y_*;
-/// `stage_latency` output registers.
+/// `stage_latency` output registers (0: combinational, no clk port).
 std::string gen_butterfly(Design& d, const FixedFormat& data, const FixedFormat& twiddle,
                           int shift, int stage_latency, bool fault);
 
@@ -36,9 +36,27 @@ std::string gen_fft_unrolled_forward(Design& d, const AcceleratorSpec& s, int k,
 /// codes of formats.ifft (num::FixedFft::inverse_real).
 std::string gen_fft_unrolled_inverse(Design& d, const AcceleratorSpec& s, int k, const Faults& f);
 
+/// The three functions below also generate fft.style iterative units (gen/fft_iterative.cpp):
+/// same ports, outputs in natural order (beat t lane l = bin/sample t*S + l), ii = arch ii.
+/// Pipelined (multi-path delay-feedback) forward FFT, S = min(samples_per_cycle, k) samples per
+/// beat: in_data = beat t's samples t*S .. t*S+S-1 (formats.input); out_re/out_im lane l of
+/// output beat t = bin bitrev(t*S + l) of formats.fft. Latency and ii as arch::fft_timing; a
+/// block's beats must be consecutive cycles. The same arithmetic as num::FixedFft::forward_real.
+std::string gen_fft_pipelined_forward(Design& d, const AcceleratorSpec& s, int k, const Faults& f);
+
+/// Pipelined inverse: in_re/in_im lane l of beat t = accumulator bin min(i, k-i), i = t*S + l;
+/// out_data lane l of beat t = sample bitrev(t*S + l) of formats.ifft (inverse_real).
+std::string gen_fft_pipelined_inverse(Design& d, const AcceleratorSpec& s, int k, const Faults& f);
+
+/// fft.shared_ifft: one pipelined unit for both directions. mode 0 takes in_data and works like
+/// the forward unit, mode 1 takes in_re/in_im like the inverse one (result in out_re); outputs
+/// are max(fft, ifft) bits wide, sign-extended. `mode` must not change while a block is inside.
+std::string gen_fft_pipelined_shared(Design& d, const AcceleratorSpec& s, int k, const Faults& f);
+
 /// Product stage: x (formats.fft) times w (formats.weight), requantized to formats.product;
-/// one register stage.
-std::string gen_cmul(Design& d, const DatapathFormats& f);
+/// one register stage. With `pair`, a `pair` input makes it multiply re*re and im*im instead
+/// (packed_real word 0: bins 0 and k/2, both real).
+std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair = false);
 
 /// Saturating accumulator with `depth` addressed entries: acc[addr] = fit((first ? 0 :
 /// acc[addr]) + p) in formats.accumulator; one register stage; out_* is the written value.

@@ -22,6 +22,10 @@ std::string literal(int64_t v, int width) {
   return buf;
 }
 
+std::string zeros(int width) {
+  return width == 1 ? "1'b0" : "{" + std::to_string(width) + "{1'b0}}";
+}
+
 static std::string range(int width) {
   return width == 1 ? std::string() : "[" + std::to_string(width - 1) + ":0] ";
 }

@@ -19,6 +19,9 @@ std::string fmt_tag(const FixedFormat& f);
 /// `W'hXXXX`: the two's-complement code v as a W-bit hex literal (no sign, so no width surprises).
 std::string literal(int64_t v, int width);
 
+/// All-zero value of any width: `{W{1'b0}}` (literal() stops at 64 bits).
+std::string zeros(int width);
+
 /// `wire [W-1:0] name` / `reg [W-1:0] name` (a 1-bit signal has no range).
 std::string wire(const std::string& name, int width);
 std::string reg(const std::string& name, int width);

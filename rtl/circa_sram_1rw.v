@@ -11,7 +11,9 @@ module circa_sram_1rw #(
   input  wire             clk,
   input  wire             en,          // access this cycle
   input  wire             we,          // write (else read)
+  /* verilator lint_off UNUSEDSIGNAL */  // bits above log2(DEPTH), when AW is wider
   input  wire [AW-1:0]    addr,
+  /* verilator lint_on UNUSEDSIGNAL */
   input  wire [WIDTH-1:0] wdata,
   output reg  [WIDTH-1:0] rdata
 );
@@ -21,10 +23,14 @@ module circa_sram_1rw #(
     if (INIT_FILE != "") $readmemh(INIT_FILE, mem);
   end
 
+  // AW may exceed log2(DEPTH) (callers keep natural address widths): the index is then wider
+  // than the array needs, which is harmless; only addresses below DEPTH are ever used.
+  /* verilator lint_off WIDTH */
   always @(posedge clk) begin
     if (en) begin
       if (we) mem[addr] <= wdata;
       else rdata <= mem[addr];
     end
   end
+  /* verilator lint_on WIDTH */
 endmodule

@@ -18,11 +18,9 @@ struct EstimateArgs {
 };
 
 void run_estimate(const EstimateArgs& a) {
-  std::vector<Override> overrides;
-  for (const auto& p : a.params) overrides.push_back(parse_override(p));
-  const AcceleratorSpec spec = load_accelerator(a.config, overrides).spec;
-  const Workload w = load_workload(a.workload);
-  check_workload_fits(w, spec);
+  const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
+  const AcceleratorSpec& spec = in.spec;
+  const Workload& w = in.workload;
   const ana::RunReport r = ana::estimate(spec, w);
   report_run(spec, w, r, a.out);
 }

@@ -3,6 +3,8 @@
 
 #include "cli/commands.hpp"
 #include "gen/generator.hpp"
+#include "gen/top.hpp"
+#include "numerics/random_data.hpp"
 #include "spec/config_loader.hpp"
 
 namespace circa::cli {
@@ -12,6 +14,9 @@ struct GenArgs {
   std::string config;
   std::vector<std::string> params;
   std::string out;
+  std::string workload;
+  std::string layer;
+  uint64_t seed = 1;
   bool fault_butterfly = false;
 };
 
@@ -20,8 +25,23 @@ struct GenArgs {
 std::string regenerate_command(const GenArgs& a) {
   std::string s = "circa gen --config " + a.config;
   for (const auto& p : a.params) s += " -p " + p;
+  if (!a.workload.empty()) s += " --workload " + a.workload + (a.layer.empty() ? "" : " --layer " + a.layer) + " --seed " + std::to_string(a.seed);
   if (a.fault_butterfly) s += " --fault-inject-butterfly";
   return s + " --out " + a.out;
+}
+
+/// The layer whose weights go into the memory images: seeded random weights (the weights the
+/// golden model's tests use), quantised as the accelerator stores them.
+num::QuantisedLayer image_layer(const AcceleratorSpec& spec, const GenArgs& a) {
+  const Workload w = load_workload(a.workload);
+  for (const Layer& l : w.layers) {
+    if (!a.layer.empty() && l.name != a.layer) continue;
+    if (geometry(l, spec.block_size).k != spec.block_size)
+      throw ConfigError(l.where, l.name, "layer block size differs from the accelerator's; the top runs k = " +
+                                             std::to_string(spec.block_size));
+    return num::quantise_layer(spec, l, num::random_layer_weights(l, spec.block_size, a.seed));
+  }
+  throw ConfigError("workload " + a.workload + " has no layer '" + a.layer + "'");
 }
 
 void run_gen(const GenArgs& a) {
@@ -30,6 +50,11 @@ void run_gen(const GenArgs& a) {
   const AcceleratorSpec spec = load_accelerator(a.config, o).spec;
   gen::GenOptions opt;
   opt.faults.butterfly = a.fault_butterfly;
+  num::QuantisedLayer layer;
+  if (!a.workload.empty()) {
+    layer = image_layer(spec, a);
+    opt.layer = &layer;
+  }
   opt.regenerate = regenerate_command(a);
   const gen::Design d = gen::generate_design(spec, opt);
   const gen::FileSet files = gen::render(d, spec, gen::header_for(spec, opt));
@@ -38,10 +63,9 @@ void run_gen(const GenArgs& a) {
   for (const auto& [role, u] : d.units)
     std::cout << "  " << role << ": " << u.module << " (latency " << u.latency << ")\n";
   if (d.top().empty())
-    std::cout << "  no top module yet: the units are generated and checked one by one\n";
-  if (spec.fft.style != FftStyle::unrolled)
-    std::cout << "  note: fft.style " << to_string(spec.fft.style)
-              << " has no FFT unit generator yet; only its butterfly and twiddle ROM are emitted\n";
+    std::cout << "  no top module: " << gen::top_unsupported(spec) << "\n";
+  else
+    std::cout << "  top: " << d.top() << (opt.layer ? " (weight and bias images of the layer)" : "") << "\n";
 }
 
 }  // namespace
@@ -52,6 +76,10 @@ void register_gen_command(CLI::App& app) {
   cmd->add_option("--config", args.config, "accelerator YAML")->required()->check(CLI::ExistingFile);
   cmd->add_option("-p,--param", args.params, "override: key.path=value (repeatable)");
   cmd->add_option("--out", args.out, "output folder (created if missing)")->required();
+  cmd->add_option("--workload", args.workload, "workload YAML: write weight/bias memory images of one layer")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--layer", args.layer, "the workload's layer for the images (default: the first)");
+  cmd->add_option("--seed", args.seed, "seed of the layer's random weights (num::random_layer_weights)");
   cmd->add_flag("--fault-inject-butterfly", args.fault_butterfly,
                 "testing only: flip one output bit of every butterfly");
   cmd->callback([] { run_gen(args); });

@@ -24,11 +24,9 @@ struct SimArgs {
 };
 
 void run_sim(const SimArgs& a) {
-  std::vector<Override> overrides;
-  for (const auto& p : a.params) overrides.push_back(parse_override(p));
-  const AcceleratorSpec spec = load_accelerator(a.config, overrides).spec;
-  const Workload w = load_workload(a.workload);
-  check_workload_fits(w, spec);
+  const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
+  const AcceleratorSpec& spec = in.spec;
+  const Workload& w = in.workload;
   const sysc::WorkloadData data = a.weights.empty()
                                       ? sysc::random_data(spec, w, a.seed)
                                       : sysc::load_data(a.weights, spec, w, a.seed);

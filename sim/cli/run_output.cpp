@@ -3,8 +3,18 @@
 #include <iostream>
 
 #include "eval/cost_report.hpp"
+#include "spec/config_loader.hpp"
 
 namespace circa::cli {
+
+RunInputs load_run_inputs(const std::string& config, const std::string& workload,
+                          const std::vector<std::string>& params) {
+  std::vector<Override> overrides;
+  for (const auto& p : params) overrides.push_back(parse_override(p));
+  RunInputs in{load_accelerator(config, overrides).spec, load_workload(workload)};
+  check_workload_fits(in.workload, in.spec);
+  return in;
+}
 
 void report_run(const AcceleratorSpec& spec, const Workload& w, const ana::RunReport& run,
                 const std::string& out) {

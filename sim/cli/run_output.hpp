@@ -3,12 +3,21 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "analytical/report.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
 
 namespace circa::cli {
+
+/// An accelerator (with `-p key=value` overrides) and a workload that fits it.
+struct RunInputs {
+  AcceleratorSpec spec;
+  Workload workload;
+};
+RunInputs load_run_inputs(const std::string& config, const std::string& workload,
+                          const std::vector<std::string>& params);
 
 /// Prints the run and its cost to stdout; with a non-empty `out`, writes out/stats.json holding
 /// both (the cost under "cost").

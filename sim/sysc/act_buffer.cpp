@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/error.hpp"
+#include "numerics/conv_gather.hpp"
 #include "numerics/output_stage.hpp"
 
 namespace circa::sysc {
@@ -93,20 +94,9 @@ void ActivationBuffer::product_input(int li, int64_t n, std::vector<int64_t>& v)
     std::copy_n(in_.begin() + n * l.input_size, l.input_size, v.begin());
     const int64_t h_offset = (l.input_size + k - 1) / k * k;
     std::copy(recurrent_.begin(), recurrent_.end(), v.begin() + h_offset);
-  } else {  // conv: tap (u, t) row-major, channels padded to whole blocks
+  } else {  // conv: the golden model's gather, tap (u, t) row-major, channels padded
     const int ow_n = lp.plan.geom.out_width;
-    const int oh = static_cast<int>(n / ow_n), ow = static_cast<int>(n % ow_n);
-    const int64_t cpad = (l.in_channels + k - 1) / k * k;
-    for (int u = 0; u < l.kernel; ++u) {
-      const int ih = oh * l.stride + u - l.padding;
-      for (int t = 0; t < l.kernel; ++t) {
-        const int iw = ow * l.stride + t - l.padding;
-        if (ih < 0 || ih >= l.in_height || iw < 0 || iw >= l.in_width) continue;
-        const int64_t base = (int64_t{u} * l.kernel + t) * cpad;
-        for (int c = 0; c < l.in_channels; ++c)
-          v[base + c] = in_[(int64_t{c} * l.in_height + ih) * l.in_width + iw];
-      }
-    }
+    num::gather_conv_input(l, k, in_, static_cast<int>(n / ow_n), static_cast<int>(n % ow_n), v);
   }
 }
 

@@ -40,6 +40,7 @@ std::string testbench(const Bench& b) {
   e.line("reg clk = 1'b0;").line("always #5 clk = ~clk;").line("reg rst = 1'b1;");
   e.line("reg [" + std::to_string(iw - 1) + ":0] vin [0:" + std::to_string(n - 1) + "];");
   e.line("reg [" + std::to_string(ow - 1) + ":0] vexp [0:" + std::to_string(n - 1) + "];");
+  e.line("reg [" + std::to_string(ow - 1) + ":0] vmask [0:" + std::to_string(n - 1) + "];");
   e.line("reg [" + std::to_string(iw - 1) + ":0] cur;");
   e.line("wire [" + std::to_string(ow - 1) + ":0] got;");
   std::string ports = b.clocked ? ".clk(clk)" : "";
@@ -50,6 +51,7 @@ std::string testbench(const Bench& b) {
   e.line("integer t, checked, errors;");
   e.open("initial begin");
   e.line("$readmemh(\"vectors.hex\", vin);").line("$readmemh(\"expected.hex\", vexp);");
+  e.line("$readmemh(\"mask.hex\", vmask);");
   e.line("cur = 0; checked = 0; errors = 0;");
   e.line("repeat (2) @(negedge clk);").line("rst = 1'b0;");
   // Vector t is applied after a falling edge; its outputs are compared `latency` edges later.
@@ -59,7 +61,8 @@ std::string testbench(const Bench& b) {
   e.line("#1;");
   e.open("if (t >= " + std::to_string(b.latency) + ") begin");
   e.line("checked = checked + 1;");
-  e.open("if (got !== vexp[t - " + std::to_string(b.latency) + "]) begin");
+  const std::string at = "[t - " + std::to_string(b.latency) + "]";
+  e.open("if ((got & vmask" + at + ") !== (vexp" + at + " & vmask" + at + ")) begin");
   e.line("errors = errors + 1;");
   e.line("if (errors <= 5) $display(\"MISMATCH vector %0d: got %h expected %h\", t - " +
          std::to_string(b.latency) + ", got, vexp[t - " + std::to_string(b.latency) + "]);");
@@ -122,13 +125,16 @@ std::string work_dir(const std::string& name) {
 BenchResult run_bench(const gen::Design& design, const Bench& b, const std::string& dir, Simulator sim) {
   const gen::FileSet files = gen::render(design, default_accelerator(), {"test", "test", "0", "test"});
   gen::write_files(dir, files);
-  std::string vin, vexp;
+  std::string vin, vexp, vmask;
+  const std::vector<Lanes> all_ones(b.outputs.size(), Lanes{-1});  // every bit compared
   for (size_t t = 0; t < b.in.size(); ++t) {
     vin += pack_hex(b.in[t], b.inputs) + "\n";
     vexp += pack_hex(b.expect[t], b.outputs) + "\n";
+    vmask += pack_hex(b.mask.empty() ? all_ones : b.mask[t], b.outputs) + "\n";
   }
   write_text(fs::path(dir) / "vectors.hex", vin);
   write_text(fs::path(dir) / "expected.hex", vexp);
+  write_text(fs::path(dir) / "mask.hex", vmask);
   write_text(fs::path(dir) / "tb.v", testbench(b));
   std::vector<std::string> srcs = gen::verilog_files(files);
   BenchResult r;

@@ -24,6 +24,9 @@ struct Bench {
   bool has_reset = false;                   ///< has a rst port (held high for 2 cycles first)
   std::vector<std::vector<Lanes>> in;       ///< per cycle, one value per input
   std::vector<std::vector<Lanes>> expect;   ///< per cycle, one value per output
+  /// Per cycle, one value per output: the bits compared (-1 = all). Empty = all bits, every
+  /// cycle. Streaming units leave data undefined while out_valid is low: those cycles mask it.
+  std::vector<std::vector<Lanes>> mask;
 };
 
 struct BenchResult {

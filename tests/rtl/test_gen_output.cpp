@@ -5,12 +5,15 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "arch/microarch.hpp"
 #include "gen/generator.hpp"
 #include "gen/run_program.hpp"
 #include "golden_vectors.hpp"
+#include "numerics/random_data.hpp"
 
 using namespace circa;
 namespace bdata = boost::unit_test::data;
@@ -61,11 +64,46 @@ BOOST_AUTO_TEST_CASE(manifest_reports_arch_timing_sdc_and_file_list) {
   BOOST_TEST(m["units"]["mac_lane"]["latency_cycles"].get<int>() == arch::kMacLatency);
   BOOST_TEST(m["units"]["peripheral"]["latency_cycles"].get<int>() == arch::kPeripheralLatency);
   BOOST_TEST(m["generator"]["config_hash_fnv1a64"].get<std::string>() == gen::config_hash(s));
-  BOOST_TEST(files.at("circa_units.sdc").find("create_clock -name clk -period 5.0000 [get_ports clk]") != std::string::npos);
+  const std::string top = m["top"].get<std::string>();
+  BOOST_TEST(files.at(top + ".sdc").find("create_clock -name clk -period 5.0000 [get_ports clk]") != std::string::npos);
   const std::vector<std::string> srcs = gen::verilog_files(files);
   BOOST_TEST(m["sources"].get<std::vector<std::string>>() == srcs);
   BOOST_TEST(srcs.front() == "rtl/circa_round_sat.v");
-  for (const auto& f : srcs) BOOST_TEST(files.at("circa_units.f").find(f + "\n") != std::string::npos);
+  for (const auto& f : srcs) BOOST_TEST(files.at(top + ".f").find(f + "\n") != std::string::npos);
+}
+
+BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(kConfigs), cfg) {
+  const AcceleratorSpec s = rtltest::spec_of(cfg);
+  const auto m = nlohmann::json::parse(gen::generate_files(s, options()).at("manifest.json"));
+  BOOST_REQUIRE(m["top"].is_string());
+  std::set<std::string> ports;
+  for (const auto& p : m["top_ports"]) ports.insert(p["name"].get<std::string>());
+  for (const char* p : {"clk", "rst", "start", "done", "cfg_p", "cfg_q", "cfg_relu", "cfg_bias_en", "in_valid", "in_ready",
+                        "in_data", "out_valid", "out_ready", "out_data", "w_we", "w_addr", "w_data", "b_we", "b_addr", "b_data"})
+    BOOST_TEST(ports.count(p) == 1u, p);
+  for (const char* mem : {"weight_sram", "input_buffer", "spectrum_buffer", "bias_banks", "output_banks"})
+    BOOST_TEST(m["memories"].contains(mem), mem);
+  // The FFT unit's latency is the arch latency for every style, shared or not.
+  const arch::FftTiming t = arch::fft_timing(s, s.block_size);
+  BOOST_TEST(m["units"]["fft"]["latency_cycles"].get<int>() == t.latency);
+  BOOST_TEST(m["units"]["ifft"]["latency_cycles"].get<int>() == t.latency);
+  BOOST_TEST((m["units"]["fft"]["module"] == m["units"]["ifft"]["module"]) == (s.fft.shared_ifft && s.fft.style != FftStyle::unrolled));
+}
+
+BOOST_AUTO_TEST_CASE(workload_images_are_written) {
+  const AcceleratorSpec s = rtltest::spec_of("small.yaml");
+  Layer l;
+  l.in_features = 32;
+  l.out_features = 20;
+  const num::QuantisedLayer q = num::quantise_layer(s, l, num::random_layer_weights(l, s.block_size, 3));
+  gen::GenOptions o = options();
+  o.layer = &q;
+  const gen::FileSet files = gen::generate_files(s, o);
+  for (int b = 0; b < s.weight_sram.banks; ++b) BOOST_TEST(files.count("weights_bank" + std::to_string(b) + ".hex") == 1u);
+  BOOST_TEST(files.count("bias_bank0.hex") == 1u);
+  // p*q*issue_cycles = 2*2*2 rows over 2 banks side by side in one group: 8 lines per bank.
+  const std::string& img = files.at("weights_bank0.hex");
+  BOOST_TEST(std::count(img.begin(), img.end(), '\n') == 8);
 }
 
 BOOST_DATA_TEST_CASE(every_generated_module_is_verilator_lint_clean, bdata::make(kConfigs), cfg) {

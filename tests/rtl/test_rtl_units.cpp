@@ -8,6 +8,7 @@
 #include "arch/microarch.hpp"
 #include "gen/generator.hpp"
 #include "golden_vectors.hpp"
+#include "stream_vectors.hpp"
 #include "numerics/fixed_point.hpp"
 
 using namespace circa;
@@ -32,8 +33,26 @@ AcceleratorSpec variant(const std::string& name) {
                                        "formats.ifft.rounding=nearest_even", "formats.fft.bits=12",
                                        "formats.product.rounding=nearest_even", "formats.output.rounding=nearest_even",
                                        "formats.accumulator.bits=24", "formats.accumulator.overflow=wrap"});
+  // Pipelined design points: S = 1 (all delay feedback), S = k (all lanes), deeper stages,
+  // truncate/wrap, inverse scaling with nearest_even.
+  if (name == "small") return spec_of("small.yaml");
+  if (name == "k16_s1_l2") return spec_of("small.yaml", {"fft.samples_per_cycle=1", "fft.stage_latency=2"});
+  if (name == "k32_s4_trunc_wrap")
+    return spec_of("small.yaml", {"block_size=32", "fft.samples_per_cycle=4", "formats.fft.rounding=truncate",
+                                  "formats.fft.overflow=wrap", "formats.ifft.overflow=wrap",
+                                  "formats.ifft.rounding=truncate"});
+  if (name == "k8_s8_even_inverse")
+    return spec_of("clstm_fpga.yaml", {"fft.style=pipelined", "fft.scaling=inverse", "formats.fft.rounding=nearest_even",
+                                       "formats.ifft.rounding=nearest_even", "formats.fft.bits=12"});
+  if (name == "small_iterative") return spec_of("small.yaml", {"fft.style=iterative"});
+  if (name == "k32_s8_iterative_l2_inverse")
+    return spec_of("small.yaml", {"block_size=32", "fft.style=iterative", "fft.samples_per_cycle=8", "fft.stage_latency=2",
+                                  "fft.scaling=inverse", "formats.ifft.rounding=nearest_even"});
   return spec_of("default.yaml");
 }
+
+const std::vector<std::string> kStreaming{"default", "small", "k16_s1_l2", "k32_s4_trunc_wrap", "k8_s8_even_inverse",
+                                          "small_iterative", "k32_s8_iterative_l2_inverse"};
 
 const std::vector<std::string> kVariants{"clstm", "small_unrolled", "k4_trunc_wrap_l2", "k8_even_inverse"};
 
@@ -125,6 +144,27 @@ BOOST_DATA_TEST_CASE(fft_unrolled_inverse_matches_golden, bdata::make(kVariants)
   expect_pass(run_bench(d, b, work_dir("ffti_" + v)), b.in.size());
 }
 
+// Pipelined and iterative units (the same generator functions, by fft.style).
+BOOST_DATA_TEST_CASE(fft_streaming_matches_golden, bdata::make(kStreaming), v) {
+  const AcceleratorSpec s = variant(v);
+  const arch::FftTiming t = arch::fft_timing(s, s.block_size);
+  const struct { FftDir dir; const char* tag; } dirs[] = {
+      {FftDir::forward, "fwd"}, {FftDir::inverse, "inv"}, {FftDir::shared, "shared"}};
+  for (const auto& dr : dirs) {
+    gen::Design d;
+    const std::string m = dr.dir == FftDir::forward   ? gen::gen_fft_pipelined_forward(d, s, s.block_size, {})
+                          : dr.dir == FftDir::inverse ? gen::gen_fft_pipelined_inverse(d, s, s.block_size, {})
+                                                      : gen::gen_fft_pipelined_shared(d, s, s.block_size, {});
+    BOOST_TEST_CONTEXT(dr.tag) {
+      BOOST_TEST(d.module(m).latency == t.latency);
+      // The bench checks each output exactly `latency` cycles after its input beat, so a unit
+      // that is one cycle early or late fails it.
+      const Bench b = fft_pipelined_bench(d, m, s, dr.dir, 6, 7);
+      expect_pass(run_bench(d, b, work_dir("fftp_" + std::string(dr.tag) + "_" + v)), b.in.size());
+    }
+  }
+}
+
 BOOST_DATA_TEST_CASE(mac_lane_matches_golden, bdata::make(kVariants), v) {
   const AcceleratorSpec s = variant(v);
   gen::Design d;
@@ -178,6 +218,18 @@ BOOST_AUTO_TEST_CASE(fft_fault_is_detected) {
   const BenchResult r = run_bench(d, b, work_dir("fft_fault"));
   BOOST_TEST(r.checked == 20);
   BOOST_TEST(r.mismatches == 20);
+}
+
+BOOST_AUTO_TEST_CASE(fft_pipelined_fault_is_detected) {
+  const AcceleratorSpec s = variant("small");
+  gen::Design d;
+  gen::Faults f;
+  f.butterfly = true;
+  const std::string m = gen::gen_fft_pipelined_shared(d, s, s.block_size, f);
+  const Bench b = fft_pipelined_bench(d, m, s, FftDir::shared, 3, 8);
+  const BenchResult r = run_bench(d, b, work_dir("fftp_fault"));
+  BOOST_TEST(r.checked == static_cast<int>(b.in.size()));
+  BOOST_TEST(r.mismatches > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

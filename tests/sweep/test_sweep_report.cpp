@@ -55,9 +55,9 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
   TempDir dir;
   run_default(dir.path("out"));
   const ResultSet r = load_results(dir.path("out"), "test");
-  BOOST_TEST(r.rows.size() == 32u);
+  BOOST_TEST(r.rows.size() == 450u);  // 5 x 5 x 3 x 3 x 2 axis values
   const std::string csv = read(dir.path("out/results.csv"));
-  BOOST_TEST(count(csv, "\n") == 33u);
+  BOOST_TEST(count(csv, "\n") == 451u);
   BOOST_TEST(csv.find("cycle_accurate.cycles") != std::string::npos, "confirmations exported");
   const std::string html = read(dir.path("out/report.html"));
   BOOST_TEST(html.find("src=") == std::string::npos, "nothing loaded from elsewhere");

@@ -1,0 +1,41 @@
+// The generated top: one block-circulant layer product per `start`, the SCHEDULE.md schedule in
+// hardware. Ports (all synchronous to clk, active-high rst):
+//   start (pulse, accepted when idle) / done (pulse: the cycle the last output is written,
+//   exactly T cycles after start) / busy (a product runs);
+//   cfg_p, cfg_q (output / input blocks), cfg_relu, cfg_bias_en: the layer registers, held
+//   while busy;
+//   in_valid/in_ready/in_data: the layer input, S samples per beat in order (q*k samples,
+//   zero-padded), loaded while not busy; each start reads from row 0 again;
+//   out_valid/out_ready/out_data: after done, p*k output codes, S per beat, in order;
+//   w_we/w_addr/w_data: one weight row (weight_row_words) per write; b_we/b_addr/b_data: one bias
+//   code (formats.output) of output row b_addr per write; both ignored while busy.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "gen/design.hpp"
+#include "numerics/layer.hpp"
+#include "spec/accelerator_spec.hpp"
+
+namespace circa::gen {
+
+/// Why this spec has no generated top ("" when it has one).
+std::string top_unsupported(const AcceleratorSpec& s);
+
+/// Adds the top module (and everything below it) to d, sets it as the design's top and returns
+/// its name. `fwd`/`inv` are the FFT unit modules already in d (equal when fft.shared_ifft).
+/// With `layer`, the weight and bias banks load images of that layer ($readmemh files added to
+/// d.data: weights_bank<i>.hex, bias_bank<i>.hex).
+std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd, const std::string& inv,
+                    const num::QuantisedLayer* layer);
+
+/// The weight rows of a layer in issue order (row = (g*q + j)*issue_cycles + c), each as the hex
+/// word the w_data port takes.
+std::vector<std::string> weight_rows_hex(const AcceleratorSpec& s, const num::WeightSpectra& ws);
+
+/// Largest layer the top's buffers hold: input blocks (q) and output blocks (p).
+int top_max_q(const AcceleratorSpec& s);
+int top_max_p(const AcceleratorSpec& s);
+
+}  // namespace circa::gen

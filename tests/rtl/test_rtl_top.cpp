@@ -1,0 +1,72 @@
+// The generated top end to end: one fc layer per design point, every output code against
+// num::run_layer_fixed and the cycle count from start to done against the SCHEDULE.md formulas
+// (rtltest::schedule_cycles, from arch's timings). Design points cover the bundled configs and
+// variants that exercise the schedule's corners: several groups with one accumulator bank
+// (the bank rule), separate FFT and IFFT units, half_complex spectra, S = 4 at k = 16, and
+// iterative FFT units (ii > beats: the sequencers leave gaps between blocks).
+#define BOOST_TEST_MODULE rtl_top
+#include <boost/test/data/test_case.hpp>
+#include <boost/test/unit_test.hpp>
+
+#include "golden_vectors.hpp"
+#include "top_bench.hpp"
+
+using namespace circa;
+using namespace circa::rtltest;
+namespace bdata = boost::unit_test::data;
+
+namespace {
+
+TopCase top_case(const std::string& name) {
+  TopCase c;
+  if (name == "small_64x48_ports") {
+    c = {"small.yaml", {}, 64, 48, true, true, true, 11, {}};
+  } else if (name == "default_256x192_images") {
+    c = {"default.yaml", {}, 256, 192, true, true, false, 12, {}};
+  } else if (name == "clstm_64x100_images") {  // unrolled k = 8, P = 12: groups of 12 and 1
+    c = {"clstm_fpga.yaml", {}, 64, 100, true, true, false, 13, {}};
+  } else if (name == "small_lanes16_bank1_separate") {  // P = 2, p = 5: 3 groups on one bank
+    c = {"small.yaml", {"mac.lanes=16", "weight_sram.banks=8", "mac.accumulator_banks=1", "fft.shared_ifft=false"}, 48, 80, false, false, true, 14, {}};
+  } else if (name == "small_s4_half_complex") {
+    c = {"small.yaml", {"fft.samples_per_cycle=4", "weight_sram.layout=half_complex", "mac.lanes=8", "weight_sram.word_bits=128"},
+         40, 30, true, true, false, 15, {}};
+  } else if (name == "small_iterative") {  // ii = latency + beats: blocks enter with gaps
+    c = {"small.yaml", {"fft.style=iterative"}, 64, 48, true, true, true, 16, {}};
+  } else if (name == "small_iterative_s4_separate") {
+    c = {"small.yaml", {"fft.style=iterative", "fft.samples_per_cycle=4", "fft.shared_ifft=false", "mac.accumulator_banks=1"},
+         40, 70, false, true, false, 17, {}};
+  }
+  return c;
+}
+
+const std::vector<std::string> kCases{"small_64x48_ports", "default_256x192_images", "clstm_64x100_images",
+                                      "small_lanes16_bank1_separate", "small_s4_half_complex", "small_iterative",
+                                      "small_iterative_s4_separate"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(rtl_top)
+
+BOOST_DATA_TEST_CASE(top_matches_golden_and_schedule, bdata::make(kCases), name) {
+  const TopCase c = top_case(name);
+  BOOST_REQUIRE(!c.config.empty());
+  const TopResult r = run_top_case(c, work_dir("top_" + name));
+  BOOST_TEST_INFO(r.log.substr(0, 3000));
+  BOOST_TEST(r.mismatches == 0);
+  BOOST_TEST(r.checked == r.expected_checked);
+  BOOST_TEST(r.cycles1 == r.expected_cycles);
+  BOOST_TEST(r.cycles2 == r.expected_cycles);
+}
+
+// The negative test at the top level: one flipped bit per butterfly must show in the outputs.
+BOOST_AUTO_TEST_CASE(top_fault_is_detected) {
+  TopCase c = top_case("small_64x48_ports");
+  c.faults.butterfly = true;
+  const TopResult r = run_top_case(c, work_dir("top_fault"));
+  BOOST_TEST_INFO(r.log.substr(0, 2000));
+  BOOST_TEST(r.checked == r.expected_checked);
+  BOOST_TEST(r.mismatches > 0);
+  BOOST_TEST(r.cycles1 == r.expected_cycles);  // a data fault, not a timing one
+}
+
+BOOST_AUTO_TEST_SUITE_END()

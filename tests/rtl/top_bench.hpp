@@ -1,0 +1,48 @@
+// End-to-end bench of the generated top on one fc layer: seeded random weights and inputs, the
+// golden outputs from num::run_layer_fixed, the expected cycle count from the SCHEDULE.md
+// formulas evaluated on arch's timings (nothing kept by hand). The Verilog bench loads weights
+// (port or $readmemh images) and bias, streams the input with random gaps, starts the product
+// twice (the second run proves the controller returns to a clean idle), drains the output with
+// random back-pressure, and compares every output code and both cycle counts.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gen/units.hpp"
+#include "rtl_bench.hpp"
+#include "spec/accelerator_spec.hpp"
+
+namespace circa::rtltest {
+
+struct TopCase {
+  std::string config;                  ///< bundled config file
+  std::vector<std::string> overrides;  ///< -p style
+  int in_features = 0;
+  int out_features = 0;
+  bool relu = true;
+  bool bias = true;
+  bool load_ports = false;             ///< weights and bias through the ports, else images
+  uint64_t seed = 1;
+  gen::Faults faults;                  ///< negative tests
+};
+
+struct TopResult {
+  int checked = -1;      ///< output codes compared (over both runs); -1: no summary line
+  int mismatches = -1;
+  int64_t cycles1 = -1;  ///< start to done, first and second run
+  int64_t cycles2 = -1;
+  int64_t expected_cycles = 0;  ///< T from the schedule formulas
+  int expected_checked = 0;
+  std::string log;
+};
+
+/// T of one product (SCHEDULE.md "One product") for a layer with p output and q input blocks,
+/// weights on chip.
+int64_t schedule_cycles(const AcceleratorSpec& s, int p, int q);
+
+/// Generates, writes the bench into `dir` and simulates it (Icarus, or Verilator --timing).
+TopResult run_top_case(const TopCase& c, const std::string& dir, Simulator sim = Simulator::icarus);
+
+}  // namespace circa::rtltest
