@@ -30,7 +30,7 @@ void expect_kind(const YAML::Node& root, const std::string& file, const std::str
   const std::string got = read_kind(root, file);
   if (got != want)
     throw ConfigError(location_of(root["kind"], file), "kind",
-                      "this is a " + got + " file, but a " + want + " file is needed here");
+                      "this file has kind '" + got + "', but a file of kind '" + want + "' is needed here");
 }
 
 /// Flattens `file` and, first, the chain of `base:` files it names (paths relative to it).

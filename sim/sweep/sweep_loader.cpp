@@ -117,8 +117,8 @@ SweepSpec load_sweep(const std::string& file) {
   const YAML::Node root = read_yaml_file(file);
   if (document_kind(file) != DocumentKind::sweep)
     throw ConfigError(where(root["kind"], file), "kind",
-                      "this is a " + scalar(root["kind"], file, "kind") +
-                          " file; 'circa sweep' needs a file with kind: sweep");
+                      "this is a file of kind '" + scalar(root["kind"], file, "kind") +
+                          "'; 'circa sweep' needs a file with kind: sweep");
   check_keys(root, file, "", kTopKeys);
   SweepSpec s;
   s.file = file;

@@ -102,7 +102,7 @@ const BadCase kBad[] = {
     {"missing_base", "kind: sweep\nbase: nowhere.yaml\nworkload: " + test::kLenet + "\n",
      ":2:7: error: base: file '"},
     {"wrong_kind", "kind: accelerator\n",
-     ":1:7: error: kind: this is a accelerator file; 'circa sweep' needs"},
+     ":1:7: error: kind: this is a file of kind 'accelerator'; 'circa sweep' needs"},
 };
 
 }  // namespace
