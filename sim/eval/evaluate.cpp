@@ -30,6 +30,15 @@ void add_breakdowns(const CostReport& c, PointMetrics& m) {
 
 }  // namespace
 
+const std::vector<std::string>& metric_names() {
+  static const std::vector<std::string> names = {
+      "cycles",         "latency_us",         "energy_per_inference_uj", "area_mm2",
+      "power_mw",       "throughput_inferences_per_s", "effective_gops",  "actual_gops",
+      "effective_tops_per_w", "actual_tops_per_w", "effective_gops_per_mm2",
+      "actual_gops_per_mm2",  "sqnr_db",            "weights_on_chip"};
+  return names;
+}
+
 const char* to_string(Fidelity f) {
   switch (f) {
     case Fidelity::analytical: return "analytical";
@@ -66,6 +75,9 @@ PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fid
               {"actual_gops_per_mm2", c.actual_gops_per_mm2},
               {"sqnr_db", network_sqnr_db(spec, workload, seed)},
               {"weights_on_chip", on_chip ? 1.0 : 0.0}};
+  CIRCA_CHECK(m.values.size() == metric_names().size(), "metric_names() is out of date");
+  for (const auto& name : metric_names())
+    CIRCA_CHECK(m.values.count(name) == 1, "metric_names() lists " + name + ", not reported");
   add_breakdowns(c, m);
   return m;
 }

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
@@ -22,6 +23,9 @@ struct PointMetrics {
   std::map<std::string, double> values;
   std::map<std::string, std::map<std::string, double>> breakdowns;
 };
+
+/// The names of PointMetrics::values, declared once (sweeps check objectives against them).
+const std::vector<std::string>& metric_names();
 
 /// Evaluates one point. Throws ConfigError when the point is invalid (e.g. the workload does not
 /// fit the accelerator); a sweep records that as a failed point and goes on.

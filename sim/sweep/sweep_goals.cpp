@@ -9,34 +9,14 @@
 
 namespace circa::sweep {
 
-const std::vector<std::string>& known_metrics() {
-  // The names eval::evaluate reports (sim/eval/evaluate.cpp). TODO(lead): move this list into
-  // sim/eval as the single declaration and read it here.
-  static const std::vector<std::string> names = {"cycles",
-                                                 "latency_us",
-                                                 "energy_per_inference_uj",
-                                                 "area_mm2",
-                                                 "power_mw",
-                                                 "throughput_inferences_per_s",
-                                                 "effective_gops",
-                                                 "actual_gops",
-                                                 "effective_tops_per_w",
-                                                 "actual_tops_per_w",
-                                                 "effective_gops_per_mm2",
-                                                 "actual_gops_per_mm2",
-                                                 "sqnr_db",
-                                                 "weights_on_chip"};
-  return names;
-}
+const std::vector<std::string>& known_metrics() { return eval::metric_names(); }
 
 const std::vector<std::string>& fidelity_names() {
   static const std::vector<std::string> names = {"analytical", "cycle_accurate", "cosim"};
   return names;
 }
 
-const char* fidelity_name(eval::Fidelity f) {
-  return fidelity_names()[static_cast<int>(f)].c_str();
-}
+const char* fidelity_name(eval::Fidelity f) { return eval::to_string(f); }
 
 bool parse_fidelity(const std::string& text, eval::Fidelity* out) {
   const auto& names = fidelity_names();
