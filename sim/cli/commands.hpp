@@ -15,6 +15,7 @@ void register_gen_command(CLI::App& app);
 void register_synth_command(CLI::App& app);
 void register_sweep_command(CLI::App& app);
 void register_area_check_command(CLI::App& app);
+void register_cosim_command(CLI::App& app);
 
 /// Exit status a command sets for main() (0 unless the command ran and found a problem).
 int& exit_status();

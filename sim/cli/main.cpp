@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   circa::cli::register_gen_command(app);
   circa::cli::register_synth_command(app);
   circa::cli::register_area_check_command(app);
+  circa::cli::register_cosim_command(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,414 @@
+#include "cosim/cosim.hpp"
+
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <random>
+#include <sstream>
+#include <systemc>
+
+#include "common/error.hpp"
+#include "cosim/reference_top.hpp"
+#include "cosim/verilated_top.hpp"
+#include "gen/generator.hpp"
+#include "gen/top.hpp"
+#include "numerics/random_data.hpp"
+#include "spec/config_loader.hpp"
+
+namespace circa::cosim {
+namespace fs = std::filesystem;
+
+namespace {
+
+Bits trim(Bits v, int width) {
+  v.resize(static_cast<size_t>(words_of(width)), 0u);
+  if (width % 32) v.back() &= (1u << (width % 32)) - 1u;
+  return v;
+}
+
+std::string hex_of(const Bits& v, int width) {
+  std::string s;
+  static const char* d = "0123456789abcdef";
+  for (int n = (width + 3) / 4 - 1; n >= 0; --n)
+    s += d[(v[static_cast<size_t>(n * 4 / 32)] >> (n * 4 % 32)) & 15u];
+  return width == 1 ? std::string(1, s.back()) : std::to_string(width) + "'h" + s;
+}
+
+std::string bin_of(const Bits& v, int width) {
+  std::string s;
+  for (int i = width - 1; i >= 0; --i)
+    s += (v[static_cast<size_t>(i / 32)] >> (i % 32)) & 1u ? '1' : '0';
+  return s;
+}
+
+struct Sample {
+  int64_t cycle;
+  std::vector<Bits> in, ref, dut;  ///< by port index (empty where not that direction)
+};
+
+void put_field(Bits& v, int lo, int w, int64_t x) {
+  for (int b = 0; b < w; ++b)
+    if ((static_cast<uint64_t>(x) >> b) & 1u)
+      v[static_cast<size_t>((lo + b) / 32)] |= 1u << ((lo + b) % 32);
+}
+
+class Bench : public sc_core::sc_module {
+ public:
+  Bench(sc_core::sc_module_name n, PinModel* ref, ReferenceTop* reft, PinModel* dut,
+        std::vector<gen::Port> ports, const CosimOptions& o, const AcceleratorSpec& s,
+        const Layer& l, CosimResult* r)
+      : sc_core::sc_module(n),
+        ref_(ref),
+        reft_(reft),
+        dut_(dut),
+        ports_(std::move(ports)),
+        o_(o),
+        r_(r),
+        rng_(o.seed * 0x9e3779b97f4a7c15ULL + 7) {
+    const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
+    const LayerGeometry g = geometry(l, k);
+    beats_out_ = int64_t{g.p} * k / S;
+    for (size_t i = 0; i < ports_.size(); ++i) idx_[ports_[i].name] = static_cast<int>(i);
+    // Input rows of each product: S codes per beat, zero-padded to q*k.
+    for (int run = 0; run < o.products; ++run) {
+      const std::vector<int64_t> x =
+          num::random_input_codes(l, k, s.formats.input, 0.5, o.seed + 1 + run);
+      std::vector<Bits> rows;
+      for (int b = 0; b < g.q * k / S; ++b) {
+        Bits v(static_cast<size_t>(words_of(width("in_data"))), 0u);
+        for (int i = 0; i < S; ++i)
+          if (b * S + i < l.in_features)
+            put_field(v, i * s.formats.input.bits, s.formats.input.bits,
+                      x[static_cast<size_t>(b * S + i)]);
+        rows.push_back(v);
+      }
+      inputs_.push_back(rows);
+    }
+    cfg_p_ = g.p, cfg_q_ = g.q, relu_ = l.activation == Activation::relu, bias_ = l.bias;
+    const int64_t T = reft_->product_cycles();
+    limit_ =
+        o.max_cycles > 0
+            ? o.max_cycles
+            : o.products * (T + 4 * static_cast<int64_t>(inputs_[0].size()) + 4 * beats_out_ + 50) +
+                  100;
+    SC_HAS_PROCESS(Bench);
+    SC_THREAD(run);
+  }
+
+ private:
+  int width(const std::string& p) const { return ports_[static_cast<size_t>(idx_.at(p))].width; }
+  Bits one(bool b) const { return Bits{b ? 1u : 0u}; }
+  Bits value(const std::string& p, int64_t v) const {
+    Bits b(static_cast<size_t>(words_of(width(p))), 0u);
+    put_field(b, 0, std::min(width(p), 63), v);
+    return b;
+  }
+  Bits garbage(const std::string& p) {
+    Bits b(static_cast<size_t>(words_of(width(p))), 0u);
+    for (auto& w : b) w = static_cast<uint32_t>(rng_());
+    return trim(b, width(p));
+  }
+  bool chance(int num, int den) {
+    return static_cast<int>(rng_() % static_cast<uint64_t>(den)) < num;
+  }
+
+  /// The inputs of this cycle, by the bench's phase.
+  std::map<std::string, Bits> drive() {
+    std::map<std::string, Bits> in;
+    for (const auto& p : ports_)
+      if (!p.output && p.name != "clk")
+        in[p.name] = Bits(static_cast<size_t>(words_of(p.width)), 0u);
+    in["cfg_p"] = value("cfg_p", cfg_p_);
+    in["cfg_q"] = value("cfg_q", cfg_q_);
+    in["cfg_relu"] = one(relu_);
+    in["cfg_bias_en"] = one(bias_);
+    in["out_ready"] = one(chance(3, 4));
+    in["in_data"] = garbage("in_data");
+    switch (phase_) {
+      case Phase::reset:
+        in["rst"] = one(true);
+        break;
+      case Phase::load:
+        if (chance(3, 4)) {
+          in["in_valid"] = one(true);
+          in["in_data"] = inputs_[static_cast<size_t>(run_)][static_cast<size_t>(beat_)];
+        }
+        break;
+      case Phase::start:
+        in["start"] = one(true);
+        break;
+      case Phase::run:
+        in["in_valid"] = one(chance(1, 2));
+        break;  // ignored while busy
+      default:
+        break;
+    }
+    return in;
+  }
+
+  void run() {
+    wait(5, sc_core::SC_NS);  // the first falling edge
+    std::deque<Sample> hist;
+    int64_t stop_at = -1, start_cycle = 0;
+    for (int64_t c = 0;; ++c) {
+      const std::map<std::string, Bits> in = drive();
+      Sample smp{c, std::vector<Bits>(ports_.size()), std::vector<Bits>(ports_.size()),
+                 std::vector<Bits>(ports_.size())};
+      for (size_t i = 0; i < ports_.size(); ++i) {
+        if (ports_[i].output || ports_[i].name == "clk") continue;
+        const Bits& v = in.at(ports_[i].name);
+        ref_->set(static_cast<int>(i), v);
+        dut_->set(static_cast<int>(i), v);
+        smp.in[i] = v;
+      }
+      wait(1, sc_core::SC_NS);  // combinational outputs settle; the rising edge is 4 ns away
+      const bool rv = ref_->get(idx_.at("out_valid"))[0] & 1u;
+      for (size_t i = 0; i < ports_.size(); ++i) {
+        if (!ports_[i].output) continue;
+        const int w = ports_[i].width;
+        Bits e = trim(ref_->get(static_cast<int>(i)), w),
+             a = trim(dut_->get(static_cast<int>(i)), w);
+        smp.ref[i] = e;
+        smp.dut[i] = a;
+        if (ports_[i].name == "out_data") {
+          if (!rv) continue;
+          // lanes the golden model does not define are padding rows: not compared
+          for (int l = 0; l < lanes_out(); ++l)
+            if (!reft_->lane_defined(out_beat_, l))
+              for (int b = 0; b < w / lanes_out(); ++b) {
+                const int bit = l * (w / lanes_out()) + b;
+                e[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
+                a[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
+              }
+          ++r_->outputs_checked;
+        }
+        ++r_->compared;
+        if (e != a && r_->mismatch_cycle < 0) {
+          r_->mismatch_cycle = c;
+          r_->mismatch_port = ports_[i].name;
+          r_->expected = hex_of(e, w);
+          r_->actual = hex_of(a, w);
+          stop_at = c + 16;
+        }
+      }
+      hist.push_back(smp);
+      if (hist.size() > 64 && stop_at < 0) hist.pop_front();
+      advance(c, in, &start_cycle);
+      r_->cycles = c + 1;
+      if (phase_ == Phase::finished || c + 1 >= limit_ || (stop_at >= 0 && c >= stop_at)) {
+        if (phase_ != Phase::finished && r_->mismatch_cycle < 0) {
+          r_->mismatch_cycle = c;
+          r_->mismatch_port = "(timeout)";
+          r_->expected = "product " + std::to_string(run_ + 1) + " of " +
+                         std::to_string(o_.products) + " finished";
+          r_->actual = "still running after " + std::to_string(limit_) + " cycles";
+        }
+        if (r_->mismatch_cycle >= 0) write_vcd(hist);
+        break;
+      }
+      wait(9, sc_core::SC_NS);
+    }
+    sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
+                                            sc_core::SC_DO_NOTHING);  // "stopped by user"
+    sc_core::sc_stop();
+  }
+
+  int lanes_out() const { return lanes_; }
+
+  /// Bookkeeping from this cycle's handshakes (as the rising edge samples them, per the reference).
+  void advance(int64_t c, const std::map<std::string, Bits>& in, int64_t* start_cycle) {
+    const bool in_ready = ref_->get(idx_.at("in_ready"))[0] & 1u,
+               out_valid = ref_->get(idx_.at("out_valid"))[0] & 1u,
+               done = ref_->get(idx_.at("done"))[0] & 1u;
+    const bool in_valid = in.at("in_valid")[0] & 1u, out_ready = in.at("out_ready")[0] & 1u;
+    if (out_valid && out_ready) ++out_beat_;
+    switch (phase_) {
+      case Phase::reset:
+        if (c >= 2) phase_ = Phase::load, beat_ = 0;
+        break;
+      case Phase::load:
+        if (in_valid && in_ready &&
+            ++beat_ == static_cast<int64_t>(inputs_[static_cast<size_t>(run_)].size()))
+          phase_ = Phase::start;
+        break;
+      case Phase::start:
+        *start_cycle = c;
+        phase_ = Phase::run;
+        break;
+      case Phase::run:
+        if (done) {
+          r_->measured_cycles.push_back(c - *start_cycle);
+          phase_ = Phase::drain;
+          out_beat_ = 0;
+        }
+        break;
+      case Phase::drain:
+        if (out_beat_ == beats_out_) phase_ = Phase::gap, gap_ = 3;
+        break;
+      case Phase::gap:
+        if (--gap_ == 0) {
+          ++r_->products_done;
+          if (++run_ == o_.products)
+            phase_ = Phase::tail, gap_ = 4;
+          else
+            phase_ = Phase::load, beat_ = 0;
+        }
+        break;
+      case Phase::tail:
+        if (--gap_ == 0) phase_ = Phase::finished;
+        break;
+      case Phase::finished:
+        break;
+    }
+  }
+
+  void write_vcd(const std::deque<Sample>& hist) {
+    std::ofstream f(vcd_path_);
+    f << "$date circa cosim $end\n$timescale 1ns $end\n$scope module cosim $end\n";
+    f << "$var wire 1 ! clk $end\n";
+    auto id = [](size_t i, int which) {
+      return "s" + std::to_string(which) + "_" + std::to_string(i);
+    };
+    for (size_t i = 0; i < ports_.size(); ++i) {
+      const auto& p = ports_[i];
+      if (p.name == "clk") continue;
+      if (!p.output)
+        f << "$var wire " << p.width << " " << id(i, 0) << " " << p.name << " $end\n";
+      else
+        f << "$var wire " << p.width << " " << id(i, 1) << " ref_" << p.name << " $end\n$var wire "
+          << p.width << " " << id(i, 2) << " dut_" << p.name << " $end\n";
+    }
+    f << "$var wire 1 !m mismatch $end\n$upscope $end\n$enddefinitions $end\n";
+    auto val = [&](const Bits& v, int w, const std::string& k) {
+      if (w == 1)
+        f << (v[0] & 1u) << k << "\n";
+      else
+        f << "b" << bin_of(v, w) << " " << k << "\n";
+    };
+    for (const Sample& s : hist) {
+      // Inputs change at the falling edge before the sampling rising edge (cycle*10 + 10).
+      f << "#" << s.cycle * 10 + 5 << "\n0!\n";
+      for (size_t i = 0; i < ports_.size(); ++i) {
+        const auto& p = ports_[i];
+        if (p.name == "clk") continue;
+        if (!p.output)
+          val(s.in[i], p.width, id(i, 0));
+        else
+          val(s.ref[i], p.width, id(i, 1)), val(s.dut[i], p.width, id(i, 2));
+      }
+      f << (s.cycle == r_->mismatch_cycle ? "1" : "0") << "!m\n";
+      f << "#" << s.cycle * 10 + 10 << "\n1!\n";
+    }
+    r_->vcd = vcd_path_;
+  }
+
+ public:
+  std::string vcd_path_;
+  int lanes_ = 1;
+
+ private:
+  enum class Phase { reset, load, start, run, drain, gap, tail, finished };
+  PinModel* ref_;
+  ReferenceTop* reft_;
+  PinModel* dut_;
+  std::vector<gen::Port> ports_;
+  std::map<std::string, int> idx_;
+  const CosimOptions& o_;
+  CosimResult* r_;
+  std::mt19937_64 rng_;
+  std::vector<std::vector<Bits>> inputs_;
+  int64_t beats_out_ = 0, beat_ = 0, out_beat_ = 0, limit_ = 0;
+  int cfg_p_ = 0, cfg_q_ = 0, run_ = 0, gap_ = 0;
+  bool relu_ = false, bias_ = false;
+  Phase phase_ = Phase::reset;
+};
+
+const Layer& pick_layer(const Workload& w, const std::string& name) {
+  for (const Layer& l : w.layers)
+    if (name.empty() || l.name == name) return l;
+  throw ConfigError("cosim: workload " + w.name + " has no layer '" + name + "'");
+}
+
+}  // namespace
+
+CosimResult run_cosim(const CosimOptions& o) {
+  std::vector<Override> ov;
+  for (const auto& p : o.overrides) ov.push_back(parse_override(p));
+  const AcceleratorSpec s = load_accelerator(o.config, ov).spec;
+  if (const std::string why = gen::top_unsupported(s); !why.empty())
+    throw ConfigError("cosim: no generated top for this spec: " + why);
+  const Workload wl = load_workload(o.workload);
+  const Layer l = pick_layer(wl, o.layer);
+  const int k = s.block_size;
+  if (l.kind != LayerKind::fc)
+    throw ConfigError("cosim: layer " + l.name +
+                      " is not fc (only single fc layers co-simulate yet)");
+  const LayerGeometry g = geometry(l, k);
+  if (g.k != k)
+    throw ConfigError("cosim: layer " + l.name +
+                      " has a block size other than the accelerator's k = " + std::to_string(k));
+  if (g.q > gen::top_max_q(s) || g.p > gen::top_max_p(s))
+    throw ConfigError(
+        "cosim: layer " + l.name + " does not fit the top's activation buffer (q <= " +
+        std::to_string(gen::top_max_q(s)) + ", p <= " + std::to_string(gen::top_max_p(s)) + ")");
+  if (l.activation != Activation::relu && l.activation != Activation::none)
+    throw ConfigError("cosim: the top's peripheral has relu or none; layer " + l.name +
+                      " asks for " + to_string(l.activation));
+  const num::LayerWeights w = num::random_layer_weights(l, k, o.seed);
+  const num::QuantisedLayer ql = num::quantise_layer(s, l, w);
+  gen::GenOptions go;
+  go.faults = o.faults;
+  go.layer = &ql;
+  go.regenerate = "circa cosim";  // fixed, so equal designs hash equally
+  const gen::Design d = gen::generate_design(s, go);
+  const gen::FileSet files = gen::render(d, s, gen::header_for(s, go));
+  const std::vector<gen::Port> ports = d.module(d.top()).ports;
+
+  CosimResult r;
+  const BuildInfo b = build_top(files, d.top(), ports, o.work);
+  r.build_dir = b.dir;
+  r.cached = b.cached;
+  r.build_seconds = b.seconds;
+  const std::string vcd = fs::absolute(o.vcd.empty() ? "cosim_mismatch.vcd" : o.vcd).string();
+  const fs::path cwd = fs::current_path();
+  fs::current_path(b.dir);  // $readmemh images are relative
+  // SystemC objects live until the process ends (the kernel cannot tear a design down).
+  auto* clk = new sc_core::sc_clock("cosim_clk", 10, sc_core::SC_NS);
+  PinModel* dut = load_top(b, "dut", *clk).release();
+  auto* ref = new ReferenceTop("ref", s, l, w, ports);
+  ref->clk(*clk);
+  auto* bench = new Bench("bench", ref, ref, dut, ports, o, s, l, &r);
+  bench->vcd_path_ = vcd;
+  bench->lanes_ = std::min(s.fft.samples_per_cycle, k);
+  r.product_cycles = ref->product_cycles();
+  sc_core::sc_start();
+  fs::current_path(cwd);
+  r.ok = r.mismatch_cycle < 0 && r.products_done == o.products;
+  for (int64_t t : r.measured_cycles)
+    if (t != r.product_cycles) r.ok = false;
+  r.message = r.ok ? "cosim: PASS, " + std::to_string(r.cycles) + " cycles, " +
+                         std::to_string(r.compared) + " comparisons, " +
+                         std::to_string(r.outputs_checked) + " output beats, " +
+                         std::to_string(r.products_done) +
+                         " products of T = " + std::to_string(r.product_cycles)
+                   : "cosim: FAIL";
+  return r;
+}
+
+std::string describe(const CosimResult& r) {
+  std::ostringstream o;
+  o << "model: " << r.build_dir
+    << (r.cached ? " (cached)" : " (built in " + std::to_string(r.build_seconds) + " s)") << "\n";
+  if (r.mismatch_cycle >= 0) {
+    o << "first mismatch: cycle " << r.mismatch_cycle << ", port " << r.mismatch_port
+      << ": expected " << r.expected << ", actual " << r.actual << "\n";
+    if (!r.vcd.empty()) o << "waveform of both around it: " << r.vcd << "\n";
+  }
+  o << "products: " << r.products_done << ", start to done (reference):";
+  for (int64_t t : r.measured_cycles) o << " " << t;
+  o << " (schedule T = " << r.product_cycles << ")\n" << r.message << "\n";
+  return o.str();
+}
+
+}  // namespace circa::cosim

@@ -1,0 +1,56 @@
+// `circa cosim`: the generated top (Verilated at run time, verilated_top.hpp) and the SystemC
+// reference (reference_top.hpp) in lockstep under one stimulus. The bench resets both, then runs
+// `products` products: streams seeded random input codes with random gaps, starts, waits for
+// done, drains the outputs under random back-pressure. Every cycle (inputs driven at the falling
+// edge, outputs read 1 ns later, i.e. as the next rising edge samples them) it compares every
+// output port: busy, done, in_ready and out_valid always, out_data while out_valid on the lanes
+// the golden model defines (rows beyond out_features are padding the reference does not model).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gen/units.hpp"
+
+namespace circa::cosim {
+
+struct CosimOptions {
+  std::string config;                  ///< accelerator YAML
+  std::vector<std::string> overrides;  ///< -p key=value
+  std::string workload;                ///< workload YAML
+  std::string layer;                   ///< its fc layer ("" = the first)
+  uint64_t seed = 1;                   ///< weights, inputs and stimulus
+  int products = 2;
+  int64_t max_cycles = 0;  ///< 0: a bound from the schedule
+  std::string work;        ///< cache root ("" = cache_root default)
+  std::string vcd;         ///< VCD on a mismatch ("" = cosim_mismatch.vcd in the cwd)
+  gen::Faults faults;      ///< tests only: a broken generated top
+};
+
+struct CosimResult {
+  bool ok = false;
+  int64_t cycles = 0;           ///< cycles simulated
+  int64_t compared = 0;         ///< port comparisons
+  int64_t outputs_checked = 0;  ///< out_data beats compared
+  int products_done = 0;
+  int64_t product_cycles = 0;            ///< T of the schedule
+  std::vector<int64_t> measured_cycles;  ///< start to done, per product (reference)
+  // first mismatch
+  int64_t mismatch_cycle = -1;
+  std::string mismatch_port, expected, actual;
+  std::string vcd;  ///< written on a mismatch
+  std::string build_dir;
+  bool cached = false;
+  double build_seconds = 0;
+  std::string message;  ///< one-line summary or the reason of a failure
+};
+
+/// Builds (or reuses) the Verilated top and co-simulates. Elaborates SystemC: once per process
+/// (tests: sysc::run_in_child). ConfigError for unusable inputs (not an fc layer, no top, ...).
+CosimResult run_cosim(const CosimOptions& o);
+
+/// A multi-line human report of r.
+std::string describe(const CosimResult& r);
+
+}  // namespace circa::cosim

@@ -1,0 +1,43 @@
+// The generated top as a SystemC module, built at run time: the RTL files are written into a
+// cache folder keyed by their hash, `verilator --sc` translates them, the system compiler builds
+// a shared library of the model plus a small C adapter (exec, no shell), and the library is
+// loaded into this process, where it joins this process's SystemC kernel.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cosim/pin_model.hpp"
+#include "gen/design.hpp"
+#include "gen/output.hpp"
+
+namespace sc_core {
+class sc_clock;
+}
+
+namespace circa::cosim {
+
+struct BuildInfo {
+  std::string dir;      ///< the cache folder (RTL, memory images, obj/, the library)
+  std::string library;  ///< dir/libcirca_dut.so
+  bool cached = false;  ///< reused, nothing was built
+  double seconds = 0;   ///< verilation + compilation time (0 when cached)
+};
+
+/// The cache root: `work` when not empty, else $CIRCA_COSIM_CACHE, $XDG_CACHE_HOME/circa/cosim
+/// or ~/.cache/circa/cosim.
+std::string cache_root(const std::string& work);
+
+/// Writes, verilates and compiles the top of `files` (ports as in `ports`) under
+/// cache_root(work)/<hash>, unless that folder already holds the library. Throws ConfigError
+/// with the tool's output when a step fails.
+BuildInfo build_top(const gen::FileSet& files, const std::string& top,
+                    const std::vector<gen::Port>& ports, const std::string& work);
+
+/// The compiled top, loaded and elaborated (call before sc_start); clk bound to `clk`. Its
+/// $readmemh images are read relative to the working directory at the first evaluation: run the
+/// simulation with the build folder as the working directory.
+std::unique_ptr<PinModel> load_top(const BuildInfo& b, const char* name, sc_core::sc_clock& clk);
+
+}  // namespace circa::cosim
