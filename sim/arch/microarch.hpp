@@ -19,9 +19,9 @@ constexpr int kPeripheralLatency = 1;
 /// One k-point transform on the FFT (or IFFT) unit. Cycle 0 is the first input beat.
 struct FftTiming {
   int k = 0;
-  int beats = 0;    ///< cycles to stream a block in (and out): ceil(k / samples_per_cycle)
-  int latency = 0;  ///< first input beat to first output beat
-  int ii = 0;       ///< initiation interval: cycles between the first beats of two blocks
+  int beats = 0;            ///< cycles to stream a block in (and out): ceil(k / samples_per_cycle)
+  int latency = 0;          ///< first input beat to first output beat
+  int ii = 0;               ///< initiation interval: cycles between the first beats of two blocks
   int64_t butterflies = 0;  ///< radix-2 butterflies per transform: (k/2) log2 k
 
   /// Cycles from the first input beat of the first of n back-to-back blocks to one past the
@@ -45,10 +45,10 @@ struct LayerPlan {
   LayerGeometry geom;
   FftTiming fft;
   MacTiming mac;
-  int groups = 0;                 ///< ceil(p / parallel_blocks) output-block groups
-  int64_t weight_words = 0;       ///< p * q * slots stored complex words
-  int64_t weight_bytes = 0;       ///< weight_words * weight_bits / 8
-  bool weights_on_chip = false;   ///< resident in the weight SRAM, else streamed every inference
+  int groups = 0;                ///< ceil(p / parallel_blocks) output-block groups
+  int64_t weight_words = 0;      ///< p * q * slots stored complex words
+  int64_t weight_bytes = 0;      ///< weight_words * weight_bits / 8
+  bool weights_on_chip = false;  ///< resident in the weight SRAM, else streamed every inference
 };
 
 /// Plans every layer; weight residency is decided greedily in layer order against the SRAM

@@ -16,8 +16,9 @@ void register_area_check_command(CLI::App& app) {
     std::vector<std::string> params;
   };
   auto a = std::make_shared<Args>();
-  auto* c = app.add_subcommand("area-check", "Analytical logic area vs Yosys synthesis of the "
-                                             "generated units (NanGate 45 nm cell areas)");
+  auto* c = app.add_subcommand("area-check",
+                               "Analytical logic area vs Yosys synthesis of the "
+                               "generated units (NanGate 45 nm cell areas)");
   c->add_option("--config", a->config, "accelerator YAML")->required()->check(CLI::ExistingFile);
   c->add_option("--out", a->out, "folder for the generated RTL and yosys reports")
       ->default_str("out/area-check");

@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "numerics/bench_numerics.hpp"
 #include "eval/evaluate.hpp"
+#include "numerics/bench_numerics.hpp"
 #include "sweep/bench.hpp"
 #include "sysc/bench.hpp"
 
@@ -16,8 +16,10 @@ void register_bench_command(CLI::App& app) {
       ->callback([] { num::run_numerics_bench(std::cout); });
   bench->add_subcommand("sim", "SystemC simulated cycles/s and analytical evaluations/s")
       ->callback([] { sysc::run_sim_bench(std::cout); });
-  bench->add_subcommand("sweep", "Sweep points/s: analytical in threads, cycle-accurate in "
-                                 "worker processes, 1 and 2 jobs")
+  bench
+      ->add_subcommand("sweep",
+                       "Sweep points/s: analytical in threads, cycle-accurate in "
+                       "worker processes, 1 and 2 jobs")
       ->callback([] {
         sweep::BenchOptions o;
         o.base = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";

@@ -29,9 +29,12 @@ void run_estimate(const EstimateArgs& a) {
 
 void register_estimate_command(CLI::App& app) {
   auto args = std::make_shared<EstimateArgs>();
-  auto* c = app.add_subcommand("estimate", "Cycles, events, area, power and TOPS/W from the analytical model");
+  auto* c = app.add_subcommand("estimate",
+                               "Cycles, events, area, power and TOPS/W from the analytical model");
   c->add_option("--config", args->config, "accelerator YAML")->required()->check(CLI::ExistingFile);
-  c->add_option("--workload", args->workload, "workload YAML")->required()->check(CLI::ExistingFile);
+  c->add_option("--workload", args->workload, "workload YAML")
+      ->required()
+      ->check(CLI::ExistingFile);
   c->add_option("--out", args->out, "folder for stats.json");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");
   c->callback([args] { run_estimate(*args); });

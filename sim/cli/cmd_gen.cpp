@@ -25,7 +25,9 @@ struct GenArgs {
 std::string regenerate_command(const GenArgs& a) {
   std::string s = "circa gen --config " + a.config;
   for (const auto& p : a.params) s += " -p " + p;
-  if (!a.workload.empty()) s += " --workload " + a.workload + (a.layer.empty() ? "" : " --layer " + a.layer) + " --seed " + std::to_string(a.seed);
+  if (!a.workload.empty())
+    s += " --workload " + a.workload + (a.layer.empty() ? "" : " --layer " + a.layer) + " --seed " +
+         std::to_string(a.seed);
   if (a.fault_butterfly) s += " --fault-inject-butterfly";
   return s + " --out " + a.out;
 }
@@ -37,8 +39,9 @@ num::QuantisedLayer image_layer(const AcceleratorSpec& spec, const GenArgs& a) {
   for (const Layer& l : w.layers) {
     if (!a.layer.empty() && l.name != a.layer) continue;
     if (geometry(l, spec.block_size).k != spec.block_size)
-      throw ConfigError(l.where, l.name, "layer block size differs from the accelerator's; the top runs k = " +
-                                             std::to_string(spec.block_size));
+      throw ConfigError(l.where, l.name,
+                        "layer block size differs from the accelerator's; the top runs k = " +
+                            std::to_string(spec.block_size));
     return num::quantise_layer(spec, l, num::random_layer_weights(l, spec.block_size, a.seed));
   }
   throw ConfigError("workload " + a.workload + " has no layer '" + a.layer + "'");
@@ -59,13 +62,15 @@ void run_gen(const GenArgs& a) {
   const gen::Design d = gen::generate_design(spec, opt);
   const gen::FileSet files = gen::render(d, spec, gen::header_for(spec, opt));
   gen::write_files(a.out, files);
-  std::cout << "circa gen: " << files.size() << " files for " << spec.name << " in " << a.out << "\n";
+  std::cout << "circa gen: " << files.size() << " files for " << spec.name << " in " << a.out
+            << "\n";
   for (const auto& [role, u] : d.units)
     std::cout << "  " << role << ": " << u.module << " (latency " << u.latency << ")\n";
   if (d.top().empty())
     std::cout << "  no top module: " << gen::top_unsupported(spec) << "\n";
   else
-    std::cout << "  top: " << d.top() << (opt.layer ? " (weight and bias images of the layer)" : "") << "\n";
+    std::cout << "  top: " << d.top() << (opt.layer ? " (weight and bias images of the layer)" : "")
+              << "\n";
 }
 
 }  // namespace
@@ -73,13 +78,18 @@ void run_gen(const GenArgs& a) {
 void register_gen_command(CLI::App& app) {
   static GenArgs args;
   auto* cmd = app.add_subcommand("gen", "Generate synthesizable Verilog for a design point");
-  cmd->add_option("--config", args.config, "accelerator YAML")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--config", args.config, "accelerator YAML")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("-p,--param", args.params, "override: key.path=value (repeatable)");
   cmd->add_option("--out", args.out, "output folder (created if missing)")->required();
-  cmd->add_option("--workload", args.workload, "workload YAML: write weight/bias memory images of one layer")
+  cmd->add_option("--workload", args.workload,
+                  "workload YAML: write weight/bias memory images of one layer")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--layer", args.layer, "the workload's layer for the images (default: the first)");
-  cmd->add_option("--seed", args.seed, "seed of the layer's random weights (num::random_layer_weights)");
+  cmd->add_option("--layer", args.layer,
+                  "the workload's layer for the images (default: the first)");
+  cmd->add_option("--seed", args.seed,
+                  "seed of the layer's random weights (num::random_layer_weights)");
   cmd->add_flag("--fault-inject-butterfly", args.fault_butterfly,
                 "testing only: flip one output bit of every butterfly");
   cmd->callback([] { run_gen(args); });

@@ -27,9 +27,8 @@ void run_sim(const SimArgs& a) {
   const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
   const AcceleratorSpec& spec = in.spec;
   const Workload& w = in.workload;
-  const sysc::WorkloadData data = a.weights.empty()
-                                      ? sysc::random_data(spec, w, a.seed)
-                                      : sysc::load_data(a.weights, spec, w, a.seed);
+  const sysc::WorkloadData data = a.weights.empty() ? sysc::random_data(spec, w, a.seed)
+                                                    : sysc::load_data(a.weights, spec, w, a.seed);
   sysc::SimOptions o;
   o.seed = a.seed;
   o.stall_prob = a.stall_prob;
@@ -54,14 +53,18 @@ void run_sim(const SimArgs& a) {
 
 void register_sim_command(CLI::App& app) {
   auto args = std::make_shared<SimArgs>();
-  auto* c = app.add_subcommand("sim", "Simulate one inference cycle-accurately (SystemC), "
-                                      "checked bit for bit against the golden model");
+  auto* c = app.add_subcommand("sim",
+                               "Simulate one inference cycle-accurately (SystemC), "
+                               "checked bit for bit against the golden model");
   c->add_option("--config", args->config, "accelerator YAML")->required()->check(CLI::ExistingFile);
-  c->add_option("--workload", args->workload, "workload YAML")->required()->check(CLI::ExistingFile);
+  c->add_option("--workload", args->workload, "workload YAML")
+      ->required()
+      ->check(CLI::ExistingFile);
   c->add_option("--seed", args->seed, "seed of the random weights, inputs and stalls")
       ->capture_default_str();
-  c->add_option("--weights", args->weights,
-                "folder of <layer>.weights.npy / <layer>.bias.npy / input.npy (sim/sysc/README.md)");
+  c->add_option(
+      "--weights", args->weights,
+      "folder of <layer>.weights.npy / <layer>.bias.npy / input.npy (sim/sysc/README.md)");
   c->add_option("--out", args->out, "folder for stats.json (and trace.vcd)");
   c->add_flag("--vcd", args->vcd, "write a VCD of clock, reset, controller state and handshakes");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");

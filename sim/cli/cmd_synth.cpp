@@ -25,9 +25,11 @@ void run_synth(const SynthArgs& a) {
   opt.regenerate = "circa synth --config " + a.config;
   const gen::Design d = gen::generate_design(spec, opt);
   const gen::FileSet files = gen::render(d, spec, gen::header_for(spec, opt));
-  const std::string dir = a.out.empty()
-      ? (std::filesystem::temp_directory_path() / ("circa-synth-" + gen::config_hash(spec))).string()
-      : a.out;
+  const std::string dir =
+      a.out.empty()
+          ? (std::filesystem::temp_directory_path() / ("circa-synth-" + gen::config_hash(spec)))
+                .string()
+          : a.out;
   int failed = 0;
   for (const auto& [top, r] : gen::synthesize_design(dir, d, files)) {
     std::cout << "== " << top << ": " << (r.ok ? "ok" : "FAILED") << "\n" << r.stat;
@@ -43,8 +45,11 @@ void run_synth(const SynthArgs& a) {
 
 void register_synth_command(CLI::App& app) {
   static SynthArgs args;
-  auto* cmd = app.add_subcommand("synth", "Generate the RTL and check it with Yosys (generic synthesis)");
-  cmd->add_option("--config", args.config, "accelerator YAML")->required()->check(CLI::ExistingFile);
+  auto* cmd =
+      app.add_subcommand("synth", "Generate the RTL and check it with Yosys (generic synthesis)");
+  cmd->add_option("--config", args.config, "accelerator YAML")
+      ->required()
+      ->check(CLI::ExistingFile);
   cmd->add_option("-p,--param", args.params, "override: key.path=value (repeatable)");
   cmd->add_option("--out", args.out, "working folder (default: a folder in the temp directory)");
   cmd->callback([] { run_synth(args); });

@@ -7,7 +7,8 @@
 #include "common/error.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"Circa: cycle-accurate simulator and RTL generator for block-circulant DNN accelerators"};
+  CLI::App app{
+      "Circa: cycle-accurate simulator and RTL generator for block-circulant DNN accelerators"};
   app.set_version_flag("--version", std::string("circa ") + circa::kVersion);
   app.require_subcommand(1);
   circa::cli::register_config_commands(app);

@@ -19,7 +19,8 @@ struct SourceLocation {
 /// The user's input is wrong. what() is one line: "loc: error: path: problem; fix".
 class ConfigError : public std::runtime_error {
  public:
-  ConfigError(const SourceLocation& where, const std::string& yaml_path, const std::string& problem);
+  ConfigError(const SourceLocation& where, const std::string& yaml_path,
+              const std::string& problem);
   /// An error with no file behind it (a command-line flag, a missing tool).
   explicit ConfigError(const std::string& message);
 
@@ -38,10 +39,10 @@ class InternalError : public std::logic_error {
 };
 
 /// Throws InternalError with file:line when an invariant does not hold. Active in every build type.
-#define CIRCA_CHECK(cond, msg)                                                               \
-  do {                                                                                       \
-    if (!(cond))                                                                             \
-      throw ::circa::InternalError(std::string("internal error at ") + __FILE__ + ":" +      \
+#define CIRCA_CHECK(cond, msg)                                                                \
+  do {                                                                                        \
+    if (!(cond))                                                                              \
+      throw ::circa::InternalError(std::string("internal error at ") + __FILE__ + ":" +       \
                                    std::to_string(__LINE__) + ": " + (msg) + " [" #cond "]"); \
   } while (0)
 

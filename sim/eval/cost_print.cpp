@@ -15,7 +15,8 @@ nlohmann::json figures(const std::vector<Figure>& v) {
 void print_figures(std::ostream& os, const char* title, const char* unit,
                    const std::vector<Figure>& v) {
   os << title << "\n";
-  for (const auto& f : v) os << fmt::format("  {:<18} {:>12.5g} {:<4} [{}]\n", f.name, f.value, unit, f.source);
+  for (const auto& f : v)
+    os << fmt::format("  {:<18} {:>12.5g} {:<4} [{}]\n", f.name, f.value, unit, f.source);
 }
 
 }  // namespace
@@ -46,16 +47,17 @@ void print_cost(std::ostream& os, const CostReport& c) {
   print_figures(os, "area", "mm2", c.area_mm2);
   print_figures(os, "dynamic energy per inference", "uJ", c.energy_uj);
   print_figures(os, "leakage", "mW", c.leakage_mw);
-  os << fmt::format("total: {:.4g} mm2, {:.4g} uJ/inference ({:.4g} uJ dynamic + {:.4g} mW leakage "
-                    "over {:.4g} us), {:.4g} mW\n",
-                    c.total_area_mm2, c.energy_per_inference_uj, c.dynamic_energy_uj,
-                    c.leakage_power_mw, c.latency_us, c.power_mw);
+  os << fmt::format(
+      "total: {:.4g} mm2, {:.4g} uJ/inference ({:.4g} uJ dynamic + {:.4g} mW leakage "
+      "over {:.4g} us), {:.4g} mW\n",
+      c.total_area_mm2, c.energy_per_inference_uj, c.dynamic_energy_uj, c.leakage_power_mw,
+      c.latency_us, c.power_mw);
   os << fmt::format("throughput: {:.4g} inferences/s; {:.4g} effective GOPS, {:.4g} actual GOPS\n",
                     c.inferences_per_s, c.effective_gops, c.actual_gops);
-  os << fmt::format("efficiency: {:.4g} effective TOPS/W, {:.4g} actual TOPS/W; {:.4g} effective "
-                    "GOPS/mm2, {:.4g} actual GOPS/mm2\n",
-                    c.effective_tops_per_w, c.actual_tops_per_w, c.effective_gops_per_mm2,
-                    c.actual_gops_per_mm2);
+  os << fmt::format(
+      "efficiency: {:.4g} effective TOPS/W, {:.4g} actual TOPS/W; {:.4g} effective "
+      "GOPS/mm2, {:.4g} actual GOPS/mm2\n",
+      c.effective_tops_per_w, c.actual_tops_per_w, c.effective_gops_per_mm2, c.actual_gops_per_mm2);
   for (const auto& n : c.notes) os << "note: " << n << "\n";
 }
 

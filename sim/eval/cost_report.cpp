@@ -39,31 +39,38 @@ void add_dynamic_energy(const AcceleratorSpec& s, const ana::RunReport& run, con
   const DatapathFormats& f = s.formats;
   const int node = s.technology.node_nm;
   const ana::Events& e = run.events;
-  const double fwd_share =
-      e.fft_forward + e.fft_inverse > 0 ? double(e.fft_forward) / (e.fft_forward + e.fft_inverse) : 0;
-  const auto bfly = [&](const FixedFormat& d) { return price(power::butterfly_ops(d, f.twiddle), node); };
+  const double fwd_share = e.fft_forward + e.fft_inverse > 0
+                               ? double(e.fft_forward) / (e.fft_forward + e.fft_inverse)
+                               : 0;
+  const auto bfly = [&](const FixedFormat& d) {
+    return price(power::butterfly_ops(d, f.twiddle), node);
+  };
   const auto cmac = price(power::complex_mac_ops(f), node);
   const auto periph = price(power::peripheral_ops(f), node);
   const std::string logic_src = cmac.source;
   std::vector<Figure>& out = c.energy_uj;
   out.push_back({"fft", e.butterflies * fwd_share * bfly(f.fft).energy_pj * 1e-6, logic_src});
-  out.push_back({"ifft", e.butterflies * (1 - fwd_share) * bfly(f.ifft).energy_pj * 1e-6, logic_src});
+  out.push_back(
+      {"ifft", e.butterflies * (1 - fwd_share) * bfly(f.ifft).energy_pj * 1e-6, logic_src});
   if (s.fft.style != FftStyle::unrolled) {  // a twiddle read: a mux tree over k/2 words
     const double depth = std::max(1, arch::log2_exact(s.block_size) - 1);
-    const double pj = power::LogicModel::builtin().op(Op::mux2, 2.0 * f.twiddle.bits * depth, node).energy_pj;
+    const double pj =
+        power::LogicModel::builtin().op(Op::mux2, 2.0 * f.twiddle.bits * depth, node).energy_pj;
     out.push_back({"twiddle_rom", e.butterflies * pj * 1e-6, logic_src});
   }
   out.push_back({"mac_array", e.complex_macs * cmac.energy_pj * 1e-6, logic_src});
   out.push_back({"peripheral", e.act_output_writes * periph.energy_pj * 1e-6, logic_src});
-  out.push_back({"weight_sram", wm.read_pj(double(e.sram_reads())) * 1e-6, wm.macro.read_energy_pj.source});
+  out.push_back(
+      {"weight_sram", wm.read_pj(double(e.sram_reads())) * 1e-6, wm.macro.read_energy_pj.source});
   const int bw = s.activation_buffer.word_bits;
-  const double buf_reads = words(e.act_sample_reads, f.input.bits, bw) +
-                           words(e.act_spectrum_reads, 2 * f.fft.bits, bw);
+  const double buf_reads =
+      words(e.act_sample_reads, f.input.bits, bw) + words(e.act_spectrum_reads, 2 * f.fft.bits, bw);
   const double buf_writes = words(e.act_spectrum_writes, 2 * f.fft.bits, bw) +
                             words(e.act_output_writes, f.output.bits, bw);
   out.push_back({"activation_buffer", (am.read_pj(buf_reads) + am.write_pj(buf_writes)) * 1e-6,
                  am.macro.read_energy_pj.source});
-  const auto dram = power::LogicModel::builtin().op(Op::dram_access, 64, 45);  // off-chip: no node scaling
+  const auto dram =
+      power::LogicModel::builtin().op(Op::dram_access, 64, 45);  // off-chip: no node scaling
   out.push_back({"offchip", std::ceil(e.offchip_bytes / 8.0) * dram.energy_pj * 1e-6, dram.source});
   const double reg_pj = power::LogicModel::builtin().op(Op::reg, 1, node).energy_pj;
   out.push_back({"clock", register_bits * run.cycles * reg_pj * kClockFractionOfToggle * 1e-6,
@@ -109,10 +116,11 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload&, const ana::Run
                   {"activation_buffer", am.leakage_mw(), am.macro.leakage_total_mw.source}};
   for (const auto& l : c.leakage_mw) c.leakage_power_mw += l.value;
   add_throughput(s, run, c);
-  c.notes = {"effective ops = 2 x dense-equivalent MACs (the papers' basis); actual ops = real "
-             "multiplies and adds executed (10 per butterfly, 8 per complex MAC, 2 per output)",
-             "one inference at a time: throughput = clock / cycles; resident weights are loaded "
-             "once and not charged per inference"};
+  c.notes = {
+      "effective ops = 2 x dense-equivalent MACs (the papers' basis); actual ops = real "
+      "multiplies and adds executed (10 per butterfly, 8 per complex MAC, 2 per output)",
+      "one inference at a time: throughput = clock / cycles; resident weights are loaded "
+      "once and not charged per inference"};
   for (const auto& w : wm.macro.warnings) c.notes.push_back("weight_sram: " + w);
   return c;
 }

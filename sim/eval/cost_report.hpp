@@ -23,22 +23,22 @@ struct Figure {
 };
 
 struct CostReport {
-  std::vector<Figure> area_mm2;           ///< per unit
-  std::vector<Figure> energy_uj;          ///< dynamic energy per inference, per unit
-  std::vector<Figure> leakage_mw;         ///< per unit
+  std::vector<Figure> area_mm2;    ///< per unit
+  std::vector<Figure> energy_uj;   ///< dynamic energy per inference, per unit
+  std::vector<Figure> leakage_mw;  ///< per unit
   double total_area_mm2 = 0;
-  double dynamic_energy_uj = 0;           ///< per inference
+  double dynamic_energy_uj = 0;  ///< per inference
   double leakage_power_mw = 0;
   double latency_us = 0;
-  double inferences_per_s = 0;            ///< one inference at a time: clock / cycles
-  double energy_per_inference_uj = 0;     ///< dynamic + leakage over the latency
-  double power_mw = 0;                    ///< average while running back to back
-  double effective_ops = 0;               ///< dense-equivalent: 2 x dense MACs per inference
-  double actual_ops = 0;                  ///< real multiplies and adds executed per inference
+  double inferences_per_s = 0;         ///< one inference at a time: clock / cycles
+  double energy_per_inference_uj = 0;  ///< dynamic + leakage over the latency
+  double power_mw = 0;                 ///< average while running back to back
+  double effective_ops = 0;            ///< dense-equivalent: 2 x dense MACs per inference
+  double actual_ops = 0;               ///< real multiplies and adds executed per inference
   double effective_gops = 0, actual_gops = 0;
   double effective_tops_per_w = 0, actual_tops_per_w = 0;
   double effective_gops_per_mm2 = 0, actual_gops_per_mm2 = 0;
-  std::vector<std::string> notes;         ///< assumptions and warnings worth reading
+  std::vector<std::string> notes;  ///< assumptions and warnings worth reading
 };
 
 /// Prices `run` (from the analytical or the SystemC model) on the hardware `s` describes.

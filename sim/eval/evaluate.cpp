@@ -31,19 +31,31 @@ void add_breakdowns(const CostReport& c, PointMetrics& m) {
 }  // namespace
 
 const std::vector<std::string>& metric_names() {
-  static const std::vector<std::string> names = {
-      "cycles",         "latency_us",         "energy_per_inference_uj", "area_mm2",
-      "power_mw",       "throughput_inferences_per_s", "effective_gops",  "actual_gops",
-      "effective_tops_per_w", "actual_tops_per_w", "effective_gops_per_mm2",
-      "actual_gops_per_mm2",  "sqnr_db",            "weights_on_chip"};
+  static const std::vector<std::string> names = {"cycles",
+                                                 "latency_us",
+                                                 "energy_per_inference_uj",
+                                                 "area_mm2",
+                                                 "power_mw",
+                                                 "throughput_inferences_per_s",
+                                                 "effective_gops",
+                                                 "actual_gops",
+                                                 "effective_tops_per_w",
+                                                 "actual_tops_per_w",
+                                                 "effective_gops_per_mm2",
+                                                 "actual_gops_per_mm2",
+                                                 "sqnr_db",
+                                                 "weights_on_chip"};
   return names;
 }
 
 const char* to_string(Fidelity f) {
   switch (f) {
-    case Fidelity::analytical: return "analytical";
-    case Fidelity::cycle_accurate: return "cycle_accurate";
-    case Fidelity::cosim: return "cosim";
+    case Fidelity::analytical:
+      return "analytical";
+    case Fidelity::cycle_accurate:
+      return "cycle_accurate";
+    case Fidelity::cosim:
+      return "cosim";
   }
   return "?";
 }
@@ -53,8 +65,9 @@ PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fid
   check_workload_fits(workload, spec);
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
   if (fidelity == Fidelity::cosim)
-    throw ConfigError("fidelity 'cosim' needs the generated top-level RTL, which this version does "
-                      "not emit yet; use analytical or cycle_accurate");
+    throw ConfigError(
+        "fidelity 'cosim' needs the generated top-level RTL, which this version does "
+        "not emit yet; use analytical or cycle_accurate");
   ana::RunReport run = ana::estimate(spec, workload);
   if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
   const CostReport c = cost_report(spec, workload, run);

@@ -28,7 +28,8 @@ double compute(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
   for (int64_t c : codes) exact.push_back(num::to_double(c, in));
   for (size_t i = 0; i < w.layers.size(); ++i) {
     const Layer& l = w.layers[i];
-    const num::LayerWeights weights = num::random_layer_weights(l, s.block_size, seed + 17 * (i + 1));
+    const num::LayerWeights weights =
+        num::random_layer_weights(l, s.block_size, seed + 17 * (i + 1));
     const num::LayerResult r = num::run_layer_fixed(s, l, weights, codes);
     exact = num::run_layer_double(l, s.block_size, weights, exact, num::ReferencePath::fft);
     codes = r.output;

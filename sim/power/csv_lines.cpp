@@ -12,9 +12,12 @@ std::vector<std::string> split(const std::string& line) {
   std::vector<std::string> out(1);
   bool quoted = false;
   for (char c : line) {
-    if (c == '"') quoted = !quoted;
-    else if (c == ',' && !quoted) out.emplace_back();
-    else out.back() += c;
+    if (c == '"')
+      quoted = !quoted;
+    else if (c == ',' && !quoted)
+      out.emplace_back();
+    else
+      out.back() += c;
   }
   return out;
 }
@@ -33,7 +36,8 @@ std::vector<CsvRow> read_csv(const std::string& text, const std::string& name,
     auto fields = split(line);
     if (!seen_header) {
       if (fields != header)
-        throw ConfigError(SourceLocation{name, n, 1}, "", "unexpected header; expected the columns of the bundled table");
+        throw ConfigError(SourceLocation{name, n, 1}, "",
+                          "unexpected header; expected the columns of the bundled table");
       seen_header = true;
       continue;
     }
@@ -50,8 +54,9 @@ double csv_number(const CsvRow& row, size_t i, const std::string& name) {
   char* end = nullptr;
   const double v = std::strtod(row.fields[i].c_str(), &end);
   if (row.fields[i].empty() || *end != '\0')
-    throw ConfigError(SourceLocation{name, row.line, 1}, "",
-                      "field " + std::to_string(i + 1) + " '" + row.fields[i] + "' is not a number");
+    throw ConfigError(
+        SourceLocation{name, row.line, 1}, "",
+        "field " + std::to_string(i + 1) + " '" + row.fields[i] + "' is not a number");
   return v;
 }
 

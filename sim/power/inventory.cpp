@@ -7,16 +7,21 @@
 namespace circa::power {
 namespace {
 
-double mult_bits(int a, int b) { return std::sqrt(double(a) * b); }
+double mult_bits(int a, int b) {
+  return std::sqrt(double(a) * b);
+}
 
 /// Hardware butterflies of one FFT unit, by style (SCHEDULE.md / arch::fft_timing).
 int butterflies_in_hardware(const AcceleratorSpec& s) {
   const int k = s.block_size, stages = arch::log2_exact(k);
   const int per_stage = std::max(1, std::min(s.fft.samples_per_cycle, k) / 2);
   switch (s.fft.style) {
-    case FftStyle::unrolled: return (k / 2) * stages;
-    case FftStyle::pipelined: return per_stage * stages;
-    case FftStyle::iterative: return per_stage;
+    case FftStyle::unrolled:
+      return (k / 2) * stages;
+    case FftStyle::pipelined:
+      return per_stage * stages;
+    case FftStyle::iterative:
+      return per_stage;
   }
   return 0;
 }
@@ -43,7 +48,8 @@ UnitInventory fft_unit(const AcceleratorSpec& s, const std::string& name, const 
     u.ops.push_back(op);
   }
   // Pipeline registers: two complex outputs per butterfly per register stage.
-  u.ops.push_back({Op::reg, 1, 4.0 * data.bits * butterflies_in_hardware(s) * (s.fft.stage_latency - 1)});
+  u.ops.push_back(
+      {Op::reg, 1, 4.0 * data.bits * butterflies_in_hardware(s) * (s.fft.stage_latency - 1)});
   // Block storage: delay-feedback lines (pipelined) or the working memory (iterative) hold k
   // complex words; an unrolled FFT keeps data only in its pipeline registers.
   if (s.fft.style != FftStyle::unrolled) u.ops.push_back({Op::reg, 1, 2.0 * data.bits * k});
@@ -91,8 +97,9 @@ std::vector<UnitInventory> datapath_inventory(const AcceleratorSpec& s) {
   }
   units.push_back(lanes);
   units.push_back({"accumulators",
-                   {{Op::reg, 1, 2.0 * s.formats.accumulator.bits * mac.slots *
-                                     mac.parallel_blocks * s.mac.accumulator_banks}}});
+                   {{Op::reg, 1,
+                     2.0 * s.formats.accumulator.bits * mac.slots * mac.parallel_blocks *
+                         s.mac.accumulator_banks}}});
   UnitInventory periph{"peripheral", {}};
   for (auto op : peripheral_ops(s.formats)) {
     op.count *= std::min(s.fft.samples_per_cycle, k);

@@ -33,6 +33,7 @@ std::vector<OpCount> complex_mac_ops(const DatapathFormats& f);
 std::vector<OpCount> peripheral_ops(const DatapathFormats& f);
 
 /// Sums energy (pJ) and area (um2) of a list of operators at a node.
-Cost price(const std::vector<OpCount>& ops, int node_nm, const LogicModel& m = LogicModel::builtin());
+Cost price(const std::vector<OpCount>& ops, int node_nm,
+           const LogicModel& m = LogicModel::builtin());
 
 }  // namespace circa::power

@@ -9,7 +9,9 @@
 namespace circa::power {
 namespace {
 
-const char* key(Op op) { return to_string(op); }
+const char* key(Op op) {
+  return to_string(op);
+}
 
 /// Power law through two rows: value(b) = v0 * (b / b0)^e.
 double power_law(double b, double b0, double v0, double b1, double v1) {
@@ -22,11 +24,16 @@ double power_law(double b, double b0, double v0, double b1, double v1) {
 
 const char* to_string(Op op) {
   switch (op) {
-    case Op::int_add: return "int_add";
-    case Op::int_mult: return "int_mult";
-    case Op::reg: return "register";
-    case Op::mux2: return "mux2";
-    case Op::dram_access: return "dram_access";
+    case Op::int_add:
+      return "int_add";
+    case Op::int_mult:
+      return "int_mult";
+    case Op::reg:
+      return "register";
+    case Op::mux2:
+      return "mux2";
+    case Op::dram_access:
+      return "dram_access";
   }
   return "?";
 }
@@ -38,11 +45,13 @@ const LogicModel& LogicModel::builtin() {
 
 LogicModel::LogicModel(const std::string& ops_csv, const std::string& scaling_csv) {
   const std::string ops_name = "sim/power/tables/logic_45nm.csv";
-  for (const auto& r : read_csv(ops_csv, ops_name, {"operator", "bits", "energy_pj", "area_um2", "source"}))
+  for (const auto& r :
+       read_csv(ops_csv, ops_name, {"operator", "bits", "energy_pj", "area_um2", "source"}))
     ops_[r.fields[0]].push_back(Row{csv_number(r, 1, ops_name), csv_number(r, 2, ops_name),
                                     csv_number(r, 3, ops_name), r.fields[4]});
   const std::string sc_name = "sim/power/tables/node_scaling.csv";
-  for (const auto& r : read_csv(scaling_csv, sc_name, {"node_nm", "area_factor", "energy_factor", "vdd_v", "source"}))
+  for (const auto& r : read_csv(scaling_csv, sc_name,
+                                {"node_nm", "area_factor", "energy_factor", "vdd_v", "source"}))
     nodes_[static_cast<int>(csv_number(r, 0, sc_name))] =
         Node{csv_number(r, 1, sc_name), csv_number(r, 2, sc_name), r.fields[4]};
 }
@@ -51,8 +60,9 @@ LogicModel::Node LogicModel::node(int node_nm) const {
   const auto hi = nodes_.lower_bound(node_nm);
   if (hi == nodes_.end() || (hi == nodes_.begin() && hi->first != node_nm))
     throw ConfigError("technology.node_nm = " + std::to_string(node_nm) +
-                      " is outside the logic scaling table (" + std::to_string(nodes_.begin()->first) +
-                      "-" + std::to_string(nodes_.rbegin()->first) + " nm)");
+                      " is outside the logic scaling table (" +
+                      std::to_string(nodes_.begin()->first) + "-" +
+                      std::to_string(nodes_.rbegin()->first) + " nm)");
   if (hi->first == node_nm) return hi->second;
   const auto lo = std::prev(hi);  // linear in feature size between the two table nodes
   const double t = double(node_nm - lo->first) / (hi->first - lo->first);
@@ -62,9 +72,15 @@ LogicModel::Node LogicModel::node(int node_nm) const {
                   std::to_string(hi->first) + " nm of " + lo->second.source};
 }
 
-double LogicModel::energy_factor(int node_nm) const { return node(node_nm).energy; }
-double LogicModel::area_factor(int node_nm) const { return node(node_nm).area; }
-std::string LogicModel::scaling_source(int node_nm) const { return node(node_nm).source; }
+double LogicModel::energy_factor(int node_nm) const {
+  return node(node_nm).energy;
+}
+double LogicModel::area_factor(int node_nm) const {
+  return node(node_nm).area;
+}
+std::string LogicModel::scaling_source(int node_nm) const {
+  return node(node_nm).source;
+}
 
 Cost LogicModel::op(Op op, double bits, int node_nm) const {
   const auto it = ops_.find(key(op));

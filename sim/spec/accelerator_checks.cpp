@@ -23,7 +23,9 @@ class Checker {
   const std::string& file_;
 };
 
-std::string num(long long v) { return std::to_string(v); }
+std::string num(long long v) {
+  return std::to_string(v);
+}
 
 void check_fft(const AcceleratorSpec& s, const Checker& c) {
   const int k = s.block_size, spc = s.fft.samples_per_cycle;
@@ -39,8 +41,8 @@ void check_fft(const AcceleratorSpec& s, const Checker& c) {
 void check_formats(const AcceleratorSpec& s, const Checker& c) {
   const DatapathFormats& f = s.formats;
   c.require(f.twiddle.frac <= f.twiddle.bits - 2, "formats.twiddle.frac",
-            "value " + num(f.twiddle.frac) + " leaves no room for +1.0; use at most bits-2 = " +
-                num(f.twiddle.bits - 2));
+            "value " + num(f.twiddle.frac) +
+                " leaves no room for +1.0; use at most bits-2 = " + num(f.twiddle.bits - 2));
   c.require(f.product.frac <= f.fft.frac + f.weight.frac, "formats.product.frac",
             "value " + num(f.product.frac) + " exceeds the " + num(f.fft.frac + f.weight.frac) +
                 " fractional bits an fft x weight product has");
@@ -59,7 +61,11 @@ void check_formats(const AcceleratorSpec& s, const Checker& c) {
                 " exceeds 61; narrow one of them");
   c.require(f.fft.bits + f.weight.bits <= 62, "formats.weight.bits",
             "fft.bits + weight.bits = " + num(f.fft.bits + f.weight.bits) + " exceeds 62");
-  struct Step { const FixedFormat& from; const FixedFormat& to; const char* path; };
+  struct Step {
+    const FixedFormat& from;
+    const FixedFormat& to;
+    const char* path;
+  };
   const Step steps[] = {{f.input, f.fft, "formats.fft.frac"},
                         {f.accumulator, f.ifft, "formats.ifft.frac"},
                         {f.ifft, f.output, "formats.output.frac"},
@@ -72,7 +78,8 @@ void check_formats(const AcceleratorSpec& s, const Checker& c) {
 
 void check_memory(const SramSpec& m, const BufferSpec& b, const AcceleratorSpec& s,
                   const Checker& c) {
-  c.require(m.word_bits % 8 == 0, "weight_sram.word_bits", "value " + num(m.word_bits) + " is not a multiple of 8");
+  c.require(m.word_bits % 8 == 0, "weight_sram.word_bits",
+            "value " + num(m.word_bits) + " is not a multiple of 8");
   c.require(m.word_bits >= 2 * s.formats.weight.bits, "weight_sram.word_bits",
             "value " + num(m.word_bits) + " cannot hold one complex weight of 2 x " +
                 num(s.formats.weight.bits) + " bits");
@@ -82,8 +89,11 @@ void check_memory(const SramSpec& m, const BufferSpec& b, const AcceleratorSpec&
   // CACTI's minimum: 16 subarray rows over at least 2 subarrays, so 32 words per bank.
   const long long words = static_cast<long long>(m.capacity_kib) * 8192 / m.banks / m.word_bits;
   c.require(words >= 32, "weight_sram.capacity_kib",
-            "only " + num(words) + " words per bank; an SRAM bank needs at least 32 (raise capacity or lower banks/word_bits)");
-  c.require(b.word_bits % 8 == 0, "activation_buffer.word_bits", "value " + num(b.word_bits) + " is not a multiple of 8");
+            "only " + num(words) +
+                " words per bank; an SRAM bank needs at least 32 (raise capacity or lower "
+                "banks/word_bits)");
+  c.require(b.word_bits % 8 == 0, "activation_buffer.word_bits",
+            "value " + num(b.word_bits) + " is not a multiple of 8");
   c.require(b.word_bits >= s.formats.input.bits, "activation_buffer.word_bits",
             "value " + num(b.word_bits) + " is narrower than one activation (" +
                 num(s.formats.input.bits) + " bits)");

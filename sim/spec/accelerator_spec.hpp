@@ -34,10 +34,10 @@ enum class SramModel { builtin, cacti };
 
 struct FftSpec {
   FftStyle style{};
-  int samples_per_cycle = 0;   ///< power of two, <= k; unrolled requires k
-  int stage_latency = 0;       ///< register stages per butterfly stage, cycles
+  int samples_per_cycle = 0;  ///< power of two, <= k; unrolled requires k
+  int stage_latency = 0;      ///< register stages per butterfly stage, cycles
   FftScaling scaling{};
-  bool shared_ifft = false;     ///< IFFT runs on the FFT unit (conj-FFT-conj) instead of its own
+  bool shared_ifft = false;  ///< IFFT runs on the FFT unit (conj-FFT-conj) instead of its own
 };
 
 /// Number format at every stage of the datapath, in dataflow order (README "Number formats").

@@ -29,8 +29,9 @@ std::string read_kind(const YAML::Node& root, const std::string& file) {
 void expect_kind(const YAML::Node& root, const std::string& file, const std::string& want) {
   const std::string got = read_kind(root, file);
   if (got != want)
-    throw ConfigError(location_of(root["kind"], file), "kind",
-                      "this file has kind '" + got + "', but a file of kind '" + want + "' is needed here");
+    throw ConfigError(
+        location_of(root["kind"], file), "kind",
+        "this file has kind '" + got + "', but a file of kind '" + want + "' is needed here");
 }
 
 /// Flattens `file` and, first, the chain of `base:` files it names (paths relative to it).
@@ -38,15 +39,17 @@ void flatten_accelerator(const std::string& file, std::vector<std::string>& chai
                          FlatConfig& flat) {
   for (const auto& seen : chain)
     if (fs::equivalent(seen, file))
-      throw ConfigError(SourceLocation{file, 0, 0}, "base", "the base: chain loops back to this file");
+      throw ConfigError(SourceLocation{file, 0, 0}, "base",
+                        "the base: chain loops back to this file");
   chain.push_back(file);
   const YAML::Node root = read_yaml_file(file);
   expect_kind(root, file, "accelerator");
   if (const YAML::Node base = root["base"]) {
     const fs::path base_path = fs::path(file).parent_path() / base.as<std::string>("");
     if (!fs::exists(base_path))
-      throw ConfigError(location_of(base, file), "base",
-                        "file '" + base_path.string() + "' not found; the path is relative to " + file);
+      throw ConfigError(
+          location_of(base, file), "base",
+          "file '" + base_path.string() + "' not found; the path is relative to " + file);
     flatten_accelerator(base_path.string(), chain, flat);
   }
   flatten(root, file, "", infos(accelerator_params()), {"kind", "base"}, flat);
@@ -54,7 +57,9 @@ void flatten_accelerator(const std::string& file, std::vector<std::string>& chai
 
 }  // namespace
 
-const char* to_string(DocumentKind k) { return kKinds[static_cast<int>(k)].c_str(); }
+const char* to_string(DocumentKind k) {
+  return kKinds[static_cast<int>(k)].c_str();
+}
 
 Override parse_override(const std::string& arg) {
   const size_t eq = arg.find('=');
@@ -70,7 +75,8 @@ DocumentKind document_kind(const std::string& file) {
                             : DocumentKind::sweep;
 }
 
-LoadedAccelerator load_accelerator(const std::string& file, const std::vector<Override>& overrides) {
+LoadedAccelerator load_accelerator(const std::string& file,
+                                   const std::vector<Override>& overrides) {
   FlatConfig flat;
   std::vector<std::string> chain;
   flatten_accelerator(file, chain, flat);
@@ -86,8 +92,9 @@ LoadedAccelerator load_accelerator(const std::string& file, const std::vector<Ov
     flat[o.path] = FlatValue{o.value, at};
   }
   LoadedAccelerator out;
-  apply_params(accelerator_params(), flat, "", SourceLocation{file, 0, 0},
-               [](const ParamInfo&) { return true; }, out.spec, out.where);
+  apply_params(
+      accelerator_params(), flat, "", SourceLocation{file, 0, 0},
+      [](const ParamInfo&) { return true; }, out.spec, out.where);
   cross_check(out.spec, out.where, file);
   return out;
 }

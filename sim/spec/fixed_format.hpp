@@ -20,7 +20,7 @@ enum class Overflow {
 
 struct FixedFormat {
   int bits = 0;  ///< total width including sign
-  int frac = 0;   ///< fractional bits; may exceed bits or be negative
+  int frac = 0;  ///< fractional bits; may exceed bits or be negative
   Rounding rounding = Rounding::truncate;
   Overflow overflow = Overflow::saturate;
 

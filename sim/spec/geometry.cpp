@@ -3,7 +3,9 @@
 namespace circa {
 namespace {
 
-int64_t blocks(int64_t n, int k) { return (n + k - 1) / k; }
+int64_t blocks(int64_t n, int k) {
+  return (n + k - 1) / k;
+}
 
 }  // namespace
 

@@ -8,7 +8,9 @@
 namespace circa {
 namespace {
 
-bool is_power_of_two(long long v) { return v > 0 && (v & (v - 1)) == 0; }
+bool is_power_of_two(long long v) {
+  return v > 0 && (v & (v - 1)) == 0;
+}
 
 bool read_integer(const std::string& t, long long* out) {
   if (t.empty()) return false;
@@ -40,20 +42,28 @@ std::string join(const std::vector<std::string>& v) {
 
 const char* to_string(ParamType t) {
   switch (t) {
-    case ParamType::integer: return "integer";
-    case ParamType::real: return "real";
-    case ParamType::boolean: return "boolean";
-    case ParamType::text: return "text";
-    case ParamType::choice: return "choice";
+    case ParamType::integer:
+      return "integer";
+    case ParamType::real:
+      return "real";
+    case ParamType::boolean:
+      return "boolean";
+    case ParamType::text:
+      return "text";
+    case ParamType::choice:
+      return "choice";
   }
   return "?";
 }
 
 std::string ParamInfo::allowed() const {
   switch (type) {
-    case ParamType::boolean: return "true or false";
-    case ParamType::text: return "any text";
-    case ParamType::choice: return "one of " + join(choices);
+    case ParamType::boolean:
+      return "true or false";
+    case ParamType::text:
+      return "any text";
+    case ParamType::choice:
+      return "one of " + join(choices);
     case ParamType::integer:
     case ParamType::real: {
       std::string s = type == ParamType::integer ? "an integer" : "a number";
@@ -67,7 +77,8 @@ std::string ParamInfo::allowed() const {
 
 std::string check_value(const ParamInfo& info, const std::string& text) {
   switch (info.type) {
-    case ParamType::text: return "";
+    case ParamType::text:
+      return "";
     case ParamType::boolean:
       return text == "true" || text == "false" ? "" : "expected true or false";
     case ParamType::choice:
@@ -106,7 +117,9 @@ double parse_real(const std::string& text) {
   return v;
 }
 
-bool parse_boolean(const std::string& text) { return text == "true"; }
+bool parse_boolean(const std::string& text) {
+  return text == "true";
+}
 
 std::string format_real(double v) {
   char buf[64];

@@ -22,7 +22,7 @@ struct ParamInfo {
   double min = 0;
   double max = 0;
   bool power_of_two = false;
-  std::vector<std::string> choices;  ///< for ParamType::choice
+  std::vector<std::string> choices;     ///< for ParamType::choice
   std::vector<std::string> applies_to;  ///< workload layer kinds; empty = always
   std::string description;
 

@@ -32,7 +32,8 @@ Param<Spec> integer(std::string path, Field field, std::string unit, long long d
   i.max = r.max;
   i.power_of_two = r.power_of_two;
   i.description = std::move(desc);
-  return {i, [field](Spec& s, const std::string& t) { field(s) = static_cast<int>(parse_integer(t)); },
+  return {i,
+          [field](Spec& s, const std::string& t) { field(s) = static_cast<int>(parse_integer(t)); },
           [field](const Spec& s) { return std::to_string(field(s)); }};
 }
 
@@ -81,4 +82,7 @@ Param<Spec> choice(std::string path, Field field, std::vector<E> values, E def, 
 }  // namespace circa::params
 
 /// Accessor for a (nested) field of a spec, const or not: CIRCA_FIELD(fft.samples_per_cycle).
-#define CIRCA_FIELD(member) [](auto& s) -> auto& { return s.member; }
+#define CIRCA_FIELD(member) \
+  [](auto& s) -> auto& {    \
+    return s.member;        \
+  }

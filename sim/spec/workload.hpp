@@ -47,12 +47,12 @@ struct Layer {
 /// x and h padded to whole blocks separately.
 struct LayerGeometry {
   int k = 0;
-  int p = 0;                ///< output blocks
-  int q = 0;                ///< input blocks (all taps / both parts)
-  int64_t rows = 0;         ///< m before padding
-  int64_t cols = 0;         ///< n before padding (conv: kernel^2 * in_channels)
-  int64_t products = 0;     ///< matrix-vector products per inference (pixels or time steps)
-  int out_height = 1;       ///< conv output size before pooling
+  int p = 0;             ///< output blocks
+  int q = 0;             ///< input blocks (all taps / both parts)
+  int64_t rows = 0;      ///< m before padding
+  int64_t cols = 0;      ///< n before padding (conv: kernel^2 * in_channels)
+  int64_t products = 0;  ///< matrix-vector products per inference (pixels or time steps)
+  int out_height = 1;    ///< conv output size before pooling
   int out_width = 1;
   int64_t output_elements = 0;  ///< per inference, after pooling
   int64_t input_elements = 0;   ///< per inference

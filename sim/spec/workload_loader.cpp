@@ -19,8 +19,9 @@ Layer load_layer(const YAML::Node& node, const std::string& file, const std::str
   Layer layer;
   Provenance where;
   // The type decides which other keys belong, so it is read first.
-  apply_params(layer_params(), flat, prefix, at,
-               [](const ParamInfo& p) { return p.path == "type"; }, layer, where);
+  apply_params(
+      layer_params(), flat, prefix, at, [](const ParamInfo& p) { return p.path == "type"; }, layer,
+      where);
   std::vector<std::string> allowed;
   for (const auto& p : layer_params())
     if (applies_to(p.info, layer.kind)) allowed.push_back(p.info.path);
@@ -29,9 +30,10 @@ Layer load_layer(const YAML::Node& node, const std::string& file, const std::str
       throw ConfigError(value.where, prefix + path,
                         "key '" + path + "' does not apply to " + to_string(layer.kind) +
                             " layers" + suggest(path, allowed));
-  apply_params(layer_params(), flat, prefix, at,
-               [&](const ParamInfo& p) { return applies_to(p, layer.kind) && p.path != "type"; },
-               layer, where);
+  apply_params(
+      layer_params(), flat, prefix, at,
+      [&](const ParamInfo& p) { return applies_to(p, layer.kind) && p.path != "type"; }, layer,
+      where);
   layer.where = at;
   return layer;
 }
@@ -41,7 +43,8 @@ void check_layer(const Layer& l, const std::string& prefix) {
     throw ConfigError(l.where, prefix + key, problem);
   };
   if (l.block_size != 0 && (l.block_size < 2 || (l.block_size & (l.block_size - 1))))
-    fail("block_size", "value " + std::to_string(l.block_size) + " must be 0 or a power of two in 2..1024");
+    fail("block_size",
+         "value " + std::to_string(l.block_size) + " must be 0 or a power of two in 2..1024");
   if (l.kind != LayerKind::conv) return;
   if (l.kernel > l.in_height + 2 * l.padding || l.kernel > l.in_width + 2 * l.padding)
     fail("kernel", "kernel " + std::to_string(l.kernel) + " is larger than the padded input " +
@@ -80,8 +83,9 @@ Workload load_workload(const std::string& file) {
   flatten(root, file, "", infos(workload_params()), {"kind", "layers"}, flat);
   Workload w;
   Provenance where;
-  apply_params(workload_params(), flat, "", SourceLocation{file, 0, 0},
-               [](const ParamInfo&) { return true; }, w, where);
+  apply_params(
+      workload_params(), flat, "", SourceLocation{file, 0, 0},
+      [](const ParamInfo&) { return true; }, w, where);
   const YAML::Node layers = root["layers"];
   if (!layers || !layers.IsSequence() || layers.size() == 0)
     throw ConfigError(layers ? location_of(layers, file) : SourceLocation{file, 0, 0}, "layers",

@@ -18,24 +18,64 @@ std::vector<L> build_layer_table() {
   using namespace params;
   const Range count{1, 1 << 20};
   std::vector<L> t;
-  t.push_back(only(text<Layer>("name", CIRCA_FIELD(name), "", "layer name, unique in the workload"), {}, true));
-  t.push_back(only(choice<Layer>("type", CIRCA_FIELD(kind), std::vector<LayerKind>{LayerKind::fc, LayerKind::conv, LayerKind::lstm}, LayerKind::fc, "layer type"), {}, true));
-  t.push_back(integer<Layer>("block_size", CIRCA_FIELD(block_size), "", 0, Range{0, 1024}, "circulant block size k of this layer (power of two <= accelerator's); 0 = the accelerator's"));
+  t.push_back(only(text<Layer>("name", CIRCA_FIELD(name), "", "layer name, unique in the workload"),
+                   {}, true));
+  t.push_back(
+      only(choice<Layer>("type", CIRCA_FIELD(kind),
+                         std::vector<LayerKind>{LayerKind::fc, LayerKind::conv, LayerKind::lstm},
+                         LayerKind::fc, "layer type"),
+           {}, true));
+  t.push_back(integer<Layer>("block_size", CIRCA_FIELD(block_size), "", 0, Range{0, 1024},
+                             "circulant block size k of this layer (power of two <= "
+                             "accelerator's); 0 = the accelerator's"));
   t.push_back(boolean<Layer>("bias", CIRCA_FIELD(bias), true, "add a bias per output"));
-  t.push_back(only(choice<Layer>("activation", CIRCA_FIELD(activation), std::vector<Activation>{Activation::none, Activation::relu, Activation::sigmoid, Activation::tanh}, Activation::relu, "activation after the bias (sigmoid/tanh are the hard, piecewise-linear kind)"), {"fc", "conv"}));
-  t.push_back(only(integer<Layer>("in_features", CIRCA_FIELD(in_features), "", 0, count, "input vector length n"), {"fc"}, true));
-  t.push_back(only(integer<Layer>("out_features", CIRCA_FIELD(out_features), "", 0, count, "output vector length m"), {"fc"}, true));
-  t.push_back(only(integer<Layer>("in_channels", CIRCA_FIELD(in_channels), "", 0, count, "input channels C"), {"conv"}, true));
-  t.push_back(only(integer<Layer>("out_channels", CIRCA_FIELD(out_channels), "", 0, count, "output channels P"), {"conv"}, true));
-  t.push_back(only(integer<Layer>("in_height", CIRCA_FIELD(in_height), "pixels", 0, Range{1, 8192}, "input feature-map height"), {"conv"}, true));
-  t.push_back(only(integer<Layer>("in_width", CIRCA_FIELD(in_width), "pixels", 0, Range{1, 8192}, "input feature-map width"), {"conv"}, true));
-  t.push_back(only(integer<Layer>("kernel", CIRCA_FIELD(kernel), "pixels", 0, Range{1, 15}, "square kernel size r"), {"conv"}, true));
-  t.push_back(only(integer<Layer>("stride", CIRCA_FIELD(stride), "pixels", 1, Range{1, 8}, "convolution stride"), {"conv"}));
-  t.push_back(only(integer<Layer>("padding", CIRCA_FIELD(padding), "pixels", 0, Range{0, 8}, "zero padding on each side"), {"conv"}));
-  t.push_back(only(choice<Layer>("pool", CIRCA_FIELD(pool), std::vector<Pooling>{Pooling::none, Pooling::max2, Pooling::avg2}, Pooling::none, "2x2 stride-2 pooling after the activation"), {"conv"}));
-  t.push_back(only(integer<Layer>("input_size", CIRCA_FIELD(input_size), "", 0, count, "LSTM input vector length"), {"lstm"}, true));
-  t.push_back(only(integer<Layer>("hidden_size", CIRCA_FIELD(hidden_size), "", 0, count, "LSTM hidden/cell size (4 gates of this many rows)"), {"lstm"}, true));
-  t.push_back(only(integer<Layer>("time_steps", CIRCA_FIELD(time_steps), "", 1, Range{1, 100000}, "sequence length per inference"), {"lstm"}));
+  t.push_back(only(
+      choice<Layer>("activation", CIRCA_FIELD(activation),
+                    std::vector<Activation>{Activation::none, Activation::relu, Activation::sigmoid,
+                                            Activation::tanh},
+                    Activation::relu,
+                    "activation after the bias (sigmoid/tanh are the hard, piecewise-linear kind)"),
+      {"fc", "conv"}));
+  t.push_back(only(integer<Layer>("in_features", CIRCA_FIELD(in_features), "", 0, count,
+                                  "input vector length n"),
+                   {"fc"}, true));
+  t.push_back(only(integer<Layer>("out_features", CIRCA_FIELD(out_features), "", 0, count,
+                                  "output vector length m"),
+                   {"fc"}, true));
+  t.push_back(only(
+      integer<Layer>("in_channels", CIRCA_FIELD(in_channels), "", 0, count, "input channels C"),
+      {"conv"}, true));
+  t.push_back(only(
+      integer<Layer>("out_channels", CIRCA_FIELD(out_channels), "", 0, count, "output channels P"),
+      {"conv"}, true));
+  t.push_back(only(integer<Layer>("in_height", CIRCA_FIELD(in_height), "pixels", 0, Range{1, 8192},
+                                  "input feature-map height"),
+                   {"conv"}, true));
+  t.push_back(only(integer<Layer>("in_width", CIRCA_FIELD(in_width), "pixels", 0, Range{1, 8192},
+                                  "input feature-map width"),
+                   {"conv"}, true));
+  t.push_back(only(integer<Layer>("kernel", CIRCA_FIELD(kernel), "pixels", 0, Range{1, 15},
+                                  "square kernel size r"),
+                   {"conv"}, true));
+  t.push_back(only(
+      integer<Layer>("stride", CIRCA_FIELD(stride), "pixels", 1, Range{1, 8}, "convolution stride"),
+      {"conv"}));
+  t.push_back(only(integer<Layer>("padding", CIRCA_FIELD(padding), "pixels", 0, Range{0, 8},
+                                  "zero padding on each side"),
+                   {"conv"}));
+  t.push_back(only(choice<Layer>("pool", CIRCA_FIELD(pool),
+                                 std::vector<Pooling>{Pooling::none, Pooling::max2, Pooling::avg2},
+                                 Pooling::none, "2x2 stride-2 pooling after the activation"),
+                   {"conv"}));
+  t.push_back(only(integer<Layer>("input_size", CIRCA_FIELD(input_size), "", 0, count,
+                                  "LSTM input vector length"),
+                   {"lstm"}, true));
+  t.push_back(only(integer<Layer>("hidden_size", CIRCA_FIELD(hidden_size), "", 0, count,
+                                  "LSTM hidden/cell size (4 gates of this many rows)"),
+                   {"lstm"}, true));
+  t.push_back(only(integer<Layer>("time_steps", CIRCA_FIELD(time_steps), "", 1, Range{1, 100000},
+                                  "sequence length per inference"),
+                   {"lstm"}));
   return t;
 }
 
@@ -57,7 +97,8 @@ const std::vector<Param<Workload>>& workload_params() {
   using namespace params;
   static const std::vector<Param<Workload>> table = {
       text<Workload>("name", CIRCA_FIELD(name), "unnamed", "workload name used in reports"),
-      text<Workload>("dataset", CIRCA_FIELD(dataset), "", "dataset the shapes come from (documentation)"),
+      text<Workload>("dataset", CIRCA_FIELD(dataset), "",
+                     "dataset the shapes come from (documentation)"),
   };
   return table;
 }

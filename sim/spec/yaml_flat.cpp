@@ -23,7 +23,8 @@ size_t edit_distance(const std::string& a, const std::string& b) {
 }
 
 /// Keys allowed directly under `prefix`, and whether each is a leaf (true) or a group (false).
-std::map<std::string, bool> children(const std::string& prefix, const std::vector<ParamInfo>& known) {
+std::map<std::string, bool> children(const std::string& prefix,
+                                     const std::vector<ParamInfo>& known) {
   std::map<std::string, bool> keys;
   for (const auto& p : known) {
     if (p.path.compare(0, prefix.size(), prefix) != 0) continue;
@@ -39,10 +40,14 @@ std::map<std::string, bool> children(const std::string& prefix, const std::vecto
 
 const char* kind_of(const YAML::Node& n) {
   switch (n.Type()) {
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Map: return "a mapping";
-    case YAML::NodeType::Null: return "nothing";
-    default: return "a single value";
+    case YAML::NodeType::Sequence:
+      return "a list";
+    case YAML::NodeType::Map:
+      return "a mapping";
+    case YAML::NodeType::Null:
+      return "nothing";
+    default:
+      return "a single value";
   }
 }
 
@@ -104,8 +109,7 @@ void flatten(const YAML::Node& node, const std::string& file, const std::string&
     if (!kv.first.IsScalar()) throw ConfigError(at, prefix, "a key must be a plain name");
     const std::string key = kv.first.Scalar();
     const std::string path = prefix + key;
-    if (!seen.insert(key).second)
-      throw ConfigError(at, path, "duplicate key; give each key once");
+    if (!seen.insert(key).second) throw ConfigError(at, path, "duplicate key; give each key once");
     if (prefix.empty() && std::find(extra.begin(), extra.end(), key) != extra.end()) continue;
     const auto it = keys.find(key);
     if (it == keys.end())
@@ -118,14 +122,15 @@ void flatten(const YAML::Node& node, const std::string& file, const std::string&
       out[path] = FlatValue{value.Scalar(), location_of(value, file)};
     } else {
       if (!value.IsMap())
-        throw ConfigError(at, path,
-                          std::string("expected a mapping of keys, found ") + kind_of(value) +
-                              "; allowed inside: " + [&] {
-                                std::string l;
-                                for (const auto& [k, leaf] : children(path + ".", known))
-                                  l += (l.empty() ? "" : ", ") + k;
-                                return l;
-                              }());
+        throw ConfigError(
+            at, path,
+            std::string("expected a mapping of keys, found ") + kind_of(value) +
+                "; allowed inside: " + [&] {
+                  std::string l;
+                  for (const auto& [k, leaf] : children(path + ".", known))
+                    l += (l.empty() ? "" : ", ") + k;
+                  return l;
+                }());
       flatten(value, file, path + ".", known, {}, out);
     }
   }

@@ -12,7 +12,8 @@ double cell_area_um2(const std::string& cell) {
   static const std::map<std::string, double> table = [] {
     const std::string name = "sim/xcheck/nangate45_cells.csv";
     std::map<std::string, double> t;
-    for (const auto& r : power::read_csv(kNangateCellsCsv, name, {"yosys_cell", "area_um2", "source"}))
+    for (const auto& r :
+         power::read_csv(kNangateCellsCsv, name, {"yosys_cell", "area_um2", "source"}))
       t[r.fields[0]] = power::csv_number(r, 1, name);
     return t;
   }();

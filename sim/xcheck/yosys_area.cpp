@@ -17,7 +17,9 @@ namespace {
 using power::Op;
 using power::OpCount;
 
-double priced(const std::vector<OpCount>& ops) { return power::price(ops, 45).area_um2; }
+double priced(const std::vector<OpCount>& ops) {
+  return power::price(ops, 45).area_um2;
+}
 
 std::vector<OpCount> times(std::vector<OpCount> ops, double n) {
   for (auto& o : ops) o.count *= n;
@@ -49,7 +51,8 @@ std::string synthesize_stat(const std::string& dir, const std::vector<std::strin
   // Hierarchical unless asked: each distinct module is mapped once, which keeps a 64-point FFT
   // to seconds, and `stat` totals the hierarchy. An unrolled FFT is flattened so its constant
   // twiddles fold into its multipliers, as any synthesis flow would do.
-  script += "; synth -top " + top + (flatten ? " -flatten" : "") + " -noabc; extract_fa; abc -fast -g AND,NAND,OR,NOR,XOR,XNOR," +
+  script += "; synth -top " + top + (flatten ? " -flatten" : "") +
+            " -noabc; extract_fa; abc -fast -g AND,NAND,OR,NOR,XOR,XNOR," +
             "ANDNOT,ORNOT,MUX; opt_clean; tee -o " + top + ".stat stat";
   const gen::ProgramResult r = gen::run_program({"yosys", "-q", "-p", script}, dir);
   if (r.exit_code == 127)
