@@ -28,12 +28,14 @@ std::string gen_weight_sram(Design& d, const SramSpec& m, bool images) {
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
   e.open("");
+  // A one-bank wrapper's en/we are scalars, which take no bit select.
+  auto bit = [B](const std::string& sig, int b) { return B == 1 ? sig : sig + "[" + std::to_string(b) + "]"; };
   for (int b = 0; b < B; ++b) {
     const std::string s = std::to_string(b);
     const std::string init = images ? "\"weights_bank" + s + ".hex\"" : "\"\"";
     e.line("circa_sram_1rw #(.DEPTH(" + std::to_string(depth) + "), .WIDTH(" + std::to_string(W) +
-           "), .AW(" + std::to_string(aw) + "), .INIT_FILE(" + init + ")) u_bank" + s + " (.clk(clk), .en(en[" + s +
-           "]), .we(we[" + s + "]), .addr(addr[" + std::to_string(b * aw) + " +: " + std::to_string(aw) +
+           "), .AW(" + std::to_string(aw) + "), .INIT_FILE(" + init + ")) u_bank" + s + " (.clk(clk), .en(" + bit("en", b) +
+           "), .we(" + bit("we", b) + "), .addr(addr[" + std::to_string(b * aw) + " +: " + std::to_string(aw) +
            "]), .wdata(wdata[" + std::to_string(b * W) + " +: " + std::to_string(W) + "]), .rdata(rdata[" +
            std::to_string(b * W) + " +: " + std::to_string(W) + "]));");
   }

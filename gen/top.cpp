@@ -38,6 +38,15 @@ int top_max_p(const AcceleratorSpec& s) {
   return std::max(1, int(int64_t{s.activation_buffer.capacity_kib} * 8192 / 2 / (int64_t{s.block_size} * s.formats.output.bits)));
 }
 
+int64_t top_weight_rows(const AcceleratorSpec& s) {
+  return make_top_plan(s, "fwd", "inv").w_rows;
+}
+
+int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q) {
+  const arch::MacTiming m = arch::mac_timing(s, s.block_size);
+  return int64_t{(p + m.parallel_blocks - 1) / m.parallel_blocks} * q * m.issue_cycles;
+}
+
 std::string top_unsupported(const AcceleratorSpec& s) {
   const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
   const arch::MacTiming m = arch::mac_timing(s, k);

@@ -66,7 +66,7 @@ void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& laye
                       " (activation_buffer.capacity_kib)");
   const auto rows = weight_rows(p, layer.spectra);
   if (static_cast<int64_t>(rows.size()) > p.w_rows)
-    throw ConfigError("the layer's " + n2s(static_cast<int64_t>(rows.size())) + " weight rows exceed the weight SRAM's " + n2s(p.w_rows));
+    throw ConfigError("the layer's " + n2s(static_cast<int64_t>(rows.size())) + " weight rows exceed the weight SRAM's " + n2s(p.w_rows) + "; raise weight_sram.capacity_kib");
   const int W = p.s->weight_sram.word_bits;
   for (int b = 0; b < p.s->weight_sram.banks; ++b) {
     const int g = b / p.nb, part = b % p.nb;

@@ -16,6 +16,11 @@ ConfigError::ConfigError(const SourceLocation& where, const std::string& yaml_pa
       where_(where),
       yaml_path_(yaml_path) {}
 
-ConfigError::ConfigError(const std::string& message) : std::runtime_error("error: " + message) {}
+// A message that already says "error:" (rethrown from a child process) is not prefixed twice.
+ConfigError::ConfigError(const std::string& message)
+    : std::runtime_error(message.rfind("error: ", 0) == 0 ||
+                                 message.find(": error: ") != std::string::npos
+                             ? message
+                             : "error: " + message) {}
 
 }  // namespace circa

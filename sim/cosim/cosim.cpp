@@ -1,5 +1,6 @@
 #include "cosim/cosim.hpp"
 
+#include <chrono>
 #include <deque>
 #include <filesystem>
 #include <fstream>
@@ -8,6 +9,7 @@
 #include <sstream>
 #include <systemc>
 
+#include "analytical/schedule.hpp"
 #include "common/error.hpp"
 #include "cosim/reference_top.hpp"
 #include "cosim/verilated_top.hpp"
@@ -55,11 +57,13 @@ void put_field(Bits& v, int lo, int w, int64_t x) {
 
 class Bench : public sc_core::sc_module {
  public:
-  Bench(sc_core::sc_module_name n, PinModel* ref, ReferenceTop* reft, PinModel* dut,
+  /// Without a reference (reft null) the bench runs the DUT alone: its outputs pace the phases
+  /// and nothing is compared.
+  Bench(sc_core::sc_module_name n, ReferenceTop* reft, PinModel* dut, int64_t T,
         std::vector<gen::Port> ports, const CosimOptions& o, const AcceleratorSpec& s,
         const Layer& l, CosimResult* r)
       : sc_core::sc_module(n),
-        ref_(ref),
+        ref_(reft != nullptr ? static_cast<PinModel*>(reft) : dut),
         reft_(reft),
         dut_(dut),
         ports_(std::move(ports)),
@@ -86,7 +90,6 @@ class Bench : public sc_core::sc_module {
       inputs_.push_back(rows);
     }
     cfg_p_ = g.p, cfg_q_ = g.q, relu_ = l.activation == Activation::relu, bias_ = l.bias;
-    const int64_t T = reft_->product_cycles();
     limit_ =
         o.max_cycles > 0
             ? o.max_cycles
@@ -109,9 +112,7 @@ class Bench : public sc_core::sc_module {
     for (auto& w : b) w = static_cast<uint32_t>(rng_());
     return trim(b, width(p));
   }
-  bool chance(int num, int den) {
-    return static_cast<int>(rng_() % static_cast<uint64_t>(den)) < num;
-  }
+  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
 
   /// The inputs of this cycle, by the bench's phase.
   std::map<std::string, Bits> drive() {
@@ -123,14 +124,14 @@ class Bench : public sc_core::sc_module {
     in["cfg_q"] = value("cfg_q", cfg_q_);
     in["cfg_relu"] = one(relu_);
     in["cfg_bias_en"] = one(bias_);
-    in["out_ready"] = one(chance(3, 4));
+    in["out_ready"] = one(!chance(o_.stall));
     in["in_data"] = garbage("in_data");
     switch (phase_) {
       case Phase::reset:
         in["rst"] = one(true);
         break;
       case Phase::load:
-        if (chance(3, 4)) {
+        if (!chance(o_.stall)) {
           in["in_valid"] = one(true);
           in["in_data"] = inputs_[static_cast<size_t>(run_)][static_cast<size_t>(beat_)];
         }
@@ -139,7 +140,7 @@ class Bench : public sc_core::sc_module {
         in["start"] = one(true);
         break;
       case Phase::run:
-        in["in_valid"] = one(chance(1, 2));
+        in["in_valid"] = one(chance(0.5));
         break;  // ignored while busy
       default:
         break;
@@ -163,35 +164,7 @@ class Bench : public sc_core::sc_module {
         smp.in[i] = v;
       }
       wait(1, sc_core::SC_NS);  // combinational outputs settle; the rising edge is 4 ns away
-      const bool rv = ref_->get(idx_.at("out_valid"))[0] & 1u;
-      for (size_t i = 0; i < ports_.size(); ++i) {
-        if (!ports_[i].output) continue;
-        const int w = ports_[i].width;
-        Bits e = trim(ref_->get(static_cast<int>(i)), w),
-             a = trim(dut_->get(static_cast<int>(i)), w);
-        smp.ref[i] = e;
-        smp.dut[i] = a;
-        if (ports_[i].name == "out_data") {
-          if (!rv) continue;
-          // lanes the golden model does not define are padding rows: not compared
-          for (int l = 0; l < lanes_out(); ++l)
-            if (!reft_->lane_defined(out_beat_, l))
-              for (int b = 0; b < w / lanes_out(); ++b) {
-                const int bit = l * (w / lanes_out()) + b;
-                e[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
-                a[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
-              }
-          ++r_->outputs_checked;
-        }
-        ++r_->compared;
-        if (e != a && r_->mismatch_cycle < 0) {
-          r_->mismatch_cycle = c;
-          r_->mismatch_port = ports_[i].name;
-          r_->expected = hex_of(e, w);
-          r_->actual = hex_of(a, w);
-          stop_at = c + 16;
-        }
-      }
+      if (reft_ != nullptr) compare(c, &smp, &stop_at);
       hist.push_back(smp);
       if (hist.size() > 64 && stop_at < 0) hist.pop_front();
       advance(c, in, &start_cycle);
@@ -212,6 +185,40 @@ class Bench : public sc_core::sc_module {
     sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
                                             sc_core::SC_DO_NOTHING);  // "stopped by user"
     sc_core::sc_stop();
+  }
+
+  /// Compares every output port of this cycle (out_data on the lanes the golden model
+  /// defines, while out_valid); the first mismatch ends the run 16 cycles later.
+  void compare(int64_t c, Sample* smp, int64_t* stop_at) {
+    const bool rv = ref_->get(idx_.at("out_valid"))[0] & 1u;
+    for (size_t i = 0; i < ports_.size(); ++i) {
+      if (!ports_[i].output) continue;
+      const int w = ports_[i].width;
+      Bits e = trim(ref_->get(static_cast<int>(i)), w),
+           a = trim(dut_->get(static_cast<int>(i)), w);
+      smp->ref[i] = e;
+      smp->dut[i] = a;
+      if (ports_[i].name == "out_data") {
+        if (!rv) continue;
+        // lanes the golden model does not define are padding rows: not compared
+        for (int l = 0; l < lanes_out(); ++l)
+          if (!reft_->lane_defined(out_beat_, l))
+            for (int b = 0; b < w / lanes_out(); ++b) {
+              const int bit = l * (w / lanes_out()) + b;
+              e[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
+              a[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
+            }
+        ++r_->outputs_checked;
+      }
+      ++r_->compared;
+      if (e != a && r_->mismatch_cycle < 0) {
+        r_->mismatch_cycle = c;
+        r_->mismatch_port = ports_[i].name;
+        r_->expected = hex_of(e, w);
+        r_->actual = hex_of(a, w);
+        *stop_at = c + 16;
+      }
+    }
   }
 
   int lanes_out() const { return lanes_; }
@@ -332,29 +339,44 @@ const Layer& pick_layer(const Workload& w, const std::string& name) {
 
 }  // namespace
 
+std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
+  if (std::string why = gen::top_unsupported(s); !why.empty()) return "no generated top: " + why;
+  if (l.kind != LayerKind::fc)
+    return "layer " + l.name + " is not fc (the top runs one fc product per start)";
+  const int k = s.block_size;
+  const LayerGeometry g = geometry(l, k);
+  if (g.k != k)
+    return "layer " + l.name + " has a block size other than the accelerator's k = " +
+           std::to_string(k);
+  if (g.q > gen::top_max_q(s) || g.p > gen::top_max_p(s))
+    return "layer " + l.name + " does not fit the top's activation buffer (q <= " +
+           std::to_string(gen::top_max_q(s)) + ", p <= " + std::to_string(gen::top_max_p(s)) +
+           "); raise activation_buffer.capacity_kib";
+  if (gen::top_layer_weight_rows(s, g.p, g.q) > gen::top_weight_rows(s))
+    return "layer " + l.name + " takes " + std::to_string(gen::top_layer_weight_rows(s, g.p, g.q)) +
+           " weight rows, the top's SRAM holds " + std::to_string(gen::top_weight_rows(s)) +
+           "; raise weight_sram.capacity_kib";
+  if (!plan_alone(s, l).weights_on_chip)
+    return "layer " + l.name +
+           "'s weights do not fit the weight SRAM and the top has no off-chip weight stream; "
+           "raise weight_sram.capacity_kib";
+  if (l.activation != Activation::relu && l.activation != Activation::none)
+    return "the top's peripheral has relu or none; layer " + l.name + " asks for " +
+           to_string(l.activation);
+  return "";
+}
+
 CosimResult run_cosim(const CosimOptions& o) {
   std::vector<Override> ov;
   for (const auto& p : o.overrides) ov.push_back(parse_override(p));
   const AcceleratorSpec s = load_accelerator(o.config, ov).spec;
-  if (const std::string why = gen::top_unsupported(s); !why.empty())
-    throw ConfigError("cosim: no generated top for this spec: " + why);
-  const Workload wl = load_workload(o.workload);
-  const Layer l = pick_layer(wl, o.layer);
+  return run_cosim(o, s, pick_layer(load_workload(o.workload), o.layer));
+}
+
+CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Layer& l) {
+  if (const std::string why = cosim_unsupported(s, l); !why.empty())
+    throw ConfigError("cosim: " + why);
   const int k = s.block_size;
-  if (l.kind != LayerKind::fc)
-    throw ConfigError("cosim: layer " + l.name +
-                      " is not fc (only single fc layers co-simulate yet)");
-  const LayerGeometry g = geometry(l, k);
-  if (g.k != k)
-    throw ConfigError("cosim: layer " + l.name +
-                      " has a block size other than the accelerator's k = " + std::to_string(k));
-  if (g.q > gen::top_max_q(s) || g.p > gen::top_max_p(s))
-    throw ConfigError(
-        "cosim: layer " + l.name + " does not fit the top's activation buffer (q <= " +
-        std::to_string(gen::top_max_q(s)) + ", p <= " + std::to_string(gen::top_max_p(s)) + ")");
-  if (l.activation != Activation::relu && l.activation != Activation::none)
-    throw ConfigError("cosim: the top's peripheral has relu or none; layer " + l.name +
-                      " asks for " + to_string(l.activation));
   const num::LayerWeights w = num::random_layer_weights(l, k, o.seed);
   const num::QuantisedLayer ql = num::quantise_layer(s, l, w);
   gen::GenOptions go;
@@ -376,13 +398,18 @@ CosimResult run_cosim(const CosimOptions& o) {
   // SystemC objects live until the process ends (the kernel cannot tear a design down).
   auto* clk = new sc_core::sc_clock("cosim_clk", 10, sc_core::SC_NS);
   PinModel* dut = load_top(b, "dut", *clk).release();
-  auto* ref = new ReferenceTop("ref", s, l, w, ports);
-  ref->clk(*clk);
-  auto* bench = new Bench("bench", ref, ref, dut, ports, o, s, l, &r);
+  ReferenceTop* ref = nullptr;
+  if (o.reference) {
+    ref = new ReferenceTop("ref", s, l, w, ports);
+    ref->clk(*clk);
+  }
+  r.product_cycles = ana::product_schedule(s, l, plan_alone(s, l)).total;
+  auto* bench = new Bench("bench", ref, dut, r.product_cycles, ports, o, s, l, &r);
   bench->vcd_path_ = vcd;
   bench->lanes_ = std::min(s.fft.samples_per_cycle, k);
-  r.product_cycles = ref->product_cycles();
+  const auto t0 = std::chrono::steady_clock::now();
   sc_core::sc_start();
+  r.sim_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   fs::current_path(cwd);
   r.ok = r.mismatch_cycle < 0 && r.products_done == o.products;
   for (int64_t t : r.measured_cycles)

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "gen/units.hpp"
+#include "spec/accelerator_spec.hpp"
+#include "spec/workload.hpp"
 
 namespace circa::cosim {
 
@@ -22,6 +24,8 @@ struct CosimOptions {
   std::string layer;                   ///< its fc layer ("" = the first)
   uint64_t seed = 1;                   ///< weights, inputs and stimulus
   int products = 2;
+  double stall = 0.25;     ///< probability of an input gap and of output back-pressure per cycle
+  bool reference = true;   ///< false: the Verilated top alone, nothing compared (benchmarks)
   int64_t max_cycles = 0;  ///< 0: a bound from the schedule
   std::string work;        ///< cache root ("" = cache_root default)
   std::string vcd;         ///< VCD on a mismatch ("" = cosim_mismatch.vcd in the cwd)
@@ -43,12 +47,20 @@ struct CosimResult {
   std::string build_dir;
   bool cached = false;
   double build_seconds = 0;
+  double sim_seconds = 0;  ///< wall time of the simulation (sc_start)
   std::string message;  ///< one-line summary or the reason of a failure
 };
 
 /// Builds (or reuses) the Verilated top and co-simulates. Elaborates SystemC: once per process
 /// (tests: sysc::run_in_child). ConfigError for unusable inputs (not an fc layer, no top, ...).
 CosimResult run_cosim(const CosimOptions& o);
+
+/// The same on a loaded spec and fc layer (o.config, o.overrides, o.workload and o.layer unused).
+CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Layer& l);
+
+/// Why `l` cannot be co-simulated on `s` ("" when it can): no generated top, not fc, another k,
+/// larger than the top's buffers, an activation the top's peripheral lacks.
+std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l);
 
 /// A multi-line human report of r.
 std::string describe(const CosimResult& r);

@@ -31,6 +31,13 @@ void put(Bits& v, int lo, int w, int64_t x) {
 
 }  // namespace
 
+arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
+  Workload wl;
+  wl.name = "cosim";
+  wl.layers.push_back(layer);
+  return arch::plan_workload(s, wl).at(0);
+}
+
 ReferenceTop::ReferenceTop(sc_core::sc_module_name name, const AcceleratorSpec& s,
                            const Layer& layer, const num::LayerWeights& w,
                            const std::vector<gen::Port>& ports)
@@ -46,11 +53,7 @@ ReferenceTop::ReferenceTop(sc_core::sc_module_name name, const AcceleratorSpec& 
   q_ = g.q;
   in_bits_ = s.formats.input.bits;
   out_bits_ = s.formats.output.bits;
-  Workload wl;
-  wl.name = "cosim";
-  wl.layers.push_back(layer);
-  const std::vector<arch::LayerPlan> plan = arch::plan_workload(s, wl);
-  T_ = ana::product_schedule(s, layer, plan.at(0)).total;
+  T_ = ana::product_schedule(s, layer, plan_alone(s, layer)).total;
   for (const auto& p : ports_) values_.push_back(Bits(static_cast<size_t>(words_of(p.width)), 0u));
   rst_ = idx("rst"), start_ = idx("start"), in_valid_ = idx("in_valid"), in_data_ = idx("in_data"),
   out_ready_ = idx("out_ready");

@@ -14,6 +14,7 @@
 
 #include <systemc>
 
+#include "arch/microarch.hpp"
 #include "cosim/pin_model.hpp"
 #include "gen/verilog.hpp"
 #include "numerics/layer.hpp"
@@ -21,6 +22,9 @@
 #include "spec/workload.hpp"
 
 namespace circa::cosim {
+
+/// The plan of `layer` as a workload's only layer (residency, timings): what the top runs.
+arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer);
 
 class ReferenceTop : public sc_core::sc_module, public PinModel {
  public:

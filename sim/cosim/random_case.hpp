@@ -1,0 +1,36 @@
+// Random valid design points for long co-simulation runs (`circa cosim --random N --seed S`).
+// Each case is a list of -p overrides on a base config plus one fc layer, drawn from the space
+// the generated top covers (k 4..256, every FFT style, lanes, bank counts, layouts, bit widths,
+// rounding and overflow modes) and kept only when the spec loads and cosim_unsupported is "".
+// Case i of a run with seed S uses seed S + i alone, so `--random 1 --seed S+i` re-runs it.
+#pragma once
+
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "cosim/cosim.hpp"
+#include "spec/accelerator_spec.hpp"
+#include "spec/workload.hpp"
+
+namespace circa::cosim {
+
+struct RandomCase {
+  uint64_t seed = 0;
+  std::vector<std::string> overrides;  ///< on the base config
+  AcceleratorSpec spec;
+  Layer layer;  ///< fc
+  std::string summary() const;  ///< one line: the overrides and the layer
+};
+
+/// A valid case drawn from `seed` (deterministic); base_config is the YAML the overrides apply to.
+RandomCase random_case(const std::string& base_config, uint64_t seed);
+
+/// Co-simulates `n` random cases (seeds seed..seed+n-1), each in a child process, with `o`'s
+/// products, stall rate and cache; prints one line per case and, for a failure, its report and
+/// how to re-run it. Returns the number of failed cases.
+int run_random_cases(const std::string& base_config, int n, uint64_t seed, const CosimOptions& o,
+                     std::ostream& os);
+
+}  // namespace circa::cosim
