@@ -26,7 +26,7 @@ int bitrev(int v, int bits) {
 /// Position bitrev_n(t*S + l) with t = the beat counter `bt`: {rev(l), rev(bt)}.
 std::string load_index(int l, int r, int T) {
   std::string s = r > 0 ? literal(bitrev(l, r), r) : "";
-  for (int i = 0; i < T; ++i) s += std::string(s.empty() ? "" : ", ") + "bt[" + n2s(i) + "]";
+  for (int i = 0; i < T; ++i) s += std::string(s.empty() ? "" : ", ") + slice("bt", i, i, T);
   return "{" + s + "}";
 }
 
@@ -111,7 +111,7 @@ void emit_fft_iterative_core(Emitter& e, Design& d, const FftCoreParams& p) {
   e.line(wire("core_v", 1) + " = ph == 2'd2;");
   std::string bus;
   for (int l = S - 1; l >= 0; --l) {
-    const std::string at = T > 0 ? "[{bt[" + n2s(T - 1) + ":0], " + (r > 0 ? literal(l, r) : "") + "}]" : "[" + literal(l, r) + "]";
+    const std::string at = T > 0 ? "[{" + slice("bt", T - 1, 0, T) + ", " + (r > 0 ? literal(l, r) : "") + "}]" : "[" + literal(l, r) + "]";
     bus += (bus.empty() ? "" : ", ") + std::string("mr") + at + ", mi" + at;
   }
   e.line(wire("core_d", 2 * S * W) + " = {" + bus + "};");

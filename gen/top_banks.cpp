@@ -48,7 +48,7 @@ void emit_output_counters(Emitter& e, const TopPlan& p) {
     e.line(reg("vdl", lat - 1) + ";");
     e.line("always @(posedge clk) if (rst) vdl <= " + zeros(lat - 1) + "; else vdl <= " +
            (lat == 2 ? std::string("f_v") : "{vdl[" + n2s(lat - 3) + ":0], f_v}") + ";");
-    e.line(wire("pv", 1) + " = vdl[" + n2s(lat - 2) + "];");
+    e.line(wire("pv", 1) + " = " + (lat == 2 ? std::string("vdl") : "vdl[" + n2s(lat - 2) + "]") + ";");
   } else {
     e.line(wire("pv", 1) + " = f_v;");
   }

@@ -65,10 +65,11 @@ void emit_input_and_fft(Emitter& e, const TopPlan& p) {
   e.line(wire("spec_rdata", RW) + ";");
   e.line("circa_sram_1r1w #(.DEPTH(" + n2s(p.q_max) + "), .WIDTH(" + n2s(RW) + "), .AW(" + n2s(p.qw) +
          ")) u_spec (.clk(clk), .we(spec_we), .waddr(sj), .wdata(spec_wdata), .re(spec_re), .raddr(m_j), .rdata(spec_rdata));");
-  e.line("// q = 1: the MAC reads the row the FFT is writing in the same cycle; forward it");
+  e.line("// q = 1: the MAC reads the row the FFT is writing in the same cycle; forward it, and hold the");
+  e.line("// choice until the next read (the row serves all issue cycles of the issue)");
   e.line(reg("byp_q", 1) + ";");
   e.line(reg("byp_row", RW) + ";");
-  e.line("always @(posedge clk) begin byp_q <= spec_we && spec_re && sj == m_j; if (spec_we) byp_row <= spec_wdata; end");
+  e.line("always @(posedge clk) begin if (rst) byp_q <= 1'b0; else if (spec_re) byp_q <= spec_we && sj == m_j; if (spec_we) byp_row <= spec_wdata; end");
   e.line(wire("xrow", RW) + " = byp_q ? byp_row : spec_rdata;");
 }
 

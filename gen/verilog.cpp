@@ -33,6 +33,11 @@ static std::string range(int width) {
 std::string wire(const std::string& name, int width) { return "wire " + range(width) + name; }
 std::string reg(const std::string& name, int width) { return "reg  " + range(width) + name; }
 
+std::string slice(const std::string& name, int hi, int lo, int width) {
+  if (hi == width - 1 && lo == 0) return name;
+  return name + "[" + std::to_string(hi) + (hi == lo ? "" : ":" + std::to_string(lo)) + "]";
+}
+
 std::string sext(const std::string& name, int width, int to) {
   CIRCA_CHECK(to >= width, "sext narrows");
   if (to == width) return name;

@@ -25,6 +25,9 @@ std::string zeros(int width);
 /// `wire [W-1:0] name` / `reg [W-1:0] name` (a 1-bit signal has no range).
 std::string wire(const std::string& name, int width);
 std::string reg(const std::string& name, int width);
+/// Bits [hi:lo] of a `width`-bit signal; the signal itself when that is all of it (a 1-bit
+/// signal is declared without a range and takes no select).
+std::string slice(const std::string& name, int hi, int lo, int width);
 /// Sign-extension of a W-bit signal `name` to `to` bits: {{(to-W){name[W-1]}}, name}.
 std::string sext(const std::string& name, int width, int to);
 

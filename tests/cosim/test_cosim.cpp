@@ -1,7 +1,8 @@
 // `circa cosim` end to end: the Verilated generated top against the SystemC reference of its
 // pins, under seeded random input gaps and output back-pressure. Each case runs in a forked
 // child (SystemC elaborates once per process); the Verilated models are cached in cosim-cache/
-// of the test's working directory.
+// of the test's working directory. The `matrix` suite covers k = 4, 8, 16, 64 and 256 with
+// every FFT style, 1 to 16 lanes, 8- to 20-bit formats, both layouts and stall rates 0 to 0.5.
 #define BOOST_TEST_MODULE cosim
 #include <boost/test/unit_test.hpp>
 
@@ -9,6 +10,7 @@
 #include <sstream>
 
 #include "cosim/cosim.hpp"
+#include "spec/config_loader.hpp"
 #include "sysc/child_process.hpp"
 
 namespace {
@@ -36,10 +38,16 @@ struct Outcome {
   std::string port, report;
 };
 
-/// run_cosim in a child; the fields the tests check, one per line, then the report.
-Outcome cosim(const CosimOptions& o) {
+/// run_cosim in a child (on `layer` when given, else o.workload's); the fields the tests
+/// check, one per line, then the report.
+Outcome cosim(const CosimOptions& o, const circa::Layer* layer = nullptr) {
   const std::string s = circa::sysc::run_in_child([&] {
-    const CosimResult r = circa::cosim::run_cosim(o);
+    std::vector<circa::Override> ov;
+    for (const auto& p : o.overrides) ov.push_back(circa::parse_override(p));
+    const CosimResult r =
+        layer != nullptr
+            ? circa::cosim::run_cosim(o, circa::load_accelerator(o.config, ov).spec, *layer)
+            : circa::cosim::run_cosim(o);
     std::ostringstream out;
     out << r.ok << "\n"
         << r.mismatch_cycle << "\n"
@@ -60,8 +68,8 @@ Outcome cosim(const CosimOptions& o) {
   return c;
 }
 
-void expect_agreement(const CosimOptions& o) {
-  const Outcome c = cosim(o);
+void expect_agreement(const CosimOptions& o, const circa::Layer* layer = nullptr) {
+  const Outcome c = cosim(o, layer);
   BOOST_TEST(c.ok, c.report);
   BOOST_TEST(c.mismatch_cycle == -1);
   BOOST_TEST(c.products == o.products);
@@ -69,7 +77,87 @@ void expect_agreement(const CosimOptions& o) {
   BOOST_TEST(c.T > 0);
 }
 
+/// One matrix point: `config` (under configs/) with overrides, an fc layer in -> out, a stall rate.
+void matrix_point(const std::string& config, std::vector<std::string> overrides, int in, int out,
+                  double stall, uint64_t seed) {
+  CosimOptions o = options(std::move(overrides), seed, "matrix.vcd");
+  o.config = kSrc + "/configs/" + config;
+  o.stall = stall;
+  circa::Layer l;
+  l.name = "fc";
+  l.in_features = in;
+  l.out_features = out;
+  l.activation = seed % 2 ? circa::Activation::relu : circa::Activation::none;
+  l.bias = seed % 3 != 0;
+  expect_agreement(o, &l);
+}
+
 }  // namespace
+
+BOOST_AUTO_TEST_SUITE(matrix)
+
+BOOST_AUTO_TEST_CASE(k4_unrolled_2_lanes_10_bit_no_stall) {
+  matrix_point("default.yaml",
+               {"block_size=4", "fft.style=unrolled", "fft.samples_per_cycle=4", "mac.lanes=2",
+                "formats.input.bits=10", "formats.input.frac=7", "formats.output.bits=10",
+                "formats.output.frac=6"},
+               14, 10, 0.0, 11);
+}
+
+BOOST_AUTO_TEST_CASE(k4_iterative_1_lane_half_stall) {
+  matrix_point("default.yaml",
+               {"block_size=4", "fft.style=iterative", "fft.samples_per_cycle=2", "mac.lanes=1",
+                "mac.accumulator_banks=1", "weight_sram.layout=half_complex"},
+               12, 7, 0.5, 12);
+}
+
+BOOST_AUTO_TEST_CASE(k8_clstm_fpga_s16_8) {
+  matrix_point("clstm_fpga.yaml", {}, 64, 40, 0.25, 13);
+}
+
+BOOST_AUTO_TEST_CASE(k16_pipelined_own_ifft_half_complex) {
+  matrix_point("small.yaml",
+               {"fft.shared_ifft=false", "weight_sram.layout=half_complex", "fft.stage_latency=2"},
+               40, 28, 0.25, 14);
+}
+
+BOOST_AUTO_TEST_CASE(k16_unrolled_16_lanes_8_bit_wrap) {
+  matrix_point("small.yaml",
+               {"fft.style=unrolled", "fft.samples_per_cycle=16", "mac.lanes=16",
+                "weight_sram.word_bits=256", "weight_sram.banks=4", "formats.output.bits=8",
+                "formats.output.frac=4", "formats.output.overflow=wrap", "formats.weight.bits=12",
+                "formats.weight.frac=10"},
+               33, 47, 0.0, 15);
+}
+
+BOOST_AUTO_TEST_CASE(k64_default) {
+  matrix_point("default.yaml", {}, 200, 130, 0.25, 16);
+}
+
+BOOST_AUTO_TEST_CASE(k64_iterative_2_lanes_12_bit_3_banks_q1) {
+  matrix_point("default.yaml",
+               {"fft.style=iterative", "fft.samples_per_cycle=8", "mac.lanes=2",
+                "mac.accumulator_banks=3", "formats.input.bits=12", "formats.input.frac=9",
+                "formats.fft.bits=14", "formats.fft.frac=10", "formats.weight.bits=12",
+                "formats.weight.frac=10", "formats.output.bits=12", "formats.output.frac=8",
+                "formats.input.rounding=truncate", "formats.fft.rounding=nearest_even"},
+               64, 64, 0.5, 17);
+}
+
+BOOST_AUTO_TEST_CASE(k256_pipelined_16_lanes) {
+  matrix_point("default.yaml", {"block_size=256", "mac.lanes=16"}, 500, 300, 0.25, 18);
+}
+
+BOOST_AUTO_TEST_CASE(k256_iterative_4_lanes_20_bit_inverse_scaling_q1) {
+  matrix_point("default.yaml",
+               {"block_size=256", "fft.style=iterative", "fft.samples_per_cycle=16",
+                "mac.lanes=4", "weight_sram.layout=half_complex", "fft.scaling=inverse",
+                "formats.input.bits=20", "formats.input.frac=16", "formats.fft.bits=24",
+                "formats.fft.frac=18"},
+               256, 256, 0.0, 19);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(small_config_agrees) {
   expect_agreement(options({}, 1, "small.vcd"));
