@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cosim/bench.hpp"
 #include "eval/evaluate.hpp"
 #include "numerics/bench_numerics.hpp"
 #include "sweep/bench.hpp"
@@ -16,6 +17,15 @@ void register_bench_command(CLI::App& app) {
       ->callback([] { num::run_numerics_bench(std::cout); });
   bench->add_subcommand("sim", "SystemC simulated cycles/s and analytical evaluations/s")
       ->callback([] { sysc::run_sim_bench(std::cout); });
+  static cosim::CosimBenchOptions cosim_bench;
+  auto* cb = bench->add_subcommand(
+      "cosim", "Verilator simulated cycles/s of the generated top beside the SystemC model's");
+  cb->add_option("--work", cosim_bench.work, "Verilator build cache (default ~/.cache/circa/cosim)");
+  cb->add_option("--n", cosim_bench.n, "the fc layer is n x n")->check(CLI::Range(64, 16384));
+  cb->callback([] {
+    cosim_bench.config = sysc::default_config_path();
+    cosim::run_cosim_bench(cosim_bench, std::cout);
+  });
   bench
       ->add_subcommand("sweep",
                        "Sweep points/s: analytical in threads, cycle-accurate in "

@@ -73,7 +73,18 @@ class Bench : public sc_core::sc_module {
     const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
     const LayerGeometry g = geometry(l, k);
     beats_out_ = int64_t{g.p} * k / S;
-    for (size_t i = 0; i < ports_.size(); ++i) idx_[ports_[i].name] = static_cast<int>(i);
+    std::map<std::string, size_t> idx;
+    for (size_t i = 0; i < ports_.size(); ++i) {
+      idx[ports_[i].name] = i;
+      if (!ports_[i].output && ports_[i].name != "clk")
+        in_.emplace_back(static_cast<size_t>(words_of(ports_[i].width)), 0u);
+      else
+        in_.emplace_back();
+    }
+    held_.assign(ports_.size(), Bits{});
+    ix_ = {idx.at("rst"),       idx.at("start"),    idx.at("in_valid"), idx.at("in_data"),
+           idx.at("out_ready"), idx.at("cfg_p"),    idx.at("cfg_q"),    idx.at("cfg_relu"),
+           idx.at("cfg_bias_en"), idx.at("done"),   idx.at("in_ready"), idx.at("out_valid")};
     // Input rows of each product: S codes per beat, zero-padded to q*k.
     for (int run = 0; run < o.products; ++run) {
       const std::vector<int64_t> x =
@@ -100,52 +111,45 @@ class Bench : public sc_core::sc_module {
   }
 
  private:
-  int width(const std::string& p) const { return ports_[static_cast<size_t>(idx_.at(p))].width; }
-  Bits one(bool b) const { return Bits{b ? 1u : 0u}; }
-  Bits value(const std::string& p, int64_t v) const {
-    Bits b(static_cast<size_t>(words_of(width(p))), 0u);
-    put_field(b, 0, std::min(width(p), 63), v);
-    return b;
-  }
-  Bits garbage(const std::string& p) {
-    Bits b(static_cast<size_t>(words_of(width(p))), 0u);
-    for (auto& w : b) w = static_cast<uint32_t>(rng_());
-    return trim(b, width(p));
+  int width(const std::string& p) const {
+    for (const auto& q : ports_)
+      if (q.name == p) return q.width;
+    throw InternalError("cosim: the top has no port " + p);
   }
   bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
 
-  /// The inputs of this cycle, by the bench's phase.
-  std::map<std::string, Bits> drive() {
-    std::map<std::string, Bits> in;
-    for (const auto& p : ports_)
-      if (!p.output && p.name != "clk")
-        in[p.name] = Bits(static_cast<size_t>(words_of(p.width)), 0u);
-    in["cfg_p"] = value("cfg_p", cfg_p_);
-    in["cfg_q"] = value("cfg_q", cfg_q_);
-    in["cfg_relu"] = one(relu_);
-    in["cfg_bias_en"] = one(bias_);
-    in["out_ready"] = one(!chance(o_.stall));
-    in["in_data"] = garbage("in_data");
+  /// The inputs of this cycle by port index (outputs and clk stay empty), by the bench's phase.
+  const std::vector<Bits>& drive() {
+    for (size_t i = 0; i < ports_.size(); ++i)
+      if (!in_[i].empty()) std::fill(in_[i].begin(), in_[i].end(), 0u);
+    put_field(in_[ix_.cfg_p], 0, ports_[ix_.cfg_p].width, cfg_p_);
+    put_field(in_[ix_.cfg_q], 0, ports_[ix_.cfg_q].width, cfg_q_);
+    in_[ix_.cfg_relu][0] = relu_;
+    in_[ix_.cfg_bias_en][0] = bias_;
+    in_[ix_.out_ready][0] = !chance(o_.stall);
+    Bits& data = in_[ix_.in_data];
+    for (auto& w : data) w = static_cast<uint32_t>(rng_());  // garbage unless valid
+    if (const int w = ports_[ix_.in_data].width; w % 32) data.back() &= (1u << (w % 32)) - 1u;
     switch (phase_) {
       case Phase::reset:
-        in["rst"] = one(true);
+        in_[ix_.rst][0] = 1;
         break;
       case Phase::load:
         if (!chance(o_.stall)) {
-          in["in_valid"] = one(true);
-          in["in_data"] = inputs_[static_cast<size_t>(run_)][static_cast<size_t>(beat_)];
+          in_[ix_.in_valid][0] = 1;
+          data = inputs_[static_cast<size_t>(run_)][static_cast<size_t>(beat_)];
         }
         break;
       case Phase::start:
-        in["start"] = one(true);
+        in_[ix_.start][0] = 1;
         break;
       case Phase::run:
-        in["in_valid"] = one(chance(0.5));
+        in_[ix_.in_valid][0] = chance(0.5);
         break;  // ignored while busy
       default:
         break;
     }
-    return in;
+    return in_;
   }
 
   void run() {
@@ -153,20 +157,20 @@ class Bench : public sc_core::sc_module {
     std::deque<Sample> hist;
     int64_t stop_at = -1, start_cycle = 0;
     for (int64_t c = 0;; ++c) {
-      const std::map<std::string, Bits> in = drive();
-      Sample smp{c, std::vector<Bits>(ports_.size()), std::vector<Bits>(ports_.size()),
-                 std::vector<Bits>(ports_.size())};
+      const std::vector<Bits>& in = drive();
       for (size_t i = 0; i < ports_.size(); ++i) {
-        if (ports_[i].output || ports_[i].name == "clk") continue;
-        const Bits& v = in.at(ports_[i].name);
-        ref_->set(static_cast<int>(i), v);
-        dut_->set(static_cast<int>(i), v);
-        smp.in[i] = v;
+        if (in[i].empty() || in[i] == held_[i]) continue;  // signals hold their values
+        ref_->set(static_cast<int>(i), in[i]);
+        if (reft_ != nullptr) dut_->set(static_cast<int>(i), in[i]);
+        held_[i] = in[i];
       }
       wait(1, sc_core::SC_NS);  // combinational outputs settle; the rising edge is 4 ns away
-      if (reft_ != nullptr) compare(c, &smp, &stop_at);
-      hist.push_back(smp);
-      if (hist.size() > 64 && stop_at < 0) hist.pop_front();
+      if (reft_ != nullptr) {  // alone, the DUT is ref_ and nothing is compared or kept
+        Sample smp{c, in, std::vector<Bits>(ports_.size()), std::vector<Bits>(ports_.size())};
+        compare(c, &smp, &stop_at);
+        hist.push_back(std::move(smp));
+        if (hist.size() > 64 && stop_at < 0) hist.pop_front();
+      }
       advance(c, in, &start_cycle);
       r_->cycles = c + 1;
       if (phase_ == Phase::finished || c + 1 >= limit_ || (stop_at >= 0 && c >= stop_at)) {
@@ -190,7 +194,7 @@ class Bench : public sc_core::sc_module {
   /// Compares every output port of this cycle (out_data on the lanes the golden model
   /// defines, while out_valid); the first mismatch ends the run 16 cycles later.
   void compare(int64_t c, Sample* smp, int64_t* stop_at) {
-    const bool rv = ref_->get(idx_.at("out_valid"))[0] & 1u;
+    const bool rv = ref_->get(ix_.out_valid)[0] & 1u;
     for (size_t i = 0; i < ports_.size(); ++i) {
       if (!ports_[i].output) continue;
       const int w = ports_[i].width;
@@ -224,11 +228,10 @@ class Bench : public sc_core::sc_module {
   int lanes_out() const { return lanes_; }
 
   /// Bookkeeping from this cycle's handshakes (as the rising edge samples them, per the reference).
-  void advance(int64_t c, const std::map<std::string, Bits>& in, int64_t* start_cycle) {
-    const bool in_ready = ref_->get(idx_.at("in_ready"))[0] & 1u,
-               out_valid = ref_->get(idx_.at("out_valid"))[0] & 1u,
-               done = ref_->get(idx_.at("done"))[0] & 1u;
-    const bool in_valid = in.at("in_valid")[0] & 1u, out_ready = in.at("out_ready")[0] & 1u;
+  void advance(int64_t c, const std::vector<Bits>& in, int64_t* start_cycle) {
+    const bool in_ready = ref_->get(ix_.in_ready)[0] & 1u,
+               out_valid = ref_->get(ix_.out_valid)[0] & 1u, done = ref_->get(ix_.done)[0] & 1u;
+    const bool in_valid = in[ix_.in_valid][0] & 1u, out_ready = in[ix_.out_ready][0] & 1u;
     if (out_valid && out_ready) ++out_beat_;
     switch (phase_) {
       case Phase::reset:
@@ -320,7 +323,11 @@ class Bench : public sc_core::sc_module {
   ReferenceTop* reft_;
   PinModel* dut_;
   std::vector<gen::Port> ports_;
-  std::map<std::string, int> idx_;
+  struct PortIndex {
+    size_t rst, start, in_valid, in_data, out_ready, cfg_p, cfg_q, cfg_relu, cfg_bias_en, done,
+        in_ready, out_valid;
+  } ix_{};
+  std::vector<Bits> in_, held_;  ///< this cycle's inputs; the values last driven
   const CosimOptions& o_;
   CosimResult* r_;
   std::mt19937_64 rng_;
@@ -338,6 +345,17 @@ const Layer& pick_layer(const Workload& w, const std::string& name) {
 }
 
 }  // namespace
+
+int weight_capacity_for(const AcceleratorSpec& s, const Layer& l) {
+  AcceleratorSpec t = s;
+  const LayerGeometry g = geometry(l, s.block_size);
+  for (t.weight_sram.capacity_kib = 1;; t.weight_sram.capacity_kib *= 2)
+    if (t.weight_sram.capacity_kib >= 65536 ||
+        (plan_alone(t, l).weights_on_chip &&
+         (!gen::top_unsupported(t).empty() ||
+          gen::top_layer_weight_rows(t, g.p, g.q) <= gen::top_weight_rows(t))))
+      return t.weight_sram.capacity_kib;
+}
 
 std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
   if (std::string why = gen::top_unsupported(s); !why.empty()) return "no generated top: " + why;
@@ -434,7 +452,11 @@ std::string describe(const CosimResult& r) {
   }
   o << "products: " << r.products_done << ", start to done (reference):";
   for (int64_t t : r.measured_cycles) o << " " << t;
-  o << " (schedule T = " << r.product_cycles << ")\n" << r.message << "\n";
+  o << " (schedule T = " << r.product_cycles << ")\n";
+  if (r.sim_seconds > 0)
+    o << "simulated " << r.cycles << " cycles in " << r.sim_seconds << " s ("
+      << static_cast<int64_t>(r.cycles / r.sim_seconds) << " cycles/s)\n";
+  o << r.message << "\n";
   return o.str();
 }
 

@@ -58,6 +58,10 @@ CosimResult run_cosim(const CosimOptions& o);
 /// The same on a loaded spec and fc layer (o.config, o.overrides, o.workload and o.layer unused).
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Layer& l);
 
+/// The smallest power-of-two weight_sram.capacity_kib that holds `l` in the generated top, both
+/// by bytes (the schedule's residency) and by the top's padded weight rows (65536 at most).
+int weight_capacity_for(const AcceleratorSpec& s, const Layer& l);
+
 /// Why `l` cannot be co-simulated on `s` ("" when it can): no generated top, not fc, another k,
 /// larger than the top's buffers, an activation the top's peripheral lacks.
 std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l);

@@ -6,8 +6,6 @@
 #include <fmt/format.h>
 
 #include "common/error.hpp"
-#include "cosim/reference_top.hpp"
-#include "gen/top.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/child_process.hpp"
 
@@ -121,23 +119,13 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
     c.layer.bias = d.coin();
     try {
       // Size both memories to the layer: the smallest power of two that holds it.
-      AcceleratorSpec s = load_accelerator(base_config, parsed(c.overrides)).spec;
+      const AcceleratorSpec s = load_accelerator(base_config, parsed(c.overrides)).spec;
       const int64_t in_bits = s.formats.input.bits, out_bits = s.formats.output.bits;
       c.overrides.push_back(fmt::format("activation_buffer.capacity_kib={}",
                                         next_pow2((2 * std::max(q * k * in_bits, p * k * out_bits) +
                                                    8191) / 8192)));
-      // The weight SRAM: the smallest power of two that holds the layer both by bytes (the
-      // schedule's residency) and by the top's padded rows.
-      const LayerGeometry g = geometry(c.layer, k);
-      int cap = 1;
-      for (;; cap *= 2) {
-        s.weight_sram.capacity_kib = cap;
-        if (cap >= 65536 || (plan_alone(s, c.layer).weights_on_chip &&
-                             (!gen::top_unsupported(s).empty() ||
-                              gen::top_layer_weight_rows(s, g.p, g.q) <= gen::top_weight_rows(s))))
-          break;
-      }
-      c.overrides.push_back(fmt::format("weight_sram.capacity_kib={}", cap));
+      c.overrides.push_back(
+          fmt::format("weight_sram.capacity_kib={}", weight_capacity_for(s, c.layer)));
       c.spec = load_accelerator(base_config, parsed(c.overrides)).spec;
       last = cosim_unsupported(c.spec, c.layer);
       if (last.empty()) return c;

@@ -1,0 +1,78 @@
+#include "cosim/bench.hpp"
+
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "cosim/cosim.hpp"
+#include "spec/config_loader.hpp"
+#include "sysc/bench.hpp"
+#include "sysc/child_process.hpp"
+#include "sysc/simulate.hpp"
+
+namespace circa::cosim {
+namespace {
+
+void print_rate(std::ostream& os, const std::string& what, int64_t cycles, double seconds,
+                const std::string& note) {
+  os << fmt::format("  {:<34} {:>9} cycles in {:7.3f} s = {:6.3f} M simulated cycles/s ({})\n",
+                    what, cycles, seconds, cycles / seconds / 1e6, note);
+}
+
+/// The Verilated top on `l` in a child: cycles and simulation seconds (build excluded).
+CosimResult rtl_run(const CosimOptions& co, const AcceleratorSpec& s, const Layer& l) {
+  const std::string out = sysc::run_in_child([&] {
+    const CosimResult r = run_cosim(co, s, l);
+    return fmt::format("{} {} {} {} {}\n{}", r.ok ? 1 : 0, r.cycles, r.sim_seconds,
+                       r.build_seconds, r.cached ? 1 : 0, describe(r));
+  });
+  CosimResult r;
+  int ok = 0, cached = 0;
+  std::istringstream in(out);
+  in >> ok >> r.cycles >> r.sim_seconds >> r.build_seconds >> cached;
+  r.ok = ok != 0;
+  r.cached = cached != 0;
+  std::getline(in, r.message);
+  r.message = std::string(std::istreambuf_iterator<char>(in), {});
+  return r;
+}
+
+}  // namespace
+
+void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os) {
+  AcceleratorSpec s = load_accelerator(o.config).spec;
+  const Workload w = sysc::fc_workload(o.n);
+  const Layer& l = w.layers.at(0);
+  const int original_kib = s.weight_sram.capacity_kib;
+  s.weight_sram.capacity_kib = weight_capacity_for(s, l);
+  if (const std::string why = cosim_unsupported(s, l); !why.empty())
+    throw ConfigError("bench cosim: " + o.config + ": " + why);
+  os << fmt::format(
+      "circa bench cosim: {} on {} (k={}, {} MAC lanes, fft {} x{}); weight SRAM {} KiB "
+      "(configured {} KiB) so the layer is resident\n",
+      w.name, s.name, s.block_size, s.mac.lanes, to_string(s.fft.style),
+      s.fft.samples_per_cycle, s.weight_sram.capacity_kib, original_kib);
+
+  const nlohmann::json sc = sysc::simulate_in_child(s, w, sysc::SimOptions{});
+  print_rate(os, "SystemC unit model (1 inference):", sc["report"]["cycles"].get<int64_t>(),
+             sc["sim_seconds"].get<double>(),
+             sc["bit_exact"].get<bool>() ? "bit-exact vs golden" : "MISMATCH vs golden");
+
+  CosimOptions co;
+  co.products = o.products;
+  co.stall = 0;
+  co.work = o.work;
+  co.reference = false;
+  const CosimResult alone = rtl_run(co, s, l);
+  if (!alone.cached)
+    os << fmt::format("  (Verilator build of the top: {:.1f} s, cached afterwards)\n",
+                      alone.build_seconds);
+  print_rate(os, fmt::format("Verilated top ({} products):", o.products), alone.cycles,
+             alone.sim_seconds, alone.ok ? "ran to done" : "FAILED: " + alone.message);
+  co.reference = true;
+  const CosimResult both = rtl_run(co, s, l);
+  print_rate(os, "Verilated top + reference, lockstep:", both.cycles, both.sim_seconds,
+             both.ok ? "zero mismatches" : "MISMATCH: " + both.message);
+}
+
+}  // namespace circa::cosim

@@ -1,0 +1,25 @@
+// `circa bench cosim`: Verilator simulated cycles per second of the generated top on the SystemC
+// benchmark's design point and layer (configs/default.yaml, one 4096 x 4096 fc layer at k = 64),
+// printed beside the SystemC model's figure on the same point. The top keeps its weights on chip
+// (it has no off-chip weight stream), so weight_sram.capacity_kib is raised until the layer fits,
+// for all three runs alike. A benchmark that prints figures, not a test.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+namespace circa::cosim {
+
+struct CosimBenchOptions {
+  std::string config;  ///< accelerator YAML
+  int n = 4096;        ///< the fc layer is n x n
+  int products = 2;    ///< products per RTL run
+  std::string work;    ///< Verilator build cache ("" = cache_root default)
+};
+
+/// Runs, each in a child process: the SystemC unit model (one inference), the Verilated top alone
+/// (no stalls) and the Verilated top in lockstep with its reference; prints cycles, wall time and
+/// simulated cycles per second of each.
+void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os);
+
+}  // namespace circa::cosim
