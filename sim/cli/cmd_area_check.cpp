@@ -24,9 +24,7 @@ void register_area_check_command(CLI::App& app) {
       ->default_str("out/area-check");
   c->add_option("-p,--param", a->params, "override an accelerator parameter: key.path=value");
   c->callback([a] {
-    std::vector<Override> o;
-    for (const auto& p : a->params) o.push_back(parse_override(p));
-    const AcceleratorSpec s = load_accelerator(a->config, o).spec;
+    const AcceleratorSpec s = load_accelerator(a->config, parse_overrides(a->params)).spec;
     const std::string dir = a->out.empty() ? "out/area-check" : a->out;
     const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir);
     std::cout << fmt::format("{:<11} {:>14} {:>14} {:>7}  module\n", "unit", "model um2",

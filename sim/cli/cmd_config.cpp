@@ -9,12 +9,6 @@
 namespace circa::cli {
 namespace {
 
-std::vector<Override> overrides_from(const std::vector<std::string>& args) {
-  std::vector<Override> v;
-  for (const auto& a : args) v.push_back(parse_override(a));
-  return v;
-}
-
 /// Checks every file and reports each problem; the exit status says whether all passed.
 void check_files(const std::vector<std::string>& files) {
   int bad = 0;
@@ -45,7 +39,7 @@ void dump_file(const std::string& file, const std::vector<std::string>& params) 
     if (!params.empty()) throw ConfigError("-p overrides apply to accelerator files only");
     std::cout << dump_yaml(load_workload(file));
   } else {
-    std::cout << dump_yaml(load_accelerator(file, overrides_from(params)).spec);
+    std::cout << dump_yaml(load_accelerator(file, parse_overrides(params)).spec);
   }
 }
 

@@ -48,9 +48,7 @@ num::QuantisedLayer image_layer(const AcceleratorSpec& spec, const GenArgs& a) {
 }
 
 void run_gen(const GenArgs& a) {
-  std::vector<Override> o;
-  for (const auto& p : a.params) o.push_back(parse_override(p));
-  const AcceleratorSpec spec = load_accelerator(a.config, o).spec;
+  const AcceleratorSpec spec = load_accelerator(a.config, parse_overrides(a.params)).spec;
   gen::GenOptions opt;
   opt.faults.butterfly = a.fault_butterfly;
   num::QuantisedLayer layer;

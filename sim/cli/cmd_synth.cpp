@@ -18,9 +18,7 @@ struct SynthArgs {
 };
 
 void run_synth(const SynthArgs& a) {
-  std::vector<Override> o;
-  for (const auto& p : a.params) o.push_back(parse_override(p));
-  const AcceleratorSpec spec = load_accelerator(a.config, o).spec;
+  const AcceleratorSpec spec = load_accelerator(a.config, parse_overrides(a.params)).spec;
   gen::GenOptions opt;
   opt.regenerate = "circa synth --config " + a.config;
   const gen::Design d = gen::generate_design(spec, opt);

@@ -9,9 +9,7 @@ namespace circa::cli {
 
 RunInputs load_run_inputs(const std::string& config, const std::string& workload,
                           const std::vector<std::string>& params) {
-  std::vector<Override> overrides;
-  for (const auto& p : params) overrides.push_back(parse_override(p));
-  RunInputs in{load_accelerator(config, overrides).spec, load_workload(workload)};
+  RunInputs in{load_accelerator(config, parse_overrides(params)).spec, load_workload(workload)};
   check_workload_fits(in.workload, in.spec);
   return in;
 }

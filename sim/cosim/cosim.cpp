@@ -385,9 +385,7 @@ std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
 }
 
 CosimResult run_cosim(const CosimOptions& o) {
-  std::vector<Override> ov;
-  for (const auto& p : o.overrides) ov.push_back(parse_override(p));
-  const AcceleratorSpec s = load_accelerator(o.config, ov).spec;
+  const AcceleratorSpec s = load_accelerator(o.config, parse_overrides(o.overrides)).spec;
   return run_cosim(o, s, pick_layer(load_workload(o.workload), o.layer));
 }
 

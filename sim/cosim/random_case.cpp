@@ -75,12 +75,6 @@ std::vector<std::string> draw_design(Draw& d, int k) {
   return ov;
 }
 
-std::vector<Override> parsed(const std::vector<std::string>& ov) {
-  std::vector<Override> r;
-  for (const auto& s : ov) r.push_back(parse_override(s));
-  return r;
-}
-
 }  // namespace
 
 std::string RandomCase::summary() const {
@@ -119,14 +113,14 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
     c.layer.bias = d.coin();
     try {
       // Size both memories to the layer: the smallest power of two that holds it.
-      const AcceleratorSpec s = load_accelerator(base_config, parsed(c.overrides)).spec;
+      const AcceleratorSpec s = load_accelerator(base_config, parse_overrides(c.overrides)).spec;
       const int64_t in_bits = s.formats.input.bits, out_bits = s.formats.output.bits;
       c.overrides.push_back(fmt::format("activation_buffer.capacity_kib={}",
                                         next_pow2((2 * std::max(q * k * in_bits, p * k * out_bits) +
                                                    8191) / 8192)));
       c.overrides.push_back(
           fmt::format("weight_sram.capacity_kib={}", weight_capacity_for(s, c.layer)));
-      c.spec = load_accelerator(base_config, parsed(c.overrides)).spec;
+      c.spec = load_accelerator(base_config, parse_overrides(c.overrides)).spec;
       last = cosim_unsupported(c.spec, c.layer);
       if (last.empty()) return c;
     } catch (const ConfigError& e) {

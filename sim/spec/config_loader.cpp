@@ -68,6 +68,12 @@ Override parse_override(const std::string& arg) {
   return Override{arg.substr(0, eq), arg.substr(eq + 1)};
 }
 
+std::vector<Override> parse_overrides(const std::vector<std::string>& args) {
+  std::vector<Override> v;
+  for (const auto& a : args) v.push_back(parse_override(a));
+  return v;
+}
+
 DocumentKind document_kind(const std::string& file) {
   const std::string k = read_kind(read_yaml_file(file), file);
   return k == "accelerator" ? DocumentKind::accelerator

@@ -21,6 +21,7 @@ struct Override {
   std::string value;
 };
 Override parse_override(const std::string& arg);
+std::vector<Override> parse_overrides(const std::vector<std::string>& args);
 
 /// The `kind:` of a YAML document (accelerator, workload or sweep).
 DocumentKind document_kind(const std::string& file);

@@ -42,11 +42,11 @@ struct Outcome {
 /// check, one per line, then the report.
 Outcome cosim(const CosimOptions& o, const circa::Layer* layer = nullptr) {
   const std::string s = circa::sysc::run_in_child([&] {
-    std::vector<circa::Override> ov;
-    for (const auto& p : o.overrides) ov.push_back(circa::parse_override(p));
     const CosimResult r =
         layer != nullptr
-            ? circa::cosim::run_cosim(o, circa::load_accelerator(o.config, ov).spec, *layer)
+            ? circa::cosim::run_cosim(
+                  o, circa::load_accelerator(o.config, circa::parse_overrides(o.overrides)).spec,
+                  *layer)
             : circa::cosim::run_cosim(o);
     std::ostringstream out;
     out << r.ok << "\n"

@@ -12,9 +12,9 @@
 namespace circa::rtltest {
 
 AcceleratorSpec spec_of(const std::string& config, const std::vector<std::string>& overrides) {
-  std::vector<Override> o;
-  for (const auto& a : overrides) o.push_back(parse_override(a));
-  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/" + config, o).spec;
+  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/" + config,
+                          parse_overrides(overrides))
+      .spec;
 }
 
 int64_t random_code(std::mt19937_64& rng, const FixedFormat& f) {

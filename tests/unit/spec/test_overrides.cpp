@@ -11,9 +11,7 @@ const std::string kDefault = std::string(CIRCA_SOURCE_DIR) + "/configs/default.y
 
 std::string error_of(const std::vector<std::string>& args) {
   try {
-    std::vector<Override> o;
-    for (const auto& a : args) o.push_back(parse_override(a));
-    load_accelerator(kDefault, o);
+    load_accelerator(kDefault, parse_overrides(args));
   } catch (const ConfigError& e) {
     return e.what();
   }
