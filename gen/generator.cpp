@@ -32,7 +32,7 @@ void add_fft_units(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
 
 /// The top and the manifest entries of the memories it adds besides the weight SRAM.
 void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
-  gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.layer);
+  gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.layer, !o.stream_weights);
   const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k), beats = k / S;
   const arch::MacTiming m = arch::mac_timing(s, k);
   const int64_t qm = top_max_q(s), pm = top_max_p(s);
@@ -66,7 +66,7 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   d.units["mac_lane"] = {mac, d.module(mac).latency, arch::kMacLatency, 1};
   const std::string per = gen_peripheral(d, f, std::min(s.fft.samples_per_cycle, k));
   d.units["peripheral"] = {per, d.module(per).latency, arch::kPeripheralLatency, 1};
-  const bool images = o.layer != nullptr;
+  const bool images = o.layer != nullptr && !o.stream_weights;
   const std::string ws = gen_weight_sram(d, s.weight_sram, images);
   if (!ws.empty())
     d.memories["weight_sram"] = {ws, weight_sram_depth(s.weight_sram), s.weight_sram.word_bits, 1,

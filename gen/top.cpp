@@ -42,6 +42,13 @@ int64_t top_weight_rows(const AcceleratorSpec& s) {
   return make_top_plan(s, "fwd", "inv").w_rows;
 }
 
+int top_weight_stream_depth(const AcceleratorSpec& s) {
+  const int ic = arch::mac_timing(s, s.block_size).issue_cycles;
+  int d = 2;
+  while (d < 2 * ic) d *= 2;
+  return d;
+}
+
 int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q) {
   const arch::MacTiming m = arch::mac_timing(s, s.block_size);
   return int64_t{(p + m.parallel_blocks - 1) / m.parallel_blocks} * q * m.issue_cycles;
@@ -97,6 +104,7 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.groups = w.banks / p.nb;
   p.wdepth = weight_sram_depth(w);
   p.row_bits = p.nb * w.word_bits;
+  p.wsd = top_weight_stream_depth(s);
   p.w_rows = p.wdepth * p.groups;
   p.fw = p.shared ? std::max(s.formats.fft.bits, s.formats.ifft.bits) : s.formats.fft.bits;
   p.iw = p.shared ? p.fw : s.formats.ifft.bits;
@@ -115,7 +123,9 @@ std::vector<Port> top_ports(const TopPlan& p) {
           {"in_valid", false, 1},     {"in_ready", true, 1},       {"in_data", false, p.S * f.input.bits},
           {"out_valid", true, 1},     {"out_ready", false, 1},     {"out_data", true, p.S * f.output.bits},
           {"w_we", false, 1},         {"w_addr", false, bits_for(p.w_rows - 1)}, {"w_data", false, p.row_bits},
-          {"b_we", false, 1},         {"b_addr", false, p.pw + p.n}, {"b_data", false, f.output.bits}};
+          {"b_we", false, 1},         {"b_addr", false, p.pw + p.n}, {"b_data", false, f.output.bits},
+          {"cfg_stream", false, 1},   {"ws_valid", false, 1},      {"ws_ready", true, 1},
+          {"ws_data", false, p.row_bits}};
 }
 
 /// Wires between the parts, declared before any part uses them. Unit outputs the top does not
@@ -138,15 +148,16 @@ std::string top_name(const TopPlan& p) {
                            n2s(p.row_bits) + "/" + fmt_tag(p.s->formats.product) + fmt_tag(p.s->formats.accumulator) +
                            fmt_tag(p.s->formats.weight) + fmt_tag(p.s->formats.output) + (p.packed ? "p" : "h");
   return "circa_top_k" + n2s(p.k) + "_s" + n2s(p.S) + "_l" + n2s(p.lanes) + "_b" + n2s(p.B) + "_" +
-         hex32(static_cast<uint32_t>(fnv1a64(rest))) + (p.images ? "_img" : "");
+         hex32(static_cast<uint32_t>(fnv1a64(rest))) + (p.images ? (p.weight_images ? "_img" : "_bimg") : "");
 }
 
 }  // namespace
 
 std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd, const std::string& inv,
-                    const num::QuantisedLayer* layer) {
+                    const num::QuantisedLayer* layer, bool weight_images) {
   TopPlan p = make_top_plan(s, fwd, inv);
   p.images = layer != nullptr;
+  p.weight_images = p.images && weight_images;
   const std::string name = top_name(p);
   const std::vector<Port> ports = top_ports(p);
   Emitter e;

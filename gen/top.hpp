@@ -9,6 +9,10 @@
 //   out_valid/out_ready/out_data: after done, p*k output codes, S per beat, in order;
 //   w_we/w_addr/w_data: one weight row (weight_row_words) per write; b_we/b_addr/b_data: one bias
 //   code (formats.output) of output row b_addr per write; both ignored while busy.
+//   cfg_stream: the layer's weights do not fit the SRAM and arrive on ws_valid/ws_ready/ws_data
+//   during the product instead, one weight row per beat in issue order (SCHEDULE.md, off-chip
+//   streaming); ws_ready only while busy, into a FIFO of 2 issues. A MAC issue starts only when
+//   all its rows are in the FIFO: a row accepted in product cycle t can serve an issue from t + 2.
 #pragma once
 
 #include <string>
@@ -26,9 +30,9 @@ std::string top_unsupported(const AcceleratorSpec& s);
 /// Adds the top module (and everything below it) to d, sets it as the design's top and returns
 /// its name. `fwd`/`inv` are the FFT unit modules already in d (equal when fft.shared_ifft).
 /// With `layer`, the weight and bias banks load images of that layer ($readmemh files added to
-/// d.data: weights_bank<i>.hex, bias_bank<i>.hex).
+/// d.data: weights_bank<i>.hex unless !weight_images, bias_bank<i>.hex).
 std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd, const std::string& inv,
-                    const num::QuantisedLayer* layer);
+                    const num::QuantisedLayer* layer, bool weight_images = true);
 
 /// The weight rows of a layer in issue order (row = (g*q + j)*issue_cycles + c), each as the hex
 /// word the w_data port takes.
@@ -39,6 +43,9 @@ std::vector<std::string> weight_rows_hex(const AcceleratorSpec& s, const num::We
 /// than weight_sram.capacity_kib suggests).
 int64_t top_weight_rows(const AcceleratorSpec& s);
 int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q);
+
+/// Rows of the top's weight-stream FIFO: the smallest power of two >= 2 issues (2 x issue cycles).
+int top_weight_stream_depth(const AcceleratorSpec& s);
 
 /// Largest layer the top's buffers hold: input blocks (q) and output blocks (p).
 int top_max_q(const AcceleratorSpec& s);

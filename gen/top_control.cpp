@@ -91,9 +91,13 @@ void emit_mac_sequencer(Emitter& e, const TopPlan& p) {
   e.line(reg("m_j", p.qw) + ";");
   e.line(reg("m_c", cw) + ";");
   e.line(reg("w_row", rw) + ";");
+  const int iw = bits_for(p.wsd);
+  e.line("// off-chip weight stream: an issue starts only when its " + n2s(p.ic) + " row(s) are all in the FIFO");
+  e.line(reg("ws_cnt", iw) + ";");
+  e.line(wire("w_ok", 1) + " = !cfg_stream || m_c != " + literal(0, cw) + " || ws_cnt >= " + literal(p.ic, iw) + ";");
   e.line(wire("m_free", 1) + " = " + (p.B == 1 ? std::string("!bank_busy || bank_clr;") : "!bank_busy[m_bank] || bank_clr[m_bank];"));
-  e.line(wire("m_start", 1) + " = run && !m_act && (inv_phase || a_last) && m_base < cfg_p && m_free;");
-  e.line(wire("m_rd", 1) + " = m_act || m_start;");
+  e.line(wire("m_start", 1) + " = run && !m_act && (inv_phase || a_last) && m_base < cfg_p && m_free && w_ok;");
+  e.line(wire("m_rd", 1) + " = (m_act && w_ok) || m_start;");
   e.line(wire("m_cend", 1) + " = m_c == " + literal(p.ic - 1, cw) + ";");
   e.line(wire("m_gend", 1) + " = m_rd && m_cend && m_j == cfg_q - " + literal(1, p.qw) + ";");
   e.line(wire("spec_re", 1) + " = m_rd && m_c == " + literal(0, cw) + ";");
@@ -130,12 +134,36 @@ void emit_mac_sequencer(Emitter& e, const TopPlan& p) {
   e.line(wire("g_final", 1) + " = fin_pipe[" + n2s(dl - 1) + "];");
 }
 
+/// The weight-stream FIFO (cfg_stream): rows in while busy and not full, one out per MAC read
+/// stage (m_rd) into ws_q, which stands in for the SRAM's registered read data.
+void emit_weight_stream(Emitter& e, const TopPlan& p) {
+  const int aw = bits_for(p.wsd - 1), iw = bits_for(p.wsd);
+  e.blank().line("// ---- weight stream FIFO: " + n2s(p.wsd) + " rows of " + n2s(p.row_bits) + " bits ----");
+  e.line("reg  " + std::string("[") + n2s(p.row_bits - 1) + ":0] wsf [0:" + n2s(p.wsd - 1) + "];");
+  e.line(reg("ws_wp", aw) + ", ws_rp;");
+  e.line(reg("ws_q", p.row_bits) + ";");
+  e.line("assign ws_ready = run && cfg_stream && ws_cnt != " + literal(p.wsd, iw) + ";");
+  e.line(wire("ws_push", 1) + " = ws_valid && ws_ready;");
+  e.line(wire("ws_pop", 1) + " = cfg_stream && m_rd;");
+  e.open("always @(posedge clk) begin");
+  e.line("if (rst || go) begin ws_cnt <= " + literal(0, iw) + "; ws_wp <= " + literal(0, aw) + "; ws_rp <= " + literal(0, aw) + "; end");
+  e.open("else begin");
+  e.line("if (ws_push) ws_wp <= ws_wp + " + literal(1, aw) + ";");
+  e.line("if (ws_pop) ws_rp <= ws_rp + " + literal(1, aw) + ";");
+  e.line("if (ws_push && !ws_pop) ws_cnt <= ws_cnt + " + literal(1, iw) + "; else if (ws_pop && !ws_push) ws_cnt <= ws_cnt - " + literal(1, iw) + ";");
+  e.close("end");
+  e.close("end");
+  e.line("always @(posedge clk) if (ws_push) wsf[ws_wp] <= ws_data;");
+  e.line("always @(posedge clk) if (ws_pop) ws_q <= wsf[ws_rp];");
+}
+
 }  // namespace
 
 void emit_control(Emitter& e, const TopPlan& p) {
   emit_fsm(e, p);
   emit_phase_a_capture(e, p);
   emit_mac_sequencer(e, p);
+  emit_weight_stream(e, p);
 }
 
 }  // namespace circa::gen

@@ -80,7 +80,7 @@ void emit_weight_sram(Emitter& e, Design& d, const TopPlan& p) {
   const SramSpec& m = p.s->weight_sram;
   const int W = m.word_bits, aw = ceil_log2(p.wdepth), lg = arch::log2_exact(p.groups);
   const int rw = bits_for(p.w_rows - 1);
-  const std::string ws = gen_weight_sram(d, m, p.images);
+  const std::string ws = gen_weight_sram(d, m, p.weight_images);
   CIRCA_CHECK(rw - lg == aw, "weight row address split");
   e.blank().line("// ---- weight SRAM: a row of " + n2s(p.lanes) + " weight words = " + n2s(p.nb) + " banks side by side; rows interleave over " + n2s(p.groups) + " bank group(s) ----");
   e.line(wire("w_fire", 1) + " = w_we && !run;");
@@ -90,7 +90,7 @@ void emit_weight_sram(Emitter& e, Design& d, const TopPlan& p) {
     const int g = b / p.nb, pt = b % p.nb;
     const std::string hit_r = lg ? "(" + grp_r + " == " + literal(g, lg) + ")" : "1'b1";
     const std::string hit_w = lg ? "(" + grp_w + " == " + literal(g, lg) + ")" : "1'b1";
-    en += std::string(en.empty() ? "" : ", ") + "(m_rd && " + hit_r + ") || (w_fire && " + hit_w + ")";
+    en += std::string(en.empty() ? "" : ", ") + "(m_rd && !cfg_stream && " + hit_r + ") || (w_fire && " + hit_w + ")";
     we += std::string(we.empty() ? "" : ", ") + "w_fire && " + hit_w;
     addr += std::string(addr.empty() ? "" : ", ") + "w_fire ? " + (rw - lg > 0 ? "w_addr[" + n2s(rw - 1) + ":" + n2s(lg) + "]" : "1'b0") +
             " : " + (rw - lg > 0 ? "w_row[" + n2s(rw - 1) + ":" + n2s(lg) + "]" : "1'b0");
@@ -102,7 +102,8 @@ void emit_weight_sram(Emitter& e, Design& d, const TopPlan& p) {
     e.line(reg("wg_q", lg) + ";");
     e.line("always @(posedge clk) wg_q <= " + grp_r + ";");
   }
-  e.line(wire("wrow", p.row_bits) + " = " + (lg ? "wm_rdata[wg_q * " + n2s(p.row_bits) + " +: " + n2s(p.row_bits) + "]" : "wm_rdata") + ";");
+  e.line(wire("wm_row", p.row_bits) + " = " + (lg ? "wm_rdata[wg_q * " + n2s(p.row_bits) + " +: " + n2s(p.row_bits) + "]" : "wm_rdata") + ";");
+  e.line(wire("wrow", p.row_bits) + " = cfg_stream ? ws_q : wm_row;");
 }
 
 /// Lane L at issue cycle c: spectrum word (c*lanes + L) mod slots, weight word L of the row.

@@ -65,10 +65,10 @@ void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& laye
                       " blocks; the top's buffers hold up to p = " + n2s(p.p_max) + ", q = " + n2s(p.q_max) +
                       " (activation_buffer.capacity_kib)");
   const auto rows = weight_rows(p, layer.spectra);
-  if (static_cast<int64_t>(rows.size()) > p.w_rows)
+  if (p.weight_images && static_cast<int64_t>(rows.size()) > p.w_rows)
     throw ConfigError("the layer's " + n2s(static_cast<int64_t>(rows.size())) + " weight rows exceed the weight SRAM's " + n2s(p.w_rows) + "; raise weight_sram.capacity_kib");
   const int W = p.s->weight_sram.word_bits;
-  for (int b = 0; b < p.s->weight_sram.banks; ++b) {
+  for (int b = 0; b < (p.weight_images ? p.s->weight_sram.banks : 0); ++b) {
     const int g = b / p.nb, part = b % p.nb;
     std::string img;
     for (size_t r = static_cast<size_t>(g); r < rows.size(); r += static_cast<size_t>(p.groups)) img += hex_of(rows[r], part * W, W) + "\n";

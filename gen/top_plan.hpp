@@ -33,11 +33,13 @@ struct TopPlan {
   int nb = 0, groups = 0;      ///< SRAM banks side by side per weight row; rows interleave over groups
   int64_t wdepth = 0;          ///< words per weight-SRAM bank
   int row_bits = 0;            ///< nb * word_bits
+  int wsd = 0;                 ///< weight-stream FIFO rows: a power of two >= 2 issues (2 * ic)
   int64_t w_rows = 0;          ///< weight rows the SRAM holds
   int fw = 0, iw = 0;          ///< bits of one FFT / IFFT output component on the unit's ports
   std::string fwd, inv;        ///< FFT unit module names (equal when shared)
   std::vector<int> rev;         ///< bit reversal of log2 k bits
-  bool images = false;         ///< weight banks load weights_bank<i>.hex ($readmemh)
+  bool images = false;         ///< bias banks load bias_bank<i>.hex ($readmemh)
+  bool weight_images = false;  ///< weight banks load weights_bank<i>.hex
 
   /// Sample index carried by IFFT output beat t, lane l (and spectrum bin of FFT output (t, l)).
   int out_index(int t, int l) const;
@@ -63,7 +65,7 @@ int bits_for(int64_t max_value);  ///< bits to hold 0..max_value
 // Part emitters (top_control.cpp, top_datapath.cpp, top_output.cpp, top_banks.cpp).
 void emit_control(Emitter& e, const TopPlan& p);      ///< FSM, phase A, MAC and IFFT sequencers
 void emit_input_and_fft(Emitter& e, const TopPlan& p);///< input buffer, FFT unit(s), spectrum buffer
-void emit_mac(Emitter& e, Design& d, const TopPlan& p);///< weight SRAM, MAC lanes, accumulators
+void emit_mac(Emitter& e, Design& d, const TopPlan& p);///< weight SRAM or stream, MAC lanes, accumulators
 void emit_ifft_and_output(Emitter& e, Design& d, const TopPlan& p); ///< IFFT sequencer and feed, then:
 void emit_output_banks(Emitter& e, Design& d, const TopPlan& p);    ///< peripheral, bias/output banks, drain
 

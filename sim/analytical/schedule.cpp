@@ -10,14 +10,19 @@ namespace {
 int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
 
 // The issues of one group from `start` on: q issues of c cycles each, and with a streamed layer
-// issue j also waits for its weight bytes. Returns one past the last issue's cycles.
-int64_t mac_group_end(const arch::LayerPlan& pl, int blocks, int64_t start,
-                      OffchipStream* stream) {
+// issue j also waits for its weight bytes. Appends each issue's first cycle to `starts` and
+// returns one past the last issue's cycles.
+int64_t mac_group_end(const arch::LayerPlan& pl, int blocks, int64_t start, OffchipStream* stream,
+                      std::vector<int64_t>* starts) {
   const int q = pl.geom.q;
-  if (stream == nullptr) return start + q * sram_issue_cycles(pl.mac, blocks);
-  const int64_t c = pl.mac.issue_cycles, bits = issue_weight_bits(pl.mac, blocks);
+  const int64_t bits = issue_weight_bits(pl.mac, blocks);
+  const int64_t c = stream == nullptr ? sram_issue_cycles(pl.mac, blocks) : pl.mac.issue_cycles;
   int64_t t = start;
-  for (int j = 0; j < q; ++j) t = std::max(t, stream->ready_cycle_after(bits)) + c;
+  for (int j = 0; j < q; ++j) {
+    if (stream != nullptr) t = std::max(t, stream->ready_cycle_after(bits));
+    starts->push_back(t);
+    t += c;
+  }
   return t;
 }
 
@@ -56,7 +61,7 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
       const GroupTimes& old = ps.groups[g - B];
       gt.mac_start = std::max(gt.mac_start, old.ifft_start + (old.blocks - 1) * f.ii + f.beats);
     }
-    gt.mac_end = mac_group_end(pl, gt.blocks, gt.mac_start, streamed);
+    gt.mac_end = mac_group_end(pl, gt.blocks, gt.mac_start, streamed, &ps.issue_starts);
     gt.ready = gt.mac_end + arch::kMacLatency;
     gt.ifft_start = g == 0 ? gt.ready
                            : std::max(gt.ready, ps.groups[g - 1].ifft_start +

@@ -26,6 +26,7 @@ struct GroupTimes {
 struct ProductSchedule {
   int64_t phase_a = 0;       ///< A = span(q)
   std::vector<GroupTimes> groups;
+  std::vector<int64_t> issue_starts;  ///< first cycle of every MAC issue (g, j), in issue order
   int64_t lstm_update = 0;   ///< cell-update cycles after the last group (lstm only)
   int64_t total = 0;         ///< T (+ the lstm term): cycles of one product
 };

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cosim/cosim.hpp"
+#include "cosim/reference_top.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/bench.hpp"
 #include "sysc/child_process.hpp"
@@ -40,18 +41,15 @@ CosimResult rtl_run(const CosimOptions& co, const AcceleratorSpec& s, const Laye
 }  // namespace
 
 void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os) {
-  AcceleratorSpec s = load_accelerator(o.config).spec;
+  const AcceleratorSpec s = load_accelerator(o.config).spec;
   const Workload w = sysc::fc_workload(o.n);
   const Layer& l = w.layers.at(0);
-  const int original_kib = s.weight_sram.capacity_kib;
-  s.weight_sram.capacity_kib = weight_capacity_for(s, l);
   if (const std::string why = cosim_unsupported(s, l); !why.empty())
     throw ConfigError("bench cosim: " + o.config + ": " + why);
-  os << fmt::format(
-      "circa bench cosim: {} on {} (k={}, {} MAC lanes, fft {} x{}); weight SRAM {} KiB "
-      "(configured {} KiB) so the layer is resident\n",
-      w.name, s.name, s.block_size, s.mac.lanes, to_string(s.fft.style),
-      s.fft.samples_per_cycle, s.weight_sram.capacity_kib, original_kib);
+  os << fmt::format("circa bench cosim: {} on {} (k={}, {} MAC lanes, fft {} x{}); weights {}\n",
+                    w.name, s.name, s.block_size, s.mac.lanes, to_string(s.fft.style),
+                    s.fft.samples_per_cycle,
+                    plan_alone(s, l).weights_on_chip ? "resident" : "streamed from off-chip");
 
   const nlohmann::json sc = sysc::simulate_in_child(s, w, sysc::SimOptions{});
   print_rate(os, "SystemC unit model (1 inference):", sc["report"]["cycles"].get<int64_t>(),

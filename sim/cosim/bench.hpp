@@ -1,8 +1,8 @@
 // `circa bench cosim`: Verilator simulated cycles per second of the generated top on the SystemC
 // benchmark's design point and layer (configs/default.yaml, one 4096 x 4096 fc layer at k = 64),
-// printed beside the SystemC model's figure on the same point. The top keeps its weights on chip
-// (it has no off-chip weight stream), so weight_sram.capacity_kib is raised until the layer fits,
-// for all three runs alike. A benchmark that prints figures, not a test.
+// printed beside the SystemC model's figure on the same point (whose 256 KiB weight SRAM does not
+// hold the layer: its weights stream from off-chip, as in the SystemC benchmark). A benchmark
+// that prints figures, not a test.
 #pragma once
 
 #include <ostream>

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <systemc>
 
+#include "analytical/offchip.hpp"
 #include "analytical/schedule.hpp"
 #include "common/error.hpp"
 #include "cosim/reference_top.hpp"
@@ -55,13 +56,49 @@ void put_field(Bits& v, int lo, int w, int64_t x) {
       v[static_cast<size_t>((lo + b) / 32)] |= 1u << ((lo + b) % 32);
 }
 
+/// The weight rows of a streamed layer (none when it is resident) and the product cycle from
+/// which the bench offers each: the rows of issue n back to back so that the last is accepted
+/// by cycle ready(n) - 2, where ready(n) is when SCHEDULE.md's off-chip stream has delivered
+/// the issue's bytes (ana::OffchipStream); the top counts a row the cycle after accepting it and
+/// reads it the cycle before the issue.
+struct WeightStream {
+  std::vector<Bits> rows;
+  std::vector<int64_t> present;
+};
+
+WeightStream weight_stream(const AcceleratorSpec& s, const Layer& l,
+                           const num::QuantisedLayer& ql) {
+  WeightStream ws;
+  const arch::LayerPlan pl = plan_alone(s, l);
+  if (pl.weights_on_chip) return ws;
+  for (const std::string& h : gen::weight_rows_hex(s, ql.spectra)) {
+    Bits b(static_cast<size_t>(words_of(static_cast<int>(h.size()) * 4)), 0u);
+    for (size_t i = 0; i < h.size(); ++i) {
+      const size_t nib = h.size() - 1 - i;  // nibble index from the least significant
+      const uint32_t v = static_cast<uint32_t>(std::stoul(h.substr(i, 1), nullptr, 16));
+      b[nib / 8] |= v << (4 * (nib % 8));
+    }
+    ws.rows.push_back(b);
+  }
+  ana::OffchipStream stream(s);
+  const int ic = pl.mac.issue_cycles;
+  for (int g = 0; g < pl.groups; ++g)
+    for (int j = 0; j < pl.geom.q; ++j) {
+      const int64_t ready =
+          stream.ready_cycle_after(ana::issue_weight_bits(pl.mac, ana::group_blocks(pl, g)));
+      for (int i = 0; i < ic; ++i) ws.present.push_back(std::max<int64_t>(0, ready - 1 - ic + i));
+    }
+  CIRCA_CHECK(ws.present.size() == ws.rows.size(), "one presentation cycle per weight row");
+  return ws;
+}
+
 class Bench : public sc_core::sc_module {
  public:
   /// Without a reference (reft null) the bench runs the DUT alone: its outputs pace the phases
   /// and nothing is compared.
   Bench(sc_core::sc_module_name n, ReferenceTop* reft, PinModel* dut, int64_t T,
         std::vector<gen::Port> ports, const CosimOptions& o, const AcceleratorSpec& s,
-        const Layer& l, CosimResult* r)
+        const Layer& l, WeightStream ws, CosimResult* r)
       : sc_core::sc_module(n),
         ref_(reft != nullptr ? static_cast<PinModel*>(reft) : dut),
         reft_(reft),
@@ -69,7 +106,8 @@ class Bench : public sc_core::sc_module {
         ports_(std::move(ports)),
         o_(o),
         r_(r),
-        rng_(o.seed * 0x9e3779b97f4a7c15ULL + 7) {
+        rng_(o.seed * 0x9e3779b97f4a7c15ULL + 7),
+        ws_(std::move(ws)) {
     const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
     const LayerGeometry g = geometry(l, k);
     beats_out_ = int64_t{g.p} * k / S;
@@ -82,9 +120,10 @@ class Bench : public sc_core::sc_module {
         in_.emplace_back();
     }
     held_.assign(ports_.size(), Bits{});
-    ix_ = {idx.at("rst"),       idx.at("start"),    idx.at("in_valid"), idx.at("in_data"),
-           idx.at("out_ready"), idx.at("cfg_p"),    idx.at("cfg_q"),    idx.at("cfg_relu"),
-           idx.at("cfg_bias_en"), idx.at("done"),   idx.at("in_ready"), idx.at("out_valid")};
+    ix_ = {idx.at("rst"),        idx.at("start"),      idx.at("in_valid"), idx.at("in_data"),
+           idx.at("out_ready"),  idx.at("cfg_p"),      idx.at("cfg_q"),    idx.at("cfg_relu"),
+           idx.at("cfg_bias_en"), idx.at("cfg_stream"), idx.at("ws_valid"), idx.at("ws_data"),
+           idx.at("ws_ready"),   idx.at("done"),       idx.at("in_ready"), idx.at("out_valid")};
     // Input rows of each product: S codes per beat, zero-padded to q*k.
     for (int run = 0; run < o.products; ++run) {
       const std::vector<int64_t> x =
@@ -126,6 +165,9 @@ class Bench : public sc_core::sc_module {
     put_field(in_[ix_.cfg_q], 0, ports_[ix_.cfg_q].width, cfg_q_);
     in_[ix_.cfg_relu][0] = relu_;
     in_[ix_.cfg_bias_en][0] = bias_;
+    in_[ix_.cfg_stream][0] = !ws_.rows.empty();
+    for (auto& w : in_[ix_.ws_data]) w = static_cast<uint32_t>(rng_());  // garbage unless valid
+    if (const int w = ports_[ix_.ws_data].width; w % 32) in_[ix_.ws_data].back() &= (1u << (w % 32)) - 1u;
     in_[ix_.out_ready][0] = !chance(o_.stall);
     Bits& data = in_[ix_.in_data];
     for (auto& w : data) w = static_cast<uint32_t>(rng_());  // garbage unless valid
@@ -144,8 +186,12 @@ class Bench : public sc_core::sc_module {
         in_[ix_.start][0] = 1;
         break;
       case Phase::run:
-        in_[ix_.in_valid][0] = chance(0.5);
-        break;  // ignored while busy
+        in_[ix_.in_valid][0] = chance(0.5);  // ignored while busy
+        if (ws_next_ < ws_.rows.size() && cycle_ - product0_ >= ws_.present[ws_next_]) {
+          in_[ix_.ws_valid][0] = 1;
+          in_[ix_.ws_data] = ws_.rows[ws_next_];
+        }
+        break;
       default:
         break;
     }
@@ -157,6 +203,7 @@ class Bench : public sc_core::sc_module {
     std::deque<Sample> hist;
     int64_t stop_at = -1, start_cycle = 0;
     for (int64_t c = 0;; ++c) {
+      cycle_ = c;
       const std::vector<Bits>& in = drive();
       for (size_t i = 0; i < ports_.size(); ++i) {
         if (in[i].empty() || in[i] == held_[i]) continue;  // signals hold their values
@@ -244,9 +291,12 @@ class Bench : public sc_core::sc_module {
         break;
       case Phase::start:
         *start_cycle = c;
+        product0_ = c + 1;
+        ws_next_ = 0;
         phase_ = Phase::run;
         break;
       case Phase::run:
+        if ((in[ix_.ws_valid][0] & 1u) && (ref_->get(ix_.ws_ready)[0] & 1u)) ++ws_next_;
         if (done) {
           r_->measured_cycles.push_back(c - *start_cycle);
           phase_ = Phase::drain;
@@ -324,15 +374,19 @@ class Bench : public sc_core::sc_module {
   PinModel* dut_;
   std::vector<gen::Port> ports_;
   struct PortIndex {
-    size_t rst, start, in_valid, in_data, out_ready, cfg_p, cfg_q, cfg_relu, cfg_bias_en, done,
-        in_ready, out_valid;
+    size_t rst, start, in_valid, in_data, out_ready, cfg_p, cfg_q, cfg_relu, cfg_bias_en,
+        cfg_stream, ws_valid, ws_data, ws_ready, done, in_ready, out_valid;
   } ix_{};
   std::vector<Bits> in_, held_;  ///< this cycle's inputs; the values last driven
   const CosimOptions& o_;
   CosimResult* r_;
   std::mt19937_64 rng_;
+  WeightStream ws_;
+  size_t ws_next_ = 0;    ///< the next weight row to stream
+  int64_t product0_ = 0;  ///< the cycle of product cycle 0
   std::vector<std::vector<Bits>> inputs_;
   int64_t beats_out_ = 0, beat_ = 0, out_beat_ = 0, limit_ = 0;
+  int64_t cycle_ = 0;
   int cfg_p_ = 0, cfg_q_ = 0, run_ = 0, gap_ = 0;
   bool relu_ = false, bias_ = false;
   Phase phase_ = Phase::reset;
@@ -370,14 +424,24 @@ std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
     return "layer " + l.name + " does not fit the top's activation buffer (q <= " +
            std::to_string(gen::top_max_q(s)) + ", p <= " + std::to_string(gen::top_max_p(s)) +
            "); raise activation_buffer.capacity_kib";
-  if (gen::top_layer_weight_rows(s, g.p, g.q) > gen::top_weight_rows(s))
+  const arch::LayerPlan pl = plan_alone(s, l);
+  if (pl.weights_on_chip && gen::top_layer_weight_rows(s, g.p, g.q) > gen::top_weight_rows(s))
     return "layer " + l.name + " takes " + std::to_string(gen::top_layer_weight_rows(s, g.p, g.q)) +
            " weight rows, the top's SRAM holds " + std::to_string(gen::top_weight_rows(s)) +
            "; raise weight_sram.capacity_kib";
-  if (!plan_alone(s, l).weights_on_chip)
-    return "layer " + l.name +
-           "'s weights do not fit the weight SRAM and the top has no off-chip weight stream; "
-           "raise weight_sram.capacity_kib";
+  if (!pl.weights_on_chip) {
+    // The top's stream port takes one row per cycle: the schedule's arrivals must not be faster.
+    const ana::OffchipStream st(s);
+    const int last = ana::group_blocks(pl, pl.groups - 1);
+    const double issue_bytes = ana::issue_weight_bits(pl.mac, std::min(last, pl.mac.parallel_blocks)) / 8.0;
+    if (st.latency_cycles() < 1)
+      return "offchip.latency_ns gives 0 cycles; the top's weight stream needs >= 1 (raise it)";
+    if (st.bytes_per_cycle() * pl.mac.issue_cycles > issue_bytes)
+      return "offchip.bandwidth_gb_per_s delivers an issue's weights (" +
+             std::to_string(static_cast<int64_t>(issue_bytes)) + " bytes) in fewer than its " +
+             std::to_string(pl.mac.issue_cycles) +
+             " cycles, faster than the top's one-row-per-cycle weight stream; lower it";
+  }
   if (l.activation != Activation::relu && l.activation != Activation::none)
     return "the top's peripheral has relu or none; layer " + l.name + " asks for " +
            to_string(l.activation);
@@ -395,9 +459,11 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Lay
   const int k = s.block_size;
   const num::LayerWeights w = num::random_layer_weights(l, k, o.seed);
   const num::QuantisedLayer ql = num::quantise_layer(s, l, w);
+  const WeightStream ws = weight_stream(s, l, ql);
   gen::GenOptions go;
   go.faults = o.faults;
   go.layer = &ql;
+  go.stream_weights = !ws.rows.empty();
   go.regenerate = "circa cosim";  // fixed, so equal designs hash equally
   const gen::Design d = gen::generate_design(s, go);
   const gen::FileSet files = gen::render(d, s, gen::header_for(s, go));
@@ -420,7 +486,7 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Lay
     ref->clk(*clk);
   }
   r.product_cycles = ana::product_schedule(s, l, plan_alone(s, l)).total;
-  auto* bench = new Bench("bench", ref, dut, r.product_cycles, ports, o, s, l, &r);
+  auto* bench = new Bench("bench", ref, dut, r.product_cycles, ports, o, s, l, ws, &r);
   bench->vcd_path_ = vcd;
   bench->lanes_ = std::min(s.fft.samples_per_cycle, k);
   const auto t0 = std::chrono::steady_clock::now();

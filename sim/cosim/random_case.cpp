@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "common/error.hpp"
+#include "cosim/reference_top.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/child_process.hpp"
 
@@ -82,12 +83,16 @@ std::string RandomCase::summary() const {
   auto f = [](const char* n, const FixedFormat& x) {
     return fmt::format(" {} s{}.{}{}", n, x.bits, x.frac, x.overflow == Overflow::wrap ? "w" : "");
   };
-  return fmt::format("k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB;",
+  return fmt::format("k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB{};",
                      s.block_size, to_string(s.fft.style), s.fft.samples_per_cycle,
                      s.fft.stage_latency, to_string(s.fft.scaling),
                      s.fft.shared_ifft ? "shared " : "own ", s.mac.lanes,
                      s.mac.accumulator_banks, s.weight_sram.banks, s.weight_sram.word_bits,
-                     to_string(s.weight_sram.layout), s.weight_sram.capacity_kib) +
+                     to_string(s.weight_sram.layout), s.weight_sram.capacity_kib,
+                     plan_alone(s, layer).weights_on_chip
+                         ? ""
+                         : fmt::format(" (streamed: {} ns, {} GB/s)", s.offchip.latency_ns,
+                                       s.offchip.bandwidth_gb_per_s)) +
          f("in", s.formats.input) + f("fft", s.formats.fft) + f("tw", s.formats.twiddle) +
          f("w", s.formats.weight) + f("prod", s.formats.product) +
          f("acc", s.formats.accumulator) + f("ifft", s.formats.ifft) + f("out", s.formats.output) +
@@ -118,8 +123,17 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
       c.overrides.push_back(fmt::format("activation_buffer.capacity_kib={}",
                                         next_pow2((2 * std::max(q * k * in_bits, p * k * out_bits) +
                                                    8191) / 8192)));
-      c.overrides.push_back(
-          fmt::format("weight_sram.capacity_kib={}", weight_capacity_for(s, c.layer)));
+      // A third of the points stream their weights: the smallest SRAM that loads (>= 32 words a
+      // bank), which the layer usually overflows, and a random off-chip latency and bandwidth.
+      const bool stream = d.coin(0.35);
+      const int min_kib = std::max(1, s.weight_sram.banks * s.weight_sram.word_bits / 256);
+      c.overrides.push_back(fmt::format("weight_sram.capacity_kib={}",
+                                        stream ? min_kib : weight_capacity_for(s, c.layer)));
+      if (stream) {
+        c.overrides.push_back(fmt::format("offchip.latency_ns={}", d.of<int>({5, 20, 100})));
+        c.overrides.push_back(
+            fmt::format("offchip.bandwidth_gb_per_s={}", d.of<double>({0.4, 1.6, 6.4, 12.8})));
+      }
       c.spec = load_accelerator(base_config, parse_overrides(c.overrides)).spec;
       last = cosim_unsupported(c.spec, c.layer);
       if (last.empty()) return c;

@@ -53,12 +53,19 @@ ReferenceTop::ReferenceTop(sc_core::sc_module_name name, const AcceleratorSpec& 
   q_ = g.q;
   in_bits_ = s.formats.input.bits;
   out_bits_ = s.formats.output.bits;
-  T_ = ana::product_schedule(s, layer, plan_alone(s, layer)).total;
+  const arch::LayerPlan plan = plan_alone(s, layer);
+  const ana::ProductSchedule ps = ana::product_schedule(s, layer, plan);
+  T_ = ps.total;
+  stream_ = !plan.weights_on_chip;
+  ws_depth_ = gen::top_weight_stream_depth(s);
+  for (int64_t t : ps.issue_starts)  // read stages: the cycle before each issue cycle
+    for (int c = 0; c < plan.mac.issue_cycles; ++c) pops_.push_back(t - 1 + c);
   for (const auto& p : ports_) values_.push_back(Bits(static_cast<size_t>(words_of(p.width)), 0u));
   rst_ = idx("rst"), start_ = idx("start"), in_valid_ = idx("in_valid"), in_data_ = idx("in_data"),
   out_ready_ = idx("out_ready");
   done_ = idx("done"), busy_ = idx("busy"), in_ready_ = idx("in_ready"),
   out_valid_ = idx("out_valid"), out_data_ = idx("out_data");
+  ws_valid_ = idx("ws_valid"), ws_ready_ = idx("ws_ready");
   in_rows_.assign(static_cast<size_t>(gen::top_max_q(s)) * beats_,
                   Bits(values_[in_data_].size(), 0u));
   out_codes_.assign(static_cast<size_t>(p_) * k_, 0);
@@ -98,6 +105,8 @@ Bits ReferenceTop::get(int port) {
     v[0] = state_ == 1 && cnt_ == T_ - 1;
   else if (port == out_valid_)
     v[0] = have_;
+  else if (port == ws_ready_)
+    v[0] = state_ == 1 && stream_ && ws_cnt_ < ws_depth_;
   else if (port == out_data_) {
     for (int l = 0; l < S_; ++l)
       put(v, l * out_bits_, out_bits_, out_codes_[static_cast<size_t>(row_ * S_ + l)]);
@@ -137,7 +146,15 @@ void ReferenceTop::tick() {
     cnt_ = 0;
     in_ptr_ = u_ = 0;
     have_ = false;
+    ws_cnt_ = 0;
+    pop_ = 0;
     return;
+  }
+  if (state_ == 1 && stream_) {
+    const bool push = (values_[ws_valid_][0] & 1u) && ws_cnt_ < ws_depth_;
+    const bool pop = pop_ < pops_.size() && pops_[pop_] == cnt_;
+    pop_ += pop;
+    ws_cnt_ += int{push} - int{pop};  // < 0: the stream was late; ws_ready shows the mismatch
   }
   if (state_ == 1) {
     if (done)

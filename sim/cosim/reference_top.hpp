@@ -6,6 +6,9 @@
 //   streamed since the last go; busy for T cycles after go; done in the last of them; then the
 //   output stream: p*beats rows in order, one read per cycle while the row slot is free
 //   (out_valid holds a row until out_ready), back to idle when the last row is taken.
+//   A layer that does not fit the weight SRAM streams its rows (cfg_stream): ws_ready while busy
+//   and the FIFO (pushes minus pops) is not full; the MAC pops one row per read stage, i.e. in
+//   the ic cycles before and at each issue start of the schedule (ana::ProductSchedule).
 #pragma once
 
 #include <cstdint>
@@ -38,6 +41,7 @@ class ReferenceTop : public sc_core::sc_module, public PinModel {
   Bits get(int port) override;
 
   int64_t product_cycles() const { return T_; }
+  bool streams_weights() const { return stream_; }
   /// Output lanes whose codes the golden model defines (rows beyond out_features are padding).
   bool lane_defined(int64_t row, int lane) const;
 
@@ -59,8 +63,15 @@ class ReferenceTop : public sc_core::sc_module, public PinModel {
   bool have_ = false;
   std::vector<Bits> in_rows_;
   std::vector<int64_t> out_codes_;  ///< of the last product, p*k (padding rows 0)
+  // weight stream
+  bool stream_ = false;
+  int ws_depth_ = 0;
+  int64_t ws_cnt_ = 0;
+  size_t pop_ = 0;              ///< next entry of pops_
+  std::vector<int64_t> pops_;  ///< product cycles of the MAC's row reads, ascending
   // port indices
-  int rst_, start_, in_valid_, in_data_, out_ready_, done_, busy_, in_ready_, out_valid_, out_data_;
+  int rst_, start_, in_valid_, in_data_, out_ready_, done_, busy_, in_ready_, out_valid_, out_data_,
+      ws_valid_, ws_ready_;
 };
 
 }  // namespace circa::cosim

@@ -2,7 +2,8 @@
 // pins, under seeded random input gaps and output back-pressure. Each case runs in a forked
 // child (SystemC elaborates once per process); the Verilated models are cached in cosim-cache/
 // of the test's working directory. The `matrix` suite covers k = 4, 8, 16, 64 and 256 with
-// every FFT style, 1 to 16 lanes, 8- to 20-bit formats, both layouts and stall rates 0 to 0.5.
+// every FFT style, 1 to 16 lanes, 8- to 20-bit formats, both layouts, stall rates 0 to 0.5, and
+// resident as well as off-chip-streamed weights (compute- and bandwidth-bound).
 #define BOOST_TEST_MODULE cosim
 #include <boost/test/unit_test.hpp>
 
@@ -155,6 +156,19 @@ BOOST_AUTO_TEST_CASE(k256_iterative_4_lanes_20_bit_inverse_scaling_q1) {
                 "formats.input.bits=20", "formats.input.frac=16", "formats.fft.bits=24",
                 "formats.fft.frac=18"},
                256, 256, 0.0, 19);
+}
+
+BOOST_AUTO_TEST_CASE(k64_default_weights_streamed_off_chip) {
+  matrix_point("default.yaml", {"weight_sram.capacity_kib=2", "weight_sram.banks=2"}, 600, 400,
+               0.25, 20);
+}
+
+BOOST_AUTO_TEST_CASE(k16_iterative_bandwidth_bound_stream) {
+  matrix_point("small.yaml",
+               {"fft.style=iterative", "weight_sram.capacity_kib=1", "weight_sram.banks=2",
+                "weight_sram.word_bits=64", "offchip.latency_ns=10",
+                "offchip.bandwidth_gb_per_s=1"},
+               100, 90, 0.0, 21);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,13 +1,14 @@
 // The random design points of `circa cosim --random`: every draw is valid for the generated top
 // (so a long run never stops on a rejected point), the same seed gives the same point (so the
 // printed re-run command reproduces a failure), and the draws cover the space the issue asks
-// for. No Verilator here: the points are only drawn and checked.
+// for, resident and streamed weights alike. No Verilator here: the points are only drawn and checked.
 #define BOOST_TEST_MODULE random_case
 #include <boost/test/unit_test.hpp>
 
 #include <set>
 
 #include "cosim/random_case.hpp"
+#include "cosim/reference_top.hpp"
 #include "gen/top.hpp"
 
 namespace {
@@ -18,20 +19,22 @@ const std::string kBase = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml
 BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   std::set<int> ks, lanes, qs;
   std::set<std::string> styles;
-  std::set<bool> relu, wraps;
+  std::set<bool> relu, wraps, streamed;
   for (uint64_t seed = 1; seed <= 150; ++seed) {
     const auto c = random_case(kBase, seed);
     BOOST_TEST(circa::cosim::cosim_unsupported(c.spec, c.layer).empty(), c.summary());
     const auto g = circa::geometry(c.layer, c.spec.block_size);
     BOOST_TEST(g.q <= circa::gen::top_max_q(c.spec));
-    BOOST_TEST(circa::gen::top_layer_weight_rows(c.spec, g.p, g.q) <=
-               circa::gen::top_weight_rows(c.spec));
+    if (circa::cosim::plan_alone(c.spec, c.layer).weights_on_chip)
+      BOOST_TEST(circa::gen::top_layer_weight_rows(c.spec, g.p, g.q) <=
+                 circa::gen::top_weight_rows(c.spec));
     ks.insert(c.spec.block_size);
     lanes.insert(c.spec.mac.lanes);
     qs.insert(g.q);
     styles.insert(circa::to_string(c.spec.fft.style));
     relu.insert(c.layer.activation == circa::Activation::relu);
     wraps.insert(c.spec.formats.output.overflow == circa::Overflow::wrap);
+    streamed.insert(!circa::cosim::plan_alone(c.spec, c.layer).weights_on_chip);
   }
   BOOST_TEST(ks.size() == 7u);  // 4 .. 256
   BOOST_TEST(styles.size() == 3u);
@@ -39,6 +42,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   BOOST_TEST(qs.count(1) == 1u);  // a single input block (the spectrum bypass) is drawn
   BOOST_TEST(relu.size() == 2u);
   BOOST_TEST(wraps.size() == 2u);
+  BOOST_TEST(streamed.size() == 2u);  // resident and off-chip-streamed weights
 }
 
 BOOST_AUTO_TEST_CASE(same_seed_same_point) {

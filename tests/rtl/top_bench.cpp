@@ -64,7 +64,8 @@ std::string tb_text(const std::string& top, const std::vector<gen::Port>& ports,
   t += "  $readmemh(\"in.hex\", vin); $readmemh(\"exp.hex\", vexp); $readmemh(\"mask.hex\", vmask);\n";
   if (nw) t += "  $readmemh(\"w.hex\", vw);\n";
   if (nb) t += "  $readmemh(\"b.hex\", vb);\n";
-  t += "  rst = 1; start = 0; in_valid = 0; out_ready = 0; w_we = 0; b_we = 0; w_addr = 0; w_data = 0; b_addr = 0; b_data = 0; in_data = 0;\n";
+  t += "  rst = 1; start = 0; in_valid = 0; out_ready = 0; w_we = 0; b_we = 0; w_addr = 0; w_data = 0; b_addr = 0; b_data = 0; in_data = 0;\n"
+       "  cfg_stream = 0; ws_valid = 0; ws_data = 0;  // weights from the SRAM (loaded above)\n";
   t += "  cfg_p = " + std::to_string(p) + "; cfg_q = " + std::to_string(q) + "; cfg_relu = " + (c.relu ? "1" : "0") +
        "; cfg_bias_en = " + (c.bias ? "1" : "0") + ";\n";
   t += "  repeat (3) @(negedge clk); rst = 0;\n";
