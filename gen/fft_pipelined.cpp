@@ -25,9 +25,10 @@ namespace {
 
 std::string n2s(int64_t v) { return std::to_string(v); }
 
-/// Verilog expression for bit x of the natural sample index t*S + lane (t = the counter `cnt`).
-std::string nat_bit(int x, int r, int lane, const std::string& cnt) {
-  return x >= r ? cnt + "[" + n2s(x - r) + "]" : ((lane >> x) & 1) != 0 ? "1'b1" : "1'b0";
+/// Verilog expression for bit x of the natural sample index t*S + lane (t = the n-r-bit counter
+/// `cnt`).
+std::string nat_bit(int x, int n, int r, int lane, const std::string& cnt) {
+  return x >= r ? slice(cnt, x - r, x - r, n - r) : ((lane >> x) & 1) != 0 ? "1'b1" : "1'b0";
 }
 
 /// The twiddle of stage s for the butterfly whose lower element is `lane`: address
@@ -39,7 +40,7 @@ void emit_twiddle(Emitter& e, Design& d, const FftCoreParams& p, const num::Twid
   bool constant = true;
   int value = 0;
   for (int x = n - s + 1; x <= n - 1; ++x) {  // MSB first: e bit n-s+i holds natural bit n-1-i
-    const std::string b = nat_bit(x, r, lane, cnt);
+    const std::string b = nat_bit(x, n, r, lane, cnt);
     addr += (addr.empty() ? "" : ", ") + b;
     constant = constant && x < r;
     value = value * 2 + (b == "1'b1" ? 1 : 0);
@@ -102,7 +103,7 @@ void emit_feedback_stage(Emitter& e, Design& d, const FftCoreParams& p, const nu
   e.blank().line("// stage " + ss + ": delay feedback over " + n2s(D) + " beat(s)");
   emit_counter(e, cnt, in_v, T);
   // The second sample of a pair arrives while the counter's bit T-s is set.
-  e.line(wire("bf" + ss, 1) + " = " + in_v + " & " + cnt + "[" + n2s(T - s) + "];");
+  e.line(wire("bf" + ss, 1) + " = " + in_v + " & " + slice(cnt, T - s, T - s, T) + ";");
   e.line(reg(dl, D * DW) + ";");
   e.line(reg(dv, D) + ";");
   e.line(wire(dl + "_o", DW) + " = " + dl + "[" + n2s(D * DW - 1) + " -: " + n2s(DW) + "];");

@@ -68,9 +68,10 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   d.units["peripheral"] = {per, d.module(per).latency, arch::kPeripheralLatency, 1};
   const bool images = o.layer != nullptr && !o.stream_weights;
   const std::string ws = gen_weight_sram(d, s.weight_sram, images);
-  if (!ws.empty())
-    d.memories["weight_sram"] = {ws, weight_sram_depth(s.weight_sram), s.weight_sram.word_bits, 1,
-                                 s.weight_sram.banks, images ? "weights_bank<i>.hex" : ""};
+  const SramSpec& m = s.weight_sram;
+  const int ports = m.read_write_ports == 1 && m.read_ports == 0 && m.write_ports == 0 ? 1 : 2;
+  d.memories["weight_sram"] = {ws, weight_sram_depth(m), m.word_bits, ports, m.banks,
+                               images ? "weights_bank<i>.hex" : ""};
   if (top_unsupported(s).empty()) add_top(d, s, o);
   else CIRCA_CHECK(!images, "weight images need a top: " + top_unsupported(s));
   return d;

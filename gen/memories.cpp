@@ -11,19 +11,29 @@ int64_t weight_sram_depth(const SramSpec& m) {
 }
 
 std::string gen_weight_sram(Design& d, const SramSpec& m, bool images) {
-  if (m.read_write_ports != 1 || m.read_ports != 0 || m.write_ports != 0) return "";
+  // One read/write port per bank: circa_sram_1rw. Any other mix the spec allows (>= 1 read/write
+  // port, or read and write ports) gives each bank a separate read and write port:
+  // circa_sram_1r1w; the datapath never needs more (weights are written only while idle).
+  const bool one_rw = m.read_write_ports == 1 && m.read_ports == 0 && m.write_ports == 0;
   const int64_t depth = weight_sram_depth(m);
   const int B = m.banks, W = m.word_bits, aw = ceil_log2(depth);
+  const std::string mix = one_rw ? "1rw"
+                                 : std::to_string(m.read_write_ports) + "rw" +
+                                       std::to_string(m.read_ports) + "r" +
+                                       std::to_string(m.write_ports) + "w";
   const std::string name = "circa_wsram_b" + std::to_string(B) + "_d" + std::to_string(depth) + "_w" +
-                           std::to_string(W) + "_1rw" + (images ? "_img" : "");
+                           std::to_string(W) + "_" + mix + (images ? "_img" : "");
   if (d.has(name)) return name;
   const std::vector<Port> ports{{"clk", false, 1},        {"en", false, B},
                                 {"we", false, B},         {"addr", false, B * aw},
                                 {"wdata", false, B * W},  {"rdata", true, B * W}};
   Emitter e;
   e.line("// Weight-spectrum SRAM: " + std::to_string(B) + " banks x " + std::to_string(depth) +
-         " words x " + std::to_string(W) + " bits, one read/write port per bank, read latency 1.");
-  e.line("// Bank b owns bits [b*W +: W] of every bus. Swap circa_sram_1rw for a macro to harden it.");
+         " words x " + std::to_string(W) + " bits, " +
+         (one_rw ? std::string("one read/write port per bank")
+                 : "ports per bank " + mix + ", used as one read and one write port") +
+         ", read latency 1.");
+  e.line("// Bank b owns bits [b*W +: W] of every bus. Swap the primitive for a macro to harden it.");
   e.open("module " + name + " (");
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
@@ -31,13 +41,18 @@ std::string gen_weight_sram(Design& d, const SramSpec& m, bool images) {
   // A one-bank wrapper's en/we are scalars, which take no bit select.
   auto bit = [B](const std::string& sig, int b) { return B == 1 ? sig : sig + "[" + std::to_string(b) + "]"; };
   for (int b = 0; b < B; ++b) {
-    const std::string s = std::to_string(b);
-    const std::string init = images ? "\"weights_bank" + s + ".hex\"" : "\"\"";
-    e.line("circa_sram_1rw #(.DEPTH(" + std::to_string(depth) + "), .WIDTH(" + std::to_string(W) +
-           "), .AW(" + std::to_string(aw) + "), .INIT_FILE(" + init + ")) u_bank" + s + " (.clk(clk), .en(" + bit("en", b) +
-           "), .we(" + bit("we", b) + "), .addr(addr[" + std::to_string(b * aw) + " +: " + std::to_string(aw) +
-           "]), .wdata(wdata[" + std::to_string(b * W) + " +: " + std::to_string(W) + "]), .rdata(rdata[" +
-           std::to_string(b * W) + " +: " + std::to_string(W) + "]));");
+    const std::string s = std::to_string(b), en = bit("en", b), we = bit("we", b);
+    const std::string params = "#(.DEPTH(" + std::to_string(depth) + "), .WIDTH(" + std::to_string(W) + "), .AW(" +
+                               std::to_string(aw) + "), .INIT_FILE(" + (images ? "\"weights_bank" + s + ".hex\"" : "\"\"") + "))";
+    const std::string a = "addr[" + std::to_string(b * aw) + " +: " + std::to_string(aw) + "]";
+    const std::string wd = "wdata[" + std::to_string(b * W) + " +: " + std::to_string(W) + "]";
+    const std::string rd = "rdata[" + std::to_string(b * W) + " +: " + std::to_string(W) + "]";
+    if (one_rw)
+      e.line("circa_sram_1rw " + params + " u_bank" + s + " (.clk(clk), .en(" + en + "), .we(" + we + "), .addr(" + a +
+             "), .wdata(" + wd + "), .rdata(" + rd + "));");
+    else
+      e.line("circa_sram_1r1w " + params + " u_bank" + s + " (.clk(clk), .we(" + en + " && " + we + "), .waddr(" + a +
+             "), .wdata(" + wd + "), .re(" + en + " && !" + we + "), .raddr(" + a + "), .rdata(" + rd + "));");
   }
   e.close("endmodule");
   d.add({name, e.str(), ports, 1});

@@ -20,9 +20,14 @@ int TopPlan::out_index(int t, int l) const {
   return pipelined ? rev[t * S + l] : t * S + l;  // unrolled (one beat) and iterative: natural
 }
 
-// Under this mapping an IFFT beat (bit-reversed: fixed low bits, all top bits) and an output
-// beat (natural: fixed top bits, all low bits) both touch every bank once; needs S*S <= k.
-int TopPlan::bank_of(int m) const { return beats == 1 ? m : (m & (S - 1)) ^ (m >> (n - r)); }
+// Under this mapping an IFFT beat (bit-reversed: fixed low n-r bits, all top r bits) and an
+// output beat (natural: fixed top n-r bits, all low r bits) both touch every bank once. With
+// S*S <= k it is low r bits ^ top r bits; with S*S > k the r-bit bank is (m[r-1:n-r],
+// m[n-r-1:0] ^ m[n-1:r]): the middle bits vary in both beats and pass through.
+int TopPlan::bank_of(int m) const {
+  return beats == 1 ? m : (m & (S - 1)) ^ (m >> bank_shift());
+}
+int TopPlan::bank_shift() const { return std::max(r, n - r); }
 int TopPlan::row_of(int m) const { return beats == 1 ? 0 : m >> r; }
 
 int TopPlan::word_of_bin(int b, bool* in_im) const {
@@ -55,12 +60,10 @@ int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q) {
 }
 
 std::string top_unsupported(const AcceleratorSpec& s) {
-  const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
+  const int k = s.block_size;
   const arch::MacTiming m = arch::mac_timing(s, k);
   const SramSpec& w = s.weight_sram;
   if (k < 4) return "block_size < 4";
-  if (S * S > k && S != k) return "samples_per_cycle^2 > block_size (output bank mapping needs S*S <= k)";
-  if (w.read_write_ports != 1 || w.read_ports != 0 || w.write_ports != 0) return "weight SRAM port mix other than 1 read/write port";
   const int nb = (s.mac.lanes * m.weight_bits + w.word_bits - 1) / w.word_bits;
   if (w.banks % nb != 0 || ((w.banks / nb) & (w.banks / nb - 1)) != 0)
     return "a weight row (mac.lanes x weight word) needs " + n2s(nb) + " banks, which must divide weight_sram.banks into a power of two";

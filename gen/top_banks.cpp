@@ -70,7 +70,9 @@ void emit_output_counters(Emitter& e, const TopPlan& p) {
 void emit_bias(Emitter& e, const TopPlan& p, const BankMap& m, std::string* lanes) {
   const int O = p.s->formats.output.bits, aw = p.pw + p.T, tw = std::max(p.T, 1);
   const std::string mm = "b_m", bi = "b_addr[" + n2s(p.pw + p.n - 1) + ":" + n2s(p.n) + "]";
-  std::string bank = p.r == 0 ? "1'b0" : p.T == 0 ? mm : "(" + mm + "[" + n2s(p.r - 1) + ":0] ^ " + mm + "[" + n2s(p.n - 1) + ":" + n2s(p.n - p.r) + "])";
+  const int sh = p.bank_shift(), hw = p.n - sh;  // hw <= r bits xored into the low ones
+  const std::string hi = mm + "[" + n2s(p.n - 1) + ":" + n2s(sh) + "]";
+  std::string bank = p.r == 0 ? "1'b0" : p.T == 0 ? mm : "(" + mm + "[" + n2s(p.r - 1) + ":0] ^ " + (hw < p.r ? "{" + literal(0, p.r - hw) + ", " + hi + "}" : hi) + ")";
   const std::string row = p.T == 0 ? "" : mm + "[" + n2s(p.n - 1) + ":" + n2s(p.r) + "]";
   e.blank().line("// bias banks (same mapping as the output banks)");
   e.line(wire("b_fire", 1) + " = b_we && !run;");

@@ -103,7 +103,10 @@ void emit_weight_sram(Emitter& e, Design& d, const TopPlan& p) {
     e.line("always @(posedge clk) wg_q <= " + grp_r + ";");
   }
   e.line(wire("wm_row", p.row_bits) + " = " + (lg ? "wm_rdata[wg_q * " + n2s(p.row_bits) + " +: " + n2s(p.row_bits) + "]" : "wm_rdata") + ";");
+  const bool padded = p.row_bits > p.lanes * p.wb;
+  if (padded) e.line("/* verilator lint_off UNUSEDSIGNAL */  // a row is whole banks wide: bits above lanes x weight word are padding");
   e.line(wire("wrow", p.row_bits) + " = cfg_stream ? ws_q : wm_row;");
+  if (padded) e.line("/* verilator lint_on UNUSEDSIGNAL */");
 }
 
 /// Lane L at issue cycle c: spectrum word (c*lanes + L) mod slots, weight word L of the row.
@@ -144,7 +147,9 @@ void emit_accumulators(Emitter& e, const TopPlan& p) {
   e.blank().line("// accumulators: entry bank*ic + c of every lane; first issue of a group starts from 0");
   e.line(reg("a_first", 1) + ";");
   e.line(reg("a_addr", dw) + ";");
-  e.line("always @(posedge clk) begin a_first <= ex_first; a_addr <= " + (p.ic == 1 ? std::string("ex_bank") : "ex_bank * " + literal(p.ic, dw) + " + ex_c") + "; end");
+  const int cw = bits_for(p.ic - 1);  // ex_c's bits, zero-extended to the address's
+  const std::string exc = cw < dw ? "{" + literal(0, dw - cw) + ", ex_c}" : std::string("ex_c");
+  e.line("always @(posedge clk) begin a_first <= ex_first; a_addr <= " + (p.ic == 1 ? std::string("ex_bank") : "ex_bank * " + literal(p.ic, dw) + " + " + exc) + "; end");
   for (int l = 0; l < p.lanes; ++l) {
     const std::string L = n2s(l);
     e.line(reg("ar_" + L, A) + " [0:" + n2s(depth - 1) + "];");

@@ -45,6 +45,7 @@ struct TopPlan {
   int out_index(int t, int l) const;
   /// Output/bias bank of sample m of a block, and its word within the block's `beats` rows.
   int bank_of(int m) const;
+  int bank_shift() const;  ///< bank_of xors m >> bank_shift() into m's low r bits
   int row_of(int m) const;
   /// The accumulator word and component of bin b: word, and true when the value is the word's im.
   int word_of_bin(int b, bool* in_im) const;

@@ -72,8 +72,8 @@ std::string gen_peripheral(Design& d, const DatapathFormats& f, int lanes);
 /// Words per weight-SRAM bank: capacity / banks / word width.
 int64_t weight_sram_depth(const SramSpec& m);
 
-/// The banked weight SRAM wrapper (banks of rtl/circa_sram_1rw); "" when the port mix is not
-/// one read/write port per bank (other mixes are not generated yet).
+/// The banked weight SRAM wrapper: banks of rtl/circa_sram_1rw for one read/write port per bank,
+/// of rtl/circa_sram_1r1w (one read, one write port) for every other mix the spec allows.
 std::string gen_weight_sram(Design& d, const SramSpec& m, bool images);
 
 }  // namespace circa::gen

@@ -6,7 +6,8 @@
 module circa_sram_1r1w #(
   parameter integer DEPTH = 32,
   parameter integer WIDTH = 64,
-  parameter integer AW = 5             // address bits, >= log2(DEPTH)
+  parameter integer AW = 5,            // address bits, >= log2(DEPTH)
+  parameter INIT_FILE = ""
 ) (
   input  wire             clk,
   input  wire             we,
@@ -19,6 +20,10 @@ module circa_sram_1r1w #(
   output reg  [WIDTH-1:0] rdata
 );
   reg [WIDTH-1:0] mem [0:DEPTH-1];
+
+  initial begin
+    if (INIT_FILE != "") $readmemh(INIT_FILE, mem);
+  end
 
   // AW may exceed log2(DEPTH) (callers keep natural address widths): the index is then wider
   // than the array needs, which is harmless; only addresses below DEPTH are ever used.

@@ -46,8 +46,7 @@ void format(Draw& d, std::vector<std::string>& ov, const std::string& name, int 
 std::vector<std::string> draw_design(Draw& d, int k) {
   std::vector<std::string> ov{fmt::format("block_size={}", k)};
   std::vector<int> ss{1};
-  for (int s = 2; s <= std::min(k, 32); s *= 2)  // S = k > 32 verilates as slowly as unrolled
-    if (s * s <= k || s == k) ss.push_back(s);
+  for (int s = 2; s <= std::min(k, 32); s *= 2) ss.push_back(s);  // S = k > 32 verilates slowly
   std::string style = d.of<std::string>({"pipelined", "iterative", "unrolled"});
   if (style == "unrolled" && k > 32) style = "pipelined";  // a k > 32 unrolled FFT verilates slowly
   const int S = style == "unrolled" ? k : d.of(ss);
@@ -63,6 +62,10 @@ std::vector<std::string> draw_design(Draw& d, int k) {
   ov.push_back(fmt::format("weight_sram.banks={}", d.of<int>({1, 2, 4, 8})));
   ov.push_back(fmt::format("weight_sram.word_bits={}", d.of<int>({64, 128, 256})));
   ov.push_back(std::string("weight_sram.layout=") + (d.coin() ? "packed_real" : "half_complex"));
+  const int ports = d.in(0, 3);  // 1 rw (most points), 1r + 1w, 2 rw, 1 rw + 1r
+  ov.push_back(fmt::format("weight_sram.read_write_ports={}", ports == 1 ? 0 : ports == 2 ? 2 : 1));
+  ov.push_back(fmt::format("weight_sram.read_ports={}", ports == 1 || ports == 3 ? 1 : 0));
+  ov.push_back(fmt::format("weight_sram.write_ports={}", ports == 1 ? 1 : 0));
   const int in_bits = d.of<int>({8, 10, 12, 16}), in_int = d.in(2, 4);
   format(d, ov, "input", in_bits, in_int);
   format(d, ov, "fft", in_bits + d.in(2, 4), in_int + 2);

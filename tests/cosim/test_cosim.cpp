@@ -2,8 +2,9 @@
 // pins, under seeded random input gaps and output back-pressure. Each case runs in a forked
 // child (SystemC elaborates once per process); the Verilated models are cached in cosim-cache/
 // of the test's working directory. The `matrix` suite covers k = 4, 8, 16, 64 and 256 with
-// every FFT style, 1 to 16 lanes, 8- to 20-bit formats, both layouts, stall rates 0 to 0.5, and
-// resident as well as off-chip-streamed weights (compute- and bandwidth-bound).
+// every FFT style, 1 to 16 lanes, 8- to 20-bit formats, both layouts, stall rates 0 to 0.5,
+// resident as well as off-chip-streamed weights (compute- and bandwidth-bound), S*S > k, and
+// weight SRAM port mixes; each matrix top is also Verilator -Wall lint-clean.
 #define BOOST_TEST_MODULE cosim
 #include <boost/test/unit_test.hpp>
 
@@ -11,6 +12,7 @@
 #include <sstream>
 
 #include "cosim/cosim.hpp"
+#include "gen/run_program.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/child_process.hpp"
 
@@ -36,7 +38,7 @@ CosimOptions options(std::vector<std::string> overrides, uint64_t seed, const st
 struct Outcome {
   bool ok = false;
   long long mismatch_cycle = -1, compared = 0, outputs = 0, products = 0, T = 0;
-  std::string port, report;
+  std::string port, build_dir, report;
 };
 
 /// run_cosim in a child (on `layer` when given, else o.workload's); the fields the tests
@@ -57,16 +59,35 @@ Outcome cosim(const CosimOptions& o, const circa::Layer* layer = nullptr) {
         << r.products_done << "\n"
         << r.product_cycles << "\n"
         << (r.mismatch_port.empty() ? "-" : r.mismatch_port) << "\n"
+        << r.build_dir << "\n"
         << circa::cosim::describe(r);
     return out.str();
   });
   std::istringstream in(s);
   Outcome c;
-  in >> c.ok >> c.mismatch_cycle >> c.compared >> c.outputs >> c.products >> c.T >> c.port;
+  in >> c.ok >> c.mismatch_cycle >> c.compared >> c.outputs >> c.products >> c.T >> c.port >>
+      c.build_dir;
   std::getline(in, c.report);
   c.report = std::string(std::istreambuf_iterator<char>(in), {});
   BOOST_TEST_MESSAGE(c.report);
   return c;
+}
+
+/// `verilator --lint-only -Wall` of the co-simulated top (its files in the build folder): the
+/// matrix configs must be as lint-clean as the bundled ones.
+void expect_lint_clean(const std::string& dir) {
+  std::string top;
+  std::vector<std::string> cmd{"verilator", "--lint-only", "-Wall"};
+  for (const auto& sub : {fs::path(dir), fs::path(dir) / "rtl"})
+    for (const auto& f : fs::directory_iterator(sub))
+      if (f.path().extension() == ".v") {
+        cmd.push_back(f.path().string());
+        if (f.path().stem().string().rfind("circa_top_", 0) == 0) top = f.path().stem().string();
+      }
+  BOOST_REQUIRE(!top.empty());
+  cmd.insert(cmd.begin() + 3, {"--top-module", top});
+  const circa::gen::ProgramResult r = circa::gen::run_program(cmd, dir);
+  BOOST_TEST(r.exit_code == 0, top << ":\n" << r.output.substr(0, 2000));
 }
 
 void expect_agreement(const CosimOptions& o, const circa::Layer* layer = nullptr) {
@@ -90,7 +111,12 @@ void matrix_point(const std::string& config, std::vector<std::string> overrides,
   l.out_features = out;
   l.activation = seed % 2 ? circa::Activation::relu : circa::Activation::none;
   l.bias = seed % 3 != 0;
-  expect_agreement(o, &l);
+  const Outcome c = cosim(o, &l);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.mismatch_cycle == -1);
+  BOOST_TEST(c.products == o.products);
+  BOOST_TEST(c.outputs > 0);
+  expect_lint_clean(c.build_dir);
 }
 
 }  // namespace
@@ -169,6 +195,22 @@ BOOST_AUTO_TEST_CASE(k16_iterative_bandwidth_bound_stream) {
                 "weight_sram.word_bits=64", "offchip.latency_ns=10",
                 "offchip.bandwidth_gb_per_s=1"},
                100, 90, 0.0, 21);
+}
+
+BOOST_AUTO_TEST_CASE(k8_pipelined_4_samples_1r1w_sram) {  // S*S > k
+  matrix_point("default.yaml",
+               {"block_size=8", "fft.samples_per_cycle=4", "mac.lanes=4",
+                "weight_sram.read_write_ports=0", "weight_sram.read_ports=1",
+                "weight_sram.write_ports=1"},
+               50, 30, 0.25, 22);
+}
+
+BOOST_AUTO_TEST_CASE(k32_pipelined_16_samples_2rw_sram_streamed) {  // S*S > k, 2 beats
+  matrix_point("default.yaml",
+               {"block_size=32", "fft.samples_per_cycle=16", "mac.lanes=2",
+                "weight_sram.read_write_ports=2", "weight_sram.capacity_kib=2",
+                "weight_sram.banks=2", "offchip.bandwidth_gb_per_s=3.2"},
+               300, 200, 0.25, 23);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
