@@ -22,8 +22,8 @@ struct GenOptions {
 };
 
 /// All units of the datapath for this spec, with their manifest entries, and the top module
-/// (gen/top.hpp) when top_unsupported(s) is empty. A weight SRAM port mix other than one
-/// read/write port per bank has no wrapper (and so no top) yet.
+/// (gen/top.hpp) when top_unsupported(s) is empty (k >= 4 and a weight row no wider than all
+/// weight-SRAM banks together).
 Design generate_design(const AcceleratorSpec& s, const GenOptions& o);
 
 /// The header every generated file of this spec carries.

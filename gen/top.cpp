@@ -59,16 +59,25 @@ int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q) {
   return int64_t{(p + m.parallel_blocks - 1) / m.parallel_blocks} * q * m.issue_cycles;
 }
 
+/// Banks side by side that hold one weight row (mac.lanes weight words), rounded up to a power of
+/// two so that rows interleave over banks / row_banks groups (the spare banks' bits are padding).
+int row_banks(const AcceleratorSpec& s) {
+  const arch::MacTiming m = arch::mac_timing(s, s.block_size);
+  const int words = (s.mac.lanes * m.weight_bits + s.weight_sram.word_bits - 1) / s.weight_sram.word_bits;
+  int nb = 1;
+  while (nb < words) nb *= 2;
+  return nb;
+}
+
 std::string top_unsupported(const AcceleratorSpec& s) {
   const int k = s.block_size;
   const arch::MacTiming m = arch::mac_timing(s, k);
   const SramSpec& w = s.weight_sram;
   if (k < 4) return "block_size < 4";
-  const int nb = (s.mac.lanes * m.weight_bits + w.word_bits - 1) / w.word_bits;
-  if (w.banks % nb != 0 || ((w.banks / nb) & (w.banks / nb - 1)) != 0)
-    return "a weight row (mac.lanes x weight word) needs " + n2s(nb) + " banks, which must divide weight_sram.banks into a power of two";
-  if (s.formats.product.frac != s.formats.accumulator.frac || s.formats.product.bits > s.formats.accumulator.bits)
-    return "product and accumulator formats differ in fraction, or product is wider";
+  if (row_banks(s) > w.banks)
+    return "a weight row (" + n2s(s.mac.lanes) + " lanes x " + n2s(m.weight_bits) + " bits) is wider than all " + n2s(w.banks) +
+           " weight-SRAM banks of " + n2s(w.word_bits) + " bits together, and the top reads one row per cycle (the schedule's "
+           "port-limited issues are not generated): raise weight_sram.banks or word_bits, or lower mac.lanes";
   return "";
 }
 
@@ -103,7 +112,7 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.pw = bits_for(p.p_max);
   p.wb = p.mac.weight_bits;
   const SramSpec& w = s.weight_sram;
-  p.nb = (p.lanes * p.wb + w.word_bits - 1) / w.word_bits;
+  p.nb = row_banks(s);
   p.groups = w.banks / p.nb;
   p.wdepth = weight_sram_depth(w);
   p.row_bits = p.nb * w.word_bits;

@@ -3,8 +3,8 @@
 // child (SystemC elaborates once per process); the Verilated models are cached in cosim-cache/
 // of the test's working directory. The `matrix` suite covers k = 4, 8, 16, 64 and 256 with
 // every FFT style, 1 to 16 lanes, 8- to 20-bit formats, both layouts, stall rates 0 to 0.5,
-// resident as well as off-chip-streamed weights (compute- and bandwidth-bound), S*S > k, and
-// weight SRAM port mixes; each matrix top is also Verilator -Wall lint-clean.
+// resident as well as off-chip-streamed weights (compute- and bandwidth-bound), S*S > k, weight
+// SRAM port mixes and padded weight rows; each matrix top is also Verilator -Wall lint-clean.
 #define BOOST_TEST_MODULE cosim
 #include <boost/test/unit_test.hpp>
 
@@ -211,6 +211,12 @@ BOOST_AUTO_TEST_CASE(k32_pipelined_16_samples_2rw_sram_streamed) {  // S*S > k, 
                 "weight_sram.read_write_ports=2", "weight_sram.capacity_kib=2",
                 "weight_sram.banks=2", "offchip.bandwidth_gb_per_s=3.2"},
                300, 200, 0.25, 23);
+}
+
+BOOST_AUTO_TEST_CASE(k64_16_lanes_12_bit_weights_padded_rows) {  // 384-bit rows on 4 banks
+  matrix_point("default.yaml",
+               {"mac.lanes=16", "formats.weight.bits=12", "formats.weight.frac=10"}, 150, 100,
+               0.25, 24);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -36,6 +36,15 @@ BOOST_DATA_TEST_CASE(bundled_configs_synthesize_cleanly, bdata::make({"small.yam
   check_config_synthesizes(cfg);
 }
 
+// A 1R1W weight SRAM, 8 samples per cycle on k = 16 (S*S > k) and padded 384-bit weight rows.
+BOOST_AUTO_TEST_CASE(other_port_mix_wide_beats_and_padded_rows_synthesize_cleanly) {
+  check_config_synthesizes("small.yaml", {"weight_sram.read_write_ports=0", "weight_sram.read_ports=1",
+                                          "weight_sram.write_ports=1", "fft.samples_per_cycle=8",
+                                          "mac.lanes=16", "weight_sram.word_bits=128",
+                                          "weight_sram.banks=4", "formats.weight.bits=12",
+                                          "formats.weight.frac=10"});
+}
+
 BOOST_AUTO_TEST_CASE(a_latch_fails_the_check) {
   const auto r = synth_module("latchy", "module latchy (input wire en, input wire d, output reg q);\n"
                                         "  always @(*) if (en) q = d;\nendmodule\n");
