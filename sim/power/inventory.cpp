@@ -106,6 +106,10 @@ std::vector<UnitInventory> datapath_inventory(const AcceleratorSpec& s) {
     periph.ops.push_back(op);
   }
   units.push_back(periph);
+  // Off-chip weight interface: a FIFO of two MAC issues of weight rows (mac.lanes weight words
+  // each), so a streamed issue's rows are all in before it starts (SCHEDULE.md).
+  units.push_back({"weight_stream_fifo",
+                   {{Op::reg, 1, 2.0 * mac.issue_cycles * s.mac.lanes * mac.weight_bits}}});
   // Controller: eight 16-bit loop counters (layer, product, group, block, beat, ...) + FSM.
   units.push_back({"controller", {{Op::reg, 1, 8 * 16 + 8}, {Op::int_add, 16, 8}}});
   return units;
