@@ -56,21 +56,25 @@ void put_field(Bits& v, int lo, int w, int64_t x) {
       v[static_cast<size_t>((lo + b) / 32)] |= 1u << ((lo + b) % 32);
 }
 
-/// The weight rows of a streamed layer (none when it is resident) and the product cycle from
-/// which the bench offers each: the rows of issue n back to back so that the last is accepted
-/// by cycle ready(n) - 2, where ready(n) is when SCHEDULE.md's off-chip stream has delivered
-/// the issue's bytes (ana::OffchipStream); the top counts a row the cycle after accepting it and
-/// reads it the cycle before the issue.
-struct WeightStream {
+/// What the bench feeds the top for a layer: its weight rows in issue order (written through
+/// w_* before the first product when resident; streamed on ws_* in every product otherwise)
+/// and its bias codes (written through b_*). A streamed row is offered from a product cycle on:
+/// the rows of issue n back to back so that the last is accepted by ready(n) - 2, where
+/// ready(n) is when SCHEDULE.md's off-chip stream has delivered the issue's bytes
+/// (ana::OffchipStream); the top counts a row the cycle after accepting it and reads it the
+/// cycle before the issue.
+struct LayerFeed {
   std::vector<Bits> rows;
-  std::vector<int64_t> present;
+  bool stream = false;
+  std::vector<int64_t> present;  ///< streamed rows only
+  std::vector<int64_t> bias;
 };
 
-WeightStream weight_stream(const AcceleratorSpec& s, const Layer& l,
-                           const num::QuantisedLayer& ql) {
-  WeightStream ws;
+LayerFeed layer_feed(const AcceleratorSpec& s, const Layer& l, const num::QuantisedLayer& ql) {
+  LayerFeed f;
   const arch::LayerPlan pl = plan_alone(s, l);
-  if (pl.weights_on_chip) return ws;
+  f.stream = !pl.weights_on_chip;
+  f.bias = ql.bias;
   for (const std::string& h : gen::weight_rows_hex(s, ql.spectra)) {
     Bits b(static_cast<size_t>(words_of(static_cast<int>(h.size()) * 4)), 0u);
     for (size_t i = 0; i < h.size(); ++i) {
@@ -78,18 +82,19 @@ WeightStream weight_stream(const AcceleratorSpec& s, const Layer& l,
       const uint32_t v = static_cast<uint32_t>(std::stoul(h.substr(i, 1), nullptr, 16));
       b[nib / 8] |= v << (4 * (nib % 8));
     }
-    ws.rows.push_back(b);
+    f.rows.push_back(b);
   }
+  if (!f.stream) return f;
   ana::OffchipStream stream(s);
   const int ic = pl.mac.issue_cycles;
   for (int g = 0; g < pl.groups; ++g)
     for (int j = 0; j < pl.geom.q; ++j) {
       const int64_t ready =
           stream.ready_cycle_after(ana::issue_weight_bits(pl.mac, ana::group_blocks(pl, g)));
-      for (int i = 0; i < ic; ++i) ws.present.push_back(std::max<int64_t>(0, ready - 1 - ic + i));
+      for (int i = 0; i < ic; ++i) f.present.push_back(std::max<int64_t>(0, ready - 1 - ic + i));
     }
-  CIRCA_CHECK(ws.present.size() == ws.rows.size(), "one presentation cycle per weight row");
-  return ws;
+  CIRCA_CHECK(f.present.size() == f.rows.size(), "one presentation cycle per weight row");
+  return f;
 }
 
 class Bench : public sc_core::sc_module {
@@ -98,7 +103,7 @@ class Bench : public sc_core::sc_module {
   /// and nothing is compared.
   Bench(sc_core::sc_module_name n, ReferenceTop* reft, PinModel* dut, int64_t T,
         std::vector<gen::Port> ports, const CosimOptions& o, const AcceleratorSpec& s,
-        const Layer& l, WeightStream ws, CosimResult* r)
+        const Layer& l, LayerFeed feed, CosimResult* r)
       : sc_core::sc_module(n),
         ref_(reft != nullptr ? static_cast<PinModel*>(reft) : dut),
         reft_(reft),
@@ -107,7 +112,7 @@ class Bench : public sc_core::sc_module {
         o_(o),
         r_(r),
         rng_(o.seed * 0x9e3779b97f4a7c15ULL + 7),
-        ws_(std::move(ws)) {
+        feed_(std::move(feed)) {
     const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
     const LayerGeometry g = geometry(l, k);
     beats_out_ = int64_t{g.p} * k / S;
@@ -123,7 +128,9 @@ class Bench : public sc_core::sc_module {
     ix_ = {idx.at("rst"),        idx.at("start"),      idx.at("in_valid"), idx.at("in_data"),
            idx.at("out_ready"),  idx.at("cfg_p"),      idx.at("cfg_q"),    idx.at("cfg_relu"),
            idx.at("cfg_bias_en"), idx.at("cfg_stream"), idx.at("ws_valid"), idx.at("ws_data"),
-           idx.at("ws_ready"),   idx.at("done"),       idx.at("in_ready"), idx.at("out_valid")};
+           idx.at("ws_ready"),   idx.at("w_we"),       idx.at("w_addr"),   idx.at("w_data"),
+           idx.at("b_we"),       idx.at("b_addr"),     idx.at("b_data"),   idx.at("done"),
+           idx.at("in_ready"),   idx.at("out_valid")};
     // Input rows of each product: S codes per beat, zero-padded to q*k.
     for (int run = 0; run < o.products; ++run) {
       const std::vector<int64_t> x =
@@ -144,7 +151,7 @@ class Bench : public sc_core::sc_module {
         o.max_cycles > 0
             ? o.max_cycles
             : o.products * (T + 4 * static_cast<int64_t>(inputs_[0].size()) + 4 * beats_out_ + 50) +
-                  100;
+                  static_cast<int64_t>(config_rows() + feed_.bias.size()) + 100;
     SC_HAS_PROCESS(Bench);
     SC_THREAD(run);
   }
@@ -165,7 +172,7 @@ class Bench : public sc_core::sc_module {
     put_field(in_[ix_.cfg_q], 0, ports_[ix_.cfg_q].width, cfg_q_);
     in_[ix_.cfg_relu][0] = relu_;
     in_[ix_.cfg_bias_en][0] = bias_;
-    in_[ix_.cfg_stream][0] = !ws_.rows.empty();
+    in_[ix_.cfg_stream][0] = feed_.stream;
     for (auto& w : in_[ix_.ws_data]) w = static_cast<uint32_t>(rng_());  // garbage unless valid
     if (const int w = ports_[ix_.ws_data].width; w % 32) in_[ix_.ws_data].back() &= (1u << (w % 32)) - 1u;
     in_[ix_.out_ready][0] = !chance(o_.stall);
@@ -175,6 +182,18 @@ class Bench : public sc_core::sc_module {
     switch (phase_) {
       case Phase::reset:
         in_[ix_.rst][0] = 1;
+        break;
+      case Phase::config:  // resident weight rows, then bias codes, one write a cycle
+        if (cfg_next_ < config_rows()) {
+          in_[ix_.w_we][0] = 1;
+          put_field(in_[ix_.w_addr], 0, ports_[ix_.w_addr].width, static_cast<int64_t>(cfg_next_));
+          in_[ix_.w_data] = feed_.rows[cfg_next_];
+        } else {
+          const size_t b = cfg_next_ - config_rows();
+          in_[ix_.b_we][0] = 1;
+          put_field(in_[ix_.b_addr], 0, ports_[ix_.b_addr].width, static_cast<int64_t>(b));
+          put_field(in_[ix_.b_data], 0, ports_[ix_.b_data].width, feed_.bias[b]);
+        }
         break;
       case Phase::load:
         if (!chance(o_.stall)) {
@@ -187,9 +206,10 @@ class Bench : public sc_core::sc_module {
         break;
       case Phase::run:
         in_[ix_.in_valid][0] = chance(0.5);  // ignored while busy
-        if (ws_next_ < ws_.rows.size() && cycle_ - product0_ >= ws_.present[ws_next_]) {
+        if (feed_.stream && ws_next_ < feed_.rows.size() &&
+            cycle_ - product0_ >= feed_.present[ws_next_]) {
           in_[ix_.ws_valid][0] = 1;
-          in_[ix_.ws_data] = ws_.rows[ws_next_];
+          in_[ix_.ws_data] = feed_.rows[ws_next_];
         }
         break;
       default:
@@ -282,7 +302,11 @@ class Bench : public sc_core::sc_module {
     if (out_valid && out_ready) ++out_beat_;
     switch (phase_) {
       case Phase::reset:
-        if (c >= 2) phase_ = Phase::load, beat_ = 0;
+        if (c >= 2) phase_ = config_rows() + feed_.bias.size() > 0 ? Phase::config : Phase::load;
+        beat_ = 0;
+        break;
+      case Phase::config:
+        if (++cfg_next_ == config_rows() + feed_.bias.size()) phase_ = Phase::load;
         break;
       case Phase::load:
         if (in_valid && in_ready &&
@@ -368,21 +392,24 @@ class Bench : public sc_core::sc_module {
   int lanes_ = 1;
 
  private:
-  enum class Phase { reset, load, start, run, drain, gap, tail, finished };
+  enum class Phase { reset, config, load, start, run, drain, gap, tail, finished };
+  size_t config_rows() const { return feed_.stream ? 0 : feed_.rows.size(); }
   PinModel* ref_;
   ReferenceTop* reft_;
   PinModel* dut_;
   std::vector<gen::Port> ports_;
   struct PortIndex {
     size_t rst, start, in_valid, in_data, out_ready, cfg_p, cfg_q, cfg_relu, cfg_bias_en,
-        cfg_stream, ws_valid, ws_data, ws_ready, done, in_ready, out_valid;
+        cfg_stream, ws_valid, ws_data, ws_ready, w_we, w_addr, w_data, b_we, b_addr, b_data, done,
+        in_ready, out_valid;
   } ix_{};
   std::vector<Bits> in_, held_;  ///< this cycle's inputs; the values last driven
   const CosimOptions& o_;
   CosimResult* r_;
   std::mt19937_64 rng_;
-  WeightStream ws_;
+  LayerFeed feed_;
   size_t ws_next_ = 0;    ///< the next weight row to stream
+  size_t cfg_next_ = 0;   ///< the next weight-row or bias write of the config phase
   int64_t product0_ = 0;  ///< the cycle of product cycle 0
   std::vector<std::vector<Bits>> inputs_;
   int64_t beats_out_ = 0, beat_ = 0, out_beat_ = 0, limit_ = 0;
@@ -459,11 +486,9 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Lay
   const int k = s.block_size;
   const num::LayerWeights w = num::random_layer_weights(l, k, o.seed);
   const num::QuantisedLayer ql = num::quantise_layer(s, l, w);
-  const WeightStream ws = weight_stream(s, l, ql);
-  gen::GenOptions go;
-  go.faults = o.faults;
-  go.layer = &ql;
-  go.stream_weights = !ws.rows.empty();
+  LayerFeed feed = layer_feed(s, l, ql);
+  gen::GenOptions go;  // no images: weights and bias go in through the ports, so one build
+  go.faults = o.faults;  // serves every layer and seed of a config
   go.regenerate = "circa cosim";  // fixed, so equal designs hash equally
   const gen::Design d = gen::generate_design(s, go);
   const gen::FileSet files = gen::render(d, s, gen::header_for(s, go));
@@ -476,7 +501,7 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Lay
   r.build_seconds = b.seconds;
   const std::string vcd = fs::absolute(o.vcd.empty() ? "cosim_mismatch.vcd" : o.vcd).string();
   const fs::path cwd = fs::current_path();
-  fs::current_path(b.dir);  // $readmemh images are relative
+  fs::current_path(b.dir);  // where the RTL's relative paths point
   // SystemC objects live until the process ends (the kernel cannot tear a design down).
   auto* clk = new sc_core::sc_clock("cosim_clk", 10, sc_core::SC_NS);
   PinModel* dut = load_top(b, "dut", *clk).release();
@@ -486,7 +511,7 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Lay
     ref->clk(*clk);
   }
   r.product_cycles = ana::product_schedule(s, l, plan_alone(s, l)).total;
-  auto* bench = new Bench("bench", ref, dut, r.product_cycles, ports, o, s, l, ws, &r);
+  auto* bench = new Bench("bench", ref, dut, r.product_cycles, ports, o, s, l, std::move(feed), &r);
   bench->vcd_path_ = vcd;
   bench->lanes_ = std::min(s.fft.samples_per_cycle, k);
   const auto t0 = std::chrono::steady_clock::now();
