@@ -25,21 +25,21 @@ void register_cosim_command(CLI::App& app) {
   static CosimArgs args;
   auto* cmd = app.add_subcommand(
       "cosim",
-      "Co-simulate the generated top (Verilator) against the SystemC reference on one fc layer");
+      "Co-simulate the generated top (Verilator) against the SystemC reference on fc layers");
   cmd->add_option("--config", args.o.config,
                   "accelerator YAML (with --random: the base, default configs/default.yaml)")
       ->check(CLI::ExistingFile);
   cmd->add_option("-p,--param", args.o.overrides, "override: key.path=value (repeatable)");
   cmd->add_option("--workload", args.o.workload, "workload YAML with the fc layer")
       ->check(CLI::ExistingFile);
-  cmd->add_option("--layer", args.o.layer, "the workload's layer (default: the first)");
+  cmd->add_option("--layer", args.o.layer, "one layer of the workload (default: all, in order)");
   cmd->add_option("--random", args.random,
                   "co-simulate N random valid design points and fc layers (seeds S..S+N-1)")
       ->check(CLI::Range(1, 1000000));
   cmd->add_option("--seed", args.o.seed,
                   "seed of the weights, inputs, input gaps and output back-pressure (with "
                   "--random: of the first design point)");
-  cmd->add_option("--products", args.o.products, "products to run back to back")
+  cmd->add_option("--products", args.o.products, "inferences to run back to back")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--stall", args.o.stall,
                   "probability per cycle of an input gap and of output back-pressure")

@@ -21,9 +21,9 @@ struct CosimOptions {
   std::string config;                  ///< accelerator YAML
   std::vector<std::string> overrides;  ///< -p key=value
   std::string workload;                ///< workload YAML
-  std::string layer;                   ///< its fc layer ("" = the first)
+  std::string layer;                   ///< its fc layer ("" = every layer, in order)
   uint64_t seed = 1;                   ///< weights, inputs and stimulus
-  int products = 2;
+  int products = 2;  ///< inferences: products per layer
   double stall = 0.25;     ///< probability of an input gap and of output back-pressure per cycle
   bool reference = true;   ///< false: the Verilated top alone, nothing compared (benchmarks)
   int64_t max_cycles = 0;  ///< 0: a bound from the schedule
@@ -38,8 +38,9 @@ struct CosimResult {
   int64_t compared = 0;         ///< port comparisons
   int64_t outputs_checked = 0;  ///< out_data beats compared
   int products_done = 0;
-  int64_t product_cycles = 0;            ///< T of the schedule
+  int64_t product_cycles = 0;            ///< T of the schedule (the first layer)
   std::vector<int64_t> measured_cycles;  ///< start to done, per product (reference)
+  std::vector<int64_t> expected_cycles;  ///< T of the schedule, per product
   // first mismatch
   int64_t mismatch_cycle = -1;
   std::string mismatch_port, expected, actual;
@@ -55,8 +56,13 @@ struct CosimResult {
 /// (tests: sysc::run_in_child). ConfigError for unusable inputs (not an fc layer, no top, ...).
 CosimResult run_cosim(const CosimOptions& o);
 
-/// The same on a loaded spec and fc layer (o.config, o.overrides, o.workload and o.layer unused).
+/// The same on a loaded spec and fc layers (o.config, o.overrides, o.workload and o.layer
+/// unused). Several layers run in order per inference, each the previous one's golden output
+/// (re-quantised to formats.input) as input, with its weights and bias written through the
+/// top's ports before its product.
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Layer& l);
+CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
+                      const std::vector<Layer>& layers);
 
 /// The smallest power-of-two weight_sram.capacity_kib that holds `l` in the generated top, both
 /// by bytes (the schedule's residency) and by the top's padded weight rows (65536 at most).

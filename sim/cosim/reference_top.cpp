@@ -41,25 +41,13 @@ arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
 ReferenceTop::ReferenceTop(sc_core::sc_module_name name, const AcceleratorSpec& s,
                            const Layer& layer, const num::LayerWeights& w,
                            const std::vector<gen::Port>& ports)
-    : sc_core::sc_module(name), clk("clk"), s_(s), layer_(layer), w_(w), ports_(ports) {
-  if (layer.kind != LayerKind::fc)
-    throw ConfigError("cosim: layer " + layer.name +
-                      " is not fc; the reference top runs one fc layer");
+    : sc_core::sc_module(name), clk("clk"), s_(s), ports_(ports) {
   k_ = s.block_size;
   S_ = std::min(s.fft.samples_per_cycle, k_);
   beats_ = k_ / S_;
-  const LayerGeometry g = geometry(layer, k_);
-  p_ = g.p;
-  q_ = g.q;
   in_bits_ = s.formats.input.bits;
   out_bits_ = s.formats.output.bits;
-  const arch::LayerPlan plan = plan_alone(s, layer);
-  const ana::ProductSchedule ps = ana::product_schedule(s, layer, plan);
-  T_ = ps.total;
-  stream_ = !plan.weights_on_chip;
   ws_depth_ = gen::top_weight_stream_depth(s);
-  for (int64_t t : ps.issue_starts)  // read stages: the cycle before each issue cycle
-    for (int c = 0; c < plan.mac.issue_cycles; ++c) pops_.push_back(t - 1 + c);
   for (const auto& p : ports_) values_.push_back(Bits(static_cast<size_t>(words_of(p.width)), 0u));
   rst_ = idx("rst"), start_ = idx("start"), in_valid_ = idx("in_valid"), in_data_ = idx("in_data"),
   out_ready_ = idx("out_ready");
@@ -68,11 +56,30 @@ ReferenceTop::ReferenceTop(sc_core::sc_module_name name, const AcceleratorSpec& 
   ws_valid_ = idx("ws_valid"), ws_ready_ = idx("ws_ready");
   in_rows_.assign(static_cast<size_t>(gen::top_max_q(s)) * beats_,
                   Bits(values_[in_data_].size(), 0u));
-  out_codes_.assign(static_cast<size_t>(p_) * k_, 0);
+  select(layer, w);
   SC_HAS_PROCESS(ReferenceTop);
   SC_METHOD(tick);
   sensitive << clk.pos();
   dont_initialize();
+}
+
+void ReferenceTop::select(const Layer& layer, const num::LayerWeights& w) {
+  if (layer.kind != LayerKind::fc)
+    throw ConfigError("cosim: layer " + layer.name +
+                      " is not fc; the reference top runs fc layers");
+  layer_ = layer;
+  w_ = w;
+  const LayerGeometry g = geometry(layer, k_);
+  p_ = g.p;
+  q_ = g.q;
+  const arch::LayerPlan plan = plan_alone(s_, layer);
+  const ana::ProductSchedule ps = ana::product_schedule(s_, layer, plan);
+  T_ = ps.total;
+  stream_ = !plan.weights_on_chip;
+  pops_.clear();
+  for (int64_t t : ps.issue_starts)  // read stages: the cycle before each issue cycle
+    for (int c = 0; c < plan.mac.issue_cycles; ++c) pops_.push_back(t - 1 + c);
+  out_codes_.assign(static_cast<size_t>(p_) * k_, 0);
 }
 
 int ReferenceTop::idx(const std::string& name) const {

@@ -40,6 +40,9 @@ class ReferenceTop : public sc_core::sc_module, public PinModel {
   void set(int port, const Bits& v) override;
   Bits get(int port) override;
 
+  /// Makes `layer` (fc, with its weights) the one the next products run; call while idle.
+  void select(const Layer& layer, const num::LayerWeights& w);
+
   int64_t product_cycles() const { return T_; }
   bool streams_weights() const { return stream_; }
   /// Output lanes whose codes the golden model defines (rows beyond out_features are padding).

@@ -237,6 +237,20 @@ BOOST_AUTO_TEST_CASE(wide_layer_agrees) {
   expect_agreement(options({}, 5, "wide.vcd", "fc_wide.yaml"));
 }
 
+// A whole LeNet-300-100 inference: three layers, each configured through the w_*/b_* ports and
+// fed the previous layer's golden output; per-layer T as the schedule (and the SystemC model).
+BOOST_AUTO_TEST_CASE(lenet300_inference_agrees) {
+  CosimOptions o = options({}, 2, "lenet.vcd");
+  o.config = kSrc + "/configs/default.yaml";
+  o.workload = kSrc + "/workloads/lenet300.yaml";
+  o.products = 1;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.products == 3);
+  BOOST_TEST(c.report.find("start to done (reference): 531 183 103") != std::string::npos,
+             c.report);
+}
+
 BOOST_AUTO_TEST_CASE(cycle_limit_fails) {
   CosimOptions o = options({}, 1, "limit.vcd");
   o.max_cycles = 100;  // far below two products: the run must fail, not pass silently
