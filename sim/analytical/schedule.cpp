@@ -7,7 +7,9 @@
 namespace circa::ana {
 namespace {
 
-int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
+int64_t ceil_div(int64_t a, int64_t b) {
+  return (a + b - 1) / b;
+}
 
 // The issues of one group from `start` on: q issues of c cycles each, and with a streamed layer
 // issue j also waits for its weight bytes. Appends each issue's first cycle to `starts` and
@@ -98,7 +100,8 @@ Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl) {
   if (pl.weights_on_chip) {
     int64_t words = 0;
     for (int gi = 0; gi < pl.groups; ++gi)
-      words += q * ceil_div(issue_weight_bits(pl.mac, group_blocks(pl, gi)), s.weight_sram.word_bits);
+      words +=
+          q * ceil_div(issue_weight_bits(pl.mac, group_blocks(pl, gi)), s.weight_sram.word_bits);
     e.sram_reads_per_bank = striped(words, s.weight_sram.banks);
     e.sram_read_bits = words * s.weight_sram.word_bits;
   } else {

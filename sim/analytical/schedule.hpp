@@ -15,20 +15,20 @@ namespace circa::ana {
 
 /// Times of one output group within a product, cycles from the product's cycle 0.
 struct GroupTimes {
-  int blocks = 0;       ///< P_g
-  int64_t mac_start = 0;  ///< M_g: first issue
-  int64_t mac_end = 0;    ///< one past the last issue's cycles (the MAC is free for g+1)
-  int64_t ready = 0;      ///< R_g: accumulators final
+  int blocks = 0;          ///< P_g
+  int64_t mac_start = 0;   ///< M_g: first issue
+  int64_t mac_end = 0;     ///< one past the last issue's cycles (the MAC is free for g+1)
+  int64_t ready = 0;       ///< R_g: accumulators final
   int64_t ifft_start = 0;  ///< I_g: first block enters the IFFT
   int64_t done = 0;        ///< D_g: one past the last output write
 };
 
 struct ProductSchedule {
-  int64_t phase_a = 0;       ///< A = span(q)
+  int64_t phase_a = 0;  ///< A = span(q)
   std::vector<GroupTimes> groups;
   std::vector<int64_t> issue_starts;  ///< first cycle of every MAC issue (g, j), in issue order
-  int64_t lstm_update = 0;   ///< cell-update cycles after the last group (lstm only)
-  int64_t total = 0;         ///< T (+ the lstm term): cycles of one product
+  int64_t lstm_update = 0;            ///< cell-update cycles after the last group (lstm only)
+  int64_t total = 0;                  ///< T (+ the lstm term): cycles of one product
 };
 
 /// Cycles a MAC issue of a group with `blocks` output blocks occupies when weights are on chip:

@@ -20,7 +20,8 @@ void register_bench_command(CLI::App& app) {
   static cosim::CosimBenchOptions cosim_bench;
   auto* cb = bench->add_subcommand(
       "cosim", "Verilator simulated cycles/s of the generated top beside the SystemC model's");
-  cb->add_option("--work", cosim_bench.work, "Verilator build cache (default ~/.cache/circa/cosim)");
+  cb->add_option("--work", cosim_bench.work,
+                 "Verilator build cache (default ~/.cache/circa/cosim)");
   cb->add_option("--n", cosim_bench.n, "the fc layer is n x n")->check(CLI::Range(64, 16384));
   cb->callback([] {
     cosim_bench.config = sysc::default_config_path();

@@ -24,8 +24,8 @@ void print_rate(std::ostream& os, const std::string& what, int64_t cycles, doubl
 CosimResult rtl_run(const CosimOptions& co, const AcceleratorSpec& s, const Layer& l) {
   const std::string out = sysc::run_in_child([&] {
     const CosimResult r = run_cosim(co, s, l);
-    return fmt::format("{} {} {} {} {}\n{}", r.ok ? 1 : 0, r.cycles, r.sim_seconds,
-                       r.build_seconds, r.cached ? 1 : 0, describe(r));
+    return fmt::format("{} {} {} {} {}\n{}", r.ok ? 1 : 0, r.cycles, r.sim_seconds, r.build_seconds,
+                       r.cached ? 1 : 0, describe(r));
   });
   CosimResult r;
   int ok = 0, cached = 0;

@@ -1,10 +1,6 @@
 // `circa cosim`: the generated top (Verilated at run time, verilated_top.hpp) and the SystemC
-// reference (reference_top.hpp) in lockstep under one stimulus. The bench resets both, then runs
-// `products` products: streams seeded random input codes with random gaps, starts, waits for
-// done, drains the outputs under random back-pressure. Every cycle (inputs driven at the falling
-// edge, outputs read 1 ns later, i.e. as the next rising edge samples them) it compares every
-// output port: busy, done, in_ready and out_valid always, out_data while out_valid on the lanes
-// the golden model defines (rows beyond out_features are padding the reference does not model).
+// reference of its pins (reference_top.hpp) in lockstep under one stimulus (lockstep_bench.hpp)
+// on fc layers (layer_runs.hpp), every output port compared every cycle.
 #pragma once
 
 #include <cstdint>
@@ -23,7 +19,7 @@ struct CosimOptions {
   std::string workload;                ///< workload YAML
   std::string layer;                   ///< its fc layer ("" = every layer, in order)
   uint64_t seed = 1;                   ///< weights, inputs and stimulus
-  int products = 2;  ///< inferences: products per layer
+  int products = 2;                    ///< inferences: products per layer
   double stall = 0.25;     ///< probability of an input gap and of output back-pressure per cycle
   bool reference = true;   ///< false: the Verilated top alone, nothing compared (benchmarks)
   int64_t max_cycles = 0;  ///< 0: a bound from the schedule
@@ -49,7 +45,7 @@ struct CosimResult {
   bool cached = false;
   double build_seconds = 0;
   double sim_seconds = 0;  ///< wall time of the simulation (sc_start)
-  std::string message;  ///< one-line summary or the reason of a failure
+  std::string message;     ///< one-line summary or the reason of a failure
 };
 
 /// Builds (or reuses) the Verilated top and co-simulates. Elaborates SystemC: once per process

@@ -37,8 +37,8 @@ int next_pow2(int64_t x) {
 void format(Draw& d, std::vector<std::string>& ov, const std::string& name, int bits, int ibits) {
   ov.push_back(fmt::format("formats.{}.bits={}", name, bits));
   ov.push_back(fmt::format("formats.{}.frac={}", name, bits - ibits));
-  ov.push_back("formats." + name + ".rounding=" +
-               d.of<std::string>({"truncate", "nearest_up", "nearest_even"}));
+  ov.push_back("formats." + name +
+               ".rounding=" + d.of<std::string>({"truncate", "nearest_up", "nearest_even"}));
   ov.push_back("formats." + name + ".overflow=" + (d.coin(0.8) ? "saturate" : "wrap"));
 }
 
@@ -86,19 +86,19 @@ std::string RandomCase::summary() const {
   auto f = [](const char* n, const FixedFormat& x) {
     return fmt::format(" {} s{}.{}{}", n, x.bits, x.frac, x.overflow == Overflow::wrap ? "w" : "");
   };
-  return fmt::format("k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB{};",
-                     s.block_size, to_string(s.fft.style), s.fft.samples_per_cycle,
-                     s.fft.stage_latency, to_string(s.fft.scaling),
-                     s.fft.shared_ifft ? "shared " : "own ", s.mac.lanes,
-                     s.mac.accumulator_banks, s.weight_sram.banks, s.weight_sram.word_bits,
-                     to_string(s.weight_sram.layout), s.weight_sram.capacity_kib,
-                     plan_alone(s, layer).weights_on_chip
-                         ? ""
-                         : fmt::format(" (streamed: {} ns, {} GB/s)", s.offchip.latency_ns,
-                                       s.offchip.bandwidth_gb_per_s)) +
+  return fmt::format(
+             "k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB{};",
+             s.block_size, to_string(s.fft.style), s.fft.samples_per_cycle, s.fft.stage_latency,
+             to_string(s.fft.scaling), s.fft.shared_ifft ? "shared " : "own ", s.mac.lanes,
+             s.mac.accumulator_banks, s.weight_sram.banks, s.weight_sram.word_bits,
+             to_string(s.weight_sram.layout), s.weight_sram.capacity_kib,
+             plan_alone(s, layer).weights_on_chip
+                 ? ""
+                 : fmt::format(" (streamed: {} ns, {} GB/s)", s.offchip.latency_ns,
+                               s.offchip.bandwidth_gb_per_s)) +
          f("in", s.formats.input) + f("fft", s.formats.fft) + f("tw", s.formats.twiddle) +
-         f("w", s.formats.weight) + f("prod", s.formats.product) +
-         f("acc", s.formats.accumulator) + f("ifft", s.formats.ifft) + f("out", s.formats.output) +
+         f("w", s.formats.weight) + f("prod", s.formats.product) + f("acc", s.formats.accumulator) +
+         f("ifft", s.formats.ifft) + f("out", s.formats.output) +
          fmt::format("; fc {} -> {}{}{}", layer.in_features, layer.out_features,
                      layer.activation == Activation::relu ? " relu" : "",
                      layer.bias ? " bias" : "");
@@ -123,9 +123,9 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
       // Size both memories to the layer: the smallest power of two that holds it.
       const AcceleratorSpec s = load_accelerator(base_config, parse_overrides(c.overrides)).spec;
       const int64_t in_bits = s.formats.input.bits, out_bits = s.formats.output.bits;
-      c.overrides.push_back(fmt::format("activation_buffer.capacity_kib={}",
-                                        next_pow2((2 * std::max(q * k * in_bits, p * k * out_bits) +
-                                                   8191) / 8192)));
+      c.overrides.push_back(
+          fmt::format("activation_buffer.capacity_kib={}",
+                      next_pow2((2 * std::max(q * k * in_bits, p * k * out_bits) + 8191) / 8192)));
       // A third of the points stream their weights: the smallest SRAM that loads (>= 32 words a
       // bank), which the layer usually overflows, and a random off-chip latency and bandwidth.
       const bool stream = d.coin(0.35);

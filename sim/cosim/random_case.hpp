@@ -20,7 +20,7 @@ struct RandomCase {
   uint64_t seed = 0;
   std::vector<std::string> overrides;  ///< on the base config
   AcceleratorSpec spec;
-  Layer layer;  ///< fc
+  Layer layer;                  ///< fc
   std::string summary() const;  ///< one line: the overrides and the layer
 };
 

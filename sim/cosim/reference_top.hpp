@@ -70,7 +70,7 @@ class ReferenceTop : public sc_core::sc_module, public PinModel {
   bool stream_ = false;
   int ws_depth_ = 0;
   int64_t ws_cnt_ = 0;
-  size_t pop_ = 0;              ///< next entry of pops_
+  size_t pop_ = 0;             ///< next entry of pops_
   std::vector<int64_t> pops_;  ///< product cycles of the MAC's row reads, ascending
   // port indices
   int rst_, start_, in_valid_, in_data_, out_ready_, done_, busy_, in_ready_, out_valid_, out_data_,

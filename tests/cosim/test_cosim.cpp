@@ -177,10 +177,9 @@ BOOST_AUTO_TEST_CASE(k256_pipelined_16_lanes) {
 
 BOOST_AUTO_TEST_CASE(k256_iterative_4_lanes_20_bit_inverse_scaling_q1) {
   matrix_point("default.yaml",
-               {"block_size=256", "fft.style=iterative", "fft.samples_per_cycle=16",
-                "mac.lanes=4", "weight_sram.layout=half_complex", "fft.scaling=inverse",
-                "formats.input.bits=20", "formats.input.frac=16", "formats.fft.bits=24",
-                "formats.fft.frac=18"},
+               {"block_size=256", "fft.style=iterative", "fft.samples_per_cycle=16", "mac.lanes=4",
+                "weight_sram.layout=half_complex", "fft.scaling=inverse", "formats.input.bits=20",
+                "formats.input.frac=16", "formats.fft.bits=24", "formats.fft.frac=18"},
                256, 256, 0.0, 19);
 }
 
@@ -190,33 +189,32 @@ BOOST_AUTO_TEST_CASE(k64_default_weights_streamed_off_chip) {
 }
 
 BOOST_AUTO_TEST_CASE(k16_iterative_bandwidth_bound_stream) {
-  matrix_point("small.yaml",
-               {"fft.style=iterative", "weight_sram.capacity_kib=1", "weight_sram.banks=2",
-                "weight_sram.word_bits=64", "offchip.latency_ns=10",
-                "offchip.bandwidth_gb_per_s=1"},
-               100, 90, 0.0, 21);
+  matrix_point(
+      "small.yaml",
+      {"fft.style=iterative", "weight_sram.capacity_kib=1", "weight_sram.banks=2",
+       "weight_sram.word_bits=64", "offchip.latency_ns=10", "offchip.bandwidth_gb_per_s=1"},
+      100, 90, 0.0, 21);
 }
 
 BOOST_AUTO_TEST_CASE(k8_pipelined_4_samples_1r1w_sram) {  // S*S > k
-  matrix_point("default.yaml",
-               {"block_size=8", "fft.samples_per_cycle=4", "mac.lanes=4",
-                "weight_sram.read_write_ports=0", "weight_sram.read_ports=1",
-                "weight_sram.write_ports=1"},
-               50, 30, 0.25, 22);
+  matrix_point(
+      "default.yaml",
+      {"block_size=8", "fft.samples_per_cycle=4", "mac.lanes=4", "weight_sram.read_write_ports=0",
+       "weight_sram.read_ports=1", "weight_sram.write_ports=1"},
+      50, 30, 0.25, 22);
 }
 
 BOOST_AUTO_TEST_CASE(k32_pipelined_16_samples_2rw_sram_streamed) {  // S*S > k, 2 beats
-  matrix_point("default.yaml",
-               {"block_size=32", "fft.samples_per_cycle=16", "mac.lanes=2",
-                "weight_sram.read_write_ports=2", "weight_sram.capacity_kib=2",
-                "weight_sram.banks=2", "offchip.bandwidth_gb_per_s=3.2"},
-               300, 200, 0.25, 23);
+  matrix_point(
+      "default.yaml",
+      {"block_size=32", "fft.samples_per_cycle=16", "mac.lanes=2", "weight_sram.read_write_ports=2",
+       "weight_sram.capacity_kib=2", "weight_sram.banks=2", "offchip.bandwidth_gb_per_s=3.2"},
+      300, 200, 0.25, 23);
 }
 
 BOOST_AUTO_TEST_CASE(k64_16_lanes_12_bit_weights_padded_rows) {  // 384-bit rows on 4 banks
-  matrix_point("default.yaml",
-               {"mac.lanes=16", "formats.weight.bits=12", "formats.weight.frac=10"}, 150, 100,
-               0.25, 24);
+  matrix_point("default.yaml", {"mac.lanes=16", "formats.weight.bits=12", "formats.weight.frac=10"},
+               150, 100, 0.25, 24);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

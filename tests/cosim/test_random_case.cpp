@@ -1,7 +1,8 @@
 // The random design points of `circa cosim --random`: every draw is valid for the generated top
 // (so a long run never stops on a rejected point), the same seed gives the same point (so the
 // printed re-run command reproduces a failure), and the draws cover the space the issue asks
-// for, resident and streamed weights alike. No Verilator here: the points are only drawn and checked.
+// for, resident and streamed weights alike. No Verilator here: the points are only drawn and
+// checked.
 #define BOOST_TEST_MODULE random_case
 #include <boost/test/unit_test.hpp>
 
