@@ -112,7 +112,11 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
     RandomCase c;
     c.seed = seed;
     c.overrides = draw_design(d, k);
-    const int q = d.in(1, k >= 128 ? 3 : 4), p = d.in(1, k >= 128 ? 3 : 4);
+    // A third of the draws aim to stream their weights, with larger layers (more likely to exceed
+    // the smallest SRAM); the others hold them in an SRAM sized to the layer.
+    const bool stream = d.coin(0.35);
+    const int lo = stream ? 3 : 1, hi = (k >= 128 ? 3 : 4) + (stream ? 4 : 0);
+    const int q = d.in(lo, hi), p = d.in(lo, hi);
     c.layer.name = "fc";
     c.layer.kind = LayerKind::fc;
     c.layer.in_features = d.in((q - 1) * k + 1, q * k);
@@ -126,13 +130,16 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
       c.overrides.push_back(
           fmt::format("activation_buffer.capacity_kib={}",
                       next_pow2((2 * std::max(q * k * in_bits, p * k * out_bits) + 8191) / 8192)));
-      // A third of the points stream their weights: the smallest SRAM that loads (>= 32 words a
-      // bank), which the layer usually overflows, and a random off-chip latency and bandwidth.
-      const bool stream = d.coin(0.35);
-      const int min_kib = std::max(1, s.weight_sram.banks * s.weight_sram.word_bits / 256);
+      // Streamed: the largest SRAM (a power of two, at least the 32 words a bank needs) below
+      // the layer's bytes, and a random off-chip latency and bandwidth; a layer smaller than
+      // the smallest SRAM stays resident.
+      const int64_t bytes = plan_alone(s, c.layer).weight_bytes;
+      int cap = std::max(1, s.weight_sram.banks * s.weight_sram.word_bits / 256);
+      while (int64_t{cap} * 2 * 1024 < bytes) cap *= 2;
+      const bool streamed = stream && int64_t{cap} * 1024 < bytes;
       c.overrides.push_back(fmt::format("weight_sram.capacity_kib={}",
-                                        stream ? min_kib : weight_capacity_for(s, c.layer)));
-      if (stream) {
+                                        streamed ? cap : weight_capacity_for(s, c.layer)));
+      if (streamed) {
         c.overrides.push_back(fmt::format("offchip.latency_ns={}", d.of<int>({5, 20, 100})));
         c.overrides.push_back(
             fmt::format("offchip.bandwidth_gb_per_s={}", d.of<double>({0.4, 1.6, 6.4, 12.8})));

@@ -20,7 +20,8 @@ const std::string kBase = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml
 BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   std::set<int> ks, lanes, qs;
   std::set<std::string> styles;
-  std::set<bool> relu, wraps, streamed;
+  std::set<bool> relu, wraps;
+  int streamed = 0;
   for (uint64_t seed = 1; seed <= 150; ++seed) {
     const auto c = random_case(kBase, seed);
     BOOST_TEST(circa::cosim::cosim_unsupported(c.spec, c.layer).empty(), c.summary());
@@ -35,7 +36,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
     styles.insert(circa::to_string(c.spec.fft.style));
     relu.insert(c.layer.activation == circa::Activation::relu);
     wraps.insert(c.spec.formats.output.overflow == circa::Overflow::wrap);
-    streamed.insert(!circa::cosim::plan_alone(c.spec, c.layer).weights_on_chip);
+    streamed += !circa::cosim::plan_alone(c.spec, c.layer).weights_on_chip;
   }
   BOOST_TEST(ks.size() == 7u);  // 4 .. 256
   BOOST_TEST(styles.size() == 3u);
@@ -43,7 +44,8 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   BOOST_TEST(qs.count(1) == 1u);  // a single input block (the spectrum bypass) is drawn
   BOOST_TEST(relu.size() == 2u);
   BOOST_TEST(wraps.size() == 2u);
-  BOOST_TEST(streamed.size() == 2u);  // resident and off-chip-streamed weights
+  BOOST_TEST(streamed >= 15);  // about a sixth stream their weights from off-chip (24 of 150)
+  BOOST_TEST(streamed <= 100);
 }
 
 BOOST_AUTO_TEST_CASE(same_seed_same_point) {
