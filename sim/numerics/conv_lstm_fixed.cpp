@@ -38,10 +38,7 @@ std::vector<int64_t> lstm_fixed(const Layer& l, FixedKernel& kern, const std::ve
       auto gate = [&](int n) {
         return kern.preactivation(z[int64_t{n} * hid + u], int64_t{n} * hid + u);
       };
-      const int64_t i = hard_sigmoid(gate(0), out), fg = hard_sigmoid(gate(1), out);
-      const int64_t gg = hard_tanh(gate(2), out), o = hard_sigmoid(gate(3), out);
-      c[u] = fit(mul_out(fg, c[u], out, ovf) + mul_out(i, gg, out, ovf), out, ovf);
-      h[u] = mul_out(o, hard_tanh(c[u], out), out, ovf);
+      h[u] = lstm_cell_unit(gate(0), gate(1), gate(2), gate(3), &c[u], out, ovf);
       result[int64_t{t} * hid + u] = h[u];
       // The recurrent input re-enters the datapath as an activation (formats.input).
       v[h_offset + u] = requantize(h[u], out.frac, f.input, kern.overflow(Stage::input));

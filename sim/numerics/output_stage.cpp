@@ -73,6 +73,14 @@ int64_t mul_out(int64_t a, int64_t b, const FixedFormat& out, uint64_t* ovf) {
   return fit(round_shift(a * b, out.frac, out.rounding), out, ovf);
 }
 
+int64_t lstm_cell_unit(int64_t gi, int64_t gf, int64_t gg, int64_t go, int64_t* cell,
+                       const FixedFormat& out, uint64_t* ovf) {
+  const int64_t i = hard_sigmoid(gi, out), f = hard_sigmoid(gf, out), g = hard_tanh(gg, out),
+                o = hard_sigmoid(go, out);
+  *cell = fit(mul_out(f, *cell, out, ovf) + mul_out(i, g, out, ovf), out, ovf);
+  return mul_out(o, hard_tanh(*cell, out), out, ovf);
+}
+
 std::vector<int64_t> pool2(const std::vector<int64_t>& chw, int channels, int height, int width,
                            Pooling pool, const FixedFormat& out) {
   return pool2_impl(chw, channels, height, width, pool,

@@ -29,6 +29,12 @@ int64_t output_preactivation(int64_t ifft_code, const int64_t* bias, const Datap
 /// a * b with both in `out`, rounded back to `out` (round_shift by frac) and fit.
 int64_t mul_out(int64_t a, int64_t b, const FixedFormat& out, uint64_t* ovf);
 
+/// One LSTM hidden unit's cell update from its four gate pre-activations (i, f, g, o; all in
+/// `out`): c = fit(sigma(f)*c + sigma(i)*tanh(g)), returns h = sigma(o)*tanh(c); hard sigmoid
+/// and tanh. The one definition the golden layer and the SystemC peripheral share.
+int64_t lstm_cell_unit(int64_t gi, int64_t gf, int64_t gg, int64_t go, int64_t* cell,
+                       const FixedFormat& out, uint64_t* ovf);
+
 /// 2x2 stride-2 pooling of a C x H x W code tensor (odd sizes floor). max2: the largest code;
 /// avg2: round_shift(sum of four, 2) with out.rounding. Pooling::none returns the input.
 std::vector<int64_t> pool2(const std::vector<int64_t>& chw, int channels, int height, int width,

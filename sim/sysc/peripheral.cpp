@@ -68,23 +68,16 @@ std::vector<int64_t> Peripheral::output_block(LayerProgram& lp, const Block& y) 
   return out;
 }
 
-// The LSTM cell, element-wise over the hidden units, gates stacked i, f, g, o.
-// sim/numerics has no lstm_cell() entry point (the cell lives inside lstm_fixed), so this is
-// the same composition of golden primitives as numerics::lstm_fixed (checked bit for bit).
+// The LSTM cell, element-wise over the hidden units, gates stacked i, f, g, o: the golden
+// model's num::lstm_cell_unit per unit.
 std::vector<int64_t> Peripheral::lstm_cell(LayerProgram& lp) {
   const int hid = lp.layer->hidden_size;
   const FixedFormat& out = spec().formats.output;
   uint64_t* ovf = &lp.overflow[num::Stage::output];
   std::vector<int64_t> h(hid);
-  for (int u = 0; u < hid; ++u) {
-    const int64_t i = num::hard_sigmoid(gates_[u], out);
-    const int64_t fg = num::hard_sigmoid(gates_[hid + u], out);
-    const int64_t gg = num::hard_tanh(gates_[2 * int64_t{hid} + u], out);
-    const int64_t o = num::hard_sigmoid(gates_[3 * int64_t{hid} + u], out);
-    cell_[u] = num::fit(num::mul_out(fg, cell_[u], out, ovf) + num::mul_out(i, gg, out, ovf), out,
-                        ovf);
-    h[u] = num::mul_out(o, num::hard_tanh(cell_[u], out), out, ovf);
-  }
+  for (int u = 0; u < hid; ++u)
+    h[u] = num::lstm_cell_unit(gates_[u], gates_[hid + u], gates_[2 * int64_t{hid} + u],
+                               gates_[3 * int64_t{hid} + u], &cell_[u], out, ovf);
   return h;
 }
 
