@@ -139,7 +139,7 @@ void emit_mac_sequencer(Emitter& e, const TopPlan& p) {
 void emit_weight_stream(Emitter& e, const TopPlan& p) {
   const int aw = bits_for(p.wsd - 1), iw = bits_for(p.wsd);
   e.blank().line("// ---- weight stream FIFO: " + n2s(p.wsd) + " rows of " + n2s(p.row_bits) + " bits ----");
-  e.line("reg  " + std::string("[") + n2s(p.row_bits - 1) + ":0] wsf [0:" + n2s(p.wsd - 1) + "];");
+  e.line("reg  [" + n2s(p.row_bits - 1) + ":0] wsf [0:" + n2s(p.wsd - 1) + "];");
   e.line(reg("ws_wp", aw) + ", ws_rp;");
   e.line(reg("ws_q", p.row_bits) + ";");
   e.line("assign ws_ready = run && cfg_stream && ws_cnt != " + literal(p.wsd, iw) + ";");
