@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config git
   libsystemc-dev verilator libyaml-cpp-dev libboost-test-dev
-  yosys iverilog libsqlite3-dev sqlite3 libcli11-dev libfmt-dev nlohmann-json3-dev
+  yosys iverilog ccache libsqlite3-dev sqlite3 libcli11-dev libfmt-dev nlohmann-json3-dev
 )
 # chromium renders the sweep report in the browser test; optional with CIRCA_NO_BROWSER=1.
 [ "${CIRCA_NO_BROWSER:-0}" = 1 ] || packages+=(chromium)
