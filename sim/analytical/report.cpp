@@ -9,46 +9,47 @@
 
 namespace circa::ana {
 
-nlohmann::json to_json(const Events& e) {
-  return {
-      {"fft_forward", e.fft_forward},
-      {"fft_inverse", e.fft_inverse},
-      {"butterflies", e.butterflies},
-      {"complex_macs", e.complex_macs},
-      {"real_multiplies", e.real_multiplies()},
-      {"real_adds", e.real_adds()},
-      {"dense_equivalent_macs", e.dense_macs},
-      {"weight_sram",
-       {{"reads_per_bank", e.sram_reads_per_bank},
-        {"reads", e.sram_reads()},
-        {"read_bits", e.sram_read_bits},
-        {"config_writes_per_bank", e.sram_config_writes_per_bank}}},
-      {"activation_buffer",
-       {{"sample_reads", e.act_sample_reads},
-        {"spectrum_writes", e.act_spectrum_writes},
-        {"spectrum_reads", e.act_spectrum_reads},
-        {"output_writes", e.act_output_writes}}},
-      {"offchip_bytes", e.offchip_bytes},
+nlohmann::json to_json(const arch::Events& e) {
+  nlohmann::json j;
+  const auto put = [&j](const char* group, const char* key, const auto& value) {
+    (*group != '\0' ? j[group][key] : j[key]) = value;
   };
+#define CIRCA_EVENT_JSON(member, group, key, doc) put(group, key, e.member);
+  CIRCA_EVENT_COUNTS(CIRCA_EVENT_JSON)
+  CIRCA_EVENT_BANK_COUNTS(CIRCA_EVENT_JSON)
+#undef CIRCA_EVENT_JSON
+  // Derived counts, for readers of stats.json.
+  j["real_multiplies"] = e.real_multiplies();
+  j["real_adds"] = e.real_adds();
+  j["weight_sram"]["reads"] = e.sram_reads();
+  return j;
 }
 
 namespace {
 
 nlohmann::json layer_json(const LayerReport& l) {
-  return {{"name", l.name},          {"kind", to_string(l.kind)},
-          {"k", l.k},                {"p", l.p},
-          {"q", l.q},                {"groups", l.groups},
-          {"products", l.products},  {"weights_on_chip", l.weights_on_chip},
-          {"product_cycles", l.product_cycles}, {"cycles", l.cycles},
+  return {{"name", l.name},
+          {"kind", to_string(l.kind)},
+          {"k", l.k},
+          {"p", l.p},
+          {"q", l.q},
+          {"groups", l.groups},
+          {"products", l.products},
+          {"weights_on_chip", l.weights_on_chip},
+          {"product_cycles", l.product_cycles},
+          {"cycles", l.cycles},
           {"events", to_json(l.events)}};
 }
 
 }  // namespace
 
 nlohmann::json to_json(const RunReport& r) {
-  nlohmann::json j = {{"tool", r.tool},         {"config", r.config},
-                      {"workload", r.workload}, {"clock_mhz", r.clock_mhz},
-                      {"cycles", r.cycles},     {"latency_us", r.latency_us()},
+  nlohmann::json j = {{"tool", r.tool},
+                      {"config", r.config},
+                      {"workload", r.workload},
+                      {"clock_mhz", r.clock_mhz},
+                      {"cycles", r.cycles},
+                      {"latency_us", r.latency_us()},
                       {"events", to_json(r.events)}};
   for (const LayerReport& l : r.layers) j["layers"].push_back(layer_json(l));
   if (!r.simulated) return j;
@@ -68,9 +69,10 @@ void print_summary(std::ostream& os, const RunReport& r) {
     os << fmt::format("  {:<12} {:<4} k={:<4} p={:<5} q={:<5} x{:<6} {:>12} cycles{}\n", l.name,
                       to_string(l.kind), l.k, l.p, l.q, l.products, l.cycles,
                       l.weights_on_chip ? "" : "  (weights off-chip)");
-  const Events& e = r.events;
-  os << fmt::format("  events: {} FFT + {} IFFT ({} butterflies), {} complex MACs ({} dense-equivalent MACs)\n",
-                    e.fft_forward, e.fft_inverse, e.butterflies, e.complex_macs, e.dense_macs);
+  const arch::Events& e = r.events;
+  os << fmt::format(
+      "  events: {} FFT + {} IFFT ({} butterflies), {} complex MACs ({} dense-equivalent MACs)\n",
+      e.fft_forward, e.fft_inverse, e.butterflies, e.complex_macs, e.dense_macs);
   os << fmt::format("          {} weight-SRAM word reads, {} off-chip bytes\n", e.sram_reads(),
                     e.offchip_bytes);
   if (!r.simulated) return;

@@ -83,10 +83,10 @@ std::vector<int64_t> striped(int64_t n, int banks) {
   return v;
 }
 
-Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl) {
+arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl) {
   const LayerGeometry& g = pl.geom;
   const int64_t p = g.p, q = g.q, k = g.k, slots = pl.mac.slots;
-  Events e;
+  arch::Events e;
   e.fft_forward = q;
   e.fft_inverse = p;
   e.butterflies = (p + q) * pl.fft.butterflies;

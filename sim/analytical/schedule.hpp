@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "analytical/events.hpp"
+#include "arch/events.hpp"
 #include "arch/microarch.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
@@ -51,7 +51,7 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
                                  const arch::LayerPlan& pl);
 
 /// Events of one product of the layer (no one-off configuration writes).
-Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl);
+arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl);
 
 /// Word writes per bank that load a resident layer's weights once, at configuration.
 std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl);

@@ -1,5 +1,6 @@
 #include "arch/microarch.hpp"
 
+#include "arch/memory_map.hpp"
 #include "common/error.hpp"
 
 namespace circa::arch {
@@ -49,7 +50,7 @@ MacTiming mac_timing(const AcceleratorSpec& s, int k) {
 
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w) {
   std::vector<LayerPlan> plans;
-  int64_t free_bytes = int64_t{s.weight_sram.capacity_kib} * 1024;
+  int64_t free_rows = memory_map(s).weight_rows.rows;
   for (const Layer& l : w.layers) {
     LayerPlan p;
     p.geom = geometry(l, s.block_size);
@@ -58,8 +59,9 @@ std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w
     p.groups = (p.geom.p + p.mac.parallel_blocks - 1) / p.mac.parallel_blocks;
     p.weight_words = int64_t{p.geom.p} * p.geom.q * p.mac.slots;
     p.weight_bytes = (p.weight_words * p.mac.weight_bits + 7) / 8;
-    p.weights_on_chip = p.weight_bytes <= free_bytes;
-    if (p.weights_on_chip) free_bytes -= p.weight_bytes;
+    p.weight_rows = layer_weight_rows(s, p.geom);
+    p.weights_on_chip = p.weight_rows <= free_rows;
+    if (p.weights_on_chip) free_rows -= p.weight_rows;
     plans.push_back(p);
   }
   return plans;

@@ -48,11 +48,13 @@ struct LayerPlan {
   int groups = 0;                ///< ceil(p / parallel_blocks) output-block groups
   int64_t weight_words = 0;      ///< p * q * slots stored complex words
   int64_t weight_bytes = 0;      ///< weight_words * weight_bits / 8
+  int64_t weight_rows = 0;       ///< rows it occupies in the weight SRAM (memory_map.hpp)
   bool weights_on_chip = false;  ///< resident in the weight SRAM, else streamed every inference
 };
 
-/// Plans every layer; weight residency is decided greedily in layer order against the SRAM
-/// capacity (a layer that does not fit in what is left streams its weights from off-chip).
+/// Plans every layer; weight residency is decided greedily in layer order against the weight
+/// rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not fit
+/// in what is left streams its weights from off-chip.
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w);
 
 int log2_exact(int v);  ///< log2 of a power of two

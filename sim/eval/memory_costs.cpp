@@ -7,22 +7,22 @@ namespace circa::eval {
 namespace {
 
 MemoryCost bank_cost(const AcceleratorSpec& s, const SramEstimator& m, const char* origin,
-                     int capacity_kib, int banks, int word_bits, int rw, int rd, int wr) {
+                     const arch::MemoryShape& shape) {
   SramQuery q;
-  q.size_bytes = int64_t{capacity_kib} * 1024 / banks;
+  q.size_bytes = shape.bits() / 8 / shape.banks;
   q.origin = origin;
-  q.block_bytes = word_bits_to_bytes(word_bits, q);
+  q.block_bytes = word_bits_to_bytes(shape.word_bits, q);
   q.banks = 1;
-  q.rw_ports = rw;
-  q.rd_ports = rd;
-  q.wr_ports = wr;
+  q.rw_ports = shape.read_write_ports;
+  q.rd_ports = shape.read_ports;
+  q.wr_ports = shape.write_ports;
   q.tech_nm = s.technology.node_nm;
   q.device = s.technology.device;
   q.temperature_k = s.technology.temperature_k;
   MemoryCost c;
   c.macro = m.estimate(q);
-  c.banks = banks;
-  c.word_bits = word_bits;
+  c.banks = shape.banks;
+  c.word_bits = shape.word_bits;
   return c;
 }
 
@@ -36,15 +36,8 @@ std::unique_ptr<SramEstimator> sram_estimator(const AcceleratorSpec& s) {
   return std::make_unique<CactiAdapter>(o);
 }
 
-MemoryCost weight_sram_cost(const AcceleratorSpec& s, const SramEstimator& m) {
-  const SramSpec& w = s.weight_sram;
-  return bank_cost(s, m, "weight_sram", w.capacity_kib, w.banks, w.word_bits, w.read_write_ports,
-                   w.read_ports, w.write_ports);
-}
-
-MemoryCost activation_buffer_cost(const AcceleratorSpec& s, const SramEstimator& m) {
-  const BufferSpec& b = s.activation_buffer;
-  return bank_cost(s, m, "activation_buffer", b.capacity_kib, b.banks, b.word_bits, 1, 0, 0);
+MemoryCost memory_cost(const AcceleratorSpec& s, const SramEstimator& m, arch::MemoryId id) {
+  return bank_cost(s, m, arch::to_string(id), arch::memory_map(s).at(id));
 }
 
 }  // namespace circa::eval

@@ -1,9 +1,11 @@
-// The accelerator's two memories priced by the SRAM model the spec selects: each bank is one
-// single-bank macro (banks are independent arrays, and the built-in model covers 1-4 banks).
+// The accelerator's memories (as the memory map lays them out) priced by the SRAM model the spec
+// selects: each bank is one single-bank macro (banks are independent arrays, and the built-in model
+// covers 1-4 banks).
 #pragma once
 
 #include <memory>
 
+#include "arch/memory_map.hpp"
 #include "cost/sram_query.hpp"
 #include "spec/accelerator_spec.hpp"
 
@@ -23,7 +25,7 @@ struct MemoryCost {
 /// The SRAM model of the spec: built-in, or the user's CACTI through the adapter.
 std::unique_ptr<SramEstimator> sram_estimator(const AcceleratorSpec& s);
 
-MemoryCost weight_sram_cost(const AcceleratorSpec& s, const SramEstimator& m);
-MemoryCost activation_buffer_cost(const AcceleratorSpec& s, const SramEstimator& m);
+/// One memory of the map (arch/memory_map.hpp), each bank priced as a single-bank macro.
+MemoryCost memory_cost(const AcceleratorSpec& s, const SramEstimator& m, arch::MemoryId id);
 
 }  // namespace circa::eval

@@ -22,21 +22,6 @@ double power_law(double b, double b0, double v0, double b1, double v1) {
 
 }  // namespace
 
-const char* to_string(Op op) {
-  switch (op) {
-    case Op::int_add:
-      return "int_add";
-    case Op::int_mult:
-      return "int_mult";
-    case Op::reg:
-      return "register";
-    case Op::mux2:
-      return "mux2";
-    case Op::dram_access:
-      return "dram_access";
-  }
-  return "?";
-}
 
 const LogicModel& LogicModel::builtin() {
   static const LogicModel model(kLogicOpsCsv, kNodeScalingCsv);

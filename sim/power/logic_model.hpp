@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "arch/logic_ops.hpp"
+
 namespace circa::power {
 
 /// A physical figure with its provenance.
@@ -15,7 +17,7 @@ struct Cost {
   std::string source;
 };
 
-enum class Op { int_add, int_mult, reg, mux2, dram_access };
+using arch::Op;  // the operator vocabulary is arch's; this model prices it
 
 class LogicModel {
  public:
@@ -47,6 +49,5 @@ class LogicModel {
   Node node(int node_nm) const;
 };
 
-const char* to_string(Op op);
 
 }  // namespace circa::power

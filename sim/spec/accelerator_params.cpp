@@ -45,11 +45,9 @@ void add_format_params(std::vector<P>& t) {
         Range{-16, 60}, std::string("fractional bits: ") + st.what));
     t.push_back(params::choice<AcceleratorSpec>(
         base + "rounding", [fmt](auto& s) -> auto& { return fmt(s).rounding; },
-        std::vector<Rounding>{Rounding::truncate, Rounding::nearest_up, Rounding::nearest_even},
         Rounding::nearest_up, std::string("rounding when bits are dropped: ") + st.what));
     t.push_back(params::choice<AcceleratorSpec>(
-        base + "overflow", [fmt](auto& s) -> auto& { return fmt(s).overflow; },
-        std::vector<Overflow>{Overflow::saturate, Overflow::wrap}, Overflow::saturate,
+        base + "overflow", [fmt](auto& s) -> auto& { return fmt(s).overflow; }, Overflow::saturate,
         std::string("out-of-range handling (counted either way): ") + st.what));
   }
 }
@@ -75,7 +73,6 @@ void add_memory_params(std::vector<P>& t) {
                                        "exclusive write ports per bank"));
   t.push_back(choice<AcceleratorSpec>(
       "weight_sram.layout", CIRCA_FIELD(weight_sram.layout),
-      std::vector<SpectrumLayout>{SpectrumLayout::half_complex, SpectrumLayout::packed_real},
       SpectrumLayout::packed_real,
       "per block: k/2+1 complex words, or k reals (bins 0 and k/2 packed)"));
   t.push_back(integer<AcceleratorSpec>(
@@ -109,7 +106,6 @@ std::vector<P> build_table() {
                                     "clock frequency"));
   t.push_back(choice<AcceleratorSpec>(
       "fft.style", CIRCA_FIELD(fft.style),
-      std::vector<FftStyle>{FftStyle::unrolled, FftStyle::pipelined, FftStyle::iterative},
       FftStyle::pipelined,
       "FFT architecture: fully unrolled, pipelined delay-feedback, or iterative"));
   t.push_back(integer<AcceleratorSpec>("fft.samples_per_cycle", CIRCA_FIELD(fft.samples_per_cycle),
@@ -119,8 +115,7 @@ std::vector<P> build_table() {
                                        "cycles", 1, Range{1, 8},
                                        "pipeline registers per butterfly stage"));
   t.push_back(choice<AcceleratorSpec>(
-      "fft.scaling", CIRCA_FIELD(fft.scaling),
-      std::vector<FftScaling>{FftScaling::forward, FftScaling::inverse}, FftScaling::forward,
+      "fft.scaling", CIRCA_FIELD(fft.scaling), FftScaling::forward,
       "which transform halves at every stage to apply the 1/k"));
   t.push_back(
       boolean<AcceleratorSpec>("fft.shared_ifft", CIRCA_FIELD(fft.shared_ifft), true,
@@ -137,14 +132,12 @@ std::vector<P> build_table() {
                                        "technology node (CACTI data covers 22-90 nm)"));
   t.push_back(choice<AcceleratorSpec>(
       "technology.device", CIRCA_FIELD(technology.device),
-      std::vector<DeviceType>{DeviceType::itrs_hp, DeviceType::itrs_lstp, DeviceType::itrs_lop},
       DeviceType::itrs_hp, "ITRS device type for SRAM and logic"));
   t.push_back(integer<AcceleratorSpec>(
       "technology.temperature_k", CIRCA_FIELD(technology.temperature_k), "K", 360, Range{300, 400},
       "operating temperature (multiple of 10), sets leakage"));
   t.push_back(choice<AcceleratorSpec>(
-      "technology.sram_model", CIRCA_FIELD(technology.sram_model),
-      std::vector<SramModel>{SramModel::builtin, SramModel::cacti}, SramModel::builtin,
+      "technology.sram_model", CIRCA_FIELD(technology.sram_model), SramModel::builtin,
       "SRAM figures from the built-in fitted model or a user's CACTI"));
   t.push_back(text<AcceleratorSpec>("technology.cacti_dir", CIRCA_FIELD(technology.cacti_dir), "",
                                     "folder of a CACTI 7 build (with sram_model: cacti)"));

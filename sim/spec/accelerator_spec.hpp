@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "spec/enum_names.hpp"
 #include "spec/fixed_format.hpp"
 
 namespace circa {
@@ -102,6 +103,11 @@ struct AcceleratorSpec {
   double clock_period_ns() const { return 1000.0 / clock_mhz; }
 };
 
+const EnumNames<FftStyle>& enum_names(FftStyle);
+const EnumNames<FftScaling>& enum_names(FftScaling);
+const EnumNames<SpectrumLayout>& enum_names(SpectrumLayout);
+const EnumNames<DeviceType>& enum_names(DeviceType);
+const EnumNames<SramModel>& enum_names(SramModel);
 const char* to_string(FftStyle);
 const char* to_string(FftScaling);
 const char* to_string(SpectrumLayout);

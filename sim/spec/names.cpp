@@ -1,89 +1,94 @@
-// Enum names as they appear in YAML. The parameter tables map text to enums through these, so a
-// name is spelled in exactly one place.
+// Enum names as they appear in YAML, one table per enum. The parameter tables, to_string and
+// the schema all read these, so a name is spelled in exactly one place.
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
 
 namespace circa {
 
-const char* to_string(Rounding r) {
-  switch (r) {
-    case Rounding::truncate:
-      return "truncate";
-    case Rounding::nearest_up:
-      return "nearest_up";
-    case Rounding::nearest_even:
-      return "nearest_even";
-  }
-  return "?";
+const EnumNames<Rounding>& enum_names(Rounding) {
+  static const EnumNames<Rounding> t = {{Rounding::truncate, "truncate"},
+                                        {Rounding::nearest_up, "nearest_up"},
+                                        {Rounding::nearest_even, "nearest_even"}};
+  return t;
 }
-const char* to_string(Overflow o) {
-  return o == Overflow::saturate ? "saturate" : "wrap";
+const EnumNames<Overflow>& enum_names(Overflow) {
+  static const EnumNames<Overflow> t = {{Overflow::saturate, "saturate"}, {Overflow::wrap, "wrap"}};
+  return t;
 }
-const char* to_string(FftStyle s) {
-  switch (s) {
-    case FftStyle::unrolled:
-      return "unrolled";
-    case FftStyle::pipelined:
-      return "pipelined";
-    case FftStyle::iterative:
-      return "iterative";
-  }
-  return "?";
+const EnumNames<FftStyle>& enum_names(FftStyle) {
+  static const EnumNames<FftStyle> t = {{FftStyle::unrolled, "unrolled"},
+                                        {FftStyle::pipelined, "pipelined"},
+                                        {FftStyle::iterative, "iterative"}};
+  return t;
 }
-const char* to_string(FftScaling s) {
-  return s == FftScaling::forward ? "forward" : "inverse";
+const EnumNames<FftScaling>& enum_names(FftScaling) {
+  static const EnumNames<FftScaling> t = {{FftScaling::forward, "forward"},
+                                          {FftScaling::inverse, "inverse"}};
+  return t;
 }
-const char* to_string(SpectrumLayout l) {
-  return l == SpectrumLayout::half_complex ? "half_complex" : "packed_real";
+const EnumNames<SpectrumLayout>& enum_names(SpectrumLayout) {
+  static const EnumNames<SpectrumLayout> t = {{SpectrumLayout::half_complex, "half_complex"},
+                                              {SpectrumLayout::packed_real, "packed_real"}};
+  return t;
 }
-const char* to_string(DeviceType d) {
-  switch (d) {
-    case DeviceType::itrs_hp:
-      return "itrs-hp";
-    case DeviceType::itrs_lstp:
-      return "itrs-lstp";
-    case DeviceType::itrs_lop:
-      return "itrs-lop";
-  }
-  return "?";
+const EnumNames<DeviceType>& enum_names(DeviceType) {
+  static const EnumNames<DeviceType> t = {{DeviceType::itrs_hp, "itrs-hp"},
+                                          {DeviceType::itrs_lstp, "itrs-lstp"},
+                                          {DeviceType::itrs_lop, "itrs-lop"}};
+  return t;
 }
-const char* to_string(SramModel m) {
-  return m == SramModel::builtin ? "builtin" : "cacti";
+const EnumNames<SramModel>& enum_names(SramModel) {
+  static const EnumNames<SramModel> t = {{SramModel::builtin, "builtin"},
+                                         {SramModel::cacti, "cacti"}};
+  return t;
 }
-const char* to_string(LayerKind k) {
-  switch (k) {
-    case LayerKind::fc:
-      return "fc";
-    case LayerKind::conv:
-      return "conv";
-    case LayerKind::lstm:
-      return "lstm";
-  }
-  return "?";
+const EnumNames<LayerKind>& enum_names(LayerKind) {
+  static const EnumNames<LayerKind> t = {
+      {LayerKind::fc, "fc"}, {LayerKind::conv, "conv"}, {LayerKind::lstm, "lstm"}};
+  return t;
 }
-const char* to_string(Activation a) {
-  switch (a) {
-    case Activation::none:
-      return "none";
-    case Activation::relu:
-      return "relu";
-    case Activation::sigmoid:
-      return "sigmoid";
-    case Activation::tanh:
-      return "tanh";
-  }
-  return "?";
+const EnumNames<Activation>& enum_names(Activation) {
+  static const EnumNames<Activation> t = {{Activation::none, "none"},
+                                          {Activation::relu, "relu"},
+                                          {Activation::sigmoid, "sigmoid"},
+                                          {Activation::tanh, "tanh"}};
+  return t;
 }
-const char* to_string(Pooling p) {
-  switch (p) {
-    case Pooling::none:
-      return "none";
-    case Pooling::max2:
-      return "max2";
-    case Pooling::avg2:
-      return "avg2";
-  }
-  return "?";
+const EnumNames<Pooling>& enum_names(Pooling) {
+  static const EnumNames<Pooling> t = {
+      {Pooling::none, "none"}, {Pooling::max2, "max2"}, {Pooling::avg2, "avg2"}};
+  return t;
+}
+
+const char* to_string(Rounding v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(Overflow v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(FftStyle v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(FftScaling v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(SpectrumLayout v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(DeviceType v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(SramModel v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(LayerKind v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(Activation v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(Pooling v) {
+  return name_in(enum_names(v), v);
 }
 
 std::string describe(const FixedFormat& f) {

@@ -65,17 +65,13 @@ Param<Spec> text(std::string path, Field field, std::string def, std::string des
           [field](const Spec& s) { return field(s); }};
 }
 
-/// An enum parameter; the YAML spellings are to_string() of each value.
+/// An enum parameter; its YAML spellings and values are the enum's table (enum_names).
 template <class Spec, class E, class Field>
-Param<Spec> choice(std::string path, Field field, std::vector<E> values, E def, std::string desc) {
+Param<Spec> choice(std::string path, Field field, E def, std::string desc) {
   ParamInfo i = info(std::move(path), ParamType::choice, "", to_string(def));
-  for (E v : values) i.choices.push_back(to_string(v));
+  for (const auto& e : enum_names(def)) i.choices.push_back(e.name);
   i.description = std::move(desc);
-  return {i,
-          [field, values](Spec& s, const std::string& t) {
-            for (E v : values)
-              if (t == to_string(v)) field(s) = v;
-          },
+  return {i, [field](Spec& s, const std::string& t) { parse_in(enum_names(E{}), t, &field(s)); },
           [field](const Spec& s) { return std::string(to_string(field(s))); }};
 }
 

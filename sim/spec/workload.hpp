@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "spec/enum_names.hpp"
 
 namespace circa {
 
@@ -68,6 +69,9 @@ struct Workload {
   std::vector<Layer> layers;
 };
 
+const EnumNames<LayerKind>& enum_names(LayerKind);
+const EnumNames<Activation>& enum_names(Activation);
+const EnumNames<Pooling>& enum_names(Pooling);
 const char* to_string(LayerKind);
 const char* to_string(Activation);
 const char* to_string(Pooling);

@@ -22,7 +22,6 @@ std::vector<L> build_layer_table() {
                    {}, true));
   t.push_back(
       only(choice<Layer>("type", CIRCA_FIELD(kind),
-                         std::vector<LayerKind>{LayerKind::fc, LayerKind::conv, LayerKind::lstm},
                          LayerKind::fc, "layer type"),
            {}, true));
   t.push_back(integer<Layer>("block_size", CIRCA_FIELD(block_size), "", 0, Range{0, 1024},
@@ -31,8 +30,6 @@ std::vector<L> build_layer_table() {
   t.push_back(boolean<Layer>("bias", CIRCA_FIELD(bias), true, "add a bias per output"));
   t.push_back(only(
       choice<Layer>("activation", CIRCA_FIELD(activation),
-                    std::vector<Activation>{Activation::none, Activation::relu, Activation::sigmoid,
-                                            Activation::tanh},
                     Activation::relu,
                     "activation after the bias (sigmoid/tanh are the hard, piecewise-linear kind)"),
       {"fc", "conv"}));
@@ -64,7 +61,6 @@ std::vector<L> build_layer_table() {
                                   "zero padding on each side"),
                    {"conv"}));
   t.push_back(only(choice<Layer>("pool", CIRCA_FIELD(pool),
-                                 std::vector<Pooling>{Pooling::none, Pooling::max2, Pooling::avg2},
                                  Pooling::none, "2x2 stride-2 pooling after the activation"),
                    {"conv"}));
   t.push_back(only(integer<Layer>("input_size", CIRCA_FIELD(input_size), "", 0, count,

@@ -7,7 +7,7 @@
 #include <memory>
 #include <vector>
 
-#include "analytical/events.hpp"
+#include "arch/events.hpp"
 #include "arch/microarch.hpp"
 #include "numerics/fft_fixed.hpp"
 #include "numerics/layer.hpp"
@@ -24,7 +24,7 @@ struct LayerProgram {
   int64_t lstm_update = 0;             ///< cell-update cycles per product (lstm)
   // Filled in by the units while the layer runs:
   num::OverflowCounts overflow;
-  ana::Events events;
+  arch::Events events;
   int64_t start_cycle = -1;
   int64_t end_cycle = -1;
   int64_t first_product_cycles = 0;

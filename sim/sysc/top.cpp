@@ -1,5 +1,7 @@
 #include "sysc/top.hpp"
 
+#include "arch/units.hpp"
+
 namespace circa::sysc {
 
 template <class T>
@@ -45,25 +47,26 @@ Top::Top(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog, La
     owned_.emplace_back(u);
     return u;
   };
-  controller_ = add(new Controller("controller", ctx, prog, c));
-  act_ = add(new ActivationBuffer("act_buffer", ctx, prog, *c.act, *act_fft, *per_act,
-                                  std::move(check)));
+  controller_ = add(new Controller(arch::to_string(arch::UnitId::controller), ctx, prog, c));
+  act_ = add(new ActivationBuffer(arch::to_string(arch::UnitId::activation_buffer), ctx, prog,
+                                  *c.act, *act_fft, *per_act, std::move(check)));
   FftLinks fl{c.fft, act_fft, fft_spec, acc, ifft_per, bank_free};
   if (shared) {
-    add(new FftUnit("fft", ctx, prog, FftUnit::Mode::shared, fl));
+    add(new FftUnit(arch::to_string(arch::UnitId::fft), ctx, prog, FftUnit::Mode::shared, fl));
   } else {
-    add(new FftUnit("fft", ctx, prog, FftUnit::Mode::forward, fl));
-    add(new FftUnit("ifft", ctx, prog, FftUnit::Mode::inverse,
+    add(new FftUnit(arch::to_string(arch::UnitId::fft), ctx, prog, FftUnit::Mode::forward, fl));
+    add(new FftUnit(arch::to_string(arch::UnitId::ifft), ctx, prog, FftUnit::Mode::inverse,
                     FftLinks{c.ifft, nullptr, nullptr, acc, ifft_per, bank_free}));
   }
-  add(new SpectrumBuffer("spectrum_buffer", ctx, prog, *c.spectra, *fft_spec, *spec_mac,
-                         *c.phase_a_done));
-  add(new WeightSram("weight_sram", ctx, prog, *c.sram, *sram_mac));
-  add(new OffchipInterface("offchip", ctx, prog, *c.offchip, *off_mac));
-  add(new MacArray("mac_array", ctx, prog,
+  add(new SpectrumBuffer(arch::to_string(arch::UnitId::spectrum_buffer), ctx, prog, *c.spectra,
+                         *fft_spec, *spec_mac, *c.phase_a_done));
+  add(new WeightSram(arch::to_string(arch::UnitId::weight_sram), ctx, prog, *c.sram, *sram_mac));
+  add(new OffchipInterface(arch::to_string(arch::UnitId::offchip), ctx, prog, *c.offchip,
+                           *off_mac));
+  add(new MacArray(arch::to_string(arch::UnitId::mac_array), ctx, prog,
                    MacLinks{c.mac, sram_mac, off_mac, spec_mac, bank_free, acc}));
-  add(new Peripheral("peripheral", ctx, prog, *c.peripheral, *ifft_per, *per_act,
-                     *c.product_done));
+  add(new Peripheral(arch::to_string(arch::UnitId::peripheral), ctx, prog, *c.peripheral, *ifft_per,
+                     *per_act, *c.product_done));
   SC_THREAD(reset_driver);
 }
 

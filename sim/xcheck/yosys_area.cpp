@@ -4,42 +4,18 @@
 #include <regex>
 #include <sstream>
 
-#include "arch/microarch.hpp"
+#include "arch/units.hpp"
 #include "common/error.hpp"
 #include "gen/generator.hpp"
 #include "gen/run_program.hpp"
-#include "power/inventory.hpp"
+#include "power/price.hpp"
 #include "xcheck/cell_table.hpp"
 
 namespace circa::xcheck {
 namespace {
 
-using power::Op;
-using power::OpCount;
-
-double priced(const std::vector<OpCount>& ops) {
+double priced(const arch::Ops& ops) {
   return power::price(ops, 45).area_um2;
-}
-
-std::vector<OpCount> times(std::vector<OpCount> ops, double n) {
-  for (auto& o : ops) o.count *= n;
-  return ops;
-}
-
-/// The logic model's inventory of one generated unit.
-double analytical_area(const AcceleratorSpec& s, const std::string& unit) {
-  const DatapathFormats& f = s.formats;
-  if (unit == "butterfly") return priced(power::butterfly_ops(f.fft, f.twiddle));
-  if (unit == "mac_lane") {
-    auto ops = power::complex_mac_ops(f);
-    ops.push_back({Op::reg, 1, 2.0 * f.accumulator.bits * gen::accumulator_depth(s)});
-    return priced(ops);
-  }
-  if (unit == "peripheral")
-    return priced(times(power::peripheral_ops(f), std::min(s.fft.samples_per_cycle, s.block_size)));
-  for (const auto& u : power::datapath_inventory(s))  // the whole FFT unit
-    if (u.unit == unit) return priced(u.ops);
-  throw InternalError("no inventory for unit " + unit);
 }
 
 std::string synthesize_stat(const std::string& dir, const std::vector<std::string>& sources,
@@ -92,21 +68,23 @@ AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir)
   gen::write_files(workdir, files);
   const std::vector<std::string> sources = gen::verilog_files(files);
   AreaCheck check;
-  for (const std::string unit : {"butterfly", "mac_lane", "peripheral", "fft"}) {
-    const auto it = design.units.find(unit);
-    if (it == design.units.end()) continue;  // e.g. no generated FFT for this style yet
-    UnitArea u;
-    u.unit = unit;
-    u.module = it->second.module;
-    const bool flatten = unit == std::string("fft") && s.fft.style == FftStyle::unrolled;
-    u.cells = parse_stat_cells(synthesize_stat(workdir, sources, u.module, flatten));
-    CIRCA_CHECK(!u.cells.empty(), "yosys stat of " + u.module + " listed no cells");
-    u.synthesized_um2 = nangate_area_um2(u.cells);
-    u.analytical_um2 = analytical_area(s, unit);
-    check.analytical_um2 += u.analytical_um2;
-    check.synthesized_um2 += u.synthesized_um2;
-    check.units.push_back(u);
-  }
+  // Every generated module the registry gives an inventory for is synthesized and compared.
+  for (const auto& unit : arch::units())
+    for (const auto& m : unit.modules) {
+      const auto it = design.units.find(m.role);
+      if (m.inventory == nullptr || it == design.units.end()) continue;
+      UnitArea u;
+      u.unit = m.role;
+      u.module = it->second.module;
+      const bool flatten = m.flatten_when_unrolled && s.fft.style == FftStyle::unrolled;
+      u.cells = parse_stat_cells(synthesize_stat(workdir, sources, u.module, flatten));
+      CIRCA_CHECK(!u.cells.empty(), "yosys stat of " + u.module + " listed no cells");
+      u.synthesized_um2 = nangate_area_um2(u.cells);
+      u.analytical_um2 = priced(m.inventory(s));
+      check.analytical_um2 += u.analytical_um2;
+      check.synthesized_um2 += u.synthesized_um2;
+      check.units.push_back(u);
+    }
   return check;
 }
 

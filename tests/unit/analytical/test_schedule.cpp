@@ -83,7 +83,7 @@ BOOST_AUTO_TEST_CASE(streamed_layer_is_bandwidth_bound) {
   const ana::ProductSchedule ps = ana::product_schedule(s, w.layers[0], pl);
   // 4096 issues of 128 bytes at 16 bytes/cycle: the last arrives at 80 + 32768.
   BOOST_TEST(ps.groups.back().mac_end == 80 + 32768 + pl.mac.issue_cycles);
-  const ana::Events e = ana::product_events(s, pl);
+  const arch::Events e = ana::product_events(s, pl);
   BOOST_TEST(e.offchip_bytes == pl.weight_bytes);
   BOOST_TEST(e.sram_reads() == 0);
 }
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(events_of_one_product) {
   const AcceleratorSpec s = spec();
   const Workload w = fc(100, 130);  // k=64: q=2, p=3, slots 32
   const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
-  const ana::Events e = ana::product_events(s, pl);
+  const arch::Events e = ana::product_events(s, pl);
   BOOST_TEST(e.fft_forward == 2);
   BOOST_TEST(e.fft_inverse == 3);
   BOOST_TEST(e.butterflies == 5 * 32 * 6);

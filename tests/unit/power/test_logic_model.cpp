@@ -4,7 +4,8 @@
 #include <boost/test/unit_test.hpp>
 
 #include "common/error.hpp"
-#include "power/inventory.hpp"
+#include "arch/units.hpp"
+#include "power/price.hpp"
 #include "spec/config_loader.hpp"
 
 using namespace circa;
@@ -58,10 +59,11 @@ BOOST_AUTO_TEST_CASE(malformed_table_is_refused_with_its_line) {
 BOOST_AUTO_TEST_CASE(inventory_prices_every_unit_of_the_default_design) {
   const AcceleratorSpec s = default_accelerator();
   double total = 0;
-  for (const auto& u : datapath_inventory(s)) {
-    const Cost c = price(u.ops, s.technology.node_nm);
-    BOOST_TEST_MESSAGE(u.unit << ": " << c.area_um2 << " um2");
-    BOOST_TEST(c.area_um2 > 0, u.unit);
+  for (const auto& u : arch::units()) {
+    if (u.pricing != arch::Pricing::logic || !u.present(s)) continue;
+    const Cost c = price(u.inventory(s), s.technology.node_nm);
+    BOOST_TEST_MESSAGE(u.name << ": " << c.area_um2 << " um2");
+    BOOST_TEST(c.area_um2 > 0, u.name);
     total += c.area_um2;
   }
   // 8 lanes x 4 multipliers of ~17 bits (~1.1e3 um2 each) dominate: tens of thousands of um2.
@@ -73,7 +75,8 @@ BOOST_AUTO_TEST_CASE(wider_lanes_cost_more_area) {
   AcceleratorSpec s = default_accelerator();
   auto area = [&] {
     double a = 0;
-    for (const auto& u : datapath_inventory(s)) a += price(u.ops, 45).area_um2;
+    for (const auto& u : arch::units())
+      if (u.pricing == arch::Pricing::logic && u.present(s)) a += price(u.inventory(s), 45).area_um2;
     return a;
   };
   const double a8 = area();

@@ -1,0 +1,140 @@
+#include "arch/memory_map.hpp"
+
+#include <algorithm>
+
+#include "arch/microarch.hpp"
+#include "common/error.hpp"
+
+namespace circa::arch {
+namespace {
+
+int64_t words_per_bank(int capacity_kib, int banks, int word_bits) {
+  return int64_t{capacity_kib} * 8192 / banks / word_bits;
+}
+
+int pow2_at_least(int64_t v) {
+  int p = 1;
+  while (p < v) p *= 2;
+  return p;
+}
+
+WeightRows weight_rows(const AcceleratorSpec& s, const MemoryShape& sram) {
+  const MacTiming m = mac_timing(s, s.block_size);
+  const int words = (s.mac.lanes * m.weight_bits + sram.word_bits - 1) / sram.word_bits;
+  WeightRows r;
+  r.banks_per_row = pow2_at_least(words);
+  r.row_bits = r.banks_per_row * sram.word_bits;
+  r.row_fits = r.banks_per_row <= sram.banks;
+  // Banks and banks_per_row are powers of two: a row wider than all banks takes several words
+  // of each bank.
+  r.rows = sram.depth * sram.banks / r.banks_per_row;
+  return r;
+}
+
+}  // namespace
+
+MemoryMap memory_map(const AcceleratorSpec& s) {
+  const int k = s.block_size;
+  const int spc = std::min(s.fft.samples_per_cycle, k), beats = k / spc;
+  const MacTiming mac = mac_timing(s, k);
+  const DatapathFormats& f = s.formats;
+  MemoryMap m;
+  const SramSpec& w = s.weight_sram;
+  m.weight_sram = {MemoryId::weight_sram,
+                   w.banks,
+                   words_per_bank(w.capacity_kib, w.banks, w.word_bits),
+                   w.word_bits,
+                   w.read_write_ports,
+                   w.read_ports,
+                   w.write_ports};
+  m.weight_rows = weight_rows(s, m.weight_sram);
+  const BufferSpec& a = s.activation_buffer;
+  m.activation_buffer = {MemoryId::activation_buffer,
+                         a.banks,
+                         words_per_bank(a.capacity_kib, a.banks, a.word_bits),
+                         a.word_bits,
+                         1,
+                         0,
+                         0};
+  // The activation buffer holds a layer's input and its output (double buffered), half each.
+  const int64_t half_bits = int64_t{a.capacity_kib} * 8192 / 2;
+  m.max_q = std::max<int64_t>(1, half_bits / (int64_t{k} * f.input.bits));
+  m.max_p = std::max<int64_t>(1, half_bits / (int64_t{k} * f.output.bits));
+  m.input_buffer = {
+      MemoryId::input_buffer, 1, int64_t{m.max_q} * beats, spc * f.input.bits, 1, 0, 0};
+  m.spectrum_buffer = {MemoryId::spectrum_buffer, 1, m.max_q, mac.slots * 2 * f.fft.bits, 0, 1, 1};
+  m.bias_banks = {MemoryId::bias_banks, spc, int64_t{m.max_p} * beats, f.output.bits, 1, 0, 0};
+  m.output_banks = {MemoryId::output_banks, spc, int64_t{m.max_p} * beats, f.output.bits, 1, 0, 0};
+  m.accumulators = {MemoryId::accumulators,
+                    s.mac.lanes,
+                    int64_t{s.mac.accumulator_banks} * mac.issue_cycles,
+                    2 * f.accumulator.bits,
+                    0,
+                    1,
+                    1};
+  // Two issues of rows, rounded up to a power of two (the FIFO's pointers wrap).
+  m.weight_stream_fifo = {MemoryId::weight_stream_fifo,
+                          1,
+                          std::max(2, pow2_at_least(2 * mac.issue_cycles)),
+                          m.weight_rows.row_bits,
+                          0,
+                          1,
+                          1};
+  return m;
+}
+
+const MemoryShape& MemoryMap::at(MemoryId id) const {
+  switch (id) {
+    case MemoryId::weight_sram:
+      return weight_sram;
+    case MemoryId::activation_buffer:
+      return activation_buffer;
+    case MemoryId::input_buffer:
+      return input_buffer;
+    case MemoryId::spectrum_buffer:
+      return spectrum_buffer;
+    case MemoryId::bias_banks:
+      return bias_banks;
+    case MemoryId::output_banks:
+      return output_banks;
+    case MemoryId::accumulators:
+      return accumulators;
+    case MemoryId::weight_stream_fifo:
+      return weight_stream_fifo;
+  }
+  throw InternalError("unknown MemoryId");
+}
+
+std::vector<MemoryShape> MemoryMap::all() const {
+  return {weight_sram, activation_buffer, input_buffer, spectrum_buffer,
+          bias_banks,  output_banks,      accumulators, weight_stream_fifo};
+}
+
+int64_t layer_weight_rows(const AcceleratorSpec& s, const LayerGeometry& g) {
+  const MacTiming m = mac_timing(s, g.k);
+  return int64_t{(g.p + m.parallel_blocks - 1) / m.parallel_blocks} * g.q * m.issue_cycles;
+}
+
+const char* to_string(MemoryId id) {
+  switch (id) {
+    case MemoryId::weight_sram:
+      return "weight_sram";
+    case MemoryId::activation_buffer:
+      return "activation_buffer";
+    case MemoryId::input_buffer:
+      return "input_buffer";
+    case MemoryId::spectrum_buffer:
+      return "spectrum_buffer";
+    case MemoryId::bias_banks:
+      return "bias_banks";
+    case MemoryId::output_banks:
+      return "output_banks";
+    case MemoryId::accumulators:
+      return "accumulators";
+    case MemoryId::weight_stream_fifo:
+      return "weight_stream_fifo";
+  }
+  return "?";
+}
+
+}  // namespace circa::arch

@@ -1,0 +1,159 @@
+#include "arch/unit_inventory.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "arch/memory_map.hpp"
+#include "arch/microarch.hpp"
+
+namespace circa::arch {
+namespace {
+
+double mult_bits(int a, int b) {
+  return std::sqrt(double(a) * b);
+}
+
+/// Hardware butterflies of one FFT unit, by style (SCHEDULE.md / fft_timing).
+int butterflies_in_hardware(const AcceleratorSpec& s) {
+  const int k = s.block_size, stages = log2_exact(k);
+  const int per_stage = std::max(1, std::min(s.fft.samples_per_cycle, k) / 2);
+  switch (s.fft.style) {
+    case FftStyle::unrolled:
+      return (k / 2) * stages;
+    case FftStyle::pipelined:
+      return per_stage * stages;
+    case FftStyle::iterative:
+      return per_stage;
+  }
+  return 0;
+}
+
+/// Butterflies of an unrolled FFT whose twiddle is 1 or -j: their multiply is wiring.
+int trivial_butterflies(int k) {
+  int n = 0;
+  for (int m = 2; m <= k; m *= 2)
+    for (int j = 0; j < m / 2; ++j) {
+      const int e = j * (k / m);
+      if (e == 0 || 4 * e == k) n += k / m;  // the same j repeats in each of the k/m groups
+    }
+  return n;
+}
+
+Ops fft_ops(const AcceleratorSpec& s, const FixedFormat& data) {
+  const int k = s.block_size;
+  Ops u;
+  // Runtime twiddles need general multipliers; an unrolled FFT's are constants, and the ones
+  // equal to 1 or -j cost no multiplier at all.
+  const int trivial = s.fft.style == FftStyle::unrolled ? trivial_butterflies(k) : 0;
+  for (auto op : butterfly_ops(data, s.formats.twiddle)) {
+    op.count *= butterflies_in_hardware(s) - (op.op == Op::int_mult ? trivial : 0);
+    u.push_back(op);
+  }
+  // Pipeline registers: two complex outputs per butterfly per register stage.
+  u.push_back(
+      {Op::reg, 1, 4.0 * data.bits * butterflies_in_hardware(s) * (s.fft.stage_latency - 1)});
+  // Block storage: delay-feedback lines (pipelined) or the working memory (iterative) hold k
+  // complex words; an unrolled FFT keeps data only in its pipeline registers.
+  if (s.fft.style != FftStyle::unrolled) u.push_back({Op::reg, 1, 2.0 * data.bits * k});
+  return u;
+}
+
+}  // namespace
+
+const char* to_string(Op op) {
+  switch (op) {
+    case Op::int_add:
+      return "int_add";
+    case Op::int_mult:
+      return "int_mult";
+    case Op::reg:
+      return "register";
+    case Op::mux2:
+      return "mux2";
+    case Op::dram_access:
+      return "dram_access";
+  }
+  return "?";
+}
+
+Ops times(Ops ops, double n) {
+  for (auto& o : ops) o.count *= n;
+  return ops;
+}
+
+Ops butterfly_ops(const FixedFormat& data, const FixedFormat& tw) {
+  const double sum_bits = data.bits + tw.frac + 1;
+  return {{Op::int_mult, mult_bits(data.bits, tw.bits), 4},  // b x w
+          {Op::int_add, sum_bits, 2},                        // the product's re/im sums
+          {Op::int_add, sum_bits, 4},                        // a + t, a - t
+          {Op::reg, 1, 4.0 * data.bits}};                    // two complex outputs
+}
+
+Ops complex_mac_ops(const DatapathFormats& f) {
+  return {{Op::int_mult, mult_bits(f.fft.bits, f.weight.bits), 4},
+          {Op::int_add, double(f.fft.bits + f.weight.bits), 2},
+          {Op::int_add, double(f.accumulator.bits), 2},
+          {Op::reg, 1, 2.0 * f.product.bits + 2.0 * f.accumulator.bits}};
+}
+
+Ops peripheral_ops(const DatapathFormats& f) {
+  return {{Op::int_add, double(f.output.bits), 1},  // bias
+          {Op::mux2, 1, double(f.output.bits)},     // activation / saturation select
+          {Op::reg, 1, double(f.output.bits)}};
+}
+
+Ops twiddle_read_ops(const AcceleratorSpec& s) {
+  const double depth = std::max(1, log2_exact(s.block_size) - 1);
+  return {{Op::mux2, 2.0 * s.formats.twiddle.bits * depth, 1}};
+}
+
+Ops fft_unit_ops(const AcceleratorSpec& s) {
+  // A shared unit also runs the IFFT, so its datapath is as wide as the wider of the two.
+  FixedFormat path = s.formats.fft;
+  if (s.fft.shared_ifft && s.formats.ifft.bits > path.bits) path = s.formats.ifft;
+  return fft_ops(s, path);
+}
+
+Ops ifft_unit_ops(const AcceleratorSpec& s) {
+  return fft_ops(s, s.formats.ifft);
+}
+
+Ops twiddle_rom_ops(const AcceleratorSpec& s) {
+  // A ROM read is a mux tree over k/2 complex words.
+  return {{Op::mux2, 1, double(s.block_size / 2) * 2 * s.formats.twiddle.bits}};
+}
+
+Ops mac_array_ops(const AcceleratorSpec& s) {
+  return times(complex_mac_ops(s.formats), s.mac.lanes);
+}
+
+Ops mac_lane_ops(const AcceleratorSpec& s) {
+  Ops ops = complex_mac_ops(s.formats);
+  ops.push_back({Op::reg, 1, 2.0 * s.formats.accumulator.bits * memory_map(s).accumulators.depth});
+  return ops;
+}
+
+Ops accumulator_ops(const AcceleratorSpec& s) {
+  const MacTiming mac = mac_timing(s, s.block_size);
+  return {{Op::reg, 1,
+           2.0 * s.formats.accumulator.bits * mac.slots * mac.parallel_blocks *
+               s.mac.accumulator_banks}};
+}
+
+Ops peripheral_unit_ops(const AcceleratorSpec& s) {
+  return times(peripheral_ops(s.formats), std::min(s.fft.samples_per_cycle, s.block_size));
+}
+
+Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {
+  // Two MAC issues of weight rows (mac.lanes weight words each), so a streamed issue's rows are
+  // all in before it starts (SCHEDULE.md).
+  const MacTiming mac = mac_timing(s, s.block_size);
+  return {{Op::reg, 1, 2.0 * mac.issue_cycles * s.mac.lanes * mac.weight_bits}};
+}
+
+Ops controller_ops(const AcceleratorSpec&) {
+  // Eight 16-bit loop counters (layer, product, group, block, beat, ...) + FSM.
+  return {{Op::reg, 1, 8 * 16 + 8}, {Op::int_add, 16, 8}};
+}
+
+}  // namespace circa::arch
