@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Circa builds and runs with. Idempotent: installs only what is
-# missing, so it is cheap to call before every build. Needs root (or sudo) for apt-get.
+# Installs the Debian 12 packages Circa builds and runs with, then builds CACTI 7 (see
+# install-cacti.sh). Idempotent: installs only what is missing, so it is cheap to call before
+# every build. Needs root (or sudo) for apt-get.
 set -euo pipefail
 
 packages=(
@@ -15,14 +16,17 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
-
-echo "circa: installing missing Debian packages: ${missing[*]}"
-sudo_cmd=()
-if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null || { echo "circa: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
-  sudo_cmd=(sudo)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "circa: installing missing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { echo "circa: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+    sudo_cmd=(sudo)
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -qq
+  "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-export DEBIAN_FRONTEND=noninteractive
-"${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+
+# The real CACTI, for technology.sram_model: cacti and its tests (CIRCA_NO_CACTI=1 skips it).
+bash "$(dirname "$0")/install-cacti.sh"

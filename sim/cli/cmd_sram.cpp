@@ -17,7 +17,8 @@ namespace {
 struct SramArgs {
   SramQuery q;
   std::string cell_type = "itrs-hp";
-  std::string csv_in, out, refit;
+  std::string csv_in, out;
+  std::vector<std::string> refit;  ///< reference CSVs to refit from; empty: the shared ones
   std::string model = "builtin";
   std::string cacti_dir, cacti_cache;
   double cacti_timeout_s = 120.0;
@@ -27,9 +28,7 @@ struct SramArgs {
 
 std::unique_ptr<SramEstimator> make_model(const SramArgs& a) {
   if (a.model == "builtin") return std::make_unique<BuiltinSramModel>(BuiltinSramModel::standard());
-  if (a.cacti_dir.empty())
-    throw ConfigError("--model cacti needs --cacti-dir DIR (the folder where CACTI 7 was built)");
-  CactiAdapterOptions o;
+  CactiAdapterOptions o;  // no --cacti-dir: the folder cmake/install-cacti.sh builds into
   o.cacti_dir = a.cacti_dir;
   o.cache_dir = a.cacti_cache;
   o.timeout_s = a.cacti_timeout_s;
@@ -40,16 +39,18 @@ std::unique_ptr<SramEstimator> make_model(const SramArgs& a) {
 void refit(const SramArgs& a) {
   if (a.out.empty())
     throw ConfigError("--refit needs --out FILE.json (e.g. sim/cost/sram_fit_coefficients.json)");
-  const std::string csv =
-      a.refit.empty() ? cacti_reference_dir() + "/cacti7_sram_sweep.csv" : a.refit;
-  const std::string name = csv.substr(csv.find_last_of('/') + 1);
-  const SramFit fit = fit_sram_model(load_sram_reference(csv), name);
+  std::vector<std::string> csvs;  // a bare --refit arrives as one empty value
+  for (const auto& c : a.refit)
+    if (!c.empty()) csvs.push_back(c);
+  if (csvs.empty()) csvs = standard_sram_reference_files();
+  std::string names;
+  for (const auto& c : csvs)
+    names += (names.empty() ? "" : " + ") + c.substr(c.find_last_of('/') + 1);
+  const SramFit fit = fit_sram_model(load_sram_reference(csvs), names);
   write_text_file_atomic(a.out, sram_fit_to_json(fit));
-  std::cout << fmt::format("fitted {} rows of {}; wrote {}\n", fit.rows_fitted, csv, a.out);
-  for (int k = 0; k < kSramReportedCount; ++k)
-    std::cout << fmt::format("  {:<18} held-out median {:5.1f} %  p90 {:5.1f} %\n",
-                             reported_name(static_cast<SramReportedOutput>(k)),
-                             100 * fit.holdout_error[k].median, 100 * fit.holdout_error[k].p90);
+  std::cout << fmt::format("fitted {} rows of {}; wrote {}\n", fit.rows_fitted, names, a.out);
+  std::cout << "error against CACTI on the rows held out of the fit, per device family:\n"
+            << format_family_errors(fit.holdout_error);
 }
 
 void run(SramArgs& a) {
@@ -93,13 +94,15 @@ void register_sram_command(CLI::App& app) {
   args->refit_flag =
       c->add_option(
            "--refit", args->refit,
-           "Refit the built-in model from a CACTI sweep CSV (default: the shared reference) "
-           "and write the coefficients to --out")
-          ->expected(0, 1);
+           "Refit the built-in model from CACTI reference CSVs (default: the shared sweep and "
+           "low-power files) and write the coefficients to --out")
+          ->expected(0, -1);
   c->add_option("--model", args->model, "builtin or cacti")
       ->check(CLI::IsMember({"builtin", "cacti"}))
       ->capture_default_str();
-  c->add_option("--cacti-dir", args->cacti_dir, "CACTI 7 build folder (with --model cacti)");
+  c->add_option("--cacti-dir", args->cacti_dir,
+                "CACTI 7 build folder (with --model cacti; default: $CIRCA_CACTI_DIR, else the "
+                "folder cmake/install-cacti.sh builds into)");
   c->add_option("--cacti-cache", args->cacti_cache,
                 "CACTI result cache folder (default ~/.cache/circa/cacti)");
   c->add_option("--cacti-timeout", args->cacti_timeout_s, "Seconds before a CACTI run is killed")

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -16,24 +17,29 @@ namespace circa {
 
 namespace {
 
+/// How to get a CACTI folder, for the messages below.
+constexpr const char* kHowToGetCacti =
+    "run cmake/install-cacti.sh (it builds CACTI 7 into the default folder), or point "
+    "technology.cacti_dir / --cacti-dir / CIRCA_CACTI_DIR at a CACTI 7 build";
+
 std::string check_folder(const std::string& dir) {
   std::error_code ec;
   if (dir.empty() || !fs::is_directory(dir, ec))
-    throw ConfigError(
-        "CACTI folder '" + dir +
-        "' does not exist; pass the folder where CACTI 7 "
-        "was built (the one holding the `cacti` binary and tech_params/) with --cacti-dir");
+    throw ConfigError("CACTI folder '" + dir + "' does not exist; " + kHowToGetCacti);
   const std::string abs = fs::canonical(dir, ec).string();
   if (::access((abs + "/cacti").c_str(), X_OK) != 0)
-    throw ConfigError("no executable 'cacti' in '" + abs +
-                      "'; build it there with `make` "
-                      "(github.com/HewlettPackard/cacti) or point --cacti-dir at the build folder");
+    throw ConfigError("no executable 'cacti' in '" + abs + "'; " + kHowToGetCacti);
   if (!fs::is_directory(abs + "/tech_params", ec))
     throw ConfigError(
         "'" + abs +
         "' has no tech_params/ folder; CACTI opens tech_params/*.dat "
         "relative to its folder and crashes without them: use a complete CACTI 7 checkout");
   return abs;
+}
+
+std::string env_or_empty(const char* name) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : "";
 }
 
 std::string binary_identity(const std::string& binary) {
@@ -67,9 +73,27 @@ std::string hint(const CactiVerdict& v, const std::string& dir) {
 
 }  // namespace
 
+std::string CactiAdapter::default_dir() {
+  const std::string folder = std::string("cacti7-") + std::string(kPinnedCactiCommit, 7);
+  if (!env_or_empty("CIRCA_CACTI_DIR").empty()) return env_or_empty("CIRCA_CACTI_DIR");
+  if (!env_or_empty("XDG_CACHE_HOME").empty())
+    return env_or_empty("XDG_CACHE_HOME") + "/circa/" + folder;
+  if (!env_or_empty("HOME").empty()) return env_or_empty("HOME") + "/.cache/circa/" + folder;
+  throw ConfigError("no default CACTI folder: HOME is not set; " + std::string(kHowToGetCacti));
+}
+
+bool CactiAdapter::default_build_exists() {
+  try {
+    const std::string dir = default_dir();
+    return ::access((dir + "/cacti").c_str(), X_OK) == 0;
+  } catch (const ConfigError&) {
+    return false;
+  }
+}
+
 CactiAdapter::CactiAdapter(CactiAdapterOptions options)
     : options_(std::move(options)),
-      dir_(check_folder(options_.cacti_dir)),
+      dir_(check_folder(options_.cacti_dir.empty() ? default_dir() : options_.cacti_dir)),
       binary_(dir_ + "/cacti"),
       identity_(binary_identity(binary_)),
       cache_(options_.cache_dir.empty() ? CactiCache::default_dir() : options_.cache_dir) {}

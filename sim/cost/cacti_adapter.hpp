@@ -12,8 +12,11 @@
 
 namespace circa {
 
+/// The CACTI commit cmake/install-cacti.sh builds (HewlettPackard/cacti, CACTI 7.0).
+inline constexpr const char* kPinnedCactiCommit = "1ffd8dfb10303d306ecd8d215320aea07651e878";
+
 struct CactiAdapterOptions {
-  std::string cacti_dir;     ///< the folder holding the built `cacti` binary and tech_params/
+  std::string cacti_dir;     ///< folder of `cacti` and tech_params/; empty: default_dir()
   std::string cache_dir;     ///< results and cfg files; empty: CactiCache::default_dir()
   bool use_cache = true;     ///< false: neither read nor write cached results
   double timeout_s = 120.0;  ///< a 2 MiB array takes ~1 s; a blank first cfg line hangs forever
@@ -36,6 +39,12 @@ class CactiAdapter : public SramEstimator {
  public:
   /// ConfigError when the folder, its `cacti` binary or its tech_params/ folder is missing.
   explicit CactiAdapter(CactiAdapterOptions options);
+  /// Where cmake/install-cacti.sh puts CACTI, and where the adapter looks when no folder is given:
+  /// $CIRCA_CACTI_DIR, else $XDG_CACHE_HOME/circa/cacti7-1ffd8df, else
+  /// $HOME/.cache/circa/cacti7-1ffd8df. Keep in step with the script.
+  static std::string default_dir();
+  /// True when default_dir() holds an executable `cacti` (the real-CACTI tests skip otherwise).
+  static bool default_build_exists();
 
   CactiRun run(const SramQuery& q) const;
   SramResult estimate(const SramQuery& q) const override;

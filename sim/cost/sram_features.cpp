@@ -76,7 +76,7 @@ class TermWriter {
 
 struct Normalized {
   double lc, lw, lb, t;
-  bool lstp, lop, two_rw, one_r_one_w;
+  bool two_rw, one_r_one_w;
 };
 
 Normalized normalize(const SramQuery& q) {
@@ -85,8 +85,6 @@ Normalized normalize(const SramQuery& q) {
   n.lw = std::log2(q.block_bytes / 32.0);
   n.lb = std::log2(static_cast<double>(q.banks));
   n.t = (q.temperature_k - 360) / 100.0;
-  n.lstp = q.device == DeviceType::itrs_lstp;
-  n.lop = q.device == DeviceType::itrs_lop;
   n.two_rw = q.rw_ports == 2 && q.rd_ports == 0 && q.wr_ports == 0;
   n.one_r_one_w = q.rw_ports == 0 && q.rd_ports == 1 && q.wr_ports == 1;
   return n;
@@ -124,16 +122,17 @@ SramTerms sram_terms(SramFitOutput o, const SramQuery& q, bool with_names) {
   w.add(n.one_r_one_w, "ports1r1w");
   w.add(n.one_r_one_w * n.lc, "ports1r1w*lc");
   w.add(n.one_r_one_w * n.lw, "ports1r1w*lw");
-  const bool leakage = o == SramFitOutput::leakage_subthreshold || o == SramFitOutput::leakage_gate;
-  if (leakage) {
-    const auto hl = log_hats(q.tech_nm, kLstpLeakageKnotsNm);
-    for (size_t k = 0; k < hl.size(); ++k)
-      w.add(n.lstp * hl[k], w.names() ? "lstp*node" + std::to_string(kLstpLeakageKnotsNm[k]) : "");
-  } else {
-    w.add(n.lstp, "lstp");
+  // Low-power devices: each family's own level at every node, and its own slopes in capacity,
+  // word width and banks, on top of the shared (itrs-hp-dominated) shape.
+  for (const DeviceType d : {DeviceType::itrs_lop, DeviceType::itrs_lstp}) {
+    const double is = q.device == d ? 1.0 : 0.0;
+    const std::string fam = w.names() ? to_string(d) : "";
+    for (size_t k = 0; k < hn.size(); ++k)
+      w.add(is * hn[k], w.names() ? fam + "*node" + std::to_string(kNodeKnotsNm[k]) : "");
+    w.add(is * n.lc, fam + "*lc");
+    w.add(is * n.lw, fam + "*lw");
+    w.add(is * n.lb, fam + "*lb");
   }
-  w.add(n.lstp * n.lc, "lstp*lc");
-  w.add(n.lop, "lop");
   if (o == SramFitOutput::leakage_subthreshold) {
     w.add(n.t, "t");
     w.add(n.t * n.t, "t^2");

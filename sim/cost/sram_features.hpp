@@ -11,8 +11,11 @@
 // * banks: lb x capacity hats and lb x lw x capacity hats (H-tree/routing overhead of small
 //   multi-bank arrays), linear in lb so 2 banks sits between the fitted 1 and 4;
 // * ports: 2rw and 1r1w indicators, the latter also x lc and x lw (bigger cells, more wires);
-// * device: lstp and lop offsets and an lstp x lc slope; for leakage the lstp factor is a hat
-//   function of the node (22/45/90 nm), since ITRS lstp leakage is far from a constant ratio;
+// * device: for each low-power family (itrs-lop, itrs-lstp) its own level at each node (hats in
+//   ln(node): the ITRS device tables differ node by node, e.g. lstp leaks 4500x less than hp at
+//   45 nm but 800x less at 22 nm) and its own lc, lw and lb slopes (slower periphery shifts the
+//   organisation CACTI picks); itrs-hp is the base. Chosen by 5-fold cross-validation over the
+//   richer alternatives (family x capacity hats, family x node x lc), which fitted worse;
 // * temperature: t and t^2 on subthreshold leakage only (CACTI's timing, energy, area and gate
 //   leakage do not depend on temperature).
 // Adjacent capacity-hat coefficients of a group are tied by a small smoothness penalty (a P-spline)
@@ -49,7 +52,6 @@ const char* reference_column(SramFitOutput o);
 /// Capacity-hat knots in lc, and the resulting fitted capacity range in bytes.
 inline constexpr std::array<double, 7> kCapacityKnots = {-5, -3, -1, 1, 3, 5, 6};
 inline constexpr std::array<int, 5> kNodeKnotsNm = {22, 32, 45, 65, 90};
-inline constexpr std::array<int, 3> kLstpLeakageKnotsNm = {22, 45, 90};
 
 /// The design row of one output for one query. smooth_group[i] >= 0 ties term i to its
 /// neighbours in the same group (consecutive capacity hats); -1 means no penalty.

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <tuple>
+
+#include <fmt/format.h>
 
 #include "common/error.hpp"
 #include "cost/csv.hpp"
@@ -80,13 +83,19 @@ enum class Part { all, fit, holdout };
 
 /// The baseline rows of `rows`, all of them or one side of the hold-out split.
 std::vector<SramReferenceRow> select(const std::vector<SramReferenceRow>& rows, Part part) {
+  const std::vector<bool> held = holdout_mask(rows);
   std::vector<SramReferenceRow> out;
-  for (const auto& r : rows) {
-    if (!is_baseline_row(r)) continue;
-    if (part == Part::all || is_holdout_row(r.point_id) == (part == Part::holdout))
-      out.push_back(r);
+  for (size_t i = 0; i < rows.size(); ++i) {
+    if (!is_baseline_row(rows[i])) continue;
+    if (part == Part::all || held[i] == (part == Part::holdout)) out.push_back(rows[i]);
   }
   return out;
+}
+
+SramErrorStats stats_of(const std::vector<double>& err) {
+  if (err.empty()) return SramErrorStats{};
+  return SramErrorStats{static_cast<int>(err.size()), percentile(err, 0.5), percentile(err, 0.9),
+                        *std::max_element(err.begin(), err.end())};
 }
 
 }  // namespace
@@ -123,8 +132,39 @@ bool is_baseline_row(const SramReferenceRow& r) {
          r.periph_type == to_string(r.query.device);
 }
 
-bool is_holdout_row(const std::string& point_id) {
-  return fnv1a64(point_id, kSplitSeed) % 5 == 0;
+std::vector<SramReferenceRow> load_sram_reference(const std::vector<std::string>& csv_paths) {
+  std::vector<SramReferenceRow> all;
+  for (const auto& p : csv_paths) {
+    auto rows = load_sram_reference(p);
+    all.insert(all.end(), std::make_move_iterator(rows.begin()),
+               std::make_move_iterator(rows.end()));
+  }
+  return all;
+}
+
+std::vector<std::string> standard_sram_reference_files() {
+  const std::string dir = cacti_reference_dir();
+  return {dir + "/cacti7_sram_sweep.csv", dir + "/cacti7_sram_lowpower.csv"};
+}
+
+int device_index(DeviceType d) {
+  for (int i = 0; i < kDeviceFamilyCount; ++i)
+    if (kDeviceFamilies[i] == d) return i;
+  CIRCA_CHECK(false, "unknown device type");
+  return 0;
+}
+
+std::vector<bool> holdout_mask(const std::vector<SramReferenceRow>& rows) {
+  std::vector<bool> held(rows.size(), false);
+  for (const DeviceType d : kDeviceFamilies) {
+    std::vector<std::tuple<std::uint64_t, std::string, size_t>> order;
+    for (size_t i = 0; i < rows.size(); ++i)
+      if (rows[i].query.device == d && is_baseline_row(rows[i]))
+        order.emplace_back(fnv1a64(rows[i].point_id, kSplitSeed), rows[i].point_id, i);
+    std::sort(order.begin(), order.end());
+    for (size_t r = 0; r < order.size(); r += 5) held[std::get<2>(order[r])] = true;
+  }
+  return held;
 }
 
 std::string cacti_reference_dir() {
@@ -170,8 +210,7 @@ SramFit fit_sram_model(const std::vector<SramReferenceRow>& rows,
   return fit;
 }
 
-std::array<SramErrorStats, kSramReportedCount> sram_holdout_errors(
-    const std::vector<SramReferenceRow>& rows) {
+SramFamilyErrors sram_holdout_errors(const std::vector<SramReferenceRow>& rows) {
   return sram_errors(fit_sram_coefficients(select(rows, Part::fit)), select(rows, Part::holdout));
 }
 
@@ -188,22 +227,36 @@ std::array<double, kSramFitOutputCount> predict_raw(const SramFit& fit, const Sr
   return out;
 }
 
-std::array<SramErrorStats, kSramReportedCount> sram_errors(
-    const SramFit& fit, const std::vector<SramReferenceRow>& rows) {
-  std::array<std::vector<double>, kSramReportedCount> err;
+SramFamilyErrors sram_errors(const SramFit& fit, const std::vector<SramReferenceRow>& rows) {
+  std::array<std::array<std::vector<double>, kSramReportedCount>, kDeviceFamilyCount> err;
   for (const auto& r : rows) {
     const auto p = predict_raw(fit, r.query);
     const double pred[kSramReportedCount] = {p[0], p[1], p[2], p[3], p[4] + p[5], p[6]};
     const double ref[kSramReportedCount] = {r.target[0], r.target[1],        r.target[2],
                                             r.target[3], r.leakage_total_mw, r.target[6]};
     for (int k = 0; k < kSramReportedCount; ++k)
-      err[k].push_back(std::fabs(pred[k] / ref[k] - 1.0));
+      err[device_index(r.query.device)][k].push_back(std::fabs(pred[k] / ref[k] - 1.0));
   }
-  std::array<SramErrorStats, kSramReportedCount> s{};
-  for (int k = 0; k < kSramReportedCount && !rows.empty(); ++k)
-    s[k] = SramErrorStats{static_cast<int>(rows.size()), percentile(err[k], 0.5),
-                          percentile(err[k], 0.9), *std::max_element(err[k].begin(), err[k].end())};
+  SramFamilyErrors s{};
+  for (int f = 0; f < kDeviceFamilyCount; ++f)
+    for (int k = 0; k < kSramReportedCount; ++k) s[f][k] = stats_of(err[f][k]);
   return s;
+}
+
+std::string format_family_errors(const SramFamilyErrors& e) {
+  std::string out = fmt::format("  {:<10} {:>4}", "family", "rows");
+  for (int k = 0; k < kSramReportedCount; ++k)
+    out += fmt::format(" {:>18}", reported_name(static_cast<SramReportedOutput>(k)));
+  out += fmt::format("\n  {:<10} {:>4}", "", "");
+  for (int k = 0; k < kSramReportedCount; ++k) out += fmt::format(" {:>18}", "median / p90 %");
+  out += "\n";
+  for (int f = 0; f < kDeviceFamilyCount; ++f) {
+    out += fmt::format("  {:<10} {:>4}", to_string(kDeviceFamilies[f]), e[f][0].rows);
+    for (int k = 0; k < kSramReportedCount; ++k)
+      out += fmt::format(" {:>9.1f} / {:>5.1f}", 100 * e[f][k].median, 100 * e[f][k].p90);
+    out += "\n";
+  }
+  return out;
 }
 
 }  // namespace circa

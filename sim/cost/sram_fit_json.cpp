@@ -9,24 +9,32 @@ namespace circa {
 namespace {
 
 using Json = nlohmann::ordered_json;
-constexpr const char* kFormat = "circa-sram-fit/1";
+constexpr const char* kFormat = "circa-sram-fit/2";  // 2: errors per device family
 
-Json stats_json(const std::array<SramErrorStats, kSramReportedCount>& s) {
+Json stats_json(const SramFamilyErrors& e) {
   Json j = Json::object();
-  for (int k = 0; k < kSramReportedCount; ++k)
-    j[reported_name(static_cast<SramReportedOutput>(k))] = {
-        {"rows", s[k].rows}, {"median", s[k].median}, {"p90", s[k].p90}, {"max", s[k].max}};
+  for (int f = 0; f < kDeviceFamilyCount; ++f) {
+    Json t = Json::object();
+    for (int k = 0; k < kSramReportedCount; ++k) {
+      const SramErrorStats& s = e[f][k];
+      t[reported_name(static_cast<SramReportedOutput>(k))] = {
+          {"rows", s.rows}, {"median", s.median}, {"p90", s.p90}, {"max", s.max}};
+    }
+    j[to_string(kDeviceFamilies[f])] = t;
+  }
   return j;
 }
 
-std::array<SramErrorStats, kSramReportedCount> stats_from(const Json& j) {
-  std::array<SramErrorStats, kSramReportedCount> s{};
-  for (int k = 0; k < kSramReportedCount; ++k) {
-    const Json& e = j.at(reported_name(static_cast<SramReportedOutput>(k)));
-    s[k] = SramErrorStats{e.at("rows").get<int>(), e.at("median").get<double>(),
-                          e.at("p90").get<double>(), e.at("max").get<double>()};
-  }
-  return s;
+SramFamilyErrors stats_from(const Json& j) {
+  SramFamilyErrors e{};
+  for (int f = 0; f < kDeviceFamilyCount; ++f)
+    for (int k = 0; k < kSramReportedCount; ++k) {
+      const Json& s =
+          j.at(to_string(kDeviceFamilies[f])).at(reported_name(static_cast<SramReportedOutput>(k)));
+      e[f][k] = SramErrorStats{s.at("rows").get<int>(), s.at("median").get<double>(),
+                               s.at("p90").get<double>(), s.at("max").get<double>()};
+    }
+  return e;
 }
 
 /// The term names the current code produces for output `o` (they do not depend on the query).
@@ -45,8 +53,9 @@ std::string sram_fit_to_json(const SramFit& fit) {
   j["about"] =
       "Coefficients of Circa's built-in SRAM model: ln(output) = sum(coefficient * term), terms "
       "defined in sim/cost/sram_features.hpp, fitted by sim/cost/sram_fit.cpp. Generated: do not "
-      "edit; regenerate with `circa sram --refit <shared>/reference/cacti/cacti7_sram_sweep.csv "
-      "--out sim/cost/sram_fit_coefficients.json`.";
+      "edit; regenerate with `circa sram --refit --out sim/cost/sram_fit_coefficients.json` (both "
+      "shared reference CSVs). Errors are absolute relative errors against CACTI per device "
+      "family; holdout_error: fitted without a fifth of each family's rows, tested on that fifth.";
   j["reference_file"] = fit.reference_file;
   j["rows_fitted"] = fit.rows_fitted;
   Json outs = Json::object();

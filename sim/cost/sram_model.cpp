@@ -73,14 +73,14 @@ void check_technology(const SramQuery& q) {
 /// Honest notes for inputs that are allowed but thinly covered by the reference data.
 std::vector<std::string> coverage_warnings(const SramQuery& q) {
   std::vector<std::string> w;
-  if (q.device == DeviceType::itrs_lop && q.tech_nm != 45)
-    w.push_back("itrs-lop was fitted at 45 nm only; other nodes assume the 45 nm lop/hp ratios");
   if (q.device != DeviceType::itrs_hp && q.temperature_k != 360)
     w.push_back("the temperature dependence of leakage was fitted on itrs-hp at 45 nm only");
-  if (q.banks > 1 && q.block_bytes != 16 && q.block_bytes != 64)
-    w.push_back("multi-bank terms were fitted at 16 and 64 B words only");
-  if (q.banks > 1 && q.rd_ports + q.wr_ports > 0)
-    w.push_back("1r1w ports with several banks were fitted on 2 points only");
+  // The low-power file draws word widths, banks and ports at random; the hp sweep is a grid.
+  if (q.device == DeviceType::itrs_hp && q.banks > 1 && q.block_bytes != 16 && q.block_bytes != 64)
+    w.push_back("itrs-hp multi-bank terms were fitted at 16 and 64 B words only");
+  if (q.device == DeviceType::itrs_hp && q.banks > 1 && q.rd_ports + q.wr_ports > 0)
+    w.push_back("itrs-hp 1r1w ports with several banks were fitted on 2 points only");
+  if (q.rw_ports == 2) w.push_back("2 rw ports were fitted on 4 itrs-hp points at 45 nm only");
   return w;
 }
 
@@ -110,14 +110,15 @@ SramResult BuiltinSramModel::estimate(const SramQuery& q) const {
   validate(q);
   const auto raw = predict_raw(fit_, q);
   const std::string source =
-      fmt::format("builtin model fitted to CACTI 7.0 reference sweep ({}), {} rows",
+      fmt::format("builtin model fitted to CACTI 7.0 reference data ({}), {} rows",
                   fit_.reference_file, fit_.rows_fitted);
   const std::string validity = validity_text();
   auto value = [&](double v, const char* unit, SramReportedOutput o) {
-    const SramErrorStats& e = fit_.holdout_error[static_cast<int>(o)];
+    // The accuracy of the query's own device family: the families differ (hp is the densest).
+    const SramErrorStats& e = fit_.holdout_error[device_index(q.device)][static_cast<int>(o)];
     return SramValue{v, unit, source, validity,
-                     fmt::format("held-out error vs CACTI: median {:.1f} %, p90 {:.1f} %",
-                                 100 * e.median, 100 * e.p90)};
+                     fmt::format("{} held-out error vs CACTI: median {:.1f} %, p90 {:.1f} %",
+                                 to_string(q.device), 100 * e.median, 100 * e.p90)};
   };
   using R = SramReportedOutput;
   SramResult r;

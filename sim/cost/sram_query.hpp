@@ -33,7 +33,7 @@ struct SramQuery {
 struct SramValue {
   double value = 0.0;
   std::string unit;      ///< "ns", "pJ", "mW", "mm2"
-  std::string source;    ///< e.g. "builtin model fitted to CACTI 7.0 reference sweep, 363 rows"
+  std::string source;    ///< e.g. "builtin model fitted to CACTI 7.0 reference data (...), 613 rows"
   std::string validity;  ///< the input range it holds for
   std::string accuracy;  ///< its typical error against CACTI over that range
 };

@@ -111,9 +111,6 @@ void cross_check(const AcceleratorSpec& s, const Provenance& where, const std::s
   check_memory(s.weight_sram, s.activation_buffer, s, c);
   c.require(s.technology.temperature_k % 10 == 0, "technology.temperature_k",
             "value " + num(s.technology.temperature_k) + " is not a multiple of 10 (CACTI's grid)");
-  c.require(s.technology.sram_model != SramModel::cacti || !s.technology.cacti_dir.empty(),
-            "technology.cacti_dir",
-            "sram_model is cacti but no cacti_dir is given; set it to your CACTI 7 folder");
 }
 
 }  // namespace circa

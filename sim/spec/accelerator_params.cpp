@@ -140,7 +140,8 @@ std::vector<P> build_table() {
       "technology.sram_model", CIRCA_FIELD(technology.sram_model), SramModel::builtin,
       "SRAM figures from the built-in fitted model or a user's CACTI"));
   t.push_back(text<AcceleratorSpec>("technology.cacti_dir", CIRCA_FIELD(technology.cacti_dir), "",
-                                    "folder of a CACTI 7 build (with sram_model: cacti)"));
+                                    "CACTI 7 build folder for sram_model: cacti (empty: "
+                                    "$CIRCA_CACTI_DIR, else where cmake/install-cacti.sh builds)"));
   return t;
 }
 

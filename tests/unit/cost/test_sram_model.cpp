@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "common/error.hpp"
 #include "cost/sram_model.hpp"
 #include "cost_test_support.hpp"
@@ -84,10 +86,10 @@ BOOST_AUTO_TEST_CASE(every_output_has_unit_source_validity_and_accuracy) {
                             &r.area_mm2};
   for (const SramValue* v : all) {
     BOOST_TEST(v->value > 0.0);
-    BOOST_TEST(v->source.find("fitted to CACTI 7.0 reference sweep") != std::string::npos);
-    BOOST_TEST(v->source.find("363 rows") != std::string::npos);
+    BOOST_TEST(v->source.find("fitted to CACTI 7.0 reference data") != std::string::npos);
+    BOOST_TEST(v->source.find("613 rows") != std::string::npos);
     BOOST_TEST(v->validity.find("22..90 nm") != std::string::npos);
-    BOOST_TEST(v->accuracy.find("held-out error") != std::string::npos);
+    BOOST_TEST(v->accuracy.find("itrs-hp held-out error") != std::string::npos);
   }
   BOOST_TEST(r.access_time_ns.unit == "ns");
   BOOST_TEST(r.read_energy_pj.unit == "pJ");
@@ -148,6 +150,7 @@ BOOST_AUTO_TEST_CASE(in_between_node_interpolates_between_neighbours) {
 // CACTI's area, leakage and access time grow with capacity; the fit must not invert that by
 // more than a rounding-level wiggle anywhere in the fitted word widths (1 bank).
 BOOST_AUTO_TEST_CASE(area_leakage_and_access_time_grow_with_capacity) {
+  for (const DeviceType device : {DeviceType::itrs_hp, DeviceType::itrs_lop, DeviceType::itrs_lstp})
   for (int node : {22, 32, 40, 45, 65, 90})
     for (int block : {8, 16, 32, 64, 128}) {
       SramResult prev;
@@ -155,9 +158,12 @@ BOOST_AUTO_TEST_CASE(area_leakage_and_access_time_grow_with_capacity) {
       for (double lc = 10; lc <= 21.0001; lc += 0.25) {
         const auto size = static_cast<std::int64_t>(std::pow(2.0, lc));
         if (size < 32LL * block) continue;
-        const SramResult r = estimate_sram_builtin(make_query(size, block, node));
+        SramQuery q = make_query(size, block, node);
+        q.device = device;
+        const SramResult r = estimate_sram_builtin(q);
         if (!first) {
-          BOOST_TEST_CONTEXT(node << " nm, " << block << " B, " << size << " B") {
+          BOOST_TEST_CONTEXT(to_string(device) << ", " << node << " nm, " << block << " B, "
+                                               << size << " B") {
             BOOST_TEST(r.area_mm2.value >= prev.area_mm2.value * 0.99);
             BOOST_TEST(r.leakage_per_bank_mw.value >= prev.leakage_per_bank_mw.value * 0.99);
             BOOST_TEST(r.access_time_ns.value >= prev.access_time_ns.value * 0.99);
@@ -182,12 +188,28 @@ BOOST_AUTO_TEST_CASE(device_types_order_as_in_cacti) {
   BOOST_TEST(lop.access_time_ns.value < lstp.access_time_ns.value);
 }
 
+BOOST_AUTO_TEST_CASE(accuracy_is_the_query_families_own) {
+  auto q = make_query(65536, 32, 65);
+  const SramFit& fit = BuiltinSramModel::standard().fit();
+  for (const DeviceType d : kDeviceFamilies) {
+    q.device = d;
+    const SramResult r = estimate_sram_builtin(q);
+    const SramErrorStats& e =
+        fit.holdout_error[device_index(d)][static_cast<int>(SramReportedOutput::leakage)];
+    const std::string want = fmt::format("{} held-out error vs CACTI: median {:.1f} %, p90 {:.1f} %",
+                                         to_string(d), 100 * e.median, 100 * e.p90);
+    BOOST_TEST(r.leakage_total_mw.accuracy == want,
+               r.leakage_total_mw.accuracy << " vs " << want);
+    BOOST_TEST(r.warnings.empty());  // every family is fitted at every node now
+  }
+}
+
 BOOST_AUTO_TEST_CASE(thin_coverage_is_reported_as_a_warning) {
   auto q = make_query(65536, 32, 65);
-  q.device = DeviceType::itrs_lop;
+  q.rw_ports = 2;
   const SramResult r = estimate_sram_builtin(q);
   BOOST_REQUIRE(!r.warnings.empty());
-  BOOST_TEST(r.warnings[0].find("45 nm only") != std::string::npos);
+  BOOST_TEST(r.warnings[0].find("2 rw ports") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(word_bits_convert_to_bytes_or_fail) {
