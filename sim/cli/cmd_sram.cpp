@@ -9,7 +9,7 @@
 #include "cost/cacti_adapter.hpp"
 #include "cost/sram_batch.hpp"
 #include "cost/sram_model.hpp"
-#include "cost/text_file.hpp"
+#include "common/text_file.hpp"
 
 namespace circa::cli {
 namespace {

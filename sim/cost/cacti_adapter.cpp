@@ -9,7 +9,7 @@
 #include <fmt/format.h>
 
 #include "cost/subprocess.hpp"
-#include "cost/text_file.hpp"
+#include "common/text_file.hpp"
 
 namespace fs = std::filesystem;
 

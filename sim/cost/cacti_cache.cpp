@@ -8,8 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
-#include "cost/hash.hpp"
-#include "cost/text_file.hpp"
+#include "common/fnv1a.hpp"
+#include "common/text_file.hpp"
 
 namespace circa {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "cost/csv.hpp"
+#include "common/csv.hpp"
 #include "cost/sram_query.hpp"
 
 namespace circa {

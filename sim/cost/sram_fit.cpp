@@ -8,8 +8,8 @@
 #include <fmt/format.h>
 
 #include "common/error.hpp"
-#include "cost/csv.hpp"
-#include "cost/hash.hpp"
+#include "common/csv.hpp"
+#include "common/fnv1a.hpp"
 #include "cost/least_squares.hpp"
 #include "cost/sram_batch.hpp"
 
@@ -160,7 +160,7 @@ std::vector<bool> holdout_mask(const std::vector<SramReferenceRow>& rows) {
     std::vector<std::tuple<std::uint64_t, std::string, size_t>> order;
     for (size_t i = 0; i < rows.size(); ++i)
       if (rows[i].query.device == d && is_baseline_row(rows[i]))
-        order.emplace_back(fnv1a64(rows[i].point_id, kSplitSeed), rows[i].point_id, i);
+        order.emplace_back(fnv1a64(rows[i].point_id, kFnv1aOffset ^ kSplitSeed), rows[i].point_id, i);
     std::sort(order.begin(), order.end());
     for (size_t r = 0; r < order.size(); r += 5) held[std::get<2>(order[r])] = true;
   }

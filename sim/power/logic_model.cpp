@@ -2,8 +2,8 @@
 
 #include <cmath>
 
+#include "common/csv.hpp"
 #include "common/error.hpp"
-#include "power/csv_lines.hpp"
 #include "power/logic_tables.hpp"
 
 namespace circa::power {
@@ -22,23 +22,22 @@ double power_law(double b, double b0, double v0, double b1, double v1) {
 
 }  // namespace
 
-
 const LogicModel& LogicModel::builtin() {
   static const LogicModel model(kLogicOpsCsv, kNodeScalingCsv);
   return model;
 }
 
 LogicModel::LogicModel(const std::string& ops_csv, const std::string& scaling_csv) {
-  const std::string ops_name = "sim/power/tables/logic_45nm.csv";
-  for (const auto& r :
-       read_csv(ops_csv, ops_name, {"operator", "bits", "energy_pj", "area_um2", "source"}))
-    ops_[r.fields[0]].push_back(Row{csv_number(r, 1, ops_name), csv_number(r, 2, ops_name),
-                                    csv_number(r, 3, ops_name), r.fields[4]});
-  const std::string sc_name = "sim/power/tables/node_scaling.csv";
-  for (const auto& r : read_csv(scaling_csv, sc_name,
-                                {"node_nm", "area_factor", "energy_factor", "vdd_v", "source"}))
-    nodes_[static_cast<int>(csv_number(r, 0, sc_name))] =
-        Node{csv_number(r, 1, sc_name), csv_number(r, 2, sc_name), r.fields[4]};
+  const CsvTable ops = parse_csv(ops_csv, "sim/power/tables/logic_45nm.csv", true);
+  ops.expect_header({"operator", "bits", "energy_pj", "area_um2", "source"});
+  for (std::size_t i = 0; i < ops.rows.size(); ++i)
+    ops_[ops.rows[i][0]].push_back(
+        Row{ops.number(i, 1), ops.number(i, 2), ops.number(i, 3), ops.rows[i][4]});
+  const CsvTable sc = parse_csv(scaling_csv, "sim/power/tables/node_scaling.csv", true);
+  sc.expect_header({"node_nm", "area_factor", "energy_factor", "vdd_v", "source"});
+  for (std::size_t i = 0; i < sc.rows.size(); ++i)
+    nodes_[static_cast<int>(sc.number(i, 0))] =
+        Node{sc.number(i, 1), sc.number(i, 2), sc.rows[i][4]};
 }
 
 LogicModel::Node LogicModel::node(int node_nm) const {

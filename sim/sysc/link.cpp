@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-#include "sysc/fnv1a.hpp"
+#include "common/fnv1a.hpp"
 
 namespace circa::sysc {
 
@@ -15,7 +15,7 @@ LinkBase::LinkBase(const sc_core::sc_module_name& name, SimContext& ctx, int cap
       stall_prob_(stalls ? ctx.stall_prob : 0.0),
       // Each channel draws its own stalls, seeded by its name, so adding a channel does not
       // shift the stalls of the others.
-      rng_(ctx.seed ^ fnv1a(std::string(basename()))),
+      rng_(ctx.seed ^ fnv1a64(basename())),
       valid_("valid"),
       ready_("ready") {
   SC_METHOD(apply_trace);

@@ -7,7 +7,7 @@
 #include "analytical/estimate.hpp"
 #include "common/error.hpp"
 #include "spec/config_loader.hpp"
-#include "sysc/fnv1a.hpp"
+#include "common/fnv1a.hpp"
 #include "sysc/golden.hpp"
 #include "sysc/top.hpp"
 
@@ -95,7 +95,7 @@ SimOutcome simulate(const AcceleratorSpec& s, const Workload& w, const WorkloadD
               "the simulation did not finish within its cycle limit (a deadlock)");
   out.bit_exact = out.mismatch.empty();
   out.report = make_report(s, w, prog, top, o);
-  out.report.output_checksum = fmt::format("{:016x}", fnv1a_codes(out.outputs));
+  out.report.output_checksum = fmt::format("{:016x}", fnv1a64_codes(out.outputs));
   return out;
 }
 

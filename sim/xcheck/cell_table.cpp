@@ -2,19 +2,18 @@
 
 #include <map>
 
+#include "common/csv.hpp"
 #include "common/error.hpp"
-#include "power/csv_lines.hpp"
 #include "xcheck/cell_table_text.hpp"
 
 namespace circa::xcheck {
 
 double cell_area_um2(const std::string& cell) {
   static const std::map<std::string, double> table = [] {
-    const std::string name = "sim/xcheck/nangate45_cells.csv";
+    const CsvTable csv = parse_csv(kNangateCellsCsv, "sim/xcheck/nangate45_cells.csv", true);
+    csv.expect_header({"yosys_cell", "area_um2", "source"});
     std::map<std::string, double> t;
-    for (const auto& r :
-         power::read_csv(kNangateCellsCsv, name, {"yosys_cell", "area_um2", "source"}))
-      t[r.fields[0]] = power::csv_number(r, 1, name);
+    for (std::size_t i = 0; i < csv.rows.size(); ++i) t[csv.rows[i][0]] = csv.number(i, 1);
     return t;
   }();
   const auto it = table.find(cell);

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "cost/cacti_cfg.hpp"
-#include "cost/csv.hpp"
+#include "common/csv.hpp"
 #include "cost/sram_batch.hpp"
 #include "cost_test_support.hpp"
 

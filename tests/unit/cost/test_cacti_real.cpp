@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 
 #include "cost/cacti_adapter.hpp"
-#include "cost/hash.hpp"
+#include "common/fnv1a.hpp"
 #include "cost/sram_fit.hpp"
 #include "cost/sram_model.hpp"
 #include "cost_test_support.hpp"

@@ -1,4 +1,4 @@
-#include "cost/text_file.hpp"
+#include "common/text_file.hpp"
 
 #include <unistd.h>
 

@@ -1,7 +1,10 @@
-#include "cost/csv.hpp"
+#include "common/csv.hpp"
+
+#include <algorithm>
+#include <cstdlib>
 
 #include "common/error.hpp"
-#include "cost/text_file.hpp"
+#include "common/text_file.hpp"
 
 namespace circa {
 
@@ -19,6 +22,22 @@ int CsvTable::required_column(const std::string& name) const {
                           "' is missing from the header; add it (see the CACTI "
                           "reference CSV for the expected column names)");
   return c;
+}
+
+void CsvTable::expect_header(const std::vector<std::string>& columns) const {
+  if (header != columns)
+    throw ConfigError(SourceLocation{path, header_line, 1}, "",
+                      "unexpected header; expected the columns of the bundled table");
+}
+
+double CsvTable::number(std::size_t row, std::size_t col) const {
+  const std::string& f = rows[row][col];
+  char* end = nullptr;
+  const double v = std::strtod(f.c_str(), &end);
+  if (f.empty() || *end != '\0')
+    throw ConfigError(SourceLocation{path, lines[row], 1}, "",
+                      "field " + std::to_string(col + 1) + " '" + f + "' is not a number");
+  return v;
 }
 
 namespace {
@@ -61,17 +80,23 @@ std::vector<std::string> next_record(const std::string& t, size_t& pos, int& lin
 
 }  // namespace
 
-CsvTable parse_csv(const std::string& text, const std::string& path) {
+CsvTable parse_csv(const std::string& text, const std::string& path, bool comments) {
   CsvTable t;
   t.path = path;
   size_t pos = 0;
   int line = 1;
   while (pos < text.size()) {
     const int row_line = line;
+    if (comments && text[pos] == '#') {
+      pos = std::min(text.find('\n', pos), text.size() - 1) + 1;
+      ++line;
+      continue;
+    }
     auto rec = next_record(text, pos, line, path);
     if (rec.size() == 1 && rec[0].empty()) continue;  // blank line
     if (t.header.empty()) {
       t.header = std::move(rec);
+      t.header_line = row_line;
       continue;
     }
     if (rec.size() != t.header.size())
