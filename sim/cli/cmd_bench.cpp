@@ -42,8 +42,7 @@ void register_bench_command(CLI::App& app, CommandTable& t) {
           sweep::BenchOptions o;
           o.base = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
           o.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";
-          sweep::run_sweep_bench(o, eval::evaluate, {"/proc/self/exe", "sweep-worker"},
-                                 std::cout);
+          sweep::run_sweep_bench(o, eval::evaluate, {"/proc/self/exe", "sweep-worker"}, std::cout);
           return 0;
         });
 }

@@ -56,8 +56,7 @@ void register_cosim_command(CLI::App& app, CommandTable& t) {
         throw ConfigError(
             "cosim: --random draws its own design points and layers; drop --workload and -p");
       const std::string base = args.o.config.empty() ? sysc::default_config_path() : args.o.config;
-      return cosim::run_random_cases(base, args.random, args.o.seed, args.o, std::cout) > 0 ? 1
-                                                                                            : 0;
+      return cosim::run_random_cases(base, args.random, args.o.seed, args.o, std::cout) > 0 ? 1 : 0;
     }
     if (args.o.config.empty() || args.o.workload.empty())
       throw ConfigError("cosim: give --config and --workload (or --random N for random points)");

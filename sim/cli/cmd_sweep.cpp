@@ -29,8 +29,7 @@ void add_export(CLI::App& sweep_app, CommandTable& t) {
   exp->add_option("--json", args().json, "JSON file to write");
   exp->add_option("--html", args().html, "HTML report to write");
   t.add(exp, [] {
-    return sweep::export_command(args().export_dir, args().csv, args().json, args().html,
-                                 kVersion);
+    return sweep::export_command(args().export_dir, args().csv, args().json, args().html, kVersion);
   });
 }
 

@@ -19,8 +19,7 @@ void CommandTable::add(CLI::App* command, CommandRun run) {
 int CommandTable::run_parsed() const {
   const Entry* chosen = nullptr;
   for (const Entry& e : entries_)
-    if (e.command->parsed() && (!chosen || depth(e.command) > depth(chosen->command)))
-      chosen = &e;
+    if (e.command->parsed() && (!chosen || depth(e.command) > depth(chosen->command))) chosen = &e;
   CIRCA_CHECK(chosen != nullptr, "the command line names no command with a run function");
   return chosen->run();
 }

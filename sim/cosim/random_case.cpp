@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "common/error.hpp"
+#include "cosim/cosim_child.hpp"
 #include "cosim/reference_top.hpp"
 #include "spec/config_loader.hpp"
-#include "cosim/cosim_child.hpp"
 
 namespace circa::cosim {
 namespace {

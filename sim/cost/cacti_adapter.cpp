@@ -101,11 +101,11 @@ CactiRun CactiAdapter::run(const SramQuery& q) const {
   if (v.status != CactiVerdict::Status::ok) {
     const std::string log = r.cfg_path + ".log";
     write_text_file_atomic(log, "== stdout\n" + p.out + "== stderr\n" + p.err);
-    throw ToolError("cacti", cmd,
-                    fmt::format("failed on {}{}: {}{}; {}", r.cfg_path, asked_by, v.message,
-                                v.message_stream.empty() ? "" : " [" + v.message_stream + "]",
-                                hint(v, dir_)),
-                    log);
+    throw ToolError(
+        "cacti", cmd,
+        fmt::format("failed on {}{}: {}{}; {}", r.cfg_path, asked_by, v.message,
+                    v.message_stream.empty() ? "" : " [" + v.message_stream + "]", hint(v, dir_)),
+        log);
   }
   r.output = v.output;
   r.warnings = v.warnings;

@@ -31,7 +31,9 @@ void add_breakdowns(const CostReport& c, PointMetrics& m) {
 
 }  // namespace
 
-const char* to_string(Fidelity f) { return name_in(kFidelityNames, f); }
+const char* to_string(Fidelity f) {
+  return name_in(kFidelityNames, f);
+}
 
 PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fidelity fidelity,
                       uint64_t seed) {

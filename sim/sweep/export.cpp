@@ -47,7 +47,8 @@ void write_csv(const ResultSet& r, std::ostream& out) {
   out << "\n";
   for (const auto& row : r.rows) {
     const StoredPoint& p = row.point;
-    out << p.key << "," << to_string(p.status) << "," << (row.feasible ? 1 : 0) << "," << row.front_rank;
+    out << p.key << "," << to_string(p.status) << "," << (row.feasible ? 1 : 0) << ","
+        << row.front_rank;
     for (const auto& a : r.spec.axis_params)
       out << "," << csv_field(p.inputs.contains(a) ? p.inputs[a].get<std::string>() : "");
     for (const auto& m : r.metric_names) out << "," << number(value_of(p, m));

@@ -130,7 +130,7 @@ std::string table(const ResultSet& r) {
     if (++n > kMaxTableRows) break;
     const auto& p = row.point;
     s += fmt::format("<tr class=\"{}\"><td>{}</td><td>{}</td>",
-                     row.on_front()     ? "front"
+                     row.on_front()                ? "front"
                      : p.status == PointStatus::ok ? ""
                                                    : "failed",
                      row.on_front() ? std::to_string(row.front_rank) : "", to_string(p.status));
@@ -154,7 +154,8 @@ std::string table(const ResultSet& r) {
 
 std::string summary(const ResultSet& r) {
   size_t ok = 0, feasible = 0;
-  for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok, feasible += row.feasible;
+  for (const auto& row : r.rows)
+    ok += row.point.status == PointStatus::ok, feasible += row.feasible;
   std::string goals, limits;
   for (const auto& o : r.spec.objectives)
     goals += (goals.empty() ? "" : ", ") +

@@ -98,8 +98,9 @@ eval::PointMetrics Runner::metrics_of(const Point& p, eval::Fidelity f) {
   const fs::path logs = fs::path(o_.out_dir) / "logs";
   fs::create_directories(logs);
   const std::string log = (logs / (p.key.substr(0, 16) + "-" + fidelity_name(f) + ".log")).string();
-  auto m = evaluate_in_worker(o_.worker_command,
-                              WorkRequest{p.config, ctx_.workload_yaml, f, s_.seed, o_.evaluator_options}, o_.stop, log);
+  auto m = evaluate_in_worker(
+      o_.worker_command,
+      WorkRequest{p.config, ctx_.workload_yaml, f, s_.seed, o_.evaluator_options}, o_.stop, log);
   std::error_code ec;
   if (fs::file_size(log, ec) == 0) fs::remove(log, ec);  // keep only logs that say something
   return m;

@@ -71,9 +71,13 @@ class Statement {
 
 }  // namespace
 
-const char* to_string(PointStatus s) { return name_in(kPointStatusNames, s); }
+const char* to_string(PointStatus s) {
+  return name_in(kPointStatusNames, s);
+}
 
-std::ostream& operator<<(std::ostream& os, PointStatus s) { return os << to_string(s); }
+std::ostream& operator<<(std::ostream& os, PointStatus s) {
+  return os << to_string(s);
+}
 
 PointStatus ResultStore::status_of(const std::string& text) const {
   PointStatus s{};

@@ -93,7 +93,8 @@ SyntheticOptions synthetic_options_from_json(const nlohmann::json& j) {
 }
 
 EvaluatorFactory synthetic_evaluator_factory() {
-  return [](const nlohmann::json& j) { return synthetic_evaluator(synthetic_options_from_json(j)); };
+  return
+      [](const nlohmann::json& j) { return synthetic_evaluator(synthetic_options_from_json(j)); };
 }
 
 }  // namespace circa::sweep

@@ -26,9 +26,9 @@ std::string guarded(const std::function<std::string()>& fn) {
     return std::string("config\n") + e.what();
   } catch (const ToolError& e) {
     return "tool\n" + nlohmann::json{{"tool", e.tool()},
-                                      {"command", e.command_line()},
-                                      {"problem", e.problem()},
-                                      {"log", e.log()}}
+                                     {"command", e.command_line()},
+                                     {"problem", e.problem()},
+                                     {"log", e.log()}}
                           .dump();
   } catch (const std::exception& e) {
     return std::string("internal\n") + e.what();

@@ -77,11 +77,12 @@ BOOST_AUTO_TEST_CASE(cosim_results_travel_as_json_field_by_field) {
   r.build_seconds = 1.5;
   r.sim_seconds = 0.25;
   r.message = "cosim: FAIL\nsecond line";
-  const auto back = circa::cosim::cosim_result_from_json(
-      nlohmann::json::parse(circa::cosim::to_json(r).dump()));
+  const auto back =
+      circa::cosim::cosim_result_from_json(nlohmann::json::parse(circa::cosim::to_json(r).dump()));
   BOOST_TEST(circa::cosim::to_json(back) == circa::cosim::to_json(r));
   BOOST_TEST(circa::cosim::describe(back) == circa::cosim::describe(r));
   BOOST_TEST(back.mismatch_port == "out_data");
   BOOST_TEST(back.message == r.message);
-  BOOST_CHECK_THROW(circa::cosim::cosim_result_from_json({{"ok", true}}), nlohmann::json::exception);
+  BOOST_CHECK_THROW(circa::cosim::cosim_result_from_json({{"ok", true}}),
+                    nlohmann::json::exception);
 }

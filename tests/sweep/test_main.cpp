@@ -31,8 +31,7 @@ int run_child_sweep(const std::string& file, const std::string& out, int sleep_m
     o.evaluator_options = to_json(synth);
     InterruptGuard guard;
     o.stop = guard.flag();
-    const RunSummary s =
-        run_sweep(load_sweep(file), synthetic_evaluator(synth), o);
+    const RunSummary s = run_sweep(load_sweep(file), synthetic_evaluator(synth), o);
     return s.interrupted ? kInterruptedStatus : 0;
   } catch (const std::exception& e) {
     std::cerr << "child sweep: " << e.what() << "\n";

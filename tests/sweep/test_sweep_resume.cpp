@@ -93,8 +93,9 @@ BOOST_AUTO_TEST_CASE(sigint_stops_cleanly_and_keeps_finished_points) {
   BOOST_TEST(kept >= 4u);
   BOOST_TEST(kept < 32u);
   for (const auto& r : ResultStore(store_path(out)).all())
-    BOOST_TEST((r.status == PointStatus::ok || r.error.find("exceeds block_size") != std::string::npos),
-               "an interrupted worker must not be recorded as a failure: " << r.error);
+    BOOST_TEST(
+        (r.status == PointStatus::ok || r.error.find("exceeds block_size") != std::string::npos),
+        "an interrupted worker must not be recorded as a failure: " << r.error);
   const RunSummary resumed = run_sweep(load_sweep(file), synthetic_evaluator({}), in_process(out));
   BOOST_TEST(resumed.skipped == kept);
   BOOST_TEST(count_rows(out) == 32u);
