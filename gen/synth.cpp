@@ -1,6 +1,8 @@
 #include "gen/synth.hpp"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -66,14 +68,19 @@ SynthResult synthesize(const std::string& dir, const std::vector<std::string>& s
   }
   std::error_code ec;
   fs::remove(d / stat_file, ec);
-  const ProgramResult r = run_program({"yosys", "-q", "-l", log_file, "-s", ys}, dir);
-  if (r.exit_code == 127)
-    throw ConfigError("cannot run 'yosys': install Yosys 0.23 (bash cmake/install-deps.sh)");
+  const std::vector<std::string> argv = {"yosys", "-q", "-l", log_file, "-s", ys};
+  const ProgramResult r = run_program(argv, dir);
+  const std::string cmd = command_line(argv) + " (in " + dir + ")";
+  if (!r.started && r.start_errno == ENOENT) throw ToolError::missing("yosys", cmd);
+  if (!r.started) throw ToolError("yosys", cmd, std::strerror(r.start_errno), "");
   SynthResult res;
   res.log = read_text(d / log_file);
   scan_log(res.log + r.output, res.problems);
+  // A failed check (latch, undriven net, ...) is a finding about the design, not a broken tool:
+  // it is reported as a problem with the command and the log to read.
   if (r.exit_code != 0)
-    res.problems.push_back("yosys exited with status " + std::to_string(r.exit_code));
+    res.problems.push_back("yosys exited with status " + std::to_string(r.exit_code) +
+                           "; command: " + cmd + "; log: " + (d / log_file).string());
   res.stat = read_text(d / stat_file);
   if (res.stat.empty() && res.problems.empty()) res.problems.push_back("yosys printed no statistics");
   res.ok = res.problems.empty();

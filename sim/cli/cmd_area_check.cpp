@@ -10,7 +10,7 @@
 
 namespace circa::cli {
 
-void register_area_check_command(CLI::App& app) {
+void register_area_check_command(CLI::App& app, CommandTable& t) {
   struct Args {
     std::string config, out;
     std::vector<std::string> params;
@@ -23,7 +23,7 @@ void register_area_check_command(CLI::App& app) {
   c->add_option("--out", a->out, "folder for the generated RTL and yosys reports")
       ->default_str("out/area-check");
   c->add_option("-p,--param", a->params, "override an accelerator parameter: key.path=value");
-  c->callback([a] {
+  t.add(c, [a] {
     const AcceleratorSpec s = load_accelerator(a->config, parse_overrides(a->params)).spec;
     const std::string dir = a->out.empty() ? "out/area-check" : a->out;
     const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir);
@@ -34,6 +34,7 @@ void register_area_check_command(CLI::App& app) {
                                u.analytical_um2, u.synthesized_um2, u.ratio(), u.module);
     std::cout << fmt::format("{:<11} {:>14.1f} {:>14.1f} {:>7.3f}\n", "total", r.analytical_um2,
                              r.synthesized_um2, r.ratio());
+    return 0;
   });
 }
 

@@ -10,33 +10,41 @@
 
 namespace circa::cli {
 
-void register_bench_command(CLI::App& app) {
+void register_bench_command(CLI::App& app, CommandTable& t) {
   auto* bench = app.add_subcommand("bench", "Run a benchmark and print its figures");
   bench->require_subcommand(1);
-  bench->add_subcommand("numerics", "FFT-based vs dense block-circulant product, double precision")
-      ->callback([] { num::run_numerics_bench(std::cout); });
-  bench->add_subcommand("sim", "SystemC simulated cycles/s and analytical evaluations/s")
-      ->callback([] { sysc::run_sim_bench(std::cout); });
+  t.add(bench->add_subcommand("numerics",
+                              "FFT-based vs dense block-circulant product, double precision"),
+        [] {
+          num::run_numerics_bench(std::cout);
+          return 0;
+        });
+  t.add(bench->add_subcommand("sim", "SystemC simulated cycles/s and analytical evaluations/s"),
+        [] {
+          sysc::run_sim_bench(std::cout);
+          return 0;
+        });
   static cosim::CosimBenchOptions cosim_bench;
   auto* cb = bench->add_subcommand(
       "cosim", "Verilator simulated cycles/s of the generated top beside the SystemC model's");
   cb->add_option("--work", cosim_bench.work,
                  "Verilator build cache (default ~/.cache/circa/cosim)");
   cb->add_option("--n", cosim_bench.n, "the fc layer is n x n")->check(CLI::Range(64, 16384));
-  cb->callback([] {
+  t.add(cb, [] {
     cosim_bench.config = sysc::default_config_path();
     cosim::run_cosim_bench(cosim_bench, std::cout);
+    return 0;
   });
-  bench
-      ->add_subcommand("sweep",
-                       "Sweep points/s: analytical in threads, cycle-accurate in "
-                       "worker processes, 1 and 2 jobs")
-      ->callback([] {
-        sweep::BenchOptions o;
-        o.base = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
-        o.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";
-        sweep::run_sweep_bench(o, eval::evaluate, {"/proc/self/exe", "sweep-worker"}, std::cout);
-      });
+  t.add(bench->add_subcommand("sweep",
+                              "Sweep points/s: analytical in threads, cycle-accurate in "
+                              "worker processes, 1 and 2 jobs"),
+        [] {
+          sweep::BenchOptions o;
+          o.base = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
+          o.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";
+          sweep::run_sweep_bench(o, eval::evaluate, {"/proc/self/exe", "sweep-worker"}, std::cout);
+          return 0;
+        });
 }
 
 }  // namespace circa::cli

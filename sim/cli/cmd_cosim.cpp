@@ -21,7 +21,7 @@ struct CosimArgs {
 
 }  // namespace
 
-void register_cosim_command(CLI::App& app) {
+void register_cosim_command(CLI::App& app, CommandTable& t) {
   static CosimArgs args;
   auto* cmd = app.add_subcommand(
       "cosim",
@@ -49,22 +49,20 @@ void register_cosim_command(CLI::App& app) {
   cmd->add_option("--vcd", args.o.vcd, "VCD written on a mismatch (default cosim_mismatch.vcd)");
   cmd->add_flag("--fault-inject-butterfly", args.fault_butterfly,
                 "testing only: flip one output bit of every butterfly");
-  cmd->callback([] {
+  t.add(cmd, [] {
     args.o.faults.butterfly = args.fault_butterfly;
     if (args.random > 0) {
       if (!args.o.workload.empty() || !args.o.overrides.empty())
         throw ConfigError(
             "cosim: --random draws its own design points and layers; drop --workload and -p");
       const std::string base = args.o.config.empty() ? sysc::default_config_path() : args.o.config;
-      if (cosim::run_random_cases(base, args.random, args.o.seed, args.o, std::cout) > 0)
-        exit_status() = 1;
-      return;
+      return cosim::run_random_cases(base, args.random, args.o.seed, args.o, std::cout) > 0 ? 1 : 0;
     }
     if (args.o.config.empty() || args.o.workload.empty())
       throw ConfigError("cosim: give --config and --workload (or --random N for random points)");
     const cosim::CosimResult r = cosim::run_cosim(args.o);
     std::cout << cosim::describe(r);
-    if (!r.ok) exit_status() = 1;
+    return r.ok ? 0 : 1;
   });
 }
 

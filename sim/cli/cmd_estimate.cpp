@@ -27,7 +27,7 @@ void run_estimate(const EstimateArgs& a) {
 
 }  // namespace
 
-void register_estimate_command(CLI::App& app) {
+void register_estimate_command(CLI::App& app, CommandTable& t) {
   auto args = std::make_shared<EstimateArgs>();
   auto* c = app.add_subcommand("estimate",
                                "Cycles, events, area, power and TOPS/W from the analytical model");
@@ -37,7 +37,10 @@ void register_estimate_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   c->add_option("--out", args->out, "folder for stats.json");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");
-  c->callback([args] { run_estimate(*args); });
+  t.add(c, [args] {
+    run_estimate(*args);
+    return 0;
+  });
 }
 
 }  // namespace circa::cli

@@ -73,7 +73,7 @@ void run_gen(const GenArgs& a) {
 
 }  // namespace
 
-void register_gen_command(CLI::App& app) {
+void register_gen_command(CLI::App& app, CommandTable& t) {
   static GenArgs args;
   auto* cmd = app.add_subcommand("gen", "Generate synthesizable Verilog for a design point");
   cmd->add_option("--config", args.config, "accelerator YAML")
@@ -90,7 +90,10 @@ void register_gen_command(CLI::App& app) {
                   "seed of the layer's random weights (num::random_layer_weights)");
   cmd->add_flag("--fault-inject-butterfly", args.fault_butterfly,
                 "testing only: flip one output bit of every butterfly");
-  cmd->callback([] { run_gen(args); });
+  t.add(cmd, [] {
+    run_gen(args);
+    return 0;
+  });
 }
 
 }  // namespace circa::cli

@@ -23,7 +23,8 @@ struct SimArgs {
   double stall_prob = 0;
 };
 
-void run_sim(const SimArgs& a) {
+/// Exit status 1 when the SystemC outputs differ from the golden model.
+int run_sim(const SimArgs& a) {
   const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
   const AcceleratorSpec& spec = in.spec;
   const Workload& w = in.workload;
@@ -43,15 +44,15 @@ void run_sim(const SimArgs& a) {
   if (!r.bit_exact) {
     std::cerr << "circa sim: the SystemC outputs differ from the golden model: " << r.mismatch
               << "\n";
-    exit_status() = 1;
-    return;
+    return 1;
   }
   std::cout << "  outputs bit-exact with the golden model\n";
+  return 0;
 }
 
 }  // namespace
 
-void register_sim_command(CLI::App& app) {
+void register_sim_command(CLI::App& app, CommandTable& t) {
   auto args = std::make_shared<SimArgs>();
   auto* c = app.add_subcommand("sim",
                                "Simulate one inference cycle-accurately (SystemC), "
@@ -71,7 +72,7 @@ void register_sim_command(CLI::App& app) {
   c->add_option("--stall-prob", args->stall_prob,
                 "random back-pressure: probability a consumer is not ready in a cycle, [0, 1)")
       ->capture_default_str();
-  c->callback([args] { run_sim(*args); });
+  t.add(c, [args] { return run_sim(*args); });
 }
 
 }  // namespace circa::cli

@@ -72,7 +72,7 @@ void run(SramArgs& a) {
 
 }  // namespace
 
-void register_sram_command(CLI::App& app) {
+void register_sram_command(CLI::App& app, CommandTable& t) {
   auto args = std::make_shared<SramArgs>();
   auto* c = app.add_subcommand(
       "sram", "SRAM access time, energy, leakage and area (built-in CACTI-fitted model or CACTI)");
@@ -109,7 +109,10 @@ void register_sram_command(CLI::App& app) {
       ->capture_default_str();
   c->add_flag("--no-cache", args->no_cache, "Always run CACTI; neither read nor write the cache");
   csv->excludes(size);
-  c->callback([args] { run(*args); });
+  t.add(c, [args] {
+    run(*args);
+    return 0;
+  });
 }
 
 }  // namespace circa::cli

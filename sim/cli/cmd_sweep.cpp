@@ -19,7 +19,7 @@ SweepArgs& args() {
   return a;
 }
 
-void add_export(CLI::App& sweep_app) {
+void add_export(CLI::App& sweep_app, CommandTable& t) {
   auto* exp =
       sweep_app.add_subcommand("export", "Write a sweep folder's results as CSV, JSON or HTML");
   exp->add_option("dir", args().export_dir, "sweep output folder (holds results.sqlite)")
@@ -28,15 +28,14 @@ void add_export(CLI::App& sweep_app) {
   exp->add_option("--csv", args().csv, "CSV file to write");
   exp->add_option("--json", args().json, "JSON file to write");
   exp->add_option("--html", args().html, "HTML report to write");
-  exp->callback([] {
-    exit_status() =
-        sweep::export_command(args().export_dir, args().csv, args().json, args().html, kVersion);
+  t.add(exp, [] {
+    return sweep::export_command(args().export_dir, args().csv, args().json, args().html, kVersion);
   });
 }
 
 }  // namespace
 
-void register_sweep_command(CLI::App& app) {
+void register_sweep_command(CLI::App& app, CommandTable& t) {
   auto* s = app.add_subcommand("sweep", "Run or resume a design-space sweep (kind: sweep YAML)");
   s->add_option("file", args().run.file, "sweep YAML file")->check(CLI::ExistingFile);
   s->add_option("-j,--jobs", args().run.jobs, "parallel jobs (default: every core)")
@@ -44,21 +43,20 @@ void register_sweep_command(CLI::App& app) {
   s->add_option("-o,--out", args().run.out_dir, "output folder (default: runs/<sweep name>)");
   s->add_flag("--retry-failed", args().run.retry_failed,
               "evaluate points recorded as failed again");
-  add_export(*s);
-  s->callback([s] {
-    if (s->got_subcommand("export")) return;
+  add_export(*s, t);
+  t.add(s, [] {
     if (args().run.file.empty())
       throw ConfigError(
           "circa sweep: give a sweep file (example: circa sweep configs/sweeps/default.yaml)");
     args().run.version = kVersion;
     // Worker processes are this very binary, whatever path it was started by.
     args().run.worker_command = {"/proc/self/exe", "sweep-worker"};
-    exit_status() = sweep::sweep_command(args().run, eval::evaluate);
+    return sweep::sweep_command(args().run, eval::evaluate);
   });
   // Internal: one point per process, request on stdin, metrics JSON on stdout. Hidden from --help.
   auto* worker = app.add_subcommand("sweep-worker", "");
   worker->group("");
-  worker->callback([] { exit_status() = sweep::run_worker(eval::evaluate); });
+  t.add(worker, [] { return sweep::run_worker(sweep::without_options(eval::evaluate)); });
 }
 
 }  // namespace circa::cli

@@ -17,7 +17,7 @@ struct SynthArgs {
   std::string out;
 };
 
-void run_synth(const SynthArgs& a) {
+int run_synth(const SynthArgs& a) {
   const AcceleratorSpec spec = load_accelerator(a.config, parse_overrides(a.params)).spec;
   gen::GenOptions opt;
   opt.regenerate = "circa synth --config " + a.config;
@@ -36,12 +36,12 @@ void run_synth(const SynthArgs& a) {
   }
   std::cout << "circa synth: " << (failed ? std::to_string(failed) + " module(s) failed" : "all ok")
             << " (logs in " << dir << ")\n";
-  if (failed) exit_status() = 1;
+  return failed ? 1 : 0;
 }
 
 }  // namespace
 
-void register_synth_command(CLI::App& app) {
+void register_synth_command(CLI::App& app, CommandTable& t) {
   static SynthArgs args;
   auto* cmd =
       app.add_subcommand("synth", "Generate the RTL and check it with Yosys (generic synthesis)");
@@ -50,7 +50,7 @@ void register_synth_command(CLI::App& app) {
       ->check(CLI::ExistingFile);
   cmd->add_option("-p,--param", args.params, "override: key.path=value (repeatable)");
   cmd->add_option("--out", args.out, "working folder (default: a folder in the temp directory)");
-  cmd->callback([] { run_synth(args); });
+  t.add(cmd, [] { return run_synth(args); });
 }
 
 }  // namespace circa::cli

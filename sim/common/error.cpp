@@ -23,4 +23,33 @@ ConfigError::ConfigError(const std::string& message)
                              ? message
                              : "error: " + message) {}
 
+ToolError::ToolError(const std::string& tool, const std::string& command_line,
+                     const std::string& problem, const std::string& log)
+    : std::runtime_error(tool + ": " + problem + "; command: " + command_line +
+                         (log.empty() ? "" : "; log: " + log)),
+      tool_(tool),
+      command_line_(command_line),
+      problem_(problem),
+      log_(log) {}
+
+ToolError ToolError::missing(const std::string& tool, const std::string& command_line) {
+  return ToolError(tool, command_line,
+                   "'" + tool + "' is not installed (not found on PATH); " + kInstallToolsHint, "");
+}
+
+std::string command_line(const std::vector<std::string>& argv) {
+  std::string line;
+  for (const auto& a : argv) {
+    if (!line.empty()) line += ' ';
+    if (!a.empty() && a.find_first_of(" \t'\"\\$;&|<>*?") == std::string::npos) {
+      line += a;
+      continue;
+    }
+    line += '\'';
+    for (char c : a) line += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    line += '\'';
+  }
+  return line;
+}
+
 }  // namespace circa

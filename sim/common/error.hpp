@@ -1,9 +1,11 @@
-// Two kinds of failure (gem5's fatal/panic split): ConfigError is the user's fault and names where
-// and how to fix it; InternalError is a Circa bug. Only main() turns either into an exit code.
+// Kinds of failure (gem5's fatal/panic split): ConfigError is the user's fault and names where
+// and how to fix it; ToolError is an external tool (yosys, verilator, a compiler, CACTI) that
+// failed or is missing; InternalError is a Circa bug. Only main() turns them into exit codes.
 #pragma once
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace circa {
 
@@ -31,6 +33,32 @@ class ConfigError : public std::runtime_error {
   SourceLocation where_;
   std::string yaml_path_;
 };
+
+/// An external tool failed or could not be started: neither the user's input nor a Circa bug.
+/// what() is one line: "<tool>: <problem>; command: <command line>; log: <log path>".
+class ToolError : public std::runtime_error {
+ public:
+  /// `log` is the file holding the tool's output ("" when it never ran).
+  ToolError(const std::string& tool, const std::string& command_line, const std::string& problem,
+            const std::string& log);
+
+  /// A tool that is not installed (not on PATH): the problem says how to install it.
+  static ToolError missing(const std::string& tool, const std::string& command_line);
+
+  const std::string& tool() const { return tool_; }
+  const std::string& command_line() const { return command_line_; }
+  const std::string& problem() const { return problem_; }
+  const std::string& log() const { return log_; }
+
+ private:
+  std::string tool_, command_line_, problem_, log_;
+};
+
+/// How to install the tools Circa runs (Debian packages, through the project's script).
+inline constexpr const char* kInstallToolsHint = "install it with 'bash cmake/install-deps.sh'";
+
+/// argv as one line for messages, arguments with spaces or quotes in single quotes.
+std::string command_line(const std::vector<std::string>& argv);
 
 /// A broken invariant inside Circa: a bug to report, never a user mistake.
 class InternalError : public std::logic_error {

@@ -1,14 +1,12 @@
 #include "cosim/bench.hpp"
 
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "cosim/cosim.hpp"
+#include "cosim/cosim_child.hpp"
 #include "cosim/reference_top.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/bench.hpp"
-#include "sysc/child_process.hpp"
 #include "sysc/simulate.hpp"
 
 namespace circa::cosim {
@@ -22,20 +20,7 @@ void print_rate(std::ostream& os, const std::string& what, int64_t cycles, doubl
 
 /// The Verilated top on `l` in a child: cycles and simulation seconds (build excluded).
 CosimResult rtl_run(const CosimOptions& co, const AcceleratorSpec& s, const Layer& l) {
-  const std::string out = sysc::run_in_child([&] {
-    const CosimResult r = run_cosim(co, s, l);
-    return fmt::format("{} {} {} {} {}\n{}", r.ok ? 1 : 0, r.cycles, r.sim_seconds, r.build_seconds,
-                       r.cached ? 1 : 0, describe(r));
-  });
-  CosimResult r;
-  int ok = 0, cached = 0;
-  std::istringstream in(out);
-  in >> ok >> r.cycles >> r.sim_seconds >> r.build_seconds >> cached;
-  r.ok = ok != 0;
-  r.cached = cached != 0;
-  std::getline(in, r.message);
-  r.message = std::string(std::istreambuf_iterator<char>(in), {});
-  return r;
+  return run_cosim_in_child(co, s, {l});
 }
 
 }  // namespace
@@ -66,11 +51,11 @@ void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os) {
     os << fmt::format("  (Verilator build of the top: {:.1f} s, cached afterwards)\n",
                       alone.build_seconds);
   print_rate(os, fmt::format("Verilated top ({} products):", o.products), alone.cycles,
-             alone.sim_seconds, alone.ok ? "ran to done" : "FAILED: " + alone.message);
+             alone.sim_seconds, alone.ok ? "ran to done" : "FAILED: " + describe(alone));
   co.reference = true;
   const CosimResult both = rtl_run(co, s, l);
   print_rate(os, "Verilated top + reference, lockstep:", both.cycles, both.sim_seconds,
-             both.ok ? "zero mismatches" : "MISMATCH: " + both.message);
+             both.ok ? "zero mismatches" : "MISMATCH: " + describe(both));
 }
 
 }  // namespace circa::cosim

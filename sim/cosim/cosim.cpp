@@ -103,6 +103,10 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   const gen::Design d = gen::generate_design(s, go);
   const gen::FileSet files = gen::render(d, s, gen::header_for(s, go));
   const std::vector<gen::Port> ports = d.module(d.top()).ports;
+  // $readmemh resolves image names against the working directory, which cosim never changes:
+  // the top it builds must read no image.
+  for (const auto& [role, m] : d.memories)
+    CIRCA_CHECK(m.image.empty(), "the co-simulated top loads " + role + " from an image file");
 
   CosimResult r;
   const BuildInfo b = build_top(files, d.top(), ports, o.work);
@@ -110,8 +114,6 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   r.cached = b.cached;
   r.build_seconds = b.seconds;
   const std::string vcd = fs::absolute(o.vcd.empty() ? "cosim_mismatch.vcd" : o.vcd).string();
-  const fs::path cwd = fs::current_path();
-  fs::current_path(b.dir);  // where the RTL's relative paths point
   // SystemC objects live until the process ends (the kernel cannot tear a design down).
   auto* clk = new sc_core::sc_clock("cosim_clk", 10, sc_core::SC_NS);
   PinModel* dut = load_top(b, "dut", *clk).release();
@@ -126,7 +128,6 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   const auto t0 = std::chrono::steady_clock::now();
   sc_core::sc_start();
   r.sim_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  fs::current_path(cwd);
   r.ok =
       r.mismatch_cycle < 0 && r.products_done == products && r.measured_cycles == r.expected_cycles;
   r.message = r.ok ? "cosim: PASS, " + std::to_string(r.cycles) + " cycles, " +

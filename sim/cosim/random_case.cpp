@@ -6,9 +6,9 @@
 #include <fmt/format.h>
 
 #include "common/error.hpp"
+#include "cosim/cosim_child.hpp"
 #include "cosim/reference_top.hpp"
 #include "spec/config_loader.hpp"
-#include "sysc/child_process.hpp"
 
 namespace circa::cosim {
 namespace {
@@ -167,12 +167,9 @@ int run_random_cases(const std::string& base_config, int n, uint64_t seed, const
     std::string report;
     bool ok = false;
     try {
-      report = sysc::run_in_child([&] {
-        const CosimResult r = run_cosim(co, c.spec, c.layer);
-        return std::string(r.ok ? "1" : "0") + describe(r);
-      });
-      ok = report[0] == '1';
-      report.erase(0, 1);
+      const CosimResult r = run_cosim_in_child(co, c.spec, {c.layer});
+      ok = r.ok;
+      report = describe(r);
     } catch (const std::exception& e) {
       report = std::string(e.what()) + "\n";
     }

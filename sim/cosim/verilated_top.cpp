@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -127,41 +128,36 @@ std::vector<std::string> cxx_flags(const std::string& root) {
   return f;
 }
 
-void check(const gen::ProgramResult& r, const std::string& what) {
-  if (r.exit_code != 0)
-    throw ConfigError("cosim: " + what + " failed (exit " + std::to_string(r.exit_code) + "):\n" +
-                      r.output.substr(0, 8000));
-}
-
 /// Compiles the sources into objects, two compilers at a time.
 void compile_all(const std::vector<std::string>& sources, const std::vector<std::string>& flags,
                  const std::string& dir, std::vector<std::string>* objects) {
   std::mutex mu;
   size_t next = 0;
-  std::string error;
+  std::exception_ptr error;
   for (size_t i = 0; i < sources.size(); ++i) objects->push_back("o/" + std::to_string(i) + ".o");
   auto worker = [&] {
     for (;;) {
       size_t i;
       {
         std::lock_guard<std::mutex> l(mu);
-        if (next >= sources.size() || !error.empty()) return;
+        if (next >= sources.size() || error) return;
         i = next++;
       }
       std::vector<std::string> cmd{compiler_exe()};
       cmd.insert(cmd.end(), flags.begin(), flags.end());
       cmd.insert(cmd.end(), {"-c", sources[i], "-o", (*objects)[i]});
-      const gen::ProgramResult r = gen::run_program(cmd, dir);
-      if (r.exit_code != 0) {
+      try {
+        gen::run_tool(compiler_exe(), cmd, dir, "o/" + std::to_string(i) + ".log");
+      } catch (const ToolError&) {
         std::lock_guard<std::mutex> l(mu);
-        error = "compiling " + sources[i] + " failed:\n" + r.output.substr(0, 8000);
+        if (!error) error = std::current_exception();
       }
     }
   };
   std::thread t1(worker), t2(worker);
   t1.join();
   t2.join();
-  if (!error.empty()) throw ConfigError("cosim: " + error);
+  if (error) std::rethrow_exception(error);
 }
 
 }  // namespace
@@ -179,9 +175,13 @@ std::string cache_root(const std::string& work) {
 BuildInfo build_top(const gen::FileSet& files, const std::string& top,
                     const std::vector<gen::Port>& ports, const std::string& work) {
   const std::string adapter = adapter_text(top, ports);
-  const std::string root = gen::run_program({verilator_exe(), "--getenv", "VERILATOR_ROOT"}).output;
+  const std::string probe_log = (fs::path(cache_root(work)) / "verilator-probe.log").string();
+  const std::string root =
+      gen::run_tool("verilator", {verilator_exe(), "--getenv", "VERILATOR_ROOT"}, "", probe_log)
+          .output;
   const std::string vroot = root.substr(0, root.find_last_not_of(" \n\r\t") + 1);
-  const std::string version = gen::run_program({verilator_exe(), "--version"}).output;
+  const std::string version =
+      gen::run_tool("verilator", {verilator_exe(), "--version"}, "", probe_log).output;
   uint64_t h = sysc::fnv1a(adapter);
   for (const auto& a : verilator_args(top)) h = sysc::fnv1a(a.data(), a.size() + 1, h);
   for (const auto& a : cxx_flags(vroot)) h = sysc::fnv1a(a.data(), a.size() + 1, h);
@@ -209,7 +209,7 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
   std::vector<std::string> cmd{verilator_exe()};
   for (const auto& a : verilator_args(top)) cmd.push_back(a);
   for (const auto& f : gen::verilog_files(files)) cmd.push_back(f);
-  check(gen::run_program(cmd, tmp.string()), "verilator --sc");
+  gen::run_tool("verilator", cmd, tmp.string(), "verilator.log");
   std::vector<std::string> sources;
   for (const auto& e : fs::directory_iterator(tmp / "obj"))
     if (e.path().extension() == ".cpp") sources.push_back("obj/" + e.path().filename().string());
@@ -222,7 +222,7 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
   compile_all(sources, cxx_flags(vroot), tmp.string(), &objects);
   std::vector<std::string> link{compiler_exe(), "-shared", "-pthread", "-o", kLibrary};
   link.insert(link.end(), objects.begin(), objects.end());
-  check(gen::run_program(link, tmp.string()), "linking the model");
+  gen::run_tool(compiler_exe(), link, tmp.string(), "link.log");
   std::error_code ec;
   fs::rename(tmp, b.dir, ec);
   if (ec) {  // another run finished the same build first

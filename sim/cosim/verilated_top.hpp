@@ -30,14 +30,14 @@ struct BuildInfo {
 std::string cache_root(const std::string& work);
 
 /// Writes, verilates and compiles the top of `files` (ports as in `ports`) under
-/// cache_root(work)/<hash>, unless that folder already holds the library. Throws ConfigError
-/// with the tool's output when a step fails.
+/// cache_root(work)/<hash>, unless that folder already holds the library. Throws ToolError
+/// (the tool, its command line, its log in the build folder) when a step fails.
 BuildInfo build_top(const gen::FileSet& files, const std::string& top,
                     const std::vector<gen::Port>& ports, const std::string& work);
 
-/// The compiled top, loaded and elaborated (call before sc_start); clk bound to `clk`. Its
-/// $readmemh images are read relative to the working directory at the first evaluation: run the
-/// simulation with the build folder as the working directory.
+/// The compiled top, loaded and elaborated (call before sc_start); clk bound to `clk`. A top with
+/// $readmemh images would read them relative to the working directory at the first evaluation,
+/// so cosim builds tops without images (weights and bias go in through the ports).
 std::unique_ptr<PinModel> load_top(const BuildInfo& b, const char* name, sc_core::sc_clock& clk);
 
 }  // namespace circa::cosim

@@ -113,18 +113,24 @@ CactiRun CactiAdapter::run(const SramQuery& q) const {
   }
   write_text_file_atomic(r.cfg_path, cfg);
   std::remove((r.cfg_path + ".out").c_str());  // CACTI appends its side CSV there
-  const ProcessResult p = run_process({binary_, "-infile", r.cfg_path}, dir_, options_.timeout_s);
-  const std::string where = q.origin.empty() ? "cacti" : q.origin;
+  const std::vector<std::string> argv = {binary_, "-infile", r.cfg_path};
+  const ProcessResult p = run_process(argv, dir_, options_.timeout_s);
+  // The query's origin (a YAML key and its file:line) tells the user which memory CACTI priced.
+  const std::string asked_by =
+      " (" + (q.origin.empty() ? std::string("cacti") : q.origin) + ", " + q.where.str() + ")";
+  const std::string cmd = command_line(argv) + " (in " + dir_ + ")";
   if (p.status.kind == ExitStatus::Kind::not_started)
-    throw ConfigError(q.where, where, "cannot run '" + binary_ + "': " + p.status.str());
+    throw ToolError("cacti", cmd, "cannot start: " + p.status.str() + asked_by, "");
   const CactiVerdict v = interpret_cacti_run(p.out, p.err, p.status, options_.timeout_s);
-  if (v.status != CactiVerdict::Status::ok)
-    throw ConfigError(
-        q.where, where,
-        fmt::format("CACTI failed on {}: {}{}; {} (reproduce: cd {} && ./cacti -infile {})",
-                    r.cfg_path, v.message,
-                    v.message_stream.empty() ? "" : " [" + v.message_stream + "]", hint(v, dir_),
-                    dir_, r.cfg_path));
+  if (v.status != CactiVerdict::Status::ok) {
+    const std::string log = r.cfg_path + ".log";
+    write_text_file_atomic(log, "== stdout\n" + p.out + "== stderr\n" + p.err);
+    throw ToolError(
+        "cacti", cmd,
+        fmt::format("failed on {}{}: {}{}; {}", r.cfg_path, asked_by, v.message,
+                    v.message_stream.empty() ? "" : " [" + v.message_stream + "]", hint(v, dir_)),
+        log);
+  }
   r.output = v.output;
   r.warnings = v.warnings;
   if (options_.use_cache && v.clean()) cache_.store(key, r.output);

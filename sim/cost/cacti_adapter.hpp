@@ -34,7 +34,7 @@ struct CactiRun {
 /// Runs CACTI for queries. A run is a success when the result banner and Access time are printed
 /// (ADAPTER_NOTES §5), whatever the exit code. A crash *after* a complete result (e.g. SIGSEGV in
 /// the MemCAD step that follows the SRAM output) keeps the result, adds a warning, and is not
-/// cached. Anything else is a ConfigError naming the cfg file, CACTI's message and a fix.
+/// cached. Anything else is a ToolError naming the cfg file, CACTI's message, a fix and the log.
 class CactiAdapter : public SramEstimator {
  public:
   /// ConfigError when the folder, its `cacti` binary or its tech_params/ folder is missing.

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "eval/cost_report.hpp"
+#include "eval/metrics.hpp"
 
 namespace circa::eval {
 namespace {
@@ -22,25 +23,20 @@ void print_figures(std::ostream& os, const char* title, const char* unit,
 }  // namespace
 
 nlohmann::json to_json(const CostReport& c) {
-  return {{"area_mm2", figures(c.area_mm2)},
-          {"dynamic_energy_uj_per_inference", figures(c.energy_uj)},
-          {"leakage_mw", figures(c.leakage_mw)},
-          {"total_area_mm2", c.total_area_mm2},
-          {"dynamic_energy_uj", c.dynamic_energy_uj},
-          {"leakage_power_mw", c.leakage_power_mw},
-          {"latency_us", c.latency_us},
-          {"inferences_per_s", c.inferences_per_s},
-          {"energy_per_inference_uj", c.energy_per_inference_uj},
-          {"power_mw", c.power_mw},
-          {"effective_ops_per_inference", c.effective_ops},
-          {"actual_ops_per_inference", c.actual_ops},
-          {"effective_gops", c.effective_gops},
-          {"actual_gops", c.actual_gops},
-          {"effective_tops_per_w", c.effective_tops_per_w},
-          {"actual_tops_per_w", c.actual_tops_per_w},
-          {"effective_gops_per_mm2", c.effective_gops_per_mm2},
-          {"actual_gops_per_mm2", c.actual_gops_per_mm2},
-          {"notes", c.notes}};
+  nlohmann::json j = {{"area_mm2", figures(c.area_mm2)},
+                      {"dynamic_energy_uj_per_inference", figures(c.energy_uj)},
+                      {"leakage_mw", figures(c.leakage_mw)},
+                      {"dynamic_energy_uj", c.dynamic_energy_uj},
+                      {"leakage_power_mw", c.leakage_power_mw},
+                      {"effective_ops_per_inference", c.effective_ops},
+                      {"actual_ops_per_inference", c.actual_ops},
+                      {"notes", c.notes}};
+  // The totals a sweep also stores as metrics, under the keys the metric table gives them.
+  MetricInputs in;
+  in.cost = &c;
+  for (const MetricDef& m : metric_table())
+    if (m.cost_key) j[m.cost_key] = m.getter(in);
+  return j;
 }
 
 void print_cost(std::ostream& os, const CostReport& c) {

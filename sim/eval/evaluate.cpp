@@ -2,6 +2,7 @@
 
 #include "analytical/estimate.hpp"
 #include "eval/cost_report.hpp"
+#include "eval/metrics.hpp"
 #include "eval/sqnr.hpp"
 #include "numerics/layer.hpp"
 #include "spec/config_loader.hpp"
@@ -30,34 +31,8 @@ void add_breakdowns(const CostReport& c, PointMetrics& m) {
 
 }  // namespace
 
-const std::vector<std::string>& metric_names() {
-  static const std::vector<std::string> names = {"cycles",
-                                                 "latency_us",
-                                                 "energy_per_inference_uj",
-                                                 "area_mm2",
-                                                 "power_mw",
-                                                 "throughput_inferences_per_s",
-                                                 "effective_gops",
-                                                 "actual_gops",
-                                                 "effective_tops_per_w",
-                                                 "actual_tops_per_w",
-                                                 "effective_gops_per_mm2",
-                                                 "actual_gops_per_mm2",
-                                                 "sqnr_db",
-                                                 "weights_on_chip"};
-  return names;
-}
-
 const char* to_string(Fidelity f) {
-  switch (f) {
-    case Fidelity::analytical:
-      return "analytical";
-    case Fidelity::cycle_accurate:
-      return "cycle_accurate";
-    case Fidelity::cosim:
-      return "cosim";
-  }
-  return "?";
+  return name_in(kFidelityNames, f);
 }
 
 PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fidelity fidelity,
@@ -71,26 +46,13 @@ PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fid
   ana::RunReport run = ana::estimate(spec, workload);
   if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
   const CostReport c = cost_report(spec, workload, run);
+  MetricInputs in;
+  in.cycles = run.cycles;
+  in.cost = &c;
+  in.sqnr_db = network_sqnr_db(spec, workload, seed);
+  for (const auto& l : run.layers) in.weights_on_chip = in.weights_on_chip && l.weights_on_chip;
   PointMetrics m;
-  bool on_chip = true;
-  for (const auto& l : run.layers) on_chip = on_chip && l.weights_on_chip;
-  m.values = {{"cycles", double(run.cycles)},
-              {"latency_us", c.latency_us},
-              {"energy_per_inference_uj", c.energy_per_inference_uj},
-              {"area_mm2", c.total_area_mm2},
-              {"power_mw", c.power_mw},
-              {"throughput_inferences_per_s", c.inferences_per_s},
-              {"effective_gops", c.effective_gops},
-              {"actual_gops", c.actual_gops},
-              {"effective_tops_per_w", c.effective_tops_per_w},
-              {"actual_tops_per_w", c.actual_tops_per_w},
-              {"effective_gops_per_mm2", c.effective_gops_per_mm2},
-              {"actual_gops_per_mm2", c.actual_gops_per_mm2},
-              {"sqnr_db", network_sqnr_db(spec, workload, seed)},
-              {"weights_on_chip", on_chip ? 1.0 : 0.0}};
-  CIRCA_CHECK(m.values.size() == metric_names().size(), "metric_names() is out of date");
-  for (const auto& name : metric_names())
-    CIRCA_CHECK(m.values.count(name) == 1, "metric_names() lists " + name + ", not reported");
+  m.values = metric_values(in);
   add_breakdowns(c, m);
   return m;
 }

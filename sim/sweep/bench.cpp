@@ -41,6 +41,7 @@ BenchFigure run_once(const BenchOptions& o, const Evaluator& evaluate,
   run.jobs = jobs;
   run.version = "bench";
   run.worker_command = f == eval::Fidelity::analytical ? std::vector<std::string>{} : worker;
+  run.evaluator_options = o.evaluator_options;
   const RunSummary sum = run_sweep(s, evaluate, run);
   fs::remove_all(dir);
   const bool threads = f == eval::Fidelity::analytical;

@@ -17,6 +17,7 @@ struct BenchOptions {
   int thread_points = 400;  ///< points per in-process run
   int process_points = 40;  ///< points per worker-process run
   std::vector<int> jobs = {1, 2};
+  nlohmann::json evaluator_options = nlohmann::json::object();  ///< sent to worker processes
 };
 
 struct BenchFigure {

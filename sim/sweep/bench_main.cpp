@@ -13,12 +13,12 @@ int main(int argc, char** argv) {
   using namespace circa::sweep;
   try {
     if (argc > 1 && std::string(argv[1]) == "--worker")
-      return run_worker(synthetic_evaluator(synthetic_options_from_env()));
+      return run_worker(synthetic_evaluator_factory());
     SyntheticOptions synth;
     synth.busy_iterations = argc > 1 ? std::atol(argv[1]) : 200000;  // about 0.2-0.5 ms of CPU
     synth.sleep_ms = argc > 2 ? std::atoi(argv[2]) : 0;
-    export_synthetic_options(synth);  // the worker processes read them
     BenchOptions o;
+    o.evaluator_options = to_json(synth);  // the worker processes get them in each request
     o.base = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
     o.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";
     std::cout << "sweep runner, synthetic evaluator (busy " << synth.busy_iterations

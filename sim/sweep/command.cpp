@@ -17,7 +17,7 @@ namespace {
 void print_summary(const SweepSpec& s, const RunSummary& sum, const ResultSet& r,
                    const std::string& dir) {
   size_t ok = 0;
-  for (const auto& row : r.rows) ok += row.point.status == "ok";
+  for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok;
   std::cerr << s.name << ": " << sum.keys.size() << " points (" << sum.evaluated << " run now, "
             << sum.skipped << " from the store); " << ok << " ok, " << r.rows.size() - ok
             << " failed, " << front(r).size() << " on the Pareto front";
@@ -40,6 +40,7 @@ int sweep_command(const SweepCommandOptions& o, const Evaluator& evaluate) {
   run.version = o.version;
   run.retry_failed = o.retry_failed;
   run.worker_command = o.worker_command;
+  run.evaluator_options = o.evaluator_options;
   run.progress = &std::cerr;
   run.tty = isatty(STDERR_FILENO) == 1;
   RunSummary sum;

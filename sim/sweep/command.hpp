@@ -17,6 +17,7 @@ struct SweepCommandOptions {
   bool retry_failed = false;
   std::string version;                      ///< circa::kVersion
   std::vector<std::string> worker_command;  ///< e.g. {"/proc/self/exe", "sweep-worker"}
+  nlohmann::json evaluator_options = nlohmann::json::object();  ///< RunOptions::evaluator_options
 };
 
 /// Exit status when a sweep stopped on Ctrl-C (128 + SIGINT, as shells report it).

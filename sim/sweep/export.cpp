@@ -47,14 +47,15 @@ void write_csv(const ResultSet& r, std::ostream& out) {
   out << "\n";
   for (const auto& row : r.rows) {
     const StoredPoint& p = row.point;
-    out << p.key << "," << p.status << "," << (row.feasible ? 1 : 0) << "," << row.front_rank;
+    out << p.key << "," << to_string(p.status) << "," << (row.feasible ? 1 : 0) << ","
+        << row.front_rank;
     for (const auto& a : r.spec.axis_params)
       out << "," << csv_field(p.inputs.contains(a) ? p.inputs[a].get<std::string>() : "");
     for (const auto& m : r.metric_names) out << "," << number(value_of(p, m));
     if (confirmed)
       for (const auto& m : r.metric_names)
         out << "," << (row.confirmation ? number(value_of(*row.confirmation, m)) : "");
-    out << "," << csv_field(p.status == "ok" ? row.violation : p.error) << "\n";
+    out << "," << csv_field(p.status == PointStatus::ok ? row.violation : p.error) << "\n";
   }
 }
 
@@ -65,17 +66,17 @@ nlohmann::json results_json(const ResultSet& r) {
   for (const auto& row : r.rows) {
     const StoredPoint& p = row.point;
     nlohmann::json e{{"key", p.key},
-                     {"status", p.status},
+                     {"status", to_string(p.status)},
                      {"inputs", p.inputs},
                      {"feasible", row.feasible},
                      {"front_rank", row.front_rank},
                      {"seconds", p.seconds}};
-    if (p.status == "ok") e["metrics"] = p.metrics;
+    if (p.status == PointStatus::ok) e["metrics"] = p.metrics;
     if (!p.error.empty()) e["error"] = p.error;
-    if (!row.feasible && p.status == "ok") e["violation"] = row.violation;
+    if (!row.feasible && p.status == PointStatus::ok) e["violation"] = row.violation;
     if (row.confirmation)
       e["confirmation"] = {{"fidelity", row.confirmation->fidelity},
-                           {"status", row.confirmation->status},
+                           {"status", to_string(row.confirmation->status)},
                            {"error", row.confirmation->error},
                            {"metrics", row.confirmation->metrics}};
     j["points"].push_back(std::move(e));

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <set>
 
+#include "eval/metrics.hpp"
 #include "spec/param.hpp"
 #include "sweep/svg_plot.hpp"
 
@@ -46,12 +48,19 @@ std::string label_of(const ResultRow& row, const ReportSpec& spec, bool short_na
   return s.empty() ? row.point.key.substr(0, 12) : s;
 }
 
-/// The plot's y metric: the second objective, else a common cost the first does not cover.
+/// The plot's y metric: the second objective, else the metric table's preferred fallback axis
+/// (a common cost) that the first objective does not cover.
 std::string y_metric(const ResultSet& r) {
   if (r.spec.objectives.size() > 1) return r.spec.objectives[1].metric;
   const std::string x = r.spec.objectives.at(0).metric;
-  for (const char* m : {"area_mm2", "energy_per_inference_uj", "throughput_inferences_per_s"})
-    if (m != x && std::count(r.metric_names.begin(), r.metric_names.end(), m)) return m;
+  std::vector<const eval::MetricDef*> fallbacks;
+  for (const auto& m : eval::metric_table())
+    if (m.fallback_axis > 0) fallbacks.push_back(&m);
+  std::sort(fallbacks.begin(), fallbacks.end(),
+            [](auto* a, auto* b) { return a->fallback_axis < b->fallback_axis; });
+  for (const eval::MetricDef* m : fallbacks)
+    if (m->name != x && std::count(r.metric_names.begin(), r.metric_names.end(), m->name))
+      return m->name;
   for (const auto& m : r.metric_names)
     if (m != x) return m;
   return x;
@@ -61,7 +70,7 @@ std::string scatter(const ResultSet& r) {
   const std::string xm = r.spec.objectives.at(0).metric, ym = y_metric(r);
   std::vector<ScatterPoint> pts;
   for (const auto& row : r.rows) {
-    if (row.point.status != "ok") continue;
+    if (row.point.status != PointStatus::ok) continue;
     const std::string cls = row.on_front() ? "front" : row.feasible ? "feasible" : "infeasible";
     pts.push_back(ScatterPoint{
         row.metric(xm), row.metric(ym), cls,
@@ -121,16 +130,16 @@ std::string table(const ResultSet& r) {
     if (++n > kMaxTableRows) break;
     const auto& p = row.point;
     s += fmt::format("<tr class=\"{}\"><td>{}</td><td>{}</td>",
-                     row.on_front()     ? "front"
-                     : p.status == "ok" ? ""
-                                        : "failed",
-                     row.on_front() ? std::to_string(row.front_rank) : "", p.status);
+                     row.on_front()                ? "front"
+                     : p.status == PointStatus::ok ? ""
+                                                   : "failed",
+                     row.on_front() ? std::to_string(row.front_rank) : "", to_string(p.status));
     for (const auto& a : r.spec.axis_params)
       s += "<td>" + html_escape(p.inputs.contains(a) ? p.inputs[a].get<std::string>() : "") +
            "</td>";
     for (const auto& m : r.metric_names) s += "<td>" + cell(row.metric(m)) + "</td>";
-    std::string note = p.status == "ok" ? row.violation : p.error;
-    if (row.confirmation && row.confirmation->status == "ok" &&
+    std::string note = p.status == PointStatus::ok ? row.violation : p.error;
+    if (row.confirmation && row.confirmation->status == PointStatus::ok &&
         row.confirmation->metrics.contains("values"))
       note +=
           fmt::format("{}cycle-accurate: {} cycles", note.empty() ? "" : "; ",
@@ -145,7 +154,8 @@ std::string table(const ResultSet& r) {
 
 std::string summary(const ResultSet& r) {
   size_t ok = 0, feasible = 0;
-  for (const auto& row : r.rows) ok += row.point.status == "ok", feasible += row.feasible;
+  for (const auto& row : r.rows)
+    ok += row.point.status == PointStatus::ok, feasible += row.feasible;
   std::string goals, limits;
   for (const auto& o : r.spec.objectives)
     goals += (goals.empty() ? "" : ", ") +

@@ -11,7 +11,7 @@ namespace {
 
 /// The first constraint `row` violates, or "" when it meets all of them.
 std::string violation(const ResultRow& row, const std::vector<Constraint>& constraints) {
-  if (row.point.status != "ok") return "failed";
+  if (row.point.status != PointStatus::ok) return "failed";
   for (const auto& c : constraints) {
     const double v = row.metric(c.metric);
     if (std::isnan(v)) return "metric '" + c.metric + "' missing";

@@ -98,8 +98,9 @@ eval::PointMetrics Runner::metrics_of(const Point& p, eval::Fidelity f) {
   const fs::path logs = fs::path(o_.out_dir) / "logs";
   fs::create_directories(logs);
   const std::string log = (logs / (p.key.substr(0, 16) + "-" + fidelity_name(f) + ".log")).string();
-  auto m = evaluate_in_worker(o_.worker_command,
-                              WorkRequest{p.config, ctx_.workload_yaml, f, s_.seed}, o_.stop, log);
+  auto m = evaluate_in_worker(
+      o_.worker_command,
+      WorkRequest{p.config, ctx_.workload_yaml, f, s_.seed, o_.evaluator_options}, o_.stop, log);
   std::error_code ec;
   if (fs::file_size(log, ec) == 0) fs::remove(log, ec);  // keep only logs that say something
   return m;
@@ -115,13 +116,13 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
   r.config = p.config;
   r.started_at = utc_now();
   const auto start = std::chrono::steady_clock::now();
-  r.status = "failed";
+  r.status = PointStatus::failed;
   if (!p.error.empty()) {
     r.error = p.error;
   } else {
     try {
       r.metrics = metrics_to_json(metrics_of(p, f));
-      r.status = "ok";
+      r.status = PointStatus::ok;
     } catch (const Interrupted&) {
       return false;
     } catch (const std::exception& e) {
@@ -134,9 +135,9 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
   {
     std::lock_guard<std::mutex> lock(summary_mutex_);
     ++(f == s_.fidelity ? summary_.evaluated : summary_.confirmed);
-    if (r.status != "ok" && f == s_.fidelity) ++summary_.failed;
+    if (r.status != PointStatus::ok && f == s_.fidelity) ++summary_.failed;
   }
-  progress.tick(r.status == "ok");
+  progress.tick(r.status == PointStatus::ok);
   return true;
 }
 

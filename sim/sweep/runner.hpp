@@ -22,6 +22,9 @@ struct RunOptions {
   /// How to start a worker process (e.g. {"/proc/self/exe", "sweep-worker"}); empty = evaluate
   /// every fidelity in threads (only for evaluators that can run concurrently in one process).
   std::vector<std::string> worker_command;
+  /// Options of the worker processes' evaluator, sent in every request (the synthetic
+  /// evaluator's speed and failures in tests); empty for eval::evaluate.
+  nlohmann::json evaluator_options = nlohmann::json::object();
   const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by Ctrl-C) to stop cleanly
   std::ostream* progress = nullptr;         ///< null = silent
   bool tty = false;                         ///< progress as a redrawn bar

@@ -12,14 +12,20 @@
 namespace circa::sweep {
 namespace {
 
-const char* kSchema = R"(
+/// The tables; the status column admits the names of kPointStatusNames ("'ok', 'failed'").
+std::string schema() {
+  std::string statuses;
+  for (const auto& e : kPointStatusNames)
+    statuses += (statuses.empty() ? "'" : ", '") + std::string(e.name) + "'";
+  return R"(
 CREATE TABLE IF NOT EXISTS points (
   key TEXT NOT NULL,
   version TEXT NOT NULL,
   fidelity TEXT NOT NULL,
   inputs TEXT NOT NULL,
   config TEXT NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+  status TEXT NOT NULL CHECK (status IN ()" +
+         statuses + R"()),
   error TEXT NOT NULL,
   metrics TEXT NOT NULL,
   started_at TEXT NOT NULL,
@@ -28,6 +34,7 @@ CREATE TABLE IF NOT EXISTS points (
   PRIMARY KEY (key, version, fidelity));
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 )";
+}
 
 /// A prepared statement that finalizes itself.
 class Statement {
@@ -64,6 +71,22 @@ class Statement {
 
 }  // namespace
 
+const char* to_string(PointStatus s) {
+  return name_in(kPointStatusNames, s);
+}
+
+std::ostream& operator<<(std::ostream& os, PointStatus s) {
+  return os << to_string(s);
+}
+
+PointStatus ResultStore::status_of(const std::string& text) const {
+  PointStatus s{};
+  if (!parse_name(kPointStatusNames, text, &s))
+    throw ConfigError("results store '" + path_ + "': unknown point status '" + text +
+                      "'; was it written by a newer Circa?");
+  return s;
+}
+
 ResultStore::ResultStore(const std::string& path) : path_(path) {
   if (sqlite3_open_v2(path.c_str(), &db_,
                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
@@ -78,7 +101,7 @@ ResultStore::ResultStore(const std::string& path) : path_(path) {
     exec("PRAGMA journal_mode=WAL;");
     // NORMAL is durable against a killed process in WAL mode; only a power cut can lose the tail.
     exec("PRAGMA synchronous=NORMAL;");
-    exec(kSchema);
+    exec(schema());
   } catch (...) {
     sqlite3_close(db_);
     throw;
@@ -116,7 +139,7 @@ std::set<std::string> ResultStore::done_keys(const std::string& version,
   st.bind(2, fidelity);
   std::set<std::string> keys;
   while (st.step())
-    if (with_failed || st.text(1) == "ok") keys.insert(st.text(0));
+    if (with_failed || status_of(st.text(1)) == PointStatus::ok) keys.insert(st.text(0));
   return keys;
 }
 
@@ -129,7 +152,7 @@ void ResultStore::put(const StoredPoint& p) {
   st.bind(3, p.fidelity);
   st.bind(4, p.inputs.dump());
   st.bind(5, p.config);
-  st.bind(6, p.status);
+  st.bind(6, std::string(to_string(p.status)));
   st.bind(7, p.error);
   st.bind(8, p.metrics.is_null() ? std::string("null") : p.metrics.dump());
   st.bind(9, p.started_at);
@@ -149,7 +172,7 @@ std::vector<StoredPoint> ResultStore::all() const {
     p.fidelity = st.text(2);
     p.inputs = nlohmann::json::parse(st.text(3));
     p.config = st.text(4);
-    p.status = st.text(5);
+    p.status = status_of(st.text(5));
     p.error = st.text(6);
     p.metrics = nlohmann::json::parse(st.text(7));
     p.started_at = st.text(8);

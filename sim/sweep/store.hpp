@@ -6,14 +6,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <array>
 #include <mutex>
+#include <ostream>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "common/enum_names.hpp"
+
 struct sqlite3;
 
 namespace circa::sweep {
+
+/// How a point's evaluation ended.
+enum class PointStatus { ok, failed };
+/// The names the store keeps in its status column (unchanged, so older stores stay readable).
+inline constexpr std::array<EnumName<PointStatus>, 2> kPointStatusNames = {{
+    {PointStatus::ok, "ok"},
+    {PointStatus::failed, "failed"},
+}};
+const char* to_string(PointStatus s);
+std::ostream& operator<<(std::ostream& os, PointStatus s);
 
 struct StoredPoint {
   std::string key;
@@ -21,7 +35,7 @@ struct StoredPoint {
   std::string fidelity;
   nlohmann::json inputs = nlohmann::json::object();  ///< axis parameter -> value text
   std::string config;                                ///< canonical accelerator YAML
-  std::string status;                                ///< "ok" or "failed"
+  PointStatus status = PointStatus::failed;
   std::string error;                                 ///< one line, for failed points
   nlohmann::json metrics;                            ///< metrics_to_json(), for ok points
   std::string started_at;                            ///< UTC, ISO 8601
@@ -51,6 +65,8 @@ class ResultStore {
 
  private:
   void exec(const std::string& sql) const;
+  /// The status stored as `text`; ConfigError when the store holds another name.
+  PointStatus status_of(const std::string& text) const;
   sqlite3* db_ = nullptr;
   std::string path_;
   mutable std::mutex mutex_;

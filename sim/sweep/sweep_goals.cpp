@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "eval/metrics.hpp"
 #include "spec/param.hpp"
 #include "spec/yaml_flat.hpp"
 #include "sweep/sweep_parse.hpp"
@@ -12,18 +13,14 @@ namespace circa::sweep {
 const std::vector<std::string>& known_metrics() { return eval::metric_names(); }
 
 const std::vector<std::string>& fidelity_names() {
-  static const std::vector<std::string> names = {"analytical", "cycle_accurate", "cosim"};
+  static const std::vector<std::string> names = names_of(eval::kFidelityNames);
   return names;
 }
 
 const char* fidelity_name(eval::Fidelity f) { return eval::to_string(f); }
 
 bool parse_fidelity(const std::string& text, eval::Fidelity* out) {
-  const auto& names = fidelity_names();
-  const auto it = std::find(names.begin(), names.end(), text);
-  if (it == names.end()) return false;
-  *out = static_cast<eval::Fidelity>(it - names.begin());
-  return true;
+  return parse_name(eval::kFidelityNames, text, out);
 }
 
 namespace detail {

@@ -2,17 +2,13 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <string>
 #include <thread>
 
+#include "eval/metrics.hpp"
+
 namespace circa::sweep {
 namespace {
-
-long env_long(const char* name) {
-  const char* v = std::getenv(name);
-  return v ? std::strtol(v, nullptr, 10) : 0;
-}
 
 /// Work the optimiser cannot remove, proportional to `n`.
 double busy(long n) {
@@ -41,19 +37,30 @@ eval::PointMetrics compute(const AcceleratorSpec& s, const Workload& w, eval::Fi
       {"fft", 40.0 * k * w.layers.size()},
       {"mac", 1.5 * cycles * lanes},
       {"weight_sram", 0.02 * weight_bits + (on_chip ? 0 : 20.0 * weight_bits)}};
-  double area = 0, energy = 0;
-  for (const auto& [u, v] : m.breakdowns["area_um2"]) area += v;
-  for (const auto& [u, v] : m.breakdowns["energy_pj"]) energy += v;
-  const double latency_s = cycles / (s.clock_mhz * 1e6);
-  m.values = {{"cycles", cycles},
-              {"latency_us", latency_s * 1e6},
-              {"area_mm2", area * 1e-6},
-              {"energy_per_inference_uj", energy * 1e-6},
-              {"power_mw", energy * 1e-9 / latency_s},
-              {"throughput_inferences_per_s", 1 / latency_s},
-              {"effective_tops_per_w", 2 * dense_macs / (energy * 1e-12) * 1e-12},
-              {"sqnr_db", 60 - 3 * std::log2(k) + double(seed % 3)},
-              {"weights_on_chip", on_chip ? 1.0 : 0.0}};
+  double area_um2 = 0, energy_pj = 0;
+  for (const auto& [u, v] : m.breakdowns["area_um2"]) area_um2 += v;
+  for (const auto& [u, v] : m.breakdowns["energy_pj"]) energy_pj += v;
+  const double latency_s = cycles / (s.clock_mhz * 1e6), energy_j = energy_pj * 1e-12;
+  eval::CostReport c;
+  c.total_area_mm2 = area_um2 * 1e-6;
+  c.energy_per_inference_uj = energy_pj * 1e-6;
+  c.latency_us = latency_s * 1e6;
+  c.power_mw = energy_j / latency_s * 1e3;
+  c.inferences_per_s = 1 / latency_s;
+  c.effective_ops = 2 * dense_macs;
+  c.actual_ops = cycles * lanes * eval::kOpsPerComplexMac;
+  c.effective_gops = c.effective_ops / latency_s * 1e-9;
+  c.actual_gops = c.actual_ops / latency_s * 1e-9;
+  c.effective_tops_per_w = c.effective_ops / energy_j * 1e-12;
+  c.actual_tops_per_w = c.actual_ops / energy_j * 1e-12;
+  c.effective_gops_per_mm2 = c.effective_gops / c.total_area_mm2;
+  c.actual_gops_per_mm2 = c.actual_gops / c.total_area_mm2;
+  eval::MetricInputs in;
+  in.cycles = static_cast<int64_t>(cycles);
+  in.cost = &c;
+  in.sqnr_db = 60 - 3 * std::log2(k) + double(seed % 3);
+  in.weights_on_chip = on_chip;
+  m.values = eval::metric_values(in);
   return m;
 }
 
@@ -71,18 +78,23 @@ Evaluator synthetic_evaluator(const SyntheticOptions& o) {
   };
 }
 
-SyntheticOptions synthetic_options_from_env() {
+nlohmann::json to_json(const SyntheticOptions& o) {
+  return {{"sleep_ms", o.sleep_ms},
+          {"busy_iterations", o.busy_iterations},
+          {"fail_above_lanes", o.fail_above_lanes}};
+}
+
+SyntheticOptions synthetic_options_from_json(const nlohmann::json& j) {
   SyntheticOptions o;
-  o.sleep_ms = static_cast<int>(env_long("CIRCA_SYNTHETIC_SLEEP_MS"));
-  o.busy_iterations = env_long("CIRCA_SYNTHETIC_BUSY");
-  o.fail_above_lanes = static_cast<int>(env_long("CIRCA_SYNTHETIC_FAIL_ABOVE_LANES"));
+  o.sleep_ms = j.value("sleep_ms", o.sleep_ms);
+  o.busy_iterations = j.value("busy_iterations", o.busy_iterations);
+  o.fail_above_lanes = j.value("fail_above_lanes", o.fail_above_lanes);
   return o;
 }
 
-void export_synthetic_options(const SyntheticOptions& o) {
-  setenv("CIRCA_SYNTHETIC_SLEEP_MS", std::to_string(o.sleep_ms).c_str(), 1);
-  setenv("CIRCA_SYNTHETIC_BUSY", std::to_string(o.busy_iterations).c_str(), 1);
-  setenv("CIRCA_SYNTHETIC_FAIL_ABOVE_LANES", std::to_string(o.fail_above_lanes).c_str(), 1);
+EvaluatorFactory synthetic_evaluator_factory() {
+  return
+      [](const nlohmann::json& j) { return synthetic_evaluator(synthetic_options_from_json(j)); };
 }
 
 }  // namespace circa::sweep

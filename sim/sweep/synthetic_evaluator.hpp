@@ -4,7 +4,7 @@
 // slow (sleep or busy work) or made to fail on chosen points.
 #pragma once
 
-#include "sweep/evaluator.hpp"
+#include "sweep/worker.hpp"
 
 namespace circa::sweep {
 
@@ -16,10 +16,12 @@ struct SyntheticOptions {
 
 Evaluator synthetic_evaluator(const SyntheticOptions& o);
 
-/// Options from CIRCA_SYNTHETIC_SLEEP_MS, _BUSY and _FAIL_ABOVE_LANES, so a worker process
-/// started by a test behaves like the test's in-process evaluator.
-SyntheticOptions synthetic_options_from_env();
-/// Sets those variables (for child processes) from `o`.
-void export_synthetic_options(const SyntheticOptions& o);
+/// The options as a worker request carries them (RunOptions::evaluator_options), so a worker
+/// process started by a test behaves like the test's in-process evaluator.
+nlohmann::json to_json(const SyntheticOptions& o);
+/// The inverse of to_json; absent keys keep their defaults.
+SyntheticOptions synthetic_options_from_json(const nlohmann::json& j);
+/// run_worker's factory for the synthetic evaluator.
+EvaluatorFactory synthetic_evaluator_factory();
 
 }  // namespace circa::sweep

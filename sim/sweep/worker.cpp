@@ -106,7 +106,8 @@ eval::PointMetrics evaluate_in_worker(const std::vector<std::string>& argv, cons
   const nlohmann::json request = {{"accelerator", req.accelerator_yaml},
                                   {"workload", req.workload_yaml},
                                   {"fidelity", fidelity_name(req.fidelity)},
-                                  {"seed", req.seed}};
+                                  {"seed", req.seed},
+                                  {"evaluator_options", req.evaluator_options}};
   send_all(to_child.fd, request.dump());
   to_child.reset();
   const std::string text = receive_all(from_child.fd, pid, stop);
@@ -124,7 +125,10 @@ eval::PointMetrics evaluate_in_worker(const std::vector<std::string>& argv, cons
   }
   if (answer.contains("error")) {
     const std::string msg = answer["error"].get<std::string>();
-    throw std::runtime_error(answer.value("config_error", false) ? msg : "internal error: " + msg);
+    // The user's input and a failing external tool are reported as they are; anything else is
+    // a Circa bug in the worker.
+    const bool expected = answer.value("config_error", false) || answer.value("tool_error", false);
+    throw std::runtime_error(expected ? msg : "internal error: " + msg);
   }
   return metrics_from_json(answer);
 }

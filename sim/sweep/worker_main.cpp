@@ -36,7 +36,8 @@ class TempDir {
   fs::path path_;
 };
 
-nlohmann::json answer(const nlohmann::json& request, const Evaluator& evaluate) {
+nlohmann::json answer(const nlohmann::json& request, const EvaluatorFactory& make) {
+  const Evaluator evaluate = make(request.value("evaluator_options", nlohmann::json::object()));
   eval::Fidelity fidelity{};
   if (!parse_fidelity(request.at("fidelity").get<std::string>(), &fidelity))
     throw std::runtime_error("unknown fidelity in worker request");
@@ -55,7 +56,16 @@ nlohmann::json answer(const nlohmann::json& request, const Evaluator& evaluate) 
 
 }  // namespace
 
-int run_worker(const Evaluator& evaluate) {
+EvaluatorFactory without_options(Evaluator e) {
+  return [e = std::move(e)](const nlohmann::json& options) {
+    if (!options.empty())
+      throw InternalError("this worker's evaluator takes no options, the request has " +
+                          options.dump());
+    return e;
+  };
+}
+
+int run_worker(const EvaluatorFactory& make) {
   // Keep the real stdout for the answer; point fd 1 at stderr for everything else.
   const int answer_fd = dup(STDOUT_FILENO);
   if (answer_fd < 0 || dup2(STDERR_FILENO, STDOUT_FILENO) < 0) return 3;
@@ -63,9 +73,11 @@ int run_worker(const Evaluator& evaluate) {
   try {
     const std::string text{std::istreambuf_iterator<char>(std::cin),
                            std::istreambuf_iterator<char>()};
-    out = answer(nlohmann::json::parse(text), evaluate);
+    out = answer(nlohmann::json::parse(text), make);
   } catch (const ConfigError& e) {
     out = {{"error", e.what()}, {"config_error", true}};
+  } catch (const ToolError& e) {
+    out = {{"error", e.what()}, {"tool_error", true}};
   } catch (const std::exception& e) {
     out = {{"error", e.what()}, {"config_error", false}};
   }

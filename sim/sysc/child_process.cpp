@@ -24,6 +24,12 @@ std::string guarded(const std::function<std::string()>& fn) {
     return "ok\n" + fn();
   } catch (const ConfigError& e) {
     return std::string("config\n") + e.what();
+  } catch (const ToolError& e) {
+    return "tool\n" + nlohmann::json{{"tool", e.tool()},
+                                     {"command", e.command_line()},
+                                     {"problem", e.problem()},
+                                     {"log", e.log()}}
+                          .dump();
   } catch (const std::exception& e) {
     return std::string("internal\n") + e.what();
   }
@@ -54,6 +60,11 @@ std::string run_in_child(const std::function<std::string()>& fn) {
               "the simulation child process died (status " + std::to_string(status) + ")");
   const std::string kind = msg.substr(0, nl), body = msg.substr(nl + 1);
   if (kind == "config") throw ConfigError(body);
+  if (kind == "tool") {
+    const nlohmann::json t = nlohmann::json::parse(body);
+    throw ToolError(t.at("tool").get<std::string>(), t.at("command").get<std::string>(),
+                    t.at("problem").get<std::string>(), t.at("log").get<std::string>());
+  }
   if (kind != "ok") throw InternalError(body);
   return body;
 }

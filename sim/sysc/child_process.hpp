@@ -7,8 +7,8 @@
 
 namespace circa::sysc {
 
-/// Runs fn in a forked child and returns its result. A ConfigError thrown in the child is
-/// rethrown as ConfigError, anything else as InternalError; a child that dies is an
+/// Runs fn in a forked child and returns its result. A ConfigError or ToolError thrown in the
+/// child is rethrown as such, anything else as InternalError; a child that dies is an
 /// InternalError. The child ends with _exit() (no SystemC teardown, no atexit handlers).
 std::string run_in_child(const std::function<std::string()>& fn);
 

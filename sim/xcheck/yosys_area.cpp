@@ -30,11 +30,7 @@ std::string synthesize_stat(const std::string& dir, const std::vector<std::strin
   script += "; synth -top " + top + (flatten ? " -flatten" : "") +
             " -noabc; extract_fa; abc -fast -g AND,NAND,OR,NOR,XOR,XNOR," +
             "ANDNOT,ORNOT,MUX; opt_clean; tee -o " + top + ".stat stat";
-  const gen::ProgramResult r = gen::run_program({"yosys", "-q", "-p", script}, dir);
-  if (r.exit_code == 127)
-    throw ConfigError("yosys not found on PATH; run 'bash cmake/install-deps.sh' to install it");
-  if (r.exit_code != 0)
-    throw ConfigError("yosys failed on " + top + " in " + dir + ": " + r.output.substr(0, 400));
+  gen::run_tool("yosys", {"yosys", "-q", "-p", script}, dir, top + ".yosys.log");
   std::ifstream in(dir + "/" + top + ".stat");
   std::stringstream ss;
   ss << in.rdbuf();

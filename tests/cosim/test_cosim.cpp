@@ -9,12 +9,11 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
-#include <sstream>
 
 #include "cosim/cosim.hpp"
+#include "cosim/cosim_child.hpp"
 #include "gen/run_program.hpp"
 #include "spec/config_loader.hpp"
-#include "sysc/child_process.hpp"
 
 namespace {
 namespace fs = std::filesystem;
@@ -41,34 +40,24 @@ struct Outcome {
   std::string port, build_dir, report;
 };
 
-/// run_cosim in a child (on `layer` when given, else o.workload's); the fields the tests
-/// check, one per line, then the report.
+/// run_cosim in a child (on `layer` when given, else o.workload's), its result back as JSON.
 Outcome cosim(const CosimOptions& o, const circa::Layer* layer = nullptr) {
-  const std::string s = circa::sysc::run_in_child([&] {
-    const CosimResult r =
-        layer != nullptr
-            ? circa::cosim::run_cosim(
-                  o, circa::load_accelerator(o.config, circa::parse_overrides(o.overrides)).spec,
-                  *layer)
-            : circa::cosim::run_cosim(o);
-    std::ostringstream out;
-    out << r.ok << "\n"
-        << r.mismatch_cycle << "\n"
-        << r.compared << "\n"
-        << r.outputs_checked << "\n"
-        << r.products_done << "\n"
-        << r.product_cycles << "\n"
-        << (r.mismatch_port.empty() ? "-" : r.mismatch_port) << "\n"
-        << r.build_dir << "\n"
-        << circa::cosim::describe(r);
-    return out.str();
-  });
-  std::istringstream in(s);
+  const CosimResult r =
+      layer != nullptr
+          ? circa::cosim::run_cosim_in_child(
+                o, circa::load_accelerator(o.config, circa::parse_overrides(o.overrides)).spec,
+                {*layer})
+          : circa::cosim::run_cosim_in_child(o);
   Outcome c;
-  in >> c.ok >> c.mismatch_cycle >> c.compared >> c.outputs >> c.products >> c.T >> c.port >>
-      c.build_dir;
-  std::getline(in, c.report);
-  c.report = std::string(std::istreambuf_iterator<char>(in), {});
+  c.ok = r.ok;
+  c.mismatch_cycle = r.mismatch_cycle;
+  c.compared = r.compared;
+  c.outputs = r.outputs_checked;
+  c.products = r.products_done;
+  c.T = r.product_cycles;
+  c.port = r.mismatch_port.empty() ? "-" : r.mismatch_port;
+  c.build_dir = r.build_dir;
+  c.report = circa::cosim::describe(r);
   BOOST_TEST_MESSAGE(c.report);
   return c;
 }

@@ -8,6 +8,7 @@
 
 #include <set>
 
+#include "cosim/cosim_child.hpp"
 #include "cosim/random_case.hpp"
 #include "cosim/reference_top.hpp"
 #include "gen/top.hpp"
@@ -53,4 +54,35 @@ BOOST_AUTO_TEST_CASE(same_seed_same_point) {
   BOOST_TEST(a.overrides == b.overrides);
   BOOST_TEST(a.summary() == b.summary());
   BOOST_TEST(a.summary() != c.summary());
+}
+
+// A co-simulation child sends its whole result back as JSON: every field survives by name.
+BOOST_AUTO_TEST_CASE(cosim_results_travel_as_json_field_by_field) {
+  circa::cosim::CosimResult r;
+  r.ok = false;
+  r.cycles = 1234;
+  r.compared = 56;
+  r.outputs_checked = 7;
+  r.products_done = 2;
+  r.product_cycles = 600;
+  r.measured_cycles = {601, 602};
+  r.expected_cycles = {600, 600};
+  r.mismatch_cycle = 99;
+  r.mismatch_port = "out_data";
+  r.expected = "0x12";
+  r.actual = "0x13";
+  r.vcd = "/tmp/a b.vcd";
+  r.build_dir = "/cache/0123";
+  r.cached = true;
+  r.build_seconds = 1.5;
+  r.sim_seconds = 0.25;
+  r.message = "cosim: FAIL\nsecond line";
+  const auto back =
+      circa::cosim::cosim_result_from_json(nlohmann::json::parse(circa::cosim::to_json(r).dump()));
+  BOOST_TEST(circa::cosim::to_json(back) == circa::cosim::to_json(r));
+  BOOST_TEST(circa::cosim::describe(back) == circa::cosim::describe(r));
+  BOOST_TEST(back.mismatch_port == "out_data");
+  BOOST_TEST(back.message == r.message);
+  BOOST_CHECK_THROW(circa::cosim::cosim_result_from_json({{"ok", true}}),
+                    nlohmann::json::exception);
 }

@@ -37,7 +37,6 @@ size_t count(const std::string& text, const std::string& what) {
 
 /// Runs the bundled default sweep into `out` with the synthetic evaluator.
 void run_default(const std::string& out) {
-  export_synthetic_options({});
   SweepCommandOptions o;
   o.file = kSource + "/configs/sweeps/default.yaml";
   o.out_dir = out;
@@ -64,7 +63,7 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
   BOOST_TEST(html.find("href=") == std::string::npos);
   BOOST_TEST(html.find("@import") == std::string::npos);
   size_t ok = 0;
-  for (const auto& row : r.rows) ok += row.point.status == "ok";
+  for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok;
   BOOST_TEST(count(html, "<circle class=\"pt ") == ok);
   BOOST_TEST(count(html, "<circle class=\"pt front\"") == front(r).size());
   // Export from the folder alone gives the same CSV.
@@ -86,7 +85,7 @@ BOOST_AUTO_TEST_CASE(headless_chromium_draws_the_plots) {
   run_default(dir.path("out"));
   const ResultSet r = load_results(dir.path("out"), "test");
   size_t ok = 0;
-  for (const auto& row : r.rows) ok += row.point.status == "ok";
+  for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok;
   const size_t chosen = std::min(front(r).size(), kMaxBarPoints);
   const std::string cmd =
       std::string(kChromium) +

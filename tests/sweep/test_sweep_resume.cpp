@@ -35,7 +35,7 @@ std::map<std::string, std::string> canonical(const std::string& out) {
   std::map<std::string, std::string> m;
   for (const auto& r : ResultStore(store_path(out)).all())
     m[r.key + "/" + r.fidelity] = r.version + "|" + r.inputs.dump() + "|" + r.config + "|" +
-                                  r.status + "|" + r.error + "|" + r.metrics.dump();
+                                  to_string(r.status) + "|" + r.error + "|" + r.metrics.dump();
   return m;
 }
 
@@ -56,8 +56,8 @@ BOOST_AUTO_TEST_CASE(sigkill_mid_sweep_then_resume_equals_an_uninterrupted_run) 
   TempDir dir;
   const std::string file = dir.write("s.yaml", sweep_yaml(kAxes, "confirm_best: 2\n"));
   const std::string killed = dir.path("killed"), clean = dir.path("clean");
-  export_synthetic_options({40, 0, 0});  // 40 ms per point: the child is still busy when killed
-  Child child(spawn_self({"--run-sweep", file, killed}));
+  // 40 ms per point: the child is still busy when killed.
+  Child child(spawn_self({"--run-sweep", file, killed, "40"}));
   wait_until([&] { return !child.running() || count_rows(killed) >= 8; }, 30);
   if (!child.running()) BOOST_FAIL("the child sweep ended early with status " << child.wait());
   kill(child.pid(), SIGKILL);
@@ -65,7 +65,6 @@ BOOST_AUTO_TEST_CASE(sigkill_mid_sweep_then_resume_equals_an_uninterrupted_run) 
   const size_t before = count_rows(killed);
   BOOST_TEST(before < 32u, "the kill came mid-sweep (" << before << " rows)");
 
-  export_synthetic_options({});
   const SweepSpec s = load_sweep(file);
   const RunSummary resumed = run_sweep(s, synthetic_evaluator({}), in_process(killed));
   BOOST_TEST(resumed.skipped == before);
@@ -81,8 +80,7 @@ BOOST_AUTO_TEST_CASE(sigint_stops_cleanly_and_keeps_finished_points) {
   TempDir dir;
   const std::string file = dir.write("s.yaml", sweep_yaml(kAxes, "fidelity: cycle_accurate\n"));
   const std::string out = dir.path("out");
-  export_synthetic_options({40, 0, 0});
-  Child child(spawn_self({"--run-sweep", file, out}));
+  Child child(spawn_self({"--run-sweep", file, out, "40"}));
   wait_until([&] { return !child.running() || count_rows(out) >= 4; }, 30);
   if (!child.running()) BOOST_FAIL("the child sweep ended early with status " << child.wait());
   const auto sent = std::chrono::steady_clock::now();
@@ -95,9 +93,9 @@ BOOST_AUTO_TEST_CASE(sigint_stops_cleanly_and_keeps_finished_points) {
   BOOST_TEST(kept >= 4u);
   BOOST_TEST(kept < 32u);
   for (const auto& r : ResultStore(store_path(out)).all())
-    BOOST_TEST((r.status == "ok" || r.error.find("exceeds block_size") != std::string::npos),
-               "an interrupted worker must not be recorded as a failure: " << r.error);
-  export_synthetic_options({});
+    BOOST_TEST(
+        (r.status == PointStatus::ok || r.error.find("exceeds block_size") != std::string::npos),
+        "an interrupted worker must not be recorded as a failure: " << r.error);
   const RunSummary resumed = run_sweep(load_sweep(file), synthetic_evaluator({}), in_process(out));
   BOOST_TEST(resumed.skipped == kept);
   BOOST_TEST(count_rows(out) == 32u);

@@ -69,7 +69,7 @@ BOOST_AUTO_TEST_CASE(every_point_is_recorded_once_with_failures) {
     BOOST_TEST(r.version == "test");
     BOOST_TEST(r.fidelity == "analytical");
     BOOST_TEST(r.inputs.size() == 3u);
-    if (r.status == "ok") BOOST_TEST(r.metrics["values"]["area_mm2"].get<double>() > 0);
+    if (r.status == PointStatus::ok) BOOST_TEST(r.metrics["values"]["area_mm2"].get<double>() > 0);
     invalid += r.error.find("exceeds block_size 16") != std::string::npos;
     limit += r.error.find("lanes exceed the synthetic limit") != std::string::npos;
   }
@@ -137,11 +137,11 @@ BOOST_AUTO_TEST_CASE(one_job_and_two_jobs_store_the_same_results) {
 
 BOOST_AUTO_TEST_CASE(worker_processes_give_the_in_process_metrics) {
   TempDir dir;
-  export_synthetic_options({0, 0, 16});
   const SweepSpec s =
       load_sweep(dir.write("s.yaml", sweep_yaml(kAxes, "fidelity: cycle_accurate\n")));
   RunOptions o = options(dir);
   o.worker_command = kSelfWorker;
+  o.evaluator_options = to_json(SyntheticOptions{0, 0, 16});  // the workers' limit, by request
   const RunSummary sum = run_sweep(
       s,
       [](auto&&...) -> eval::PointMetrics {
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(worker_processes_give_the_in_process_metrics) {
   int ok = 0;
   for (const auto& r : rows(dir)) {
     BOOST_TEST(r.fidelity == "cycle_accurate");
-    if (r.status != "ok") continue;
+    if (r.status != PointStatus::ok) continue;
     ++ok;
     const AcceleratorSpec spec = load_accelerator(s.base,
                                                   [&] {
@@ -193,7 +193,6 @@ BOOST_AUTO_TEST_CASE(broken_workers_are_recorded_as_failed_points) {
 
 BOOST_AUTO_TEST_CASE(best_front_points_are_confirmed_cycle_accurately) {
   TempDir dir;
-  export_synthetic_options({});
   const SweepSpec s = load_sweep(
       dir.write("s.yaml", sweep_yaml("  mac.lanes: [1, 2, 4, 8, 16, 32]\n  block_size: [16, 64]\n",
                                      "confirm_best: 2\n")));

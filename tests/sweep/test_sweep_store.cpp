@@ -26,7 +26,7 @@ StoredPoint point(const std::string& key, double energy, double area,
   p.version = "v1";
   p.fidelity = fidelity;
   p.inputs = {{"mac.lanes", key}};
-  p.status = "ok";
+  p.status = PointStatus::ok;
   p.metrics = {{"values", {{"energy_per_inference_uj", energy}, {"area_mm2", area}}},
                {"breakdowns", {{"area_um2", {{"mac", area * 1e6}}}}}};
   p.started_at = p.finished_at = utc_now();
@@ -65,7 +65,7 @@ BOOST_AUTO_TEST_CASE(store_is_wal_and_keeps_one_row_per_key_version_fidelity) {
     s.put(point("a", 2, 2));                    // replaces
     s.put(point("a", 3, 3, "cycle_accurate"));  // another fidelity: another row
     StoredPoint bad = point("b", 0, 0);
-    bad.status = "failed";
+    bad.status = PointStatus::failed;
     bad.error = "boom";
     bad.metrics = nullptr;
     s.put(bad);
@@ -90,6 +90,37 @@ BOOST_AUTO_TEST_CASE(store_is_wal_and_keeps_one_row_per_key_version_fidelity) {
   BOOST_TEST(std::string(reinterpret_cast<const char*>(sqlite3_column_text(st, 0))) == "wal");
   sqlite3_finalize(st);
   sqlite3_close(db);
+}
+
+BOOST_AUTO_TEST_CASE(a_store_written_before_the_status_enum_reads_back) {
+  // The schema and rows as Circa wrote them when the status was a string: the stored names
+  // are still "ok" and "failed".
+  TempDir dir;
+  const std::string path = dir.path("old.sqlite");
+  sqlite3* db = nullptr;
+  BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  const char* old = R"(
+CREATE TABLE points (key TEXT NOT NULL, version TEXT NOT NULL, fidelity TEXT NOT NULL,
+  inputs TEXT NOT NULL, config TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed')), error TEXT NOT NULL,
+  metrics TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
+  seconds REAL NOT NULL, PRIMARY KEY (key, version, fidelity));
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO points VALUES ('a', 'v1', 'analytical', '{}', '', 'ok', '', '{"values":{}}', 't', 't', 1);
+INSERT INTO points VALUES ('b', 'v1', 'analytical', '{}', '', 'failed', 'boom', 'null', 't', 't', 1);
+)";
+  BOOST_REQUIRE(sqlite3_exec(db, old, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  ResultStore s(path);
+  const auto all = s.all();
+  BOOST_REQUIRE(all.size() == 2u);
+  BOOST_TEST(all[0].status == PointStatus::ok);
+  BOOST_TEST(all[1].status == PointStatus::failed);
+  BOOST_TEST(s.done_keys("v1", "analytical", false).size() == 1u);
+  StoredPoint c = all[0];
+  c.key = "c";
+  s.put(c);  // the new code writes into the old table
+  BOOST_TEST(s.all().size() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(unopenable_store_is_a_config_error) {
@@ -133,7 +164,7 @@ BOOST_AUTO_TEST_CASE(maximised_objectives_flip_dominance) {
 
 BOOST_AUTO_TEST_CASE(csv_and_json_carry_every_point) {
   StoredPoint bad = point("p9", 0, 0);
-  bad.status = "failed";
+  bad.status = PointStatus::failed;
   bad.error = "x: \"quoted\", with comma";
   bad.metrics = nullptr;
   const ResultSet r = build_results(two_objectives(), "v1", {point("p1", 1, 2), bad}, nullptr);

@@ -68,18 +68,21 @@ struct FakeCacti {
   }
 };
 
-/// Runs `q` and returns the ConfigError text ("" if none).
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+/// Runs `q` and returns the ToolError text ("" if none); a failing CACTI is a tool failure
+/// that names the tool, its command line and its log.
 std::string error_of(const CactiAdapter& a, const SramQuery& q) {
   try {
     a.run(q);
-  } catch (const ConfigError& e) {
+  } catch (const ToolError& e) {
+    BOOST_TEST(e.tool() == "cacti");
+    BOOST_TEST(has(e.command_line(), "-infile"), e.command_line());
     return e.what();
   }
   return "";
-}
-
-bool has(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
 }
 
 }  // namespace
@@ -143,6 +146,7 @@ BOOST_AUTO_TEST_CASE(organisation_failure_on_stdout_names_cfg_message_and_fix) {
   BOOST_TEST(has(e, fake.cache + "/"), e);
   BOOST_TEST(has(e, ".cfg"), e);
   BOOST_TEST(has(e, "size/(banks*block*2) >= 16"), e);
+  BOOST_TEST(has(e, ".cfg.log"), e);
   error_of(fake.adapter(), q);
   BOOST_TEST(fake.runs() == 2);  // failures are not cached
 }

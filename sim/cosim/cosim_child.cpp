@@ -1,0 +1,68 @@
+#include "cosim/cosim_child.hpp"
+
+#include "sysc/child_process.hpp"
+
+namespace circa::cosim {
+namespace {
+
+CosimResult in_child(const std::function<CosimResult()>& run) {
+  return cosim_result_from_json(
+      nlohmann::json::parse(sysc::run_in_child([&] { return to_json(run()).dump(); })));
+}
+
+}  // namespace
+
+nlohmann::json to_json(const CosimResult& r) {
+  return {{"ok", r.ok},
+          {"cycles", r.cycles},
+          {"compared", r.compared},
+          {"outputs_checked", r.outputs_checked},
+          {"products_done", r.products_done},
+          {"product_cycles", r.product_cycles},
+          {"measured_cycles", r.measured_cycles},
+          {"expected_cycles", r.expected_cycles},
+          {"mismatch_cycle", r.mismatch_cycle},
+          {"mismatch_port", r.mismatch_port},
+          {"expected", r.expected},
+          {"actual", r.actual},
+          {"vcd", r.vcd},
+          {"build_dir", r.build_dir},
+          {"cached", r.cached},
+          {"build_seconds", r.build_seconds},
+          {"sim_seconds", r.sim_seconds},
+          {"message", r.message}};
+}
+
+CosimResult cosim_result_from_json(const nlohmann::json& j) {
+  CosimResult r;
+  j.at("ok").get_to(r.ok);
+  j.at("cycles").get_to(r.cycles);
+  j.at("compared").get_to(r.compared);
+  j.at("outputs_checked").get_to(r.outputs_checked);
+  j.at("products_done").get_to(r.products_done);
+  j.at("product_cycles").get_to(r.product_cycles);
+  j.at("measured_cycles").get_to(r.measured_cycles);
+  j.at("expected_cycles").get_to(r.expected_cycles);
+  j.at("mismatch_cycle").get_to(r.mismatch_cycle);
+  j.at("mismatch_port").get_to(r.mismatch_port);
+  j.at("expected").get_to(r.expected);
+  j.at("actual").get_to(r.actual);
+  j.at("vcd").get_to(r.vcd);
+  j.at("build_dir").get_to(r.build_dir);
+  j.at("cached").get_to(r.cached);
+  j.at("build_seconds").get_to(r.build_seconds);
+  j.at("sim_seconds").get_to(r.sim_seconds);
+  j.at("message").get_to(r.message);
+  return r;
+}
+
+CosimResult run_cosim_in_child(const CosimOptions& o) {
+  return in_child([&] { return run_cosim(o); });
+}
+
+CosimResult run_cosim_in_child(const CosimOptions& o, const AcceleratorSpec& s,
+                               const std::vector<Layer>& layers) {
+  return in_child([&] { return run_cosim(o, s, layers); });
+}
+
+}  // namespace circa::cosim
