@@ -103,19 +103,27 @@ BOOST_AUTO_TEST_CASE(holdout_accuracy) {
   BOOST_TEST_MESSAGE(table);
   std::cout << table << std::flush;
 
+  // Limits about 1.3x what the fit achieves (the table above: median, p90 in %), so a model
+  // twice as wrong fails. Cycle time (CACTI's least smooth output: it can halve when capacity
+  // doubles) has its median bounded only.
   using R = SramReportedOutput;
-  auto at = [&](R o) { return e[static_cast<int>(o)]; };
-  for (R o : {R::read_energy, R::area, R::leakage}) {
-    BOOST_TEST_CONTEXT(reported_name(o)) {
-      BOOST_TEST(at(o).median <= 0.10);
-      BOOST_TEST(at(o).p90 <= 0.25);
+  struct Limit {
+    R output;
+    double median, p90;
+  };
+  const Limit limits[] = {
+      {R::access_time, 0.047, 0.125},   // achieved 3.6 %, 9.5 %
+      {R::read_energy, 0.06, 0.14},     // achieved 4.5 %, 10.5 %
+      {R::write_energy, 0.09, 0.17},    // achieved 6.9 %, 12.9 %
+      {R::leakage, 0.025, 0.062},       // achieved 1.8 %, 4.7 %
+      {R::area, 0.06, 0.145},           // achieved 4.5 %, 11.0 %
+      {R::cycle_time, 0.13, 1.0},       // achieved 9.9 %, (34 %)
+  };
+  for (const auto& l : limits) {
+    const auto& err = e[static_cast<int>(l.output)];
+    BOOST_TEST_CONTEXT(reported_name(l.output)) {
+      BOOST_TEST(err.median <= l.median);
+      BOOST_TEST(err.p90 <= l.p90);
     }
   }
-  BOOST_TEST(at(R::access_time).median <= 0.15);
-  BOOST_TEST(at(R::access_time).p90 <= 0.35);
-  // Write energy meets the energy bar too; cycle time (CACTI's least smooth output: it can halve
-  // when capacity doubles) is reported above, not asserted at that bar.
-  BOOST_TEST(at(R::write_energy).median <= 0.10);
-  BOOST_TEST(at(R::write_energy).p90 <= 0.25);
-  BOOST_TEST(at(R::cycle_time).median <= 0.15);
 }
