@@ -12,24 +12,37 @@ bool is_power_of_two(long long v) {
   return v > 0 && (v & (v - 1)) == 0;
 }
 
-bool read_integer(const std::string& t, long long* out) {
-  if (t.empty()) return false;
+enum class Read { ok, not_a_number, not_finite, out_of_range };
+
+/// Base-10 integer text; one too large for 64 bits is a number, but out of range.
+Read read_integer(const std::string& t, long long* out) {
+  if (t.empty()) return Read::not_a_number;
   char* end = nullptr;
   errno = 0;
   const long long v = std::strtoll(t.c_str(), &end, 10);
-  if (errno != 0 || *end != '\0') return false;
+  if (end == t.c_str() || *end != '\0') return Read::not_a_number;
+  if (errno == ERANGE) return Read::out_of_range;
   *out = v;
-  return true;
+  return Read::ok;
 }
 
-bool read_real(const std::string& t, double* out) {
-  if (t.empty()) return false;
+/// A finite number: NaN and infinities are not; values beyond double's range are out of range.
+Read read_real(const std::string& t, double* out) {
+  if (t.empty()) return Read::not_a_number;
   char* end = nullptr;
   errno = 0;
   const double v = std::strtod(t.c_str(), &end);
-  if (errno != 0 || *end != '\0' || !std::isfinite(v)) return false;
+  if (end == t.c_str() || *end != '\0') return Read::not_a_number;
+  if (!std::isfinite(v)) return errno == ERANGE ? Read::out_of_range : Read::not_finite;
+  if (errno == ERANGE) return Read::out_of_range;
   *out = v;
-  return true;
+  return Read::ok;
+}
+
+/// Text may be empty only where "" is the default and nothing requires a value: there it means
+/// "none" (no CACTI folder, no dataset). Names must say something.
+bool may_be_empty(const ParamInfo& p) {
+  return p.default_text.empty() && !p.required;
 }
 
 std::string join(const std::vector<std::string>& v) {
@@ -61,7 +74,7 @@ std::string ParamInfo::allowed() const {
     case ParamType::boolean:
       return "true or false";
     case ParamType::text:
-      return "any text";
+      return may_be_empty(*this) ? "any text, '' for none" : "non-empty text";
     case ParamType::choice:
       return "one of " + join(choices);
     case ParamType::integer:
@@ -78,7 +91,7 @@ std::string ParamInfo::allowed() const {
 std::string check_value(const ParamInfo& info, const std::string& text) {
   switch (info.type) {
     case ParamType::text:
-      return "";
+      return text.empty() && !may_be_empty(info) ? "expected " + info.allowed() : "";
     case ParamType::boolean:
       return text == "true" || text == "false" ? "" : "expected true or false";
     case ParamType::choice:
@@ -87,7 +100,9 @@ std::string check_value(const ParamInfo& info, const std::string& text) {
       return "expected " + info.allowed();
     case ParamType::integer: {
       long long v = 0;
-      if (!read_integer(text, &v)) return "expected " + info.allowed();
+      const Read r = read_integer(text, &v);
+      if (r == Read::not_a_number) return "expected " + info.allowed();
+      if (r == Read::out_of_range) return "out of range (allowed: " + info.allowed() + ")";
       if (info.power_of_two && !is_power_of_two(v))
         return "must be a power of two (allowed: " + info.allowed() + ")";
       if (info.has_range && (v < info.min || v > info.max))
@@ -96,7 +111,10 @@ std::string check_value(const ParamInfo& info, const std::string& text) {
     }
     case ParamType::real: {
       double v = 0;
-      if (!read_real(text, &v)) return "expected " + info.allowed();
+      const Read r = read_real(text, &v);
+      if (r == Read::not_a_number) return "expected " + info.allowed();
+      if (r == Read::not_finite) return "not a finite number (allowed: " + info.allowed() + ")";
+      if (r == Read::out_of_range) return "out of range (allowed: " + info.allowed() + ")";
       if (info.has_range && (v < info.min || v > info.max))
         return "out of range (allowed: " + info.allowed() + ")";
       return "";

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <fstream>
 #include <set>
+#include <sstream>
+
+#include "spec/yaml_guard.hpp"
 
 namespace circa {
 namespace {
@@ -51,13 +54,22 @@ const char* kind_of(const YAML::Node& n) {
   }
 }
 
+std::string allowed_for(const std::string& path, const std::vector<ParamInfo>& known) {
+  for (const auto& p : known)
+    if (p.path == path) return p.allowed();
+  return "a single value";
+}
+
 }  // namespace
 
 YAML::Node read_yaml_file(const std::string& file) {
   std::ifstream in(file);
   if (!in) throw ConfigError(SourceLocation{file, 0, 0}, "", "cannot open file; check the path");
+  std::ostringstream text;
+  text << in.rdbuf();
   try {
-    YAML::Node root = YAML::Load(in);
+    check_yaml_shape(text.str(), file);
+    YAML::Node root = YAML::Load(text.str());
     if (!root.IsMap())
       throw ConfigError(SourceLocation{file, 0, 0}, "",
                         std::string("the file holds ") + kind_of(root) +
@@ -116,6 +128,9 @@ void flatten(const YAML::Node& node, const std::string& file, const std::string&
       throw ConfigError(at, path, "unknown key '" + key + "'" + suggest(key, allowed));
     const YAML::Node& value = kv.second;
     if (it->second) {
+      if (value.IsNull())  // an empty value has no place of its own: point at its key
+        throw ConfigError(at, path,
+                          "no value given (allowed: " + allowed_for(path, known) + ")");
       if (!value.IsScalar())
         throw ConfigError(location_of(value, file).line ? location_of(value, file) : at, path,
                           std::string("expected a single value, found ") + kind_of(value));

@@ -86,7 +86,8 @@ std::vector<std::string> raw_values(const YAML::Node& node, const std::string& f
                                     const std::string& path, const ParamInfo& p) {
   if (node.IsSequence()) {
     std::vector<std::string> out;
-    for (const auto& item : node) out.push_back(scalar(item, file, path));
+    // A null item is checked as '' so it gets the parameter's own range message.
+    for (const auto& item : node) out.push_back(item.IsNull() ? "" : scalar(item, file, path));
     return out;
   }
   if (node.IsMap() && node["powers_of_two"]) {

@@ -20,7 +20,7 @@ std::string scalar(const YAML::Node& node, const std::string& file, const std::s
   if (!node.IsScalar())
     throw ConfigError(
         where(node, file), path,
-        node.IsNull() ? "missing value" : "expected a single value, found a list or mapping");
+        node.IsNull() ? "no value given" : "expected a single value, found a list or mapping");
   return node.Scalar();
 }
 
@@ -29,7 +29,7 @@ double number(const YAML::Node& node, const std::string& file, const std::string
   char* end = nullptr;
   const double v = std::strtod(text.c_str(), &end);
   if (text.empty() || *end != '\0' || !std::isfinite(v))
-    throw ConfigError(where(node, file), path, "value '" + text + "': expected a number");
+    throw ConfigError(where(node, file), path, "value '" + text + "': expected a finite number");
   return v;
 }
 
@@ -75,7 +75,7 @@ std::string referenced_file(const YAML::Node& root, const std::string& file, con
 /// A non-negative integer no larger than `max`.
 long long count(const YAML::Node& node, const std::string& file, const std::string& key,
                 long long max) {
-  const std::string text = scalar(node, file, key);
+  const std::string text = node.IsNull() ? "" : scalar(node, file, key);
   char* end = nullptr;
   const long long v = std::strtoll(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0' || v < 0 || v > max)
@@ -86,8 +86,11 @@ long long count(const YAML::Node& node, const std::string& file, const std::stri
 
 void read_options(const YAML::Node& root, const std::string& file, SweepSpec& s) {
   s.name = root["name"] ? scalar(root["name"], file, "name") : fs::path(file).stem().string();
+  if (s.name.empty())
+    throw ConfigError(where(root["name"], file), "name",
+                      "value '': expected non-empty text (or leave 'name' out: the file's name)");
   if (const YAML::Node f = root["fidelity"]) {
-    if (!parse_fidelity(scalar(f, file, "fidelity"), &s.fidelity))
+    if (!parse_fidelity(f.IsNull() ? "" : scalar(f, file, "fidelity"), &s.fidelity))
       throw ConfigError(where(f, file), "fidelity",
                         "value '" + f.Scalar() + "'" + suggest(f.Scalar(), fidelity_names()));
   }

@@ -10,6 +10,9 @@
 namespace circa::sysc {
 namespace {
 
+constexpr uint32_t kMaxHeaderBytes = 1 << 20;
+constexpr int64_t kMaxElements = int64_t{1} << 40;  // far above any weight array; no overflow
+
 [[noreturn]] void fail(const std::string& file, const std::string& problem) {
   throw ConfigError(file + ": not a usable .npy file: " + problem);
 }
@@ -24,6 +27,9 @@ std::string read_header(std::ifstream& in, const std::string& file) {
   const int len_bytes = major == 1 ? 2 : 4;
   if (!in.read(reinterpret_cast<char*>(len), len_bytes)) fail(file, "truncated header");
   const uint32_t n = len[0] | len[1] << 8 | len[2] << 16 | uint32_t{len[3]} << 24;
+  // numpy pads its header to a multiple of 64 bytes; a longer one is not worth allocating.
+  if (n > kMaxHeaderBytes)
+    fail(file, "header of " + std::to_string(n) + " bytes (numpy writes a few hundred)");
   std::string header(n, '\0');
   if (!in.read(header.data(), n)) fail(file, "truncated header");
   return header;
@@ -65,8 +71,18 @@ NpyArray read_npy(const std::string& file) {
   a.shape = parse_shape(header, file);
   a.integral = descr[1] == 'i';
   int64_t count = 1;
-  for (int64_t d : a.shape) count *= d;
+  for (int64_t d : a.shape) {
+    if (d < 0) fail(file, "negative dimension " + std::to_string(d) + " in its shape");
+    if (d > 0 && count > kMaxElements / d) fail(file, "shape too large to be a weight array");
+    count *= d;
+  }
   const int size = descr[2] == '4' ? 4 : 8;
+  // Compare with what the file holds before allocating, so a lying shape costs nothing.
+  const std::streampos data_start = in.tellg();
+  in.seekg(0, std::ios::end);
+  const std::streamoff available = in.tellg() - data_start;
+  in.seekg(data_start);
+  if (available < count * size) fail(file, "data shorter than its shape says");
   std::vector<char> raw(static_cast<size_t>(count) * size);
   if (!in.read(raw.data(), static_cast<std::streamsize>(raw.size())))
     fail(file, "data shorter than its shape says");

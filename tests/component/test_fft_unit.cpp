@@ -40,6 +40,7 @@ nlohmann::json forward_run(const AcceleratorSpec& s, double stall) {
   const arch::FftTiming f = arch::fft_timing(s, k);
   const num::FixedFft golden(k, s.formats, s.fft.scaling);
   std::vector<int64_t> t_in(q), t_out(q);
+  int outputs = 0;
   bool equal = true;
   b.driver("source", [&] {
     cmd.push(Command{0, 0});
@@ -53,13 +54,15 @@ nlohmann::json forward_run(const AcceleratorSpec& s, double stall) {
     for (int j = 0; j < q; ++j) {
       const sysc::Spectrum sp = out.pop();
       t_out[j] = b.ctx.cycle();
+      ++outputs;
       num::OverflowCounts o;
       equal = equal && sp.index == j &&
               sp.bins == golden.forward_real(b.data.input.data() + j * k, o);
     }
   });
   b.run(100000);
-  return {{"equal", equal}, {"t_in", t_in}, {"t_out", t_out}, {"latency", f.latency}, {"ii", f.ii}};
+  return {{"equal", equal}, {"outputs", outputs}, {"t_in", t_in}, {"t_out", t_out},
+          {"latency", f.latency}, {"ii", f.ii}};
 }
 
 nlohmann::json inverse_run(const AcceleratorSpec& s, double stall) {
@@ -113,6 +116,7 @@ nlohmann::json inverse_run(const AcceleratorSpec& s, double stall) {
 
 BOOST_DATA_TEST_CASE(fft_forward_is_golden, bdata::make(kStyles) * bdata::make(kStalls), style, stall) {
   const nlohmann::json r = test::run_component([&] { return forward_run(fft_spec(style), stall); });
+  BOOST_TEST(r["outputs"].get<int>() == 6);  // q = 6 input blocks, one spectrum each
   BOOST_TEST(r["equal"].get<bool>());
   const auto t_in = r["t_in"].get<std::vector<int64_t>>(), t_out = r["t_out"].get<std::vector<int64_t>>();
   const int64_t lat = r["latency"].get<int64_t>(), ii = r["ii"].get<int64_t>();
@@ -130,11 +134,17 @@ BOOST_DATA_TEST_CASE(fft_forward_is_golden, bdata::make(kStyles) * bdata::make(k
 BOOST_DATA_TEST_CASE(ifft_inverse_is_golden, bdata::make(kStyles) * bdata::make(kStalls), style, stall) {
   AcceleratorSpec s = fft_spec(style);
   const nlohmann::json r = test::run_component([&] { return inverse_run(s, stall); });
-  BOOST_TEST(r["equal"].get<bool>());
-  if (stall != 0.0) return;
   const auto tg = r["t_group"].get<std::vector<int64_t>>(), to = r["t_out"].get<std::vector<int64_t>>(),
              tc = r["t_credit"].get<std::vector<int64_t>>();
   const int P = r["P"].get<int>();
+  // p = 3 output blocks; 32 lanes over k/2+1 = 9 bins hold P = 4 blocks, so all 3 are one group:
+  // 3 blocks out of the IFFT and 1 bank credit back, with or without stalls.
+  BOOST_TEST(P == 4);
+  BOOST_TEST(tg.size() == 1u);
+  BOOST_TEST(to.size() == 3u);
+  BOOST_TEST(tc.size() == 1u);
+  BOOST_TEST(r["equal"].get<bool>());
+  if (stall != 0.0) return;
   const int64_t lat = r["latency"].get<int64_t>(), ii = r["ii"].get<int64_t>(), beats = r["beats"].get<int64_t>();
   for (size_t i = 0; i < to.size(); ++i)
     BOOST_TEST(to[i] == tg[i / P] + static_cast<int64_t>(i % P) * ii + lat);

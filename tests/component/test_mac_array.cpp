@@ -69,6 +69,7 @@ nlohmann::json mac_run(int stream, double stall) {
 
 BOOST_DATA_TEST_CASE(mac_array_is_golden, bdata::make({1, 7}) * bdata::make({0.0, 0.3}), stream, stall) {
   const nlohmann::json r = test::run_component([&] { return mac_run(stream, stall); });
+  BOOST_TEST(r["t_ready"].size() == 3u);  // p = 3 blocks, P = 1: three groups, three banks out
   BOOST_TEST(r["equal"].get<bool>());
   BOOST_TEST(r["macs"].get<int64_t>() == r["expected_macs"].get<int64_t>());
   if (stall != 0.0) return;

@@ -234,6 +234,16 @@ BOOST_AUTO_TEST_CASE(lenet300_inference_agrees) {
   const Outcome c = cosim(o);
   BOOST_TEST(c.ok, c.report);
   BOOST_TEST(c.products == 3);
+  // T per layer by hand from sim/arch/SCHEDULE.md on default.yaml: k = 64 pipelined FFT at 4
+  // samples/cycle: beats 16, ii 16, latency 16 + 6 stages = 22, span(n) = (n-1)*16 + 38. MAC:
+  // 32 packed-real slots, 8 lanes: P = 1, issue 4 cycles, SRAM 4 x 128 bits gives 1024 bits in
+  // 2, so c = 4; kMacLatency 2, kPeripheralLatency 1, 2 accumulator banks; weights on chip.
+  //   fc1 (q 13, p 5): A = span(13) = 230; M_g = 230 + 52g (the bank-free term I_{g-2} + 16
+  //     never binds); R_g = M_g + 13*4 + 2 = 284 + 52g = I_g; D_g = I_g + span(1) + 1 = I_g + 39;
+  //     T = D_4 = 492 + 39 = 531.
+  //   fc2 (q 5, p 2): A = span(5) = 102; R_0 = 102 + 20 + 2 = 124, D_0 = 163;
+  //     M_1 = 122, R_1 = 144 = I_1 (I_0 + 16 = 140 is earlier), T = 144 + 39 = 183.
+  //   fc3 (q 2, p 1): A = span(2) = 54; R_0 = 54 + 8 + 2 = 64, T = 64 + 39 = 103.
   BOOST_TEST(c.report.find("start to done (reference): 531 183 103") != std::string::npos,
              c.report);
 }

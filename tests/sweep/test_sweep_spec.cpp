@@ -101,6 +101,40 @@ const BadCase kBad[] = {
      ":10:15: error: confirm_best: re-runs analytical Pareto points cycle-accurately"},
     {"missing_base", "kind: sweep\nbase: nowhere.yaml\nworkload: " + test::kLenet + "\n",
      ":2:7: error: base: file '"},
+    // YAML corners: one document per file, no merge keys, and NaN, infinities, huge numbers,
+    // empty strings and nulls refused with the value's allowed range.
+    {"second_document", sweep_yaml("  mac.lanes: [4, 8]\n", "---\nkind: sweep\n"),
+     ":9:1: error: a second YAML document starts here"},
+    {"merge_key", sweep_yaml("  mac.lanes: &l [4, 8]\n", "constraints:\n  <<: {max_area_mm2: 5}\n"),
+     ":10:3: error: merge keys ('<<: *name') are not supported"},
+    {"axis_value_null", sweep_yaml("  mac.lanes: [4, ~]\n"),
+     ":6:18: error: axes.mac.lanes: value '': expected an integer, power of two, in 1..4096"},
+    {"axis_value_empty", sweep_yaml("  fft.style: [pipelined, '']\n"),
+     "axes.fft.style: value '': expected one of unrolled, pipelined, iterative"},
+    {"axis_value_nan", sweep_yaml("  clock_mhz: [nan, 800]\n"),
+     ":6:15: error: axes.clock_mhz: value 'nan': not a finite number (allowed: a number in "
+     "1..5000 MHz)"},
+    {"axis_value_yaml_nan", sweep_yaml("  clock_mhz: [.nan, 800]\n"),
+     "axes.clock_mhz: value '.nan': expected a number in 1..5000 MHz"},
+    {"axis_value_infinite", sweep_yaml("  clock_mhz: [800, -.inf, .inf]\n"),
+     "axes.clock_mhz: value '-.inf': expected a number in 1..5000 MHz"},
+    {"axis_value_huge", sweep_yaml("  mac.lanes: [4, 99999999999999999999]\n"),
+     "axes.mac.lanes: value '99999999999999999999': out of range (allowed: an integer, power of "
+     "two, in 1..4096)"},
+    {"range_bound_nan", sweep_yaml("  clock_mhz: {from: 100, to: nan, step: 100}\n"),
+     "axes.clock_mhz.to: value 'nan': expected a finite number"},
+    {"range_bound_infinite", sweep_yaml("  clock_mhz: {from: 100, to: 1e999, step: 100}\n"),
+     "axes.clock_mhz.to: value '1e999': expected a finite number"},
+    {"seed_null", sweep_yaml("  mac.lanes: [4, 8]\n", "seed:\n"),
+     "seed: value '': expected an integer in 0..4611686018427387904"},
+    {"seed_huge", sweep_yaml("  mac.lanes: [4, 8]\n", "seed: 99999999999999999999\n"),
+     "seed: value '99999999999999999999': expected an integer in 0.."},
+    {"fidelity_null", sweep_yaml("  mac.lanes: [4, 8]\n", "fidelity: ~\n"),
+     "fidelity: value ''; allowed here: analytical, cycle_accurate, cosim"},
+    {"name_empty",
+     "kind: sweep\nname: ''\nbase: " + test::kBase + "\nworkload: " + test::kLenet +
+         "\naxes: {mac.lanes: [4, 8]}\nobjectives: {minimise: [area_mm2]}\n",
+     ":2:7: error: name: value '': expected non-empty text"},
     {"wrong_kind", "kind: accelerator\n",
      ":1:7: error: kind: this is a file of kind 'accelerator'; 'circa sweep' needs"},
 };
@@ -135,6 +169,14 @@ BOOST_AUTO_TEST_CASE(axes_expand_in_file_order_last_fastest) {
   BOOST_TEST(text(points[2]) == "block_size=16 clock_mhz=500 mac.lanes=4 fft.samples_per_cycle=2 ");
   BOOST_TEST(text(points[11]) ==
              "block_size=32 clock_mhz=600 mac.lanes=8 fft.samples_per_cycle=4 ");
+}
+
+BOOST_AUTO_TEST_CASE(an_alias_repeats_an_axis) {
+  TempDir dir;
+  const SweepSpec s = load_sweep(
+      dir.write("s.yaml", sweep_yaml("  mac.lanes: &values [4, 8]\n  weight_sram.banks: *values\n")));
+  BOOST_TEST(s.point_count() == 4u);
+  BOOST_TEST(s.axes.at(1).values.at(0) == (std::vector<std::string>{"4", "8"}));
 }
 
 BOOST_AUTO_TEST_CASE(real_ranges_do_not_drift_past_the_end) {

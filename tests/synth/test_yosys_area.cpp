@@ -4,11 +4,13 @@
 // centred on 1: Yosys's generic flow builds array multipliers over sign-extended operands with
 // no Booth recoding and maps to X1 cells, where Horowitz's figures come from optimising
 // synthesis, so each arithmetic leaf unit is expected 2-3x larger synthesized (measured
-// 0.35-0.44). The pipelined FFT adds reorder storage and muxing the inventory does not itemise
+// 0.35-0.44; held to 0.30-0.50, so a unit priced at half or twice its size fails). The pipelined FFT adds reorder storage and muxing the inventory does not itemise
 // (measured about 0.25), so the total has the wider band 0.15-2.
 #define BOOST_TEST_MODULE yosys_area
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
+
+#include <unistd.h>
 
 #include <filesystem>
 
@@ -30,7 +32,9 @@ BOOST_AUTO_TEST_CASE(stat_cells_are_parsed_and_priced) {
 BOOST_DATA_TEST_CASE(analytical_area_is_within_the_band_of_synthesis,
                      bdata::make({"small.yaml", "clstm_fpga.yaml", "default.yaml"}), name) {
   const AcceleratorSpec s = load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/" + name).spec;
-  const auto dir = std::filesystem::temp_directory_path() / ("circa_area_" + std::string(name));
+  // The pid keeps two concurrent runs (two checkouts on one machine) out of each other's way.
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("circa_area_" + std::to_string(getpid()) + "_" + std::string(name));
   const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir.string());
   BOOST_TEST_REQUIRE(r.units.size() >= 3u);
   for (const auto& u : r.units)
@@ -39,10 +43,10 @@ BOOST_DATA_TEST_CASE(analytical_area_is_within_the_band_of_synthesis,
   BOOST_TEST_MESSAGE(name << " total ratio " << r.ratio());
   for (const auto& u : r.units)
     if (u.unit != "fft") {
-      BOOST_TEST(u.ratio() > 0.3, u.unit);
-      BOOST_TEST(u.ratio() < 2.0, u.unit);
+      BOOST_TEST(u.ratio() > 0.30, u.unit);  // measured 0.35-0.43 (small.yaml: butterfly
+      BOOST_TEST(u.ratio() < 0.50, u.unit);  // 0.396, mac_lane 0.425, peripheral 0.351)
     }
-  BOOST_TEST(r.ratio() > 0.15);
-  BOOST_TEST(r.ratio() < 2.0);
+  BOOST_TEST(r.ratio() > 0.15);  // measured 0.269 on small.yaml (its pipelined FFT: 0.237)
+  BOOST_TEST(r.ratio() < 1.0);
   std::filesystem::remove_all(dir);
 }

@@ -101,10 +101,19 @@ BOOST_AUTO_TEST_CASE(every_output_has_unit_source_validity_and_accuracy) {
 // CACTI sample s1 (64 KiB, 64 B, 45 nm) is not in the fitting CSV: a fair spot check.
 BOOST_AUTO_TEST_CASE(unseen_sample_point_is_within_the_models_tolerance_band) {
   const SramResult r = estimate_sram_builtin(make_query(65536, 64));
-  BOOST_TEST(r.access_time_ns.value == 0.605044, boost::test_tools::tolerance(0.30));
-  BOOST_TEST(r.read_energy_pj.value == 40.3515, boost::test_tools::tolerance(0.35));
-  BOOST_TEST(r.leakage_per_bank_mw.value == 76.19395, boost::test_tools::tolerance(0.15));
-  BOOST_TEST(r.area_mm2.value == 0.203684, boost::test_tools::tolerance(0.15));
+  // Limits about 1.3x the error achieved (printed), so a model twice as wrong fails.
+  const auto error = [](double got, double cacti) { return std::abs(got - cacti) / cacti; };
+  const double access = error(r.access_time_ns.value, 0.605044),
+               read = error(r.read_energy_pj.value, 40.3515),
+               leak = error(r.leakage_per_bank_mw.value, 76.19395),
+               area = error(r.area_mm2.value, 0.203684);
+  BOOST_TEST_MESSAGE("relative error vs CACTI: access " << access << ", read energy " << read
+                                                        << ", leakage " << leak << ", area "
+                                                        << area);
+  BOOST_TEST(access <= 0.17);  // achieved 0.132
+  BOOST_TEST(read <= 0.36);    // achieved 0.272
+  BOOST_TEST(leak <= 0.10);    // achieved 0.074
+  BOOST_TEST(area <= 0.04);    // achieved 0.030
 }
 
 BOOST_AUTO_TEST_CASE(leakage_adds_up_over_kinds_and_banks) {

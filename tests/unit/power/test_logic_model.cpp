@@ -13,6 +13,8 @@ using namespace circa::power;
 
 namespace tt = boost::test_tools;
 
+constexpr double kTotalMeasured = 175506;  // um2, the default design's inventory as measured
+
 BOOST_AUTO_TEST_CASE(table_rows_are_reproduced_at_45nm) {
   const auto& m = LogicModel::builtin();
   BOOST_TEST(m.op(Op::int_add, 8, 45).energy_pj == 0.03, tt::tolerance(1e-12));
@@ -58,17 +60,29 @@ BOOST_AUTO_TEST_CASE(malformed_table_is_refused_with_its_line) {
 
 BOOST_AUTO_TEST_CASE(inventory_prices_every_unit_of_the_default_design) {
   const AcceleratorSpec s = default_accelerator();
-  double total = 0;
+  double total = 0, mac_array = 0;
   for (const auto& u : arch::units()) {
     if (u.pricing != arch::Pricing::logic || !u.present(s)) continue;
     const Cost c = price(u.inventory(s), s.technology.node_nm);
     BOOST_TEST_MESSAGE(u.name << ": " << c.area_um2 << " um2");
     BOOST_TEST(c.area_um2 > 0, u.name);
     total += c.area_um2;
+    if (u.id == arch::UnitId::mac_array) mac_array = c.area_um2;
   }
-  // 8 lanes x 4 multipliers of ~17 bits (~1.1e3 um2 each) dominate: tens of thousands of um2.
-  BOOST_TEST(total > 2e4);
-  BOOST_TEST(total < 1e6);
+  // By hand, the MAC array of the default design (8 lanes, formats fft 18, weight 16, product 24,
+  // accumulator 32 bits), from logic_45nm.csv with the power law between table rows:
+  //   4 multipliers of sqrt(18 x 16) = 16.97 bits: 282 x (16.97/8)^(ln(3495/282)/ln 4 = 1.816)
+  //     = 1104.8 um2 each
+  //   2 adders of 34 bits: 137 x (34/32)^(ln(137/67)/ln 2 = 1.032) = 145.8 um2 each
+  //   2 adders of 32 bits: 137 um2 each
+  //   112 register bits x 4.522 um2 = 506.5 um2
+  //   per lane 4419.0 + 291.7 + 274 + 506.5 = 5491.4 um2; 8 lanes = 43931 um2.
+  BOOST_TEST(mac_array == 43931.0, tt::tolerance(0.001));
+  // The whole inventory around its measured value (printed above), tight enough that a unit
+  // priced twice or at half its size fails.
+  BOOST_TEST_MESSAGE("total " << total << " um2");
+  BOOST_TEST(total > kTotalMeasured / 1.3);
+  BOOST_TEST(total < kTotalMeasured * 1.3);
 }
 
 BOOST_AUTO_TEST_CASE(wider_lanes_cost_more_area) {
