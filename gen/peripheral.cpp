@@ -2,6 +2,7 @@
 // and num::activate for relu/none).
 #include "arch/microarch.hpp"
 #include "gen/emitter.hpp"
+#include "gen/netlist.hpp"
 #include "gen/units.hpp"
 
 namespace circa::gen {
@@ -24,21 +25,21 @@ std::string gen_peripheral(Design& d, const DatapathFormats& f, int lanes) {
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
   e.open("");
-  e.line(wire("res", lanes * O) + ";");
+  Body b(e, name, ports);
+  b.wire("res", lanes * O);
   for (int n = 0; n < lanes; ++n) {
     const std::string s = std::to_string(n), lo = std::to_string(n * O), w = std::to_string(O);
-    e.line(wire("o_" + s, O) + ", b_" + s + ";");
-    e.line(round_sat("u_q_" + s, "in_data[" + std::to_string(n * I) + " +: " + std::to_string(I) + "]", I,
-                     f.ifft.frac, f.output, "o_" + s));
-    e.line(wire("sum_" + s, O + 1) + " = " + sext("o_" + s, O, O + 1) + " + {bias[" +
-           std::to_string(n * O + O - 1) + "], bias[" + lo + " +: " + w + "]};");
-    e.line(round_sat_shift("u_b_" + s, "sum_" + s, O + 1, 0, f.output, "b_" + s));
-    e.line(wire("v_" + s, O) + " = cfg_bias ? b_" + s + " : o_" + s + ";");
+    b.wires({"o_" + s, "b_" + s}, O);
+    b.round_sat("u_q_" + s, part(b["in_data"], n * I, I), f.ifft.frac, f.output, "o_" + s);
+    b.wire("sum_" + s, O + 1, sext("o_" + s, O, O + 1) + " + {bias[" + std::to_string(n * O + O - 1) +
+                                  "], bias[" + lo + " +: " + w + "]}");
+    b.round_sat_shift("u_b_" + s, b["sum_" + s], 0, f.output, "b_" + s);
+    b.wire("v_" + s, O, "cfg_bias ? b_" + s + " : o_" + s);
     e.line("assign res[" + lo + " +: " + w + "] = (cfg_relu && v_" + s + "[" + std::to_string(O - 1) +
            "]) ? " + literal(0, O) + " : v_" + s + ";");
   }
-  e.line(reg("out_q", lanes * O) + ";");
-  e.line(reg("valid_q", 1) + ";");
+  b.reg("out_q", lanes * O);
+  b.reg("valid_q", 1);
   e.line("always @(posedge clk) out_q <= res;");
   e.line("always @(posedge clk) if (rst) valid_q <= 1'b0; else valid_q <= in_valid;");
   e.line("assign out_data = out_q;");
