@@ -111,9 +111,9 @@ std::string gen_fft_unrolled_forward(Design& d, const AcceleratorSpec& s, int k,
   const int S = arch::log2_exact(k);
   e.blank();
   // Bins above k/2 are the conjugates of those below: not needed, not output.
-  for (int b = 0; b < nb; ++b) {
-    e.line("assign out_re[" + std::to_string(b * D) + " +: " + std::to_string(D) + "] = " + sig("re", S, b) + ";");
-    e.line("assign out_im[" + std::to_string(b * D) + " +: " + std::to_string(D) + "] = " + sig("im", S, b) + ";");
+  for (int bin = 0; bin < nb; ++bin) {
+    e.line("assign out_re[" + std::to_string(bin * D) + " +: " + std::to_string(D) + "] = " + sig("re", S, bin) + ";");
+    e.line("assign out_im[" + std::to_string(bin * D) + " +: " + std::to_string(D) + "] = " + sig("im", S, bin) + ";");
   }
   emit_valid_pipe(b, depth);
   e.close("endmodule");

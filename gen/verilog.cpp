@@ -56,19 +56,6 @@ int round_code(Rounding r) {
 
 int sat_code(Overflow o) { return o == Overflow::saturate ? 1 : 0; }
 
-std::string round_sat_shift(const std::string& inst, const std::string& in, int iw, int shift,
-                            const FixedFormat& to, const std::string& out) {
-  return "circa_round_sat #(.IW(" + std::to_string(iw) + "), .OW(" + std::to_string(to.bits) +
-         "), .SHIFT(" + std::to_string(shift) + "), .ROUND(" + std::to_string(round_code(to.rounding)) +
-         "), .SAT(" + std::to_string(sat_code(to.overflow)) + ")) " + inst + " (.in(" + in +
-         "), .out(" + out + "));";
-}
-
-std::string round_sat(const std::string& inst, const std::string& in, int iw, int from_frac,
-                      const FixedFormat& to, const std::string& out) {
-  return round_sat_shift(inst, in, iw, from_frac - to.frac, to, out);
-}
-
 std::vector<std::string> port_lines(const std::vector<Port>& ports) {
   std::vector<std::string> v;
   for (size_t i = 0; i < ports.size(); ++i) {
