@@ -74,14 +74,16 @@ std::string gen_butterfly(Design& d, const FixedFormat& data, const FixedFormat&
   b.round_sat_shift("u_y_im", b["d_im"], sh, data, "q_y_im");
   const int ow = 4 * D;
   // The fault (tests only) flips y_im's LSB so a self-checking bench must report mismatches.
-  const std::string result = "{q_x_re, q_x_im, q_y_re, " + (fault ? "q_y_im ^ " + literal(1, D) : std::string("q_y_im")) + "}";
+  const std::string result = "{q_x_re, q_x_im, q_y_re, " +
+                             (fault ? "q_y_im ^ " + literal(1, D) : std::string("q_y_im")) + "}";
   if (L == 0) {  // combinational: the pipelined FFT registers around it (and feeds back from it)
     e.line("assign {x_re, x_im, y_re, y_im} = " + result + ";");
   } else {
     for (int i = 1; i <= L; ++i) b.reg("pipe_" + std::to_string(i), ow);
     e.open("always @(posedge clk) begin");
     e.line("pipe_1 <= " + result + ";");
-    for (int i = 2; i <= L; ++i) e.line("pipe_" + std::to_string(i) + " <= pipe_" + std::to_string(i - 1) + ";");
+    for (int i = 2; i <= L; ++i)
+      e.line("pipe_" + std::to_string(i) + " <= pipe_" + std::to_string(i - 1) + ";");
     e.close("end");
     e.line("assign {x_re, x_im, y_re, y_im} = pipe_" + std::to_string(L) + ";");
   }
@@ -109,7 +111,8 @@ std::string gen_twiddle_rom(Design& d, const num::TwiddleRom& rom) {
   e.open("always @(*) begin");
   e.open("case (addr)");
   for (int i = 0; i < k / 2; ++i)
-    e.line(literal(i, aw) + ": w = {" + literal(rom(i).re, T) + ", " + literal(rom(i).im, T) + "};");
+    e.line(literal(i, aw) + ": w = {" + literal(rom(i).re, T) + ", " + literal(rom(i).im, T) +
+           "};");
   // k/2 is a power of two, so the case is full; the default only keeps synthesis latch-free.
   e.line("default: w = {" + literal(0, T) + ", " + literal(0, T) + "};");
   e.close("endcase");
@@ -122,13 +125,14 @@ std::string gen_twiddle_rom(Design& d, const num::TwiddleRom& rom) {
 
 std::string gen_core_butterfly(Design& d, const FftCoreParams& p) {
   const FixedFormat& tw = p.twiddle;
-  if (p.modes.size() == 1) return gen_butterfly(d, p.modes[0].data, tw, p.modes[0].shift, 0, p.fault);
+  if (p.modes.size() == 1)
+    return gen_butterfly(d, p.modes[0].data, tw, p.modes[0].shift, 0, p.fault);
   CIRCA_CHECK(p.modes.size() == 2, "an FFT core has one or two modes");
   const FftMode &m0 = p.modes[0], &m1 = p.modes[1];
   const int W = core_width(p), T = tw.bits, F = tw.frac;
-  const std::string name = "circa_bfly2_d" + fmt_tag(m0.data) + "_sh" + std::to_string(m0.shift) + "_d" +
-                           fmt_tag(m1.data) + "_sh" + std::to_string(m1.shift) + "_t" + std::to_string(T) +
-                           "_f" + std::to_string(F) + (p.fault ? "_fault" : "");
+  const std::string name = "circa_bfly2_d" + fmt_tag(m0.data) + "_sh" + std::to_string(m0.shift) +
+                           "_d" + fmt_tag(m1.data) + "_sh" + std::to_string(m1.shift) + "_t" +
+                           std::to_string(T) + "_f" + std::to_string(F) + (p.fault ? "_fault" : "");
   if (d.has(name)) return name;
   std::vector<Port> ports{{"mode", false, 1}};
   for (const char* n : {"a_re", "a_im", "b_re", "b_im"}) ports.push_back({n, false, W});
@@ -136,10 +140,13 @@ std::string gen_core_butterfly(Design& d, const FftCoreParams& p) {
   for (const char* n : {"x_re", "x_im", "y_re", "y_im"}) ports.push_back({n, true, W});
   const int sw = std::max(W + F, W + T + 1) + 1;
   Emitter e;
-  e.line("// Two-mode radix-2 DIT butterfly for an FFT unit shared by both directions: the exact sums");
-  e.line("// of num::butterfly in " + std::to_string(W) + "-bit data, then mode 0 rounds to " + describe(m0.data) +
-         " (shift " + std::to_string(m0.shift) + "), mode 1 to " + describe(m1.data) + " (shift " +
-         std::to_string(m1.shift) + "); results sign-extended. Combinational.");
+  e.line(
+      "// Two-mode radix-2 DIT butterfly for an FFT unit shared by both directions: the exact "
+      "sums");
+  e.line("// of num::butterfly in " + std::to_string(W) + "-bit data, then mode 0 rounds to " +
+         describe(m0.data) + " (shift " + std::to_string(m0.shift) + "), mode 1 to " +
+         describe(m1.data) + " (shift " + std::to_string(m1.shift) +
+         "); results sign-extended. Combinational.");
   e.open("module " + name + " (");
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
@@ -154,12 +161,14 @@ std::string gen_core_butterfly(Design& d, const FftCoreParams& p) {
       const FftMode& md = p.modes[static_cast<size_t>(m)];
       const std::string q = std::string("q") + std::to_string(m) + "_" + outs[i];
       b.wire(q, md.data.bits);
-      b.round_sat_shift("u" + std::to_string(m) + "_" + outs[i], b[sums[i]], F + md.shift, md.data, q);
+      b.round_sat_shift("u" + std::to_string(m) + "_" + outs[i], b[sums[i]], F + md.shift, md.data,
+                        q);
       sel[m] = sext(q, md.data.bits, W);
     }
     // The fault (tests only) flips y_im's LSB in both modes.
     const std::string flip = p.fault && i == 3 ? " ^ " + literal(1, W) : "";
-    e.line("assign " + std::string(outs[i]) + " = (mode ? " + sel[1] + " : " + sel[0] + ")" + flip + ";");
+    e.line("assign " + std::string(outs[i]) + " = (mode ? " + sel[1] + " : " + sel[0] + ")" + flip +
+           ";");
   }
   e.close("endmodule");
   d.add({name, e.str(), ports, 0});

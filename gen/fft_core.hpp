@@ -19,12 +19,12 @@ struct FftMode {
 };
 
 struct FftCoreParams {
-  int k = 0;                  ///< points
-  int lanes = 0;              ///< samples per cycle S (power of two, <= k)
-  int stage_latency = 0;      ///< register stages per butterfly stage
-  std::vector<FftMode> modes; ///< one (a direction of its own) or two (shared unit: mode input)
+  int k = 0;                   ///< points
+  int lanes = 0;               ///< samples per cycle S (power of two, <= k)
+  int stage_latency = 0;       ///< register stages per butterfly stage
+  std::vector<FftMode> modes;  ///< one (a direction of its own) or two (shared unit: mode input)
   FixedFormat twiddle;
-  bool fault = false;         ///< tests only: the faulty butterfly
+  bool fault = false;  ///< tests only: the faulty butterfly
 };
 
 /// Width of one real component on the core's buses: the widest mode's data format.

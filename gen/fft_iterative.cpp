@@ -16,7 +16,9 @@
 namespace circa::gen {
 namespace {
 
-std::string n2s(int64_t v) { return std::to_string(v); }
+std::string n2s(int64_t v) {
+  return std::to_string(v);
+}
 
 int bitrev(int v, int bits) {
   int r = 0;
@@ -45,13 +47,16 @@ void emit_counters(Body& b, const FftCoreParams& p, int T, int stw, int lw) {
   b.wire("wr", 1, "ph == PH_COMPUTE && lc_last", "a batch's results go back into the block");
   e.open("always @(posedge clk) begin");
   e.open("if (rst) begin");
-  e.line("ph <= PH_LOAD; bt <= " + literal(0, tw) + "; st <= " + literal(0, stw) + "; lc <= " + literal(0, lw) + ";");
+  e.line("ph <= PH_LOAD; bt <= " + literal(0, tw) + "; st <= " + literal(0, stw) +
+         "; lc <= " + literal(0, lw) + ";");
   e.mid("end else if (ph == PH_LOAD) begin");
-  e.line("if (feed_v) begin bt <= bt_last ? " + literal(0, tw) + " : bt + " + literal(1, tw) + "; if (bt_last) ph <= PH_COMPUTE; end");
+  e.line("if (feed_v) begin bt <= bt_last ? " + literal(0, tw) + " : bt + " + literal(1, tw) +
+         "; if (bt_last) ph <= PH_COMPUTE; end");
   e.mid("end else if (ph == PH_COMPUTE) begin");
   e.line("lc <= lc_last ? " + literal(0, lw) + " : lc + " + literal(1, lw) + ";");
   e.line("if (lc_last) bt <= bt_last ? " + literal(0, tw) + " : bt + " + literal(1, tw) + ";");
-  e.line("if (lc_last && bt_last) st <= st_last ? " + literal(0, stw) + " : st + " + literal(1, stw) + ";");
+  e.line("if (lc_last && bt_last) st <= st_last ? " + literal(0, stw) + " : st + " +
+         literal(1, stw) + ";");
   e.line("if (lc_last && bt_last && st_last) ph <= PH_OUTPUT;");
   e.mid("end else begin");
   e.line("bt <= bt_last ? " + literal(0, tw) + " : bt + " + literal(1, tw) + ";");
@@ -61,23 +66,27 @@ void emit_counters(Body& b, const FftCoreParams& p, int T, int stw, int lw) {
 }
 
 /// Slot i of batch (st, bt): positions a, b and the twiddle, as FixedFft::transform orders them.
-void emit_slot(Body& bd, const FftCoreParams& p, const num::TwiddleRom& rom, const Module& bf, int i, int stw) {
+void emit_slot(Body& bd, const FftCoreParams& p, const num::TwiddleRom& rom, const Module& bf,
+               int i, int stw) {
   Emitter& e = bd.out();
-  const int k = p.k, n = arch::log2_exact(k), S = p.lanes, beats = k / S, T = n - arch::log2_exact(S), W = core_width(p);
+  const int k = p.k, n = arch::log2_exact(k), S = p.lanes, beats = k / S,
+            T = n - arch::log2_exact(S), W = core_width(p);
   const int aw = n, twb = p.twiddle.bits, tw = std::max(T, 1);
   const std::string I = n2s(i);
   bd.regs({"ia_" + I, "ib_" + I}, aw);
   bd.regs({"wr_" + I, "wi_" + I}, twb);
   e.open("always @(*) begin");
-  e.line("ia_" + I + " = " + literal(0, aw) + "; ib_" + I + " = " + literal(0, aw) + "; wr_" + I + " = " + literal(0, twb) + "; wi_" + I + " = " + literal(0, twb) + ";");
+  e.line("ia_" + I + " = " + literal(0, aw) + "; ib_" + I + " = " + literal(0, aw) + "; wr_" + I +
+         " = " + literal(0, twb) + "; wi_" + I + " = " + literal(0, twb) + ";");
   e.open("case ({st, bt})");
   for (int s = 0; s < n; ++s)
     for (int b = 0; b < beats; ++b) {
       const int beta = b * (S / 2) + i, half = 1 << s, g = beta / half, j = beta % half;
       const int a = g * 2 * half + j;
       const num::CFixed& w = rom(j * (k / (2 * half)));
-      e.line("{" + literal(s, stw) + ", " + literal(b, tw) + "}: begin ia_" + I + " = " + literal(a, aw) + "; ib_" + I + " = " +
-             literal(a + half, aw) + "; wr_" + I + " = " + literal(w.re, twb) + "; wi_" + I + " = " + literal(w.im, twb) + "; end");
+      e.line("{" + literal(s, stw) + ", " + literal(b, tw) + "}: begin ia_" + I + " = " +
+             literal(a, aw) + "; ib_" + I + " = " + literal(a + half, aw) + "; wr_" + I + " = " +
+             literal(w.re, twb) + "; wi_" + I + " = " + literal(w.im, twb) + "; end");
     }
   e.line("default: ;");
   e.close("endcase");
@@ -102,7 +111,8 @@ void emit_slot(Body& bd, const FftCoreParams& p, const num::TwiddleRom& rom, con
 void emit_fft_iterative_core(Body& b, Design& d, const FftCoreParams& p) {
   Emitter& e = b.out();
   CIRCA_CHECK(p.lanes >= 2 && p.lanes <= p.k && !p.modes.empty(), "iterative FFT core parameters");
-  const int k = p.k, n = arch::log2_exact(k), S = p.lanes, r = arch::log2_exact(S), T = n - r, W = core_width(p);
+  const int k = p.k, n = arch::log2_exact(k), S = p.lanes, r = arch::log2_exact(S), T = n - r,
+            W = core_width(p);
   const int stw = ceil_log2(n), lw = ceil_log2(p.stage_latency);
   const num::TwiddleRom rom(k, p.twiddle);
   const Module& bf = d.module(gen_core_butterfly(d, p));
@@ -114,18 +124,21 @@ void emit_fft_iterative_core(Body& b, Design& d, const FftCoreParams& p) {
   e.open("always @(posedge clk) begin");
   for (int l = 0; l < S; ++l) {
     const std::string at = "[" + load_index(l, r, T) + "]";
-    e.line("if (ph == PH_LOAD && feed_v) begin mr" + at + " <= " + lane_re("feed", l, W) + "; mi" + at + " <= " + lane_im("feed", l, W) + "; end");
+    e.line("if (ph == PH_LOAD && feed_v) begin mr" + at + " <= " + lane_re("feed", l, W) + "; mi" +
+           at + " <= " + lane_im("feed", l, W) + "; end");
   }
   for (int i = 0; i < S / 2; ++i) {
     const std::string I = n2s(i);
-    e.line("if (wr) begin mr[ia_" + I + "] <= x" + I + "_re; mi[ia_" + I + "] <= x" + I + "_im; mr[ib_" + I + "] <= y" + I +
-           "_re; mi[ib_" + I + "] <= y" + I + "_im; end");
+    e.line("if (wr) begin mr[ia_" + I + "] <= x" + I + "_re; mi[ia_" + I + "] <= x" + I +
+           "_im; mr[ib_" + I + "] <= y" + I + "_re; mi[ib_" + I + "] <= y" + I + "_im; end");
   }
   e.close("end");
   b.wire("core_v", 1, "ph == PH_OUTPUT");
   std::string bus;
   for (int l = S - 1; l >= 0; --l) {
-    const std::string at = T > 0 ? "[{" + slice("bt", T - 1, 0, T) + ", " + (r > 0 ? literal(l, r) : "") + "}]" : "[" + literal(l, r) + "]";
+    const std::string at =
+        T > 0 ? "[{" + slice("bt", T - 1, 0, T) + ", " + (r > 0 ? literal(l, r) : "") + "}]"
+              : "[" + literal(l, r) + "]";
     bus += (bus.empty() ? "" : ", ") + std::string("mr") + at + ", mi" + at;
   }
   b.wire("core_d", 2 * S * W, "{" + bus + "}");

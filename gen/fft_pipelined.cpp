@@ -24,7 +24,9 @@
 namespace circa::gen {
 namespace {
 
-std::string n2s(int64_t v) { return std::to_string(v); }
+std::string n2s(int64_t v) {
+  return std::to_string(v);
+}
 
 /// Verilog expression for bit x of the natural sample index t*S + lane (t = the n-r-bit counter
 /// `cnt`).
@@ -88,19 +90,20 @@ void declare_bfly_outputs(Body& b, const std::string& o, int W) {
 /// A counter of valid beats at a stage's input: the beat index t within the block.
 void emit_counter(Body& b, const std::string& cnt, const std::string& v, int bits) {
   b.reg(cnt, bits);
-  b.out().line("always @(posedge clk) if (rst) " + cnt + " <= " + literal(0, bits) + "; else if (" + v + ") " +
-         cnt + " <= " + cnt + " + " + literal(1, bits) + ";");
+  b.out().line("always @(posedge clk) if (rst) " + cnt + " <= " + literal(0, bits) + "; else if (" +
+               v + ") " + cnt + " <= " + cnt + " + " + literal(1, bits) + ";");
 }
 
 /// `L` register stages from (v, dat) to (st<s>_v, st<s>_d); valid bits are reset.
 void emit_stage_regs(Body& b, int s, const std::string& v, const std::string& dat, int L, int DW) {
   std::string pv = v, pd = dat;
   for (int i = 1; i <= L; ++i) {
-    const std::string rv = "r" + n2s(s) + "_" + n2s(i) + "_v", rd = "r" + n2s(s) + "_" + n2s(i) + "_d";
+    const std::string rv = "r" + n2s(s) + "_" + n2s(i) + "_v",
+                      rd = "r" + n2s(s) + "_" + n2s(i) + "_d";
     b.reg(rv, 1);
     b.reg(rd, DW);
-    b.out().line("always @(posedge clk) begin if (rst) " + rv + " <= 1'b0; else " + rv + " <= " + pv + "; " + rd +
-           " <= " + pd + "; end");
+    b.out().line("always @(posedge clk) begin if (rst) " + rv + " <= 1'b0; else " + rv +
+                 " <= " + pv + "; " + rd + " <= " + pd + "; end");
     pv = rv;
     pd = rd;
   }
@@ -135,10 +138,13 @@ void emit_feedback_stage(Body& b, Design& d, const FftCoreParams& p, const num::
   }
   // First halves wait in the delay line; a pair's difference waits there for its slot.
   b.wire("din" + ss, DW, "bf" + ss + " ? {" + ys + "} : " + in_d);
-  const std::string shift_d = D == 1 ? "din" + ss : "{" + dl + "[" + n2s((D - 1) * DW - 1) + ":0], din" + ss + "}";
-  const std::string shift_v = D == 1 ? "bf" + ss : "{" + dv + "[" + n2s(D - 2) + ":0], bf" + ss + "}";
+  const std::string shift_d =
+      D == 1 ? "din" + ss : "{" + dl + "[" + n2s((D - 1) * DW - 1) + ":0], din" + ss + "}";
+  const std::string shift_v =
+      D == 1 ? "bf" + ss : "{" + dv + "[" + n2s(D - 2) + ":0], bf" + ss + "}";
   e.line("always @(posedge clk) " + dl + " <= " + shift_d + ";");
-  e.line("always @(posedge clk) if (rst) " + dv + " <= " + zeros(D) + "; else " + dv + " <= " + shift_v + ";");
+  e.line("always @(posedge clk) if (rst) " + dv + " <= " + zeros(D) + "; else " + dv +
+         " <= " + shift_v + ";");
   b.wire("o" + ss + "_v", 1, "bf" + ss + " | " + (D == 1 ? dv : dv + "[" + n2s(D - 1) + "]"));
   b.wire("o" + ss + "_d", DW, "bf" + ss + " ? {" + xs + "} : " + dl + "_o");
   emit_stage_regs(b, s, "o" + ss + "_v", "o" + ss + "_d", p.stage_latency, DW);
@@ -163,8 +169,10 @@ void emit_lane_stage(Body& bd, Design& d, const FftCoreParams& p, const num::Twi
     declare_bfly_outputs(bd, o, W);
     add_bfly(bd, bf, "u_" + o, Expr(lane_re(in_d, a, W), W), Expr(lane_im(in_d, a, W), W),
              Expr(lane_re(in_d, b, W), W), Expr(lane_im(in_d, b, W), W), w, o);
-    re[a] = o + "_xre"; im[a] = o + "_xim";
-    re[b] = o + "_yre"; im[b] = o + "_yim";
+    re[a] = o + "_xre";
+    im[a] = o + "_xim";
+    re[b] = o + "_yre";
+    im[b] = o + "_yim";
   }
   std::string bus;
   for (int l = S - 1; l >= 0; --l) bus += (bus.empty() ? "" : ", ") + re[l] + ", " + im[l];
@@ -189,18 +197,24 @@ std::string lane_im(const std::string& bus, int lane, int w) {
 
 void emit_fft_core(Body& b, Design& d, const FftCoreParams& p) {
   Emitter& e = b.out();
-  CIRCA_CHECK(p.lanes >= 1 && p.lanes <= p.k && p.k >= 2 && !p.modes.empty(), "FFT core parameters");
+  CIRCA_CHECK(p.lanes >= 1 && p.lanes <= p.k && p.k >= 2 && !p.modes.empty(),
+              "FFT core parameters");
   const int n = arch::log2_exact(p.k), T = n - arch::log2_exact(p.lanes);
   const int DW = 2 * p.lanes * core_width(p);
   const num::TwiddleRom rom(p.k, p.twiddle);
   const Module& bf = d.module(gen_core_butterfly(d, p));
-  e.blank().line("// input register: the one cycle that, with the delays (beats - 1), makes `beats`");
+  e.blank().line(
+      "// input register: the one cycle that, with the delays (beats - 1), makes `beats`");
   b.reg("st0_v", 1);
   b.reg("st0_d", DW);
-  e.line("always @(posedge clk) begin if (rst) st0_v <= 1'b0; else st0_v <= feed_v; st0_d <= feed; end");
+  e.line(
+      "always @(posedge clk) begin if (rst) st0_v <= 1'b0; else st0_v <= feed_v; st0_d <= feed; "
+      "end");
   for (int s = 1; s <= n; ++s) {
-    if (s <= T) emit_feedback_stage(b, d, p, rom, bf, s);
-    else emit_lane_stage(b, d, p, rom, bf, s);
+    if (s <= T)
+      emit_feedback_stage(b, d, p, rom, bf, s);
+    else
+      emit_lane_stage(b, d, p, rom, bf, s);
   }
   e.blank();
   b.wire("core_v", 1, "st" + n2s(n) + "_v");

@@ -26,8 +26,7 @@ void emit_network(Body& bd, const Module& bfly, const num::TwiddleRom& rom, int 
     const int m = 1 << s, half = m / 2;
     e.blank().line("// stage " + std::to_string(s) + ": span " + std::to_string(m));
     if (s == stages) e.line("/* verilator lint_off UNUSEDSIGNAL */");
-    for (int i = 0; i < k; ++i)
-      bd.wires({sig("re", s, i), sig("im", s, i)}, D);
+    for (int i = 0; i < k; ++i) bd.wires({sig("re", s, i), sig("im", s, i)}, D);
     if (s == stages) e.line("/* verilator lint_on UNUSEDSIGNAL */");
     for (int g = 0; g < k; g += m) {
       for (int j = 0; j < half; ++j) {
@@ -56,7 +55,8 @@ void emit_valid_pipe(Body& b, int depth) {
   e.blank();
   b.reg("vpipe", depth);
   e.open("always @(posedge clk) begin");
-  const std::string next = depth == 1 ? "in_valid" : "{vpipe[" + std::to_string(depth - 2) + ":0], in_valid}";
+  const std::string next =
+      depth == 1 ? "in_valid" : "{vpipe[" + std::to_string(depth - 2) + ":0], in_valid}";
   e.line("if (rst) vpipe <= " + literal(0, depth) + "; else vpipe <= " + next + ";");
   e.close("end");
   e.line("assign out_valid = vpipe[" + std::to_string(depth - 1) + "];");
@@ -83,18 +83,21 @@ std::string gen_fft_unrolled_forward(Design& d, const AcceleratorSpec& s, int k,
   const int shift = s.fft.scaling == FftScaling::forward ? 1 : 0;
   const std::string name = fft_name("fwd", k, fm.input, fm.fft, s, shift, f.butterfly);
   if (d.has(name)) return name;
-  const std::string bfly = gen_butterfly(d, fm.fft, fm.twiddle, shift, s.fft.stage_latency, f.butterfly);
+  const std::string bfly =
+      gen_butterfly(d, fm.fft, fm.twiddle, shift, s.fft.stage_latency, f.butterfly);
   const num::TwiddleRom rom(k, fm.twiddle);
   const int IW = fm.input.bits, D = fm.fft.bits, nb = k / 2 + 1;
   const int depth = arch::log2_exact(k) * s.fft.stage_latency;
-  const std::vector<Port> ports{{"clk", false, 1},        {"rst", false, 1},
-                                {"in_valid", false, 1},   {"in_data", false, k * IW},
-                                {"out_valid", true, 1},   {"out_re", true, nb * D},
+  const std::vector<Port> ports{{"clk", false, 1},       {"rst", false, 1},
+                                {"in_valid", false, 1},  {"in_data", false, k * IW},
+                                {"out_valid", true, 1},  {"out_re", true, nb * D},
                                 {"out_im", true, nb * D}};
   Emitter e;
-  e.line("// Fully unrolled " + std::to_string(k) + "-point forward FFT of a real block "
-         "(num::FixedFft::forward_real): " + describe(fm.input) + " in, bins 0.." +
-         std::to_string(k / 2) + " of " + describe(fm.fft) + " out,");
+  e.line("// Fully unrolled " + std::to_string(k) +
+         "-point forward FFT of a real block "
+         "(num::FixedFft::forward_real): " +
+         describe(fm.input) + " in, bins 0.." + std::to_string(k / 2) + " of " + describe(fm.fft) +
+         " out,");
   e.line("// " + std::to_string(depth) + " cycles later; one block per cycle.");
   emit_header(e, name, ports);
   Body b(e, name, ports);
@@ -112,8 +115,10 @@ std::string gen_fft_unrolled_forward(Design& d, const AcceleratorSpec& s, int k,
   e.blank();
   // Bins above k/2 are the conjugates of those below: not needed, not output.
   for (int bin = 0; bin < nb; ++bin) {
-    e.line("assign out_re[" + std::to_string(bin * D) + " +: " + std::to_string(D) + "] = " + sig("re", S, bin) + ";");
-    e.line("assign out_im[" + std::to_string(bin * D) + " +: " + std::to_string(D) + "] = " + sig("im", S, bin) + ";");
+    e.line("assign out_re[" + std::to_string(bin * D) + " +: " + std::to_string(D) +
+           "] = " + sig("re", S, bin) + ";");
+    e.line("assign out_im[" + std::to_string(bin * D) + " +: " + std::to_string(D) +
+           "] = " + sig("im", S, bin) + ";");
   }
   emit_valid_pipe(b, depth);
   e.close("endmodule");
@@ -126,18 +131,23 @@ std::string gen_fft_unrolled_inverse(Design& d, const AcceleratorSpec& s, int k,
   const int shift = s.fft.scaling == FftScaling::inverse ? 1 : 0;
   const std::string name = fft_name("inv", k, fm.accumulator, fm.ifft, s, shift, f.butterfly);
   if (d.has(name)) return name;
-  const std::string bfly = gen_butterfly(d, fm.ifft, fm.twiddle, shift, s.fft.stage_latency, f.butterfly);
+  const std::string bfly =
+      gen_butterfly(d, fm.ifft, fm.twiddle, shift, s.fft.stage_latency, f.butterfly);
   const num::TwiddleRom rom(k, fm.twiddle);
   const int AW = fm.accumulator.bits, D = fm.ifft.bits, nb = k / 2 + 1, S = arch::log2_exact(k);
   const int depth = S * s.fft.stage_latency;
-  const std::vector<Port> ports{{"clk", false, 1},       {"rst", false, 1},
-                                {"in_valid", false, 1},  {"in_re", false, nb * AW},
-                                {"in_im", false, nb * AW, true}, {"out_valid", true, 1},
+  const std::vector<Port> ports{{"clk", false, 1},
+                                {"rst", false, 1},
+                                {"in_valid", false, 1},
+                                {"in_re", false, nb * AW},
+                                {"in_im", false, nb * AW, true},
+                                {"out_valid", true, 1},
                                 {"out_data", true, k * D}};
   Emitter e;
-  e.line("// Fully unrolled " + std::to_string(k) + "-point inverse FFT, real output "
-         "(num::FixedFft::inverse_real): bins 0.." + std::to_string(k / 2) + " of " +
-         describe(fm.accumulator) + " in,");
+  e.line("// Fully unrolled " + std::to_string(k) +
+         "-point inverse FFT, real output "
+         "(num::FixedFft::inverse_real): bins 0.." +
+         std::to_string(k / 2) + " of " + describe(fm.accumulator) + " in,");
   e.line("// " + std::to_string(k) + " samples of " + describe(fm.ifft) + " out " +
          std::to_string(depth) + " cycles later: conj, the forward DIT network, real parts.");
   emit_header(e, name, ports);
@@ -168,7 +178,8 @@ std::string gen_fft_unrolled_inverse(Design& d, const AcceleratorSpec& s, int k,
   emit_network(bd, d.module(bfly), rom, D);
   e.blank();
   for (int n = 0; n < k; ++n)
-    e.line("assign out_data[" + std::to_string(n * D) + " +: " + std::to_string(D) + "] = " + sig("re", S, n) + ";");
+    e.line("assign out_data[" + std::to_string(n * D) + " +: " + std::to_string(D) +
+           "] = " + sig("re", S, n) + ";");
   emit_valid_pipe(bd, depth);
   e.close("endmodule");
   d.add({name, e.str(), ports, depth});

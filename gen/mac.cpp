@@ -27,14 +27,18 @@ void emit_valid_reg(Body& b) {
 
 std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
   const int D = f.fft.bits, W = f.weight.bits, pw = D + W, sw = pw + 1;
-  const std::string name = std::string(pair ? "circa_cmulp_x" : "circa_cmul_x") + fmt_tag(f.fft) + "_w" +
-                           fmt_tag(f.weight) + "_p" + fmt_tag(f.product);
+  const std::string name = std::string(pair ? "circa_cmulp_x" : "circa_cmul_x") + fmt_tag(f.fft) +
+                           "_w" + fmt_tag(f.weight) + "_p" + fmt_tag(f.product);
   if (d.has(name)) return name;
   const int P = f.product.bits;
   std::vector<Port> ports{{"clk", false, 1}, {"rst", false, 1}, {"in_valid", false, 1}};
   if (pair) ports.push_back({"pair", false, 1});
-  for (const auto& pt : std::vector<Port>{{"x_re", false, D}, {"x_im", false, D},   {"w_re", false, W},
-                                          {"w_im", false, W}, {"out_valid", true, 1}, {"p_re", true, P},
+  for (const auto& pt : std::vector<Port>{{"x_re", false, D},
+                                          {"x_im", false, D},
+                                          {"w_re", false, W},
+                                          {"w_im", false, W},
+                                          {"out_valid", true, 1},
+                                          {"p_re", true, P},
                                           {"p_im", true, P}})
     ports.push_back(pt);
   Emitter e;
@@ -43,7 +47,9 @@ std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
          "; one register stage.");
   emit_header(e, name, ports);
   Body b(e, name, ports);
-  const auto mul = [&](const char* x, const char* w) { return sext(x, D, pw) + " * " + sext(w, W, pw); };
+  const auto mul = [&](const char* x, const char* w) {
+    return sext(x, D, pw) + " * " + sext(w, W, pw);
+  };
   b.wire("m_rr", pw, mul("x_re", "w_re"));
   b.wire("m_ii", pw, mul("x_im", "w_im"));
   b.wire("m_ri", pw, mul("x_re", "w_im"));
@@ -51,8 +57,12 @@ std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
   if (pair) {
     // packed_real word 0 holds two real bins (0 and k/2): re*re and im*im, no cross terms, each
     // exactly the golden complex_product of a real bin.
-    b.wire("s_re", sw, sext("m_rr", pw, sw) + " - (pair ? " + literal(0, sw) + " : " + sext("m_ii", pw, sw) + ")");
-    b.wire("s_im", sw, "pair ? " + sext("m_ii", pw, sw) + " : " + sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw));
+    b.wire(
+        "s_re", sw,
+        sext("m_rr", pw, sw) + " - (pair ? " + literal(0, sw) + " : " + sext("m_ii", pw, sw) + ")");
+    b.wire("s_im", sw,
+           "pair ? " + sext("m_ii", pw, sw) + " : " + sext("m_ri", pw, sw) + " + " +
+               sext("m_ir", pw, sw));
   } else {
     b.wire("s_re", sw, sext("m_rr", pw, sw) + " - " + sext("m_ii", pw, sw));
     b.wire("s_im", sw, sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw));
@@ -73,16 +83,20 @@ std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
 
 std::string gen_accumulator(Design& d, const DatapathFormats& f, int depth) {
   const int P = f.product.bits, A = f.accumulator.bits, aw = ceil_log2(depth);
-  const std::string name = "circa_acc_p" + std::to_string(P) + "_a" + fmt_tag(f.accumulator) + "_n" + std::to_string(depth);
+  const std::string name = "circa_acc_p" + std::to_string(P) + "_a" + fmt_tag(f.accumulator) +
+                           "_n" + std::to_string(depth);
   if (d.has(name)) return name;
-  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},  {"in_valid", false, 1},
-                                {"first", false, 1}, {"addr", false, aw}, {"p_re", false, P},
+  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},      {"in_valid", false, 1},
+                                {"first", false, 1}, {"addr", false, aw},    {"p_re", false, P},
                                 {"p_im", false, P},  {"out_valid", true, 1}, {"acc_re", true, A},
                                 {"acc_im", true, A}};
   Emitter e;
   e.line("// Saturating accumulator (num::accumulate), " + std::to_string(depth) +
-         " addressed entries of " + describe(f.accumulator) + ": acc[addr] = fit((first ? 0 : acc[addr]) + p).");
-  e.line("// The product and accumulator fractions are equal (spec cross-check), so p adds unshifted.");
+         " addressed entries of " + describe(f.accumulator) +
+         ": acc[addr] = fit((first ? 0 : acc[addr]) + p).");
+  e.line(
+      "// The product and accumulator fractions are equal (spec cross-check), so p adds "
+      "unshifted.");
   emit_header(e, name, ports);
   Body b(e, name, ports);
   b.memory("mem_re", A, depth);
@@ -118,9 +132,9 @@ std::string gen_mac_lane(Design& d, const DatapathFormats& f, int depth) {
   if (d.has(name)) return name;
   const int D = f.fft.bits, W = f.weight.bits, A = f.accumulator.bits, P = f.product.bits;
   const int aw = ceil_log2(depth);
-  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},   {"in_valid", false, 1},
-                                {"first", false, 1}, {"addr", false, aw}, {"x_re", false, D},
-                                {"x_im", false, D},  {"w_re", false, W},  {"w_im", false, W},
+  const std::vector<Port> ports{{"clk", false, 1},      {"rst", false, 1},   {"in_valid", false, 1},
+                                {"first", false, 1},    {"addr", false, aw}, {"x_re", false, D},
+                                {"x_im", false, D},     {"w_re", false, W},  {"w_im", false, W},
                                 {"out_valid", true, 1}, {"acc_re", true, A}, {"acc_im", true, A}};
   Emitter e;
   e.line("// One complex MAC lane: product stage, then accumulator (" +
@@ -134,13 +148,15 @@ std::string gen_mac_lane(Design& d, const DatapathFormats& f, int depth) {
   e.line("// first/addr travel beside the product so they meet it at the accumulator");
   e.line("always @(posedge clk) begin first_q <= first; addr_q <= addr; end");
   Instance mul(ref(d.module(cmul)), "u_mul");
-  for (const char* same : {"clk", "rst", "in_valid", "x_re", "x_im", "w_re", "w_im", "p_re", "p_im"})
+  for (const char* same :
+       {"clk", "rst", "in_valid", "x_re", "x_im", "w_re", "w_im", "p_re", "p_im"})
     mul.connect(same, b[same]);
   b.add(mul.connect("out_valid", b["pv"]));
   Instance ac(ref(d.module(acc)), "u_acc");
   for (const char* same : {"clk", "rst", "p_re", "p_im", "out_valid", "acc_re", "acc_im"})
     ac.connect(same, b[same]);
-  b.add(ac.connect("in_valid", b["pv"]).connect("first", b["first_q"]).connect("addr", b["addr_q"]));
+  b.add(
+      ac.connect("in_valid", b["pv"]).connect("first", b["first_q"]).connect("addr", b["addr_q"]));
   e.close("endmodule");
   d.add({name, e.str(), ports, arch::kMacLatency});
   return name;

@@ -22,26 +22,29 @@ std::string gen_weight_sram(Design& d, const SramSpec& m, bool images) {
                                  : std::to_string(m.read_write_ports) + "rw" +
                                        std::to_string(m.read_ports) + "r" +
                                        std::to_string(m.write_ports) + "w";
-  const std::string name = "circa_wsram_b" + std::to_string(B) + "_d" + std::to_string(depth) + "_w" +
-                           std::to_string(W) + "_" + mix + (images ? "_img" : "");
+  const std::string name = "circa_wsram_b" + std::to_string(B) + "_d" + std::to_string(depth) +
+                           "_w" + std::to_string(W) + "_" + mix + (images ? "_img" : "");
   if (d.has(name)) return name;
-  const std::vector<Port> ports{{"clk", false, 1},        {"en", false, B},
-                                {"we", false, B},         {"addr", false, B * aw},
-                                {"wdata", false, B * W},  {"rdata", true, B * W}};
+  const std::vector<Port> ports{{"clk", false, 1},       {"en", false, B},
+                                {"we", false, B},        {"addr", false, B * aw},
+                                {"wdata", false, B * W}, {"rdata", true, B * W}};
   Emitter e;
   e.line("// Weight-spectrum SRAM: " + std::to_string(B) + " banks x " + std::to_string(depth) +
          " words x " + std::to_string(W) + " bits, " +
          (one_rw ? std::string("one read/write port per bank")
                  : "ports per bank " + mix + ", used as one read and one write port") +
          ", read latency 1.");
-  e.line("// Bank b owns bits [b*W +: W] of every bus. Swap the primitive for a macro to harden it.");
+  e.line(
+      "// Bank b owns bits [b*W +: W] of every bus. Swap the primitive for a macro to harden it.");
   e.open("module " + name + " (");
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
   e.open("");
   Body body(e, name, ports);
   // A one-bank wrapper's en/we are scalars, which take no bit select.
-  auto bit = [B](const std::string& sig, int b) { return B == 1 ? sig : sig + "[" + std::to_string(b) + "]"; };
+  auto bit = [B](const std::string& sig, int b) {
+    return B == 1 ? sig : sig + "[" + std::to_string(b) + "]";
+  };
   for (int b = 0; b < B; ++b) {
     const std::string s = std::to_string(b), en = bit("en", b), we = bit("we", b);
     const std::string image = images ? "weights_bank" + s + ".hex" : "";

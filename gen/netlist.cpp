@@ -8,8 +8,8 @@ namespace circa::gen {
 
 Expr part(const Signal& s, int lo, int w) {
   CIRCA_CHECK(lo >= 0 && w >= 1 && lo + w <= s.width,
-              "bits [" + std::to_string(lo) + " +: " + std::to_string(w) + "] of " + s.name +
-                  " (" + std::to_string(s.width) + " bits)");
+              "bits [" + std::to_string(lo) + " +: " + std::to_string(w) + "] of " + s.name + " (" +
+                  std::to_string(s.width) + " bits)");
   if (lo == 0 && w == s.width) return s;
   return {s.name + "[" + std::to_string(lo) + " +: " + std::to_string(w) + "]", w};
 }
@@ -26,7 +26,9 @@ Expr cat(const std::vector<Expr>& parts) {
   return {"{" + text + "}", width};
 }
 
-ModuleRef ref(const Module& m) { return {m.name, "", m.ports}; }
+ModuleRef ref(const Module& m) {
+  return {m.name, "", m.ports};
+}
 
 namespace {
 
@@ -35,7 +37,9 @@ std::string sram_params(int64_t depth, int width, int aw) {
          std::to_string(aw) + ")";
 }
 
-std::string init(const std::string& file) { return ", .INIT_FILE(\"" + file + "\")"; }
+std::string init(const std::string& file) {
+  return ", .INIT_FILE(\"" + file + "\")";
+}
 
 }  // namespace
 
@@ -51,8 +55,8 @@ ModuleRef sram_1rw(int64_t depth, int width, int aw, const std::string& init_fil
 }
 
 static std::vector<Port> sram_1r1w_ports(int width, int aw) {
-  return {{"clk", false, 1},       {"we", false, 1}, {"waddr", false, aw}, {"wdata", false, width},
-          {"re", false, 1},        {"raddr", false, aw}, {"rdata", true, width}};
+  return {{"clk", false, 1}, {"we", false, 1},     {"waddr", false, aw},  {"wdata", false, width},
+          {"re", false, 1},  {"raddr", false, aw}, {"rdata", true, width}};
 }
 
 ModuleRef sram_1r1w(int64_t depth, int width, int aw) {
@@ -104,7 +108,8 @@ static std::string with_comment(std::string line, const std::string& comment) {
 Signal Body::wire(const std::string& name, int width, const std::string& value,
                   const std::string& comment) {
   declare(name, width, SignalKind::wire);
-  e_.line(with_comment(gen::wire(name, width) + (value.empty() ? "" : " = " + value) + ";", comment));
+  e_.line(
+      with_comment(gen::wire(name, width) + (value.empty() ? "" : " = " + value) + ";", comment));
   return signals_.at(name);
 }
 
@@ -150,7 +155,8 @@ void Body::add(const Instance& inst) {
   const ModuleRef& m = inst.module();
   const std::string where = "instance " + inst.name() + " of " + m.name + ": ";
   const auto has_port = [&](const std::string& name) {
-    return std::any_of(m.ports.begin(), m.ports.end(), [&](const Port& p) { return p.name == name; });
+    return std::any_of(m.ports.begin(), m.ports.end(),
+                       [&](const Port& p) { return p.name == name; });
   };
   std::map<std::string, const Expr*> by_port;
   for (const auto& [port, expr] : inst.connections()) {
@@ -189,7 +195,9 @@ void Body::add(const Instance& inst) {
 
 void Body::round_sat_shift(const std::string& inst, const Expr& in, int shift,
                            const FixedFormat& to, const std::string& out) {
-  add(Instance(round_sat_ref(in.width, shift, to), inst).connect("in", in).connect("out", (*this)[out]));
+  add(Instance(round_sat_ref(in.width, shift, to), inst)
+          .connect("in", in)
+          .connect("out", (*this)[out]));
 }
 
 void Body::round_sat(const std::string& inst, const Expr& in, int from_frac, const FixedFormat& to,

@@ -60,7 +60,8 @@ ModuleRef round_sat_ref(int in_width, int shift, const FixedFormat& to);
 /// One instance: the module, the instance name and its connections by port name.
 class Instance {
  public:
-  Instance(ModuleRef module, std::string name) : module_(std::move(module)), name_(std::move(name)) {}
+  Instance(ModuleRef module, std::string name)
+      : module_(std::move(module)), name_(std::move(name)) {}
   /// Connects `port` to `e`; connecting a port twice is a generator error.
   Instance& connect(const std::string& port, const Expr& e);
   /// Leaves output `port` unconnected on purpose (`.port()`).

@@ -8,8 +8,8 @@
 namespace circa::gen {
 
 struct ProgramResult {
-  int exit_code = -1;   ///< the tool's exit status; 127 when it could not be started
-  std::string output;   ///< stdout and stderr, interleaved
+  int exit_code = -1;  ///< the tool's exit status; 127 when it could not be started
+  std::string output;  ///< stdout and stderr, interleaved
 };
 
 /// Runs argv[0] (searched in PATH) with the arguments, in `cwd` when not empty.

@@ -8,7 +8,9 @@
 
 namespace circa::gen {
 
-std::string n2s(int64_t v) { return std::to_string(v); }
+std::string n2s(int64_t v) {
+  return std::to_string(v);
+}
 
 int bits_for(int64_t max_value) {
   int b = 1;
@@ -28,8 +30,12 @@ int TopPlan::out_index(int t, int l) const {
 int TopPlan::bank_of(int m) const {
   return beats == 1 ? m : (m & (samples_per_beat - 1)) ^ (m >> bank_shift());
 }
-int TopPlan::bank_shift() const { return std::max(log2_samples, log2_block - log2_samples); }
-int TopPlan::row_of(int m) const { return beats == 1 ? 0 : m >> log2_samples; }
+int TopPlan::bank_shift() const {
+  return std::max(log2_samples, log2_block - log2_samples);
+}
+int TopPlan::row_of(int m) const {
+  return beats == 1 ? 0 : m >> log2_samples;
+}
 
 int TopPlan::word_of_bin(int b, bool* in_im) const {
   *in_im = packed && b == block_size / 2;  // packed_real: bin k/2 is word 0's second real
@@ -38,17 +44,21 @@ int TopPlan::word_of_bin(int b, bool* in_im) const {
 
 int top_max_q(const AcceleratorSpec& s) {
   // The activation buffer holds a layer's input and its output (double buffered), half each.
-  return std::max(1, int(int64_t{s.activation_buffer.capacity_kib} * 8192 / 2 / (int64_t{s.block_size} * s.formats.input.bits)));
+  return std::max(1, int(int64_t{s.activation_buffer.capacity_kib} * 8192 / 2 /
+                         (int64_t{s.block_size} * s.formats.input.bits)));
 }
 int top_max_p(const AcceleratorSpec& s) {
-  return std::max(1, int(int64_t{s.activation_buffer.capacity_kib} * 8192 / 2 / (int64_t{s.block_size} * s.formats.output.bits)));
+  return std::max(1, int(int64_t{s.activation_buffer.capacity_kib} * 8192 / 2 /
+                         (int64_t{s.block_size} * s.formats.output.bits)));
 }
 
 int64_t top_weight_rows(const AcceleratorSpec& s) {
   return make_top_plan(s, "fwd", "inv").wsram.rows;
 }
 
-int top_weight_stream_depth(const AcceleratorSpec& s) { return weight_sram_shape(s).stream_fifo_rows; }
+int top_weight_stream_depth(const AcceleratorSpec& s) {
+  return weight_sram_shape(s).stream_fifo_rows;
+}
 
 int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q) {
   const arch::MacTiming m = arch::mac_timing(s, s.block_size);
@@ -80,9 +90,12 @@ std::string top_unsupported(const AcceleratorSpec& s) {
   const SramSpec& w = s.weight_sram;
   if (k < 4) return "block_size < 4";
   if (weight_sram_shape(s).banks_per_row > w.banks)
-    return "a weight row (" + n2s(s.mac.lanes) + " lanes x " + n2s(m.weight_bits) + " bits) is wider than all " + n2s(w.banks) +
-           " weight-SRAM banks of " + n2s(w.word_bits) + " bits together, and the top reads one row per cycle (the schedule's "
-           "port-limited issues are not generated): raise weight_sram.banks or word_bits, or lower mac.lanes";
+    return "a weight row (" + n2s(s.mac.lanes) + " lanes x " + n2s(m.weight_bits) +
+           " bits) is wider than all " + n2s(w.banks) + " weight-SRAM banks of " +
+           n2s(w.word_bits) +
+           " bits together, and the top reads one row per cycle (the schedule's "
+           "port-limited issues are not generated): raise weight_sram.banks or word_bits, or lower "
+           "mac.lanes";
   return "";
 }
 
@@ -117,7 +130,8 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.p_bits = bits_for(p.p_max);
   p.weight_word_bits = p.mac.weight_bits;
   p.wsram = weight_sram_shape(s);
-  p.fft_out_bits = p.shared_fft ? std::max(s.formats.fft.bits, s.formats.ifft.bits) : s.formats.fft.bits;
+  p.fft_out_bits =
+      p.shared_fft ? std::max(s.formats.fft.bits, s.formats.ifft.bits) : s.formats.fft.bits;
   p.ifft_out_bits = p.shared_fft ? p.fft_out_bits : s.formats.ifft.bits;
   p.fft_module = fwd;
   p.ifft_module = inv;
@@ -128,14 +142,30 @@ namespace {
 
 std::vector<Port> top_ports(const TopPlan& p) {
   const DatapathFormats& f = p.spec->formats;
-  return {{"clk", false, 1},          {"rst", false, 1},           {"start", false, 1},
-          {"done", true, 1},          {"busy", true, 1},           {"cfg_p", false, p.p_bits},
-          {"cfg_q", false, p.q_bits},     {"cfg_relu", false, 1},      {"cfg_bias_en", false, 1},
-          {"in_valid", false, 1},     {"in_ready", true, 1},       {"in_data", false, p.samples_per_beat * f.input.bits},
-          {"out_valid", true, 1},     {"out_ready", false, 1},     {"out_data", true, p.samples_per_beat * f.output.bits},
-          {"w_we", false, 1},         {"w_addr", false, bits_for(p.wsram.rows - 1)}, {"w_data", false, p.wsram.row_bits},
-          {"b_we", false, 1},         {"b_addr", false, p.p_bits + p.log2_block}, {"b_data", false, f.output.bits},
-          {"cfg_stream", false, 1},   {"ws_valid", false, 1},      {"ws_ready", true, 1},
+  return {{"clk", false, 1},
+          {"rst", false, 1},
+          {"start", false, 1},
+          {"done", true, 1},
+          {"busy", true, 1},
+          {"cfg_p", false, p.p_bits},
+          {"cfg_q", false, p.q_bits},
+          {"cfg_relu", false, 1},
+          {"cfg_bias_en", false, 1},
+          {"in_valid", false, 1},
+          {"in_ready", true, 1},
+          {"in_data", false, p.samples_per_beat * f.input.bits},
+          {"out_valid", true, 1},
+          {"out_ready", false, 1},
+          {"out_data", true, p.samples_per_beat * f.output.bits},
+          {"w_we", false, 1},
+          {"w_addr", false, bits_for(p.wsram.rows - 1)},
+          {"w_data", false, p.wsram.row_bits},
+          {"b_we", false, 1},
+          {"b_addr", false, p.p_bits + p.log2_block},
+          {"b_data", false, f.output.bits},
+          {"cfg_stream", false, 1},
+          {"ws_valid", false, 1},
+          {"ws_ready", true, 1},
           {"ws_data", false, p.wsram.row_bits}};
 }
 
@@ -156,27 +186,36 @@ void emit_cross_wires(Body& b, const TopPlan& p) {
 /// The main parameters in the name; the FFT units' names (which encode every format) and the
 /// memory shapes only through a hash, to keep the name readable.
 std::string top_name(const TopPlan& p) {
-  const std::string rest = p.fft_module + "/" + p.ifft_module + "/" + n2s(p.q_max) + "/" + n2s(p.p_max) + "/" + n2s(p.wsram.rows) + "/" +
-                           n2s(p.wsram.row_bits) + "/" + fmt_tag(p.spec->formats.product) + fmt_tag(p.spec->formats.accumulator) +
-                           fmt_tag(p.spec->formats.weight) + fmt_tag(p.spec->formats.output) + (p.packed ? "p" : "h");
-  return "circa_top_k" + n2s(p.block_size) + "_s" + n2s(p.samples_per_beat) + "_l" + n2s(p.mac_lanes) + "_b" + n2s(p.accumulator_banks) + "_" +
-         hex32(static_cast<uint32_t>(fnv1a64(rest))) + (p.images ? (p.weight_images ? "_img" : "_bimg") : "");
+  const std::string rest = p.fft_module + "/" + p.ifft_module + "/" + n2s(p.q_max) + "/" +
+                           n2s(p.p_max) + "/" + n2s(p.wsram.rows) + "/" + n2s(p.wsram.row_bits) +
+                           "/" + fmt_tag(p.spec->formats.product) +
+                           fmt_tag(p.spec->formats.accumulator) + fmt_tag(p.spec->formats.weight) +
+                           fmt_tag(p.spec->formats.output) + (p.packed ? "p" : "h");
+  return "circa_top_k" + n2s(p.block_size) + "_s" + n2s(p.samples_per_beat) + "_l" +
+         n2s(p.mac_lanes) + "_b" + n2s(p.accumulator_banks) + "_" +
+         hex32(static_cast<uint32_t>(fnv1a64(rest))) +
+         (p.images ? (p.weight_images ? "_img" : "_bimg") : "");
 }
 
 }  // namespace
 
-std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd, const std::string& inv,
-                    const num::QuantisedLayer* layer, bool weight_images) {
+std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
+                    const std::string& inv, const num::QuantisedLayer* layer, bool weight_images) {
   TopPlan p = make_top_plan(s, fwd, inv);
   p.images = layer != nullptr;
   p.weight_images = p.images && weight_images;
   const std::string name = top_name(p);
   const std::vector<Port> ports = top_ports(p);
   Emitter e;
-  e.line("// Circa top: one block-circulant product per start, scheduled as sim/arch/SCHEDULE.md (T cycles");
-  e.line("// from start to done). k = " + n2s(p.block_size) + ", " + n2s(p.samples_per_beat) + " samples/beat, FFT latency " + n2s(p.fft.latency) + " ii " +
-         n2s(p.fft.ii) + ", " + n2s(p.mac_lanes) + " MAC lanes (" + n2s(p.parallel_blocks) + " block(s) x " + n2s(p.block_words) + " words in " + n2s(p.issue_cycles) +
-         " cycle(s)), " + n2s(p.accumulator_banks) + " accumulator bank(s); layers up to p = " + n2s(p.p_max) + ", q = " + n2s(p.q_max) + ".");
+  e.line(
+      "// Circa top: one block-circulant product per start, scheduled as sim/arch/SCHEDULE.md (T "
+      "cycles");
+  e.line("// from start to done). k = " + n2s(p.block_size) + ", " + n2s(p.samples_per_beat) +
+         " samples/beat, FFT latency " + n2s(p.fft.latency) + " ii " + n2s(p.fft.ii) + ", " +
+         n2s(p.mac_lanes) + " MAC lanes (" + n2s(p.parallel_blocks) + " block(s) x " +
+         n2s(p.block_words) + " words in " + n2s(p.issue_cycles) + " cycle(s)), " +
+         n2s(p.accumulator_banks) + " accumulator bank(s); layers up to p = " + n2s(p.p_max) +
+         ", q = " + n2s(p.q_max) + ".");
   e.open("module " + name + " (");
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");

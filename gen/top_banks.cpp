@@ -68,7 +68,8 @@ void emit_output_counters(Body& b, const TopPlan& p) {
   }
   b.regs({"out_block", "out1_block", "out2_block"}, pw);
   if (tb == 0)
-    e.line("/* verilator lint_off UNUSEDSIGNAL */  // one beat per block: the beat index is always 0");
+    e.line(
+        "/* verilator lint_off UNUSEDSIGNAL */  // one beat per block: the beat index is always 0");
   b.regs({"out_beat", "out1_beat", "out2_beat"}, tw);
   if (tb == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.reg("out1_valid", 1);
@@ -81,8 +82,9 @@ void emit_output_counters(Body& b, const TopPlan& p) {
          " : out_beat + " + literal(1, tw) + "; if (out_beat_last) out_block <= out_block + " +
          literal(1, pw) + "; end");
   e.line("if (rst) out1_valid <= 1'b0; else out1_valid <= out_beat_next;");
-  e.line("out1_block <= out_block; out1_beat <= out_beat; out2_block <= out1_block; out2_beat <= "
-         "out1_beat;");
+  e.line(
+      "out1_block <= out_block; out1_beat <= out_beat; out2_block <= out1_block; out2_beat <= "
+      "out1_beat;");
   e.close("end");
 }
 
@@ -181,7 +183,8 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
   std::vector<Expr> in;
   for (int l = S - 1; l >= 0; --l)
     in.emplace_back(net::ifft_out_data + "[" + n2s(l * p.ifft_out_bits) + " +: " + n2s(I) + "]", I);
-  e.blank().line("// peripheral: requantise, bias, ReLU (kPeripheralLatency), then the output banks");
+  e.blank().line(
+      "// peripheral: requantise, bias, ReLU (kPeripheralLatency), then the output banks");
   b.wire("periph_valid", 1);
   b.wire("periph_data", S * O);
   b.add(Instance(ref(per), "u_peripheral")

@@ -52,21 +52,24 @@ void emit_fsm(Body& b, const TopPlan& p) {
   b.reg("in_ptr", ia);
   e.line("always @(posedge clk) if (rst || " + net::start_fire + ") in_ptr <= " + literal(0, ia) +
          "; else if (" + net::in_fire + ") in_ptr <= in_ptr + " + literal(1, ia) + ";");
-  e.blank().line("// phase A: q*beats rows into the FFT back to back (block j's first beat at j*ii)");
+  e.blank().line(
+      "// phase A: q*beats rows into the FFT back to back (block j's first beat at j*ii)");
   b.reg("phase_a_ptr", ia);
   const int tb = p.log2_beats;
   b.wire("phase_a_rows", ia, tb > 0 ? "{cfg_q, " + n2s(tb) + "'h0}" : "cfg_q");
   b.wire(net::inbuf_read, 1);
-  b.wire(net::inbuf_addr, ia, net::in_fire + " ? in_ptr : " + net::start_fire + " ? " +
-                                  literal(0, ia) + " : phase_a_ptr");
-  const std::string last_beat = tb > 0 ? net::inbuf_addr + "[" + n2s(tb - 1) + ":0] == " +
-                                             literal(p.beats - 1, tb)
-                                       : std::string("1'b1");
+  b.wire(
+      net::inbuf_addr, ia,
+      net::in_fire + " ? in_ptr : " + net::start_fire + " ? " + literal(0, ia) + " : phase_a_ptr");
+  const std::string last_beat =
+      tb > 0 ? net::inbuf_addr + "[" + n2s(tb - 1) + ":0] == " + literal(p.beats - 1, tb)
+             : std::string("1'b1");
   emit_gap(b, p, "phase_a", net::inbuf_read + " && " + last_beat, net::start_fire);
   e.line("assign " + net::inbuf_read + " = " + net::start_fire + " || (" + net::running +
          " && phase_a_ptr < phase_a_rows && phase_a_ok);");
   e.line("always @(posedge clk) if (" + net::start_fire + ") phase_a_ptr <= " + literal(1, ia) +
-         "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " + literal(1, ia) + ";");
+         "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " + literal(1, ia) +
+         ";");
   b.reg(net::fft_feed_valid, 1);
   e.line("always @(posedge clk) if (rst) " + net::fft_feed_valid + " <= 1'b0; else " +
          net::fft_feed_valid + " <= " + net::inbuf_read + ";");
@@ -84,18 +87,18 @@ void emit_phase_a_capture(Body& b, const TopPlan& p) {
          net::fft_out_valid + (p.shared_fft ? " && !" + net::inverse_phase : ""));
   if (tb > 0) {
     b.reg(net::spectrum_beat, tb);
-    e.line("always @(posedge clk) if (" + clear + ") " + net::spectrum_beat + " <= " +
-           literal(0, tb) + "; else if (" + net::spectrum_valid + ") " + net::spectrum_beat +
-           " <= " + net::spectrum_beat + " + " + literal(1, tb) + ";");
+    e.line("always @(posedge clk) if (" + clear + ") " + net::spectrum_beat +
+           " <= " + literal(0, tb) + "; else if (" + net::spectrum_valid + ") " +
+           net::spectrum_beat + " <= " + net::spectrum_beat + " + " + literal(1, tb) + ";");
     b.wire("spectrum_last", 1,
            net::spectrum_valid + " && " + net::spectrum_beat + " == " + literal(p.beats - 1, tb));
   } else {
     b.wire("spectrum_last", 1, net::spectrum_valid);
   }
   b.reg(net::spectrum_wrow, qb);
-  e.line("always @(posedge clk) if (" + clear + ") " + net::spectrum_wrow + " <= " + literal(0, qb) +
-         "; else if (spectrum_last) " + net::spectrum_wrow + " <= " + net::spectrum_wrow + " + " +
-         literal(1, qb) + ";");
+  e.line("always @(posedge clk) if (" + clear + ") " + net::spectrum_wrow +
+         " <= " + literal(0, qb) + "; else if (spectrum_last) " + net::spectrum_wrow +
+         " <= " + net::spectrum_wrow + " + " + literal(1, qb) + ";");
   b.wire(net::spectrum_we, 1, "spectrum_last");
   b.wire("phase_a_last", 1,
          "spectrum_last && " + net::spectrum_wrow + " == cfg_q - " + literal(1, qb));
@@ -112,8 +115,9 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   const std::string clear = "rst || " + net::start_fire;
   e.blank().line(
       "// MAC: M_0 = A; M_g = max(M_g-1 + q*c, I_g-B + (P_g-B - 1)*ii + beats): a group starts");
-  e.line("// when phase A is over, the previous group has issued, and its bank has been read by "
-         "the IFFT.");
+  e.line(
+      "// when phase A is over, the previous group has issued, and its bank has been read by "
+      "the IFFT.");
   b.reg("bank_busy", banks);
   b.wire(net::bank_release, banks);
   b.reg("mac_active", 1);
@@ -126,23 +130,25 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   e.line("// off-chip weight stream: an issue starts only when its " + n2s(ic) +
          " row(s) are all in the FIFO");
   b.reg("stream_count", fw);
-  b.wire("weights_ready", 1, "!cfg_stream || mac_cycle != " + literal(0, cw) +
-                                 " || stream_count >= " + literal(ic, fw));
+  b.wire(
+      "weights_ready", 1,
+      "!cfg_stream || mac_cycle != " + literal(0, cw) + " || stream_count >= " + literal(ic, fw));
   b.wire("mac_bank_free", 1,
          banks == 1 ? "!bank_busy || " + net::bank_release
                     : "!bank_busy[mac_bank] || " + net::bank_release + "[mac_bank]");
-  b.wire("mac_start", 1, net::running + " && !mac_active && (" + net::inverse_phase +
-                             " || phase_a_last) && mac_base < cfg_p && mac_bank_free && "
-                             "weights_ready");
+  b.wire("mac_start", 1,
+         net::running + " && !mac_active && (" + net::inverse_phase +
+             " || phase_a_last) && mac_base < cfg_p && mac_bank_free && "
+             "weights_ready");
   b.wire(net::mac_read, 1, "(mac_active && weights_ready) || mac_start");
   b.wire("mac_cycle_end", 1, "mac_cycle == " + literal(ic - 1, cw));
-  b.wire("mac_group_end", 1, net::mac_read + " && mac_cycle_end && " + net::mac_block +
-                                 " == cfg_q - " + literal(1, qb));
+  b.wire(
+      "mac_group_end", 1,
+      net::mac_read + " && mac_cycle_end && " + net::mac_block + " == cfg_q - " + literal(1, qb));
   b.wire(net::spectrum_re, 1, net::mac_read + " && mac_cycle == " + literal(0, cw));
-  const std::string next_bank =
-      banks == 1 ? literal(0, bw)
-                 : "(mac_bank == " + literal(banks - 1, bw) + ") ? " + literal(0, bw) +
-                       " : mac_bank + " + literal(1, bw);
+  const std::string next_bank = banks == 1 ? literal(0, bw)
+                                           : "(mac_bank == " + literal(banks - 1, bw) + ") ? " +
+                                                 literal(0, bw) + " : mac_bank + " + literal(1, bw);
   e.open("always @(posedge clk) begin");
   e.open("if (" + clear + ") begin");
   e.line("mac_active <= 1'b0; mac_base <= " + literal(0, pb) + "; mac_bank <= " + literal(0, bw) +
@@ -150,7 +156,8 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
          "; " + net::weight_row + " <= " + literal(0, rw) + ";");
   e.mid("end else if (" + net::mac_read + ") begin");
   e.line(net::weight_row + " <= " + net::weight_row + " + " + literal(1, rw) + ";");
-  e.line("mac_cycle <= mac_cycle_end ? " + literal(0, cw) + " : mac_cycle + " + literal(1, cw) + ";");
+  e.line("mac_cycle <= mac_cycle_end ? " + literal(0, cw) + " : mac_cycle + " + literal(1, cw) +
+         ";");
   e.line("if (mac_cycle_end) " + net::mac_block + " <= mac_group_end ? " + literal(0, qb) + " : " +
          net::mac_block + " + " + literal(1, qb) + ";");
   e.line("mac_active <= !mac_group_end;");
@@ -163,8 +170,9 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   e.line("else bank_busy <= (bank_busy & ~" + net::bank_release + ") | (mac_start ? " +
          literal(1, banks) + " << mac_bank : " + literal(0, banks) + ");");
   e.close("end");
-  e.line("// the issue itself, one cycle later; its accumulators are final kMacLatency + 1 cycles "
-         "after");
+  e.line(
+      "// the issue itself, one cycle later; its accumulators are final kMacLatency + 1 cycles "
+      "after");
   e.line("// the group's last issue cycle, at R_g = M_g + q*c + kMacLatency");
   b.regs({net::issue_valid, net::issue_first, "issue_last"}, 1);
   if (ic == 1) e.line("/* verilator lint_off UNUSEDSIGNAL */  // one issue cycle: c is always 0");
@@ -172,8 +180,8 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   if (ic == 1) e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.reg(net::issue_bank, bw);
   e.line("always @(posedge clk) begin if (rst) " + net::issue_valid + " <= 1'b0; else " +
-         net::issue_valid + " <= " + net::mac_read + "; " + net::issue_first + " <= " +
-         net::mac_block + " == " + literal(0, qb) + "; issue_last <= mac_group_end; " +
+         net::issue_valid + " <= " + net::mac_read + "; " + net::issue_first +
+         " <= " + net::mac_block + " == " + literal(0, qb) + "; issue_last <= mac_group_end; " +
          net::issue_cycle + " <= mac_cycle; " + net::issue_bank + " <= mac_bank; end");
   const int dl = arch::kMacLatency + 1;
   b.reg("final_pipe", dl);
@@ -194,8 +202,8 @@ void emit_weight_stream(Body& b, const TopPlan& p) {
   b.memory("stream_fifo", p.wsram.row_bits, rows);
   b.regs({"stream_wptr", "stream_rptr"}, aw);
   b.reg(net::stream_row, p.wsram.row_bits);
-  e.line("assign ws_ready = " + net::running + " && cfg_stream && stream_count != " +
-         literal(rows, cw) + ";");
+  e.line("assign ws_ready = " + net::running +
+         " && cfg_stream && stream_count != " + literal(rows, cw) + ";");
   b.wire("stream_push", 1, "ws_valid && ws_ready");
   b.wire("stream_pop", 1, "cfg_stream && " + net::mac_read);
   e.open("always @(posedge clk) begin");
@@ -205,8 +213,8 @@ void emit_weight_stream(Body& b, const TopPlan& p) {
   e.line("if (stream_push) stream_wptr <= stream_wptr + " + literal(1, aw) + ";");
   e.line("if (stream_pop) stream_rptr <= stream_rptr + " + literal(1, aw) + ";");
   e.line("if (stream_push && !stream_pop) stream_count <= stream_count + " + literal(1, cw) +
-         "; else if (stream_pop && !stream_push) stream_count <= stream_count - " +
-         literal(1, cw) + ";");
+         "; else if (stream_pop && !stream_push) stream_count <= stream_count - " + literal(1, cw) +
+         ";");
   e.close("end");
   e.close("end");
   e.line("always @(posedge clk) if (stream_push) stream_fifo[stream_wptr] <= ws_data;");

@@ -61,7 +61,8 @@ std::string emit_capture(Body& b, const TopPlan& p) {
       }
       bin_source(p, bin, &t, &l);
       const std::string& bus = use_im ? net::fft_out_im : net::fft_out_re;
-      const std::string src = bus + "[" + n2s(l * p.fft_out_bits) + " +: " + n2s(D) + "]";  // low bits
+      const std::string src =
+          bus + "[" + n2s(l * p.fft_out_bits) + " +: " + n2s(D) + "]";  // low bits
       const std::string nm = "spectrum_word" + n2s(w) + (c ? "_im" : "_re");
       if (t == p.beats - 1) {
         b.wire(nm, D, src);
@@ -107,8 +108,9 @@ void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p) {
             .connect("re", b[net::spectrum_re])
             .connect("raddr", b[net::mac_block])
             .connect("rdata", b["spectrum_rdata"]));
-  e.line("// q = 1: the MAC reads the row the FFT is writing in the same cycle; forward it, and "
-         "hold the");
+  e.line(
+      "// q = 1: the MAC reads the row the FFT is writing in the same cycle; forward it, and "
+      "hold the");
   e.line("// choice until the next read (the row serves all issue cycles of the issue)");
   b.reg("bypass_sel", 1);
   b.reg("bypass_row", RW);
@@ -142,9 +144,8 @@ void emit_weight_sram(Body& b, Design& d, const TopPlan& p) {
     const int g = bank / ws.banks_per_row, pt = bank % ws.banks_per_row;
     const std::string hit_r = lg ? "(" + grp_r + " == " + literal(g, lg) + ")" : "1'b1";
     const std::string hit_w = lg ? "(" + grp_w + " == " + literal(g, lg) + ")" : "1'b1";
-    en.emplace_back("(" + net::mac_read + " && !cfg_stream && " + hit_r + ") || (w_fire && " +
-                        hit_w + ")",
-                    1);
+    en.emplace_back(
+        "(" + net::mac_read + " && !cfg_stream && " + hit_r + ") || (w_fire && " + hit_w + ")", 1);
     we.emplace_back("w_fire && " + hit_w, 1);
     const std::string a_w = rw - lg > 0 ? "w_addr[" + n2s(rw - 1) + ":" + n2s(lg) + "]" : "1'b0";
     const std::string a_r = rw - lg > 0 ? row + "[" + n2s(rw - 1) + ":" + n2s(lg) + "]" : "1'b0";
@@ -168,8 +169,9 @@ void emit_weight_sram(Body& b, Design& d, const TopPlan& p) {
          lg ? "wsram_rdata[wsram_group * " + n2s(rb) + " +: " + n2s(rb) + "]" : "wsram_rdata");
   const bool padded = rb > p.mac_lanes * p.weight_word_bits;
   if (padded)
-    e.line("/* verilator lint_off UNUSEDSIGNAL */  // a row is whole banks wide: bits above lanes x "
-           "weight word are padding");
+    e.line(
+        "/* verilator lint_off UNUSEDSIGNAL */  // a row is whole banks wide: bits above lanes x "
+        "weight word are padding");
   b.wire("weights", rb, "cfg_stream ? " + net::stream_row + " : wsram_row");
   if (padded) e.line("/* verilator lint_on UNUSEDSIGNAL */");
 }
@@ -233,8 +235,8 @@ void emit_accumulators(Body& b, const TopPlan& p) {
   b.reg("acc_first", 1);
   b.reg("acc_addr", dw);
   const int cw = bits_for(ic - 1);  // issue_cycle's bits, zero-extended to the address's
-  const std::string c = cw < dw ? "{" + literal(0, dw - cw) + ", " + net::issue_cycle + "}"
-                                : net::issue_cycle;
+  const std::string c =
+      cw < dw ? "{" + literal(0, dw - cw) + ", " + net::issue_cycle + "}" : net::issue_cycle;
   e.line("always @(posedge clk) begin acc_first <= " + net::issue_first + "; acc_addr <= " +
          (ic == 1 ? net::issue_bank : net::issue_bank + " * " + literal(ic, dw) + " + " + c) +
          "; end");

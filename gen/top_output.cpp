@@ -1,7 +1,8 @@
 // The inverse half of the generated top: the IFFT sequencer (I_g = max(R_g, I_g-1 + P_g-1*ii)),
 // the accumulator read network feeding the IFFT, the peripheral with its bias banks, the output
 // banks and the output stream. Output and bias banks use one mapping (TopPlan::bank_of) under
-// which both an IFFT beat (bit-reversed) and an output-stream beat (natural) touch S distinct banks.
+// which both an IFFT beat (bit-reversed) and an output-stream beat (natural) touch S distinct
+// banks.
 #include "gen/top_plan.hpp"
 
 namespace circa::gen {
@@ -29,23 +30,26 @@ void emit_ifft_sequencer(Body& b, const TopPlan& p) {
   b.wire("ifft_beat_last", 1,
          p.log2_beats > 0 ? "ifft_beat == " + literal(p.beats - 1, tw) : std::string("1'b1"));
   emit_gap(b, p, "ifft_feed", valid + " && ifft_beat_last", net::start_fire);
-  b.wire("ifft_start", 1, net::running + " && !ifft_active && ifft_feed_ok && (groups_final != "
-                              "groups_started || " + net::group_final + ")");
+  b.wire("ifft_start", 1,
+         net::running +
+             " && !ifft_active && ifft_feed_ok && (groups_final != "
+             "groups_started || " +
+             net::group_final + ")");
   e.line("assign " + valid + " = (ifft_active && ifft_feed_ok) || ifft_start;");
-  b.wire("ifft_block_last", 1, "ifft_block == " + literal(pbk - 1, pb_bits) + " || ifft_base + " +
-                                   zext("ifft_block", pb_bits, pw) + " + " + literal(1, pw) +
-                                   " == cfg_p");
+  b.wire("ifft_block_last", 1,
+         "ifft_block == " + literal(pbk - 1, pb_bits) + " || ifft_base + " +
+             zext("ifft_block", pb_bits, pw) + " + " + literal(1, pw) + " == cfg_p");
   b.wire("ifft_group_end", 1, valid + " && ifft_beat_last && ifft_block_last");
-  const std::string next_bank =
-      banks == 1 ? literal(0, bw)
-                 : "(ifft_bank == " + literal(banks - 1, bw) + ") ? " + literal(0, bw) +
-                       " : ifft_bank + " + literal(1, bw);
+  const std::string next_bank = banks == 1
+                                    ? literal(0, bw)
+                                    : "(ifft_bank == " + literal(banks - 1, bw) + ") ? " +
+                                          literal(0, bw) + " : ifft_bank + " + literal(1, bw);
   e.open("always @(posedge clk) begin");
   e.open("if (rst || " + net::start_fire + ") begin");
-  e.line("ifft_active <= 1'b0; ifft_base <= " + literal(0, pw) + "; ifft_block <= " +
-         literal(0, pb_bits) + "; ifft_beat <= " + literal(0, tw) + "; ifft_bank <= " +
-         literal(0, bw) + "; groups_final <= " + literal(0, pw) + "; groups_started <= " +
-         literal(0, pw) + ";");
+  e.line("ifft_active <= 1'b0; ifft_base <= " + literal(0, pw) +
+         "; ifft_block <= " + literal(0, pb_bits) + "; ifft_beat <= " + literal(0, tw) +
+         "; ifft_bank <= " + literal(0, bw) + "; groups_final <= " + literal(0, pw) +
+         "; groups_started <= " + literal(0, pw) + ";");
   e.mid("end else begin");
   e.line("if (" + net::group_final + ") groups_final <= groups_final + " + literal(1, pw) + ";");
   e.open("if (" + valid + ") begin");
@@ -77,10 +81,9 @@ void emit_feed_mux(Body& b, const TopPlan& p) {
       "// accumulator read network: lane l of beat t = bin min(i, k-i), i = t*S + l; unrolled: "
       "bin l");
   b.wire("ifft_acc_base", dw,
-         p.accumulator_banks == 1
-             ? literal(0, dw)
-             : zext("ifft_bank", bits_for(p.accumulator_banks - 1), dw) + " * " +
-                   literal(p.issue_cycles, dw));
+         p.accumulator_banks == 1 ? literal(0, dw)
+                                  : zext("ifft_bank", bits_for(p.accumulator_banks - 1), dw) +
+                                        " * " + literal(p.issue_cycles, dw));
   for (int x = 0; x < lanes_in; ++x) {
     const std::string X = n2s(x), re = "feed_re_" + X, im = "feed_im_" + X;
     b.regs({re, im}, A);

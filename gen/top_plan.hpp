@@ -32,30 +32,31 @@ WeightSramShape weight_sram_shape(const AcceleratorSpec& s);
 
 struct TopPlan {
   const AcceleratorSpec* spec = nullptr;
-  int block_size = 0, log2_block = 0;      ///< k, log2 k
+  int block_size = 0, log2_block = 0;          ///< k, log2 k
   int samples_per_beat = 0, log2_samples = 0;  ///< S samples per beat (FFT lanes), log2 S
-  int beats = 0, log2_beats = 0;           ///< beats per block (k / S), log2 beats
+  int beats = 0, log2_beats = 0;               ///< beats per block (k / S), log2 beats
   arch::FftTiming fft;
   arch::MacTiming mac;
-  int parallel_blocks = 0;    ///< output blocks one MAC issue serves
-  int block_words = 0;        ///< spectrum words per block (k/2+1, or k/2 packed)
-  int issue_cycles = 0;       ///< cycles of one MAC issue
+  int parallel_blocks = 0;  ///< output blocks one MAC issue serves
+  int block_words = 0;      ///< spectrum words per block (k/2+1, or k/2 packed)
+  int issue_cycles = 0;     ///< cycles of one MAC issue
   int mac_lanes = 0;
   int accumulator_banks = 0;
-  bool packed = false;         ///< packed_real: word 0 = (bin 0, bin k/2) real pair
-  bool pipelined = false;      ///< bit-reversed unit outputs (else natural: unrolled, iterative)
-  bool unrolled = false;       ///< units take and give whole blocks (k/2+1 bins in one beat)
-  int fft_gap = 0;             ///< ii - beats: idle cycles between two blocks into a unit (iterative)
-  bool shared_fft = false;     ///< one FFT unit for both directions
-  int q_max = 0, p_max = 0;    ///< largest layer the buffers hold (input blocks, output blocks)
+  bool packed = false;       ///< packed_real: word 0 = (bin 0, bin k/2) real pair
+  bool pipelined = false;    ///< bit-reversed unit outputs (else natural: unrolled, iterative)
+  bool unrolled = false;     ///< units take and give whole blocks (k/2+1 bins in one beat)
+  int fft_gap = 0;           ///< ii - beats: idle cycles between two blocks into a unit (iterative)
+  bool shared_fft = false;   ///< one FFT unit for both directions
+  int q_max = 0, p_max = 0;  ///< largest layer the buffers hold (input blocks, output blocks)
   int q_bits = 0, p_bits = 0;  ///< bits of cfg_q / cfg_p
   int weight_word_bits = 0;    ///< bits of one weight word (re, im)
   WeightSramShape wsram;
-  int fft_out_bits = 0, ifft_out_bits = 0;  ///< bits of one FFT / IFFT output component on the unit's ports
-  std::string fft_module, ifft_module;      ///< FFT unit module names (equal when shared)
-  std::vector<int> bit_reverse;             ///< bit reversal of log2 k bits
-  bool images = false;         ///< bias banks load bias_bank<i>.hex ($readmemh)
-  bool weight_images = false;  ///< weight banks load weights_bank<i>.hex
+  int fft_out_bits = 0,
+      ifft_out_bits = 0;  ///< bits of one FFT / IFFT output component on the unit's ports
+  std::string fft_module, ifft_module;  ///< FFT unit module names (equal when shared)
+  std::vector<int> bit_reverse;         ///< bit reversal of log2 k bits
+  bool images = false;                  ///< bias banks load bias_bank<i>.hex ($readmemh)
+  bool weight_images = false;           ///< weight banks load weights_bank<i>.hex
 
   /// Sample index carried by IFFT output beat t, lane l (and spectrum bin of FFT output (t, l)).
   int out_index(int t, int l) const;
@@ -71,14 +72,14 @@ struct TopPlan {
 /// that drives one declares it (Body refuses a second declaration); the others use the constant.
 namespace net {
 // FSM (top_control.cpp)
-inline const std::string state = "state";              ///< ST_IDLE, ST_RUN, ST_DRAIN
-inline const std::string running = "running";          ///< state == ST_RUN
-inline const std::string start_fire = "start_fire";    ///< start accepted (idle and start)
-inline const std::string done_now = "done_now";        ///< the last output is written (output side)
-inline const std::string drain_end = "drain_end";      ///< the output stream is over (output side)
+inline const std::string state = "state";            ///< ST_IDLE, ST_RUN, ST_DRAIN
+inline const std::string running = "running";        ///< state == ST_RUN
+inline const std::string start_fire = "start_fire";  ///< start accepted (idle and start)
+inline const std::string done_now = "done_now";      ///< the last output is written (output side)
+inline const std::string drain_end = "drain_end";    ///< the output stream is over (output side)
 // input buffer and phase A (top_control.cpp)
-inline const std::string in_fire = "in_fire";          ///< an input row is accepted
-inline const std::string inbuf_read = "inbuf_read";    ///< phase A reads an input-buffer row
+inline const std::string in_fire = "in_fire";        ///< an input row is accepted
+inline const std::string inbuf_read = "inbuf_read";  ///< phase A reads an input-buffer row
 inline const std::string inbuf_addr = "inbuf_addr";
 inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
 inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)
@@ -86,18 +87,18 @@ inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (
 inline const std::string spectrum_valid = "spectrum_valid";  ///< an FFT output beat of phase A
 inline const std::string spectrum_beat = "spectrum_beat";    ///< its beat within the block
 inline const std::string spectrum_we = "spectrum_we";
-inline const std::string spectrum_wrow = "spectrum_wrow";    ///< input block being written
+inline const std::string spectrum_wrow = "spectrum_wrow";  ///< input block being written
 inline const std::string spectrum_re = "spectrum_re";
 // MAC sequencer (top_control.cpp)
-inline const std::string mac_read = "mac_read";        ///< the read stage before an issue cycle
-inline const std::string mac_block = "mac_block";      ///< input block j of the issue being read
-inline const std::string weight_row = "weight_row";    ///< weight row being read
-inline const std::string stream_row = "stream_row";    ///< weight row popped from the stream FIFO
-inline const std::string issue_valid = "issue_valid";  ///< an issue cycle
-inline const std::string issue_first = "issue_first";  ///< of the first input block (acc from 0)
-inline const std::string issue_cycle = "issue_cycle";  ///< c within the issue
-inline const std::string issue_bank = "issue_bank";    ///< accumulator bank of the group
-inline const std::string group_final = "group_final";  ///< a group's accumulators are final
+inline const std::string mac_read = "mac_read";          ///< the read stage before an issue cycle
+inline const std::string mac_block = "mac_block";        ///< input block j of the issue being read
+inline const std::string weight_row = "weight_row";      ///< weight row being read
+inline const std::string stream_row = "stream_row";      ///< weight row popped from the stream FIFO
+inline const std::string issue_valid = "issue_valid";    ///< an issue cycle
+inline const std::string issue_first = "issue_first";    ///< of the first input block (acc from 0)
+inline const std::string issue_cycle = "issue_cycle";    ///< c within the issue
+inline const std::string issue_bank = "issue_bank";      ///< accumulator bank of the group
+inline const std::string group_final = "group_final";    ///< a group's accumulators are final
 inline const std::string bank_release = "bank_release";  ///< one-hot: the IFFT read the bank
 // FFT units and the IFFT feed (top.cpp, top_datapath.cpp, top_banks.cpp)
 inline const std::string fft_out_valid = "fft_out_valid";
@@ -109,8 +110,12 @@ inline const std::string ifft_in_im = "ifft_in_im";
 inline const std::string ifft_out_valid = "ifft_out_valid";
 inline const std::string ifft_out_data = "ifft_out_data";
 /// Accumulator arrays of MAC lane l (top_datapath.cpp), read by the IFFT feed (top_banks.cpp).
-inline std::string acc_re(int lane) { return "acc_re_" + std::to_string(lane); }
-inline std::string acc_im(int lane) { return "acc_im_" + std::to_string(lane); }
+inline std::string acc_re(int lane) {
+  return "acc_re_" + std::to_string(lane);
+}
+inline std::string acc_im(int lane) {
+  return "acc_im_" + std::to_string(lane);
+}
 }  // namespace net
 
 /// Derives the plan; ConfigError when the spec is outside what the top generator covers.

@@ -12,7 +12,9 @@ using namespace circa;
 namespace {
 
 /// A module `leaf` with a 4-bit input `a`, a 1-bit input `en` and an 8-bit output `y`.
-gen::ModuleRef leaf() { return {"leaf", "", {{"a", false, 4}, {"en", false, 1}, {"y", true, 8}}}; }
+gen::ModuleRef leaf() {
+  return {"leaf", "", {{"a", false, 4}, {"en", false, 1}, {"y", true, 8}}};
+}
 
 /// Runs `f` on a body of module `host` (ports: 4-bit `x`, 8-bit output `z`) and returns the
 /// message of the InternalError it throws ("" when none).
@@ -90,7 +92,10 @@ BOOST_AUTO_TEST_CASE(an_output_is_left_open_only_when_marked) {
   BOOST_TEST(has(msg, "output port y is not connected"));
   gen::Emitter e;
   gen::Body b(e, "host", {{"x", false, 4}});
-  b.add(gen::Instance(leaf(), "u_leaf").connect("a", b["x"]).connect("en", gen::Expr("1'b0", 1)).open("y"));
+  b.add(gen::Instance(leaf(), "u_leaf")
+            .connect("a", b["x"])
+            .connect("en", gen::Expr("1'b0", 1))
+            .open("y"));
   BOOST_TEST(has(e.str(), ".y  ()"));
 }
 
