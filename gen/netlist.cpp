@@ -6,6 +6,10 @@
 
 namespace circa::gen {
 
+/// A connection longer than this (after its `.port (`) is a concatenation wrapped one part per
+/// line, so generated instances stay readable.
+constexpr size_t kWrapColumn = 90;
+
 Expr part(const Signal& s, int lo, int w) {
   CIRCA_CHECK(lo >= 0 && w >= 1 && lo + w <= s.width,
               "bits [" + std::to_string(lo) + " +: " + std::to_string(w) + "] of " + s.name + " (" +
@@ -23,7 +27,9 @@ Expr cat(const std::vector<Expr>& parts) {
     text += (text.empty() ? "" : ", ") + x.text;
     width += x.width;
   }
-  return {"{" + text + "}", width};
+  Expr e("{" + text + "}", width);
+  for (const Expr& x : parts) e.parts.push_back(x.text);
+  return e;
 }
 
 ModuleRef ref(const Module& m) {
@@ -169,16 +175,26 @@ void Body::add(const Instance& inst) {
   }
   size_t name_w = 0;
   for (const Port& p : m.ports) name_w = std::max(name_w, p.name.size());
-  std::vector<std::string> lines;
+  std::vector<std::vector<std::string>> lines;  // per port, its lines (more when wrapped)
   for (const Port& p : m.ports) {
     const auto it = by_port.find(p.name);
     const auto& open = inst.open_ports();
+    const std::string head = "." + p.name + std::string(name_w - p.name.size(), ' ') + " (";
     std::string conn;
     if (it != by_port.end()) {
       const Expr& x = *it->second;
       if (x.width != p.width)
         fail(where + "port " + p.name + " is " + std::to_string(p.width) + " bits, connected to " +
              x.text + " of " + std::to_string(x.width) + " bits");
+      if (x.parts.size() > 1 && head.size() + x.text.size() > kWrapColumn) {
+        // A long concatenation: one part per line, aligned after the opening brace.
+        const std::string pad(head.size() + 1, ' ');
+        std::vector<std::string> wrapped{head + "{" + x.parts[0] + ","};
+        for (size_t i = 1; i + 1 < x.parts.size(); ++i) wrapped.push_back(pad + x.parts[i] + ",");
+        wrapped.push_back(pad + x.parts.back() + "})");
+        lines.push_back(wrapped);
+        continue;
+      }
       conn = x.text;
     } else if (std::find(open.begin(), open.end(), p.name) != open.end()) {
       if (!p.output) fail(where + "input port " + p.name + " cannot be left open");
@@ -186,10 +202,13 @@ void Body::add(const Instance& inst) {
       fail(where + (p.output ? "output port " + p.name + " is not connected (mark it open)"
                              : "input port " + p.name + " is not connected"));
     }
-    lines.push_back("." + p.name + std::string(name_w - p.name.size(), ' ') + " (" + conn + ")");
+    lines.push_back({head + conn + ")"});
   }
   e_.open(m.name + (m.params.empty() ? "" : " " + m.params) + " " + inst.name() + " (");
-  for (size_t i = 0; i < lines.size(); ++i) e_.line(lines[i] + (i + 1 < lines.size() ? "," : ""));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    for (size_t j = 0; j + 1 < lines[i].size(); ++j) e_.line(lines[i][j]);
+    e_.line(lines[i].back() + (i + 1 < lines.size() ? "," : ""));
+  }
   e_.close(");");
 }
 

@@ -30,6 +30,7 @@ struct Signal {
 struct Expr {
   std::string text;
   int width = 1;
+  std::vector<std::string> parts;  ///< a concatenation's parts (cat()), to wrap it one per line
   Expr(const Signal& s) : text(s.name), width(s.width) {}  // NOLINT: a signal is an expression
   Expr(std::string t, int w) : text(std::move(t)), width(w) {}
 };

@@ -89,7 +89,7 @@ void emit_output_counters(Body& b, const TopPlan& p) {
 }
 
 /// Bias banks: loaded one code at a time (b_addr = row * k + sample), read a cycle before use.
-void emit_bias(Body& b, const TopPlan& p, const BankMap& m, std::string* lanes) {
+void emit_bias(Body& b, const TopPlan& p, const BankMap& m, std::vector<Expr>* lanes) {
   Emitter& e = b.out();
   const int O = p.spec->formats.output.bits, tb = p.log2_beats, tw = std::max(tb, 1);
   const int n = p.log2_block, r = p.log2_samples, aw = p.p_bits + tb;
@@ -129,7 +129,7 @@ void emit_bias(Body& b, const TopPlan& p, const BankMap& m, std::string* lanes) 
     std::vector<std::string> src;
     for (int t = 0; t < p.beats; ++t) src.push_back("bias_q" + n2s(p.bank_of(p.out_index(t, l))));
     emit_table(b, "bias_lane" + n2s(l), O, "out1_beat", tw, src);
-    *lanes += (lanes->empty() ? "" : ", ") + std::string("bias_lane") + n2s(l);
+    lanes->push_back(b["bias_lane" + n2s(l)]);
   }
 }
 
@@ -178,7 +178,7 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
   const BankMap m = bank_map(p);
   const Module& per = d.module(gen_peripheral(d, p.spec->formats, S));
   emit_output_counters(b, p);
-  std::string bias;
+  std::vector<Expr> bias;  // lane S-1 first
   emit_bias(b, p, m, &bias);
   std::vector<Expr> in;
   for (int l = S - 1; l >= 0; --l)
@@ -194,7 +194,7 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
             .connect("cfg_relu", b["cfg_relu"])
             .connect("in_valid", b["out1_valid"])
             .connect("in_data", cat(in))
-            .connect("bias", Expr("{" + bias + "}", S * O))
+            .connect("bias", cat(bias))
             .connect("out_valid", b["periph_valid"])
             .connect("out_data", b["periph_data"]));
   e.line("assign " + net::done_now + " = periph_valid && out2_block == cfg_p - " +

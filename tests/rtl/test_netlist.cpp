@@ -48,6 +48,19 @@ BOOST_AUTO_TEST_CASE(a_correct_instance_is_written_one_port_per_line) {
   BOOST_TEST(e.str() == "leaf u_leaf (\n  .a  (x),\n  .en (1'b1),\n  .y  (z)\n);\n");
 }
 
+BOOST_AUTO_TEST_CASE(a_long_concatenation_is_wrapped_one_part_per_line) {
+  gen::Emitter e;
+  gen::Body b(e, "host", {{"x", false, 4}, {"z", true, 8}});
+  const gen::Expr bit("some_rather_long_condition_name && another_long_condition_name", 1);
+  b.add(gen::Instance(leaf(), "u_leaf")
+            .connect("a", gen::cat({bit, bit, bit, bit}))
+            .connect("en", gen::Expr("1'b1", 1))
+            .connect("y", b["z"]));
+  const std::string pad(6, ' ');  // aligned under the first part, after ".a  ({"
+  BOOST_TEST(has(e.str(), "  .a  ({" + bit.text + ",\n  " + pad + bit.text + ",\n"));
+  BOOST_TEST(has(e.str(), "  " + pad + bit.text + "}),\n  .en (1'b1),"));
+}
+
 BOOST_AUTO_TEST_CASE(a_wrong_port_name_names_module_instance_and_port) {
   const std::string msg = error_of([](gen::Body& b) {
     b.add(gen::Instance(leaf(), "u_leaf")
