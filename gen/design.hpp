@@ -15,17 +15,17 @@ namespace circa::gen {
 /// One generated Verilog module.
 struct Module {
   std::string name;
-  std::string text;          ///< `module ... endmodule`, without the file header
+  std::string text;  ///< `module ... endmodule`, without the file header
   std::vector<Port> ports;
-  int latency = 0;           ///< register stages from input to output (0 = combinational)
+  int latency = 0;  ///< register stages from input to output (0 = combinational)
 };
 
 /// A unit as the manifest reports it: which module, how deep, and the arch timing it implements.
 struct UnitInfo {
   std::string module;
-  int pipeline_depth = 0;    ///< register stages of the module
-  int latency = 0;           ///< cycles, first input beat to first output beat (arch timing)
-  int ii = 0;                ///< initiation interval, cycles (0 = n/a)
+  int pipeline_depth = 0;  ///< register stages of the module
+  int latency = 0;         ///< cycles, first input beat to first output beat (arch timing)
+  int ii = 0;              ///< initiation interval, cycles (0 = n/a)
 };
 
 /// A memory instance: depth x width x ports, and its initial image (if any).
@@ -35,7 +35,7 @@ struct MemoryInfo {
   int width = 0;
   int ports = 0;
   int banks = 1;
-  std::string image;         ///< $readmemh file relative to the output folder ("" = none)
+  std::string image;  ///< $readmemh file relative to the output folder ("" = none)
 };
 
 class Design {
@@ -49,9 +49,9 @@ class Design {
   void set_top(const std::string& name) { top_ = name; }
   const std::string& top() const { return top_; }
 
-  std::map<std::string, UnitInfo> units;      ///< by role: "butterfly", "fft", ...
-  std::map<std::string, MemoryInfo> memories; ///< by role: "weight_sram", ...
-  std::map<std::string, std::string> data;    ///< extra files (path -> text), e.g. weight images
+  std::map<std::string, UnitInfo> units;       ///< by role: "butterfly", "fft", ...
+  std::map<std::string, MemoryInfo> memories;  ///< by role: "weight_sram", ...
+  std::map<std::string, std::string> data;     ///< extra files (path -> text), e.g. weight images
 
  private:
   std::map<std::string, Module> modules_;

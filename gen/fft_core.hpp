@@ -7,6 +7,7 @@
 
 #include "gen/design.hpp"
 #include "gen/emitter.hpp"
+#include "gen/netlist.hpp"
 #include "numerics/fft_fixed.hpp"
 
 namespace circa::gen {
@@ -18,12 +19,12 @@ struct FftMode {
 };
 
 struct FftCoreParams {
-  int k = 0;                  ///< points
-  int lanes = 0;              ///< samples per cycle S (power of two, <= k)
-  int stage_latency = 0;      ///< register stages per butterfly stage
-  std::vector<FftMode> modes; ///< one (a direction of its own) or two (shared unit: mode input)
+  int k = 0;                   ///< points
+  int lanes = 0;               ///< samples per cycle S (power of two, <= k)
+  int stage_latency = 0;       ///< register stages per butterfly stage
+  std::vector<FftMode> modes;  ///< one (a direction of its own) or two (shared unit: mode input)
   FixedFormat twiddle;
-  bool fault = false;         ///< tests only: the faulty butterfly
+  bool fault = false;  ///< tests only: the faulty butterfly
 };
 
 /// Width of one real component on the core's buses: the widest mode's data format.
@@ -33,11 +34,11 @@ int core_width(const FftCoreParams& p);
 /// [(2l+1)W +: W], im at [2lW +: W], natural order: beat t lane l = sample t*S + l), and with
 /// two modes the 1-bit signal `mode`; defines `core_v` and the bus `core_d` (same packing) in
 /// bit-reversed order: beat t lane l = bin bitrev(t*S + l). Latency: arch pipelined latency.
-void emit_fft_core(Emitter& e, Design& d, const FftCoreParams& p);
+void emit_fft_core(Body& b, Design& d, const FftCoreParams& p);
 
 /// The iterative core (fft_iterative.cpp): same signals, outputs in natural order (beat t lane l
 /// = bin t*S + l); a block's beats consecutive, blocks at least arch ii apart.
-void emit_fft_iterative_core(Emitter& e, Design& d, const FftCoreParams& p);
+void emit_fft_iterative_core(Body& b, Design& d, const FftCoreParams& p);
 
 /// Bits [(2l+1)W +: W] / [2lW +: W] of a core bus.
 std::string lane_re(const std::string& bus, int lane, int w);

@@ -38,8 +38,10 @@ void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
   const int64_t qm = top_max_q(s), pm = top_max_p(s);
   const int ob = s.formats.output.bits;
   d.memories["input_buffer"] = {"circa_sram_1rw", qm * beats, S * s.formats.input.bits, 1, 1, ""};
-  d.memories["spectrum_buffer"] = {"circa_sram_1r1w", qm, m.slots * 2 * s.formats.fft.bits, 2, 1, ""};
-  d.memories["bias_banks"] = {"circa_sram_1rw", pm * beats, ob, 1, S, o.layer ? "bias_bank<i>.hex" : ""};
+  d.memories["spectrum_buffer"] = {
+      "circa_sram_1r1w", qm, m.slots * 2 * s.formats.fft.bits, 2, 1, ""};
+  d.memories["bias_banks"] = {
+      "circa_sram_1rw", pm * beats, ob, 1, S, o.layer ? "bias_bank<i>.hex" : ""};
   d.memories["output_banks"] = {"circa_sram_1rw", pm * beats, ob, 1, S, ""};
 }
 
@@ -55,7 +57,8 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   const int k = s.block_size;
   const DatapathFormats& f = s.formats;
   const int fwd_shift = s.fft.scaling == FftScaling::forward ? 1 : 0;
-  const std::string bf = gen_butterfly(d, f.fft, f.twiddle, fwd_shift, s.fft.stage_latency, o.faults.butterfly);
+  const std::string bf =
+      gen_butterfly(d, f.fft, f.twiddle, fwd_shift, s.fft.stage_latency, o.faults.butterfly);
   d.units["butterfly"] = {bf, d.module(bf).latency, s.fft.stage_latency, 1};
   if (k >= 4) {
     const std::string rom = gen_twiddle_rom(d, num::TwiddleRom(k, f.twiddle));
@@ -70,10 +73,12 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   const std::string ws = gen_weight_sram(d, s.weight_sram, images);
   const SramSpec& m = s.weight_sram;
   const int ports = m.read_write_ports == 1 && m.read_ports == 0 && m.write_ports == 0 ? 1 : 2;
-  d.memories["weight_sram"] = {ws, weight_sram_depth(m), m.word_bits, ports, m.banks,
-                               images ? "weights_bank<i>.hex" : ""};
-  if (top_unsupported(s).empty()) add_top(d, s, o);
-  else CIRCA_CHECK(!images, "weight images need a top: " + top_unsupported(s));
+  d.memories["weight_sram"] = {
+      ws, weight_sram_depth(m), m.word_bits, ports, m.banks, images ? "weights_bank<i>.hex" : ""};
+  if (top_unsupported(s).empty())
+    add_top(d, s, o);
+  else
+    CIRCA_CHECK(!images, "weight images need a top: " + top_unsupported(s));
   return d;
 }
 

@@ -12,13 +12,13 @@
 namespace circa::gen {
 
 struct GenOptions {
-  Faults faults;            ///< tests only: deliberately wrong hardware
+  Faults faults;  ///< tests only: deliberately wrong hardware
   /// A layer whose weight spectra and bias the top's memories load as $readmemh images.
   const num::QuantisedLayer* layer = nullptr;
   /// The layer's weights reach the top through its weight stream (cfg_stream, a layer that
   /// does not fit the weight SRAM): no weight-SRAM images, only the bias's.
   bool stream_weights = false;
-  std::string regenerate;   ///< the command that regenerates the output (goes into each header)
+  std::string regenerate;  ///< the command that regenerates the output (goes into each header)
 };
 
 /// All units of the datapath for this spec, with their manifest entries, and the top module

@@ -2,6 +2,7 @@
 // saturating, addressed accumulator, num::complex_product() and num::accumulate().
 #include "arch/microarch.hpp"
 #include "gen/emitter.hpp"
+#include "gen/netlist.hpp"
 #include "gen/units.hpp"
 
 namespace circa::gen {
@@ -15,8 +16,9 @@ void emit_header(Emitter& e, const std::string& name, const std::vector<Port>& p
 }
 
 /// A valid bit delayed one cycle, cleared by reset.
-void emit_valid_reg(Emitter& e) {
-  e.line(reg("valid_q", 1) + ";");
+void emit_valid_reg(Body& b) {
+  Emitter& e = b.out();
+  b.reg("valid_q", 1);
   e.line("always @(posedge clk) if (rst) valid_q <= 1'b0; else valid_q <= in_valid;");
   e.line("assign out_valid = valid_q;");
 }
@@ -25,14 +27,18 @@ void emit_valid_reg(Emitter& e) {
 
 std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
   const int D = f.fft.bits, W = f.weight.bits, pw = D + W, sw = pw + 1;
-  const std::string name = std::string(pair ? "circa_cmulp_x" : "circa_cmul_x") + fmt_tag(f.fft) + "_w" +
-                           fmt_tag(f.weight) + "_p" + fmt_tag(f.product);
+  const std::string name = std::string(pair ? "circa_cmulp_x" : "circa_cmul_x") + fmt_tag(f.fft) +
+                           "_w" + fmt_tag(f.weight) + "_p" + fmt_tag(f.product);
   if (d.has(name)) return name;
   const int P = f.product.bits;
   std::vector<Port> ports{{"clk", false, 1}, {"rst", false, 1}, {"in_valid", false, 1}};
   if (pair) ports.push_back({"pair", false, 1});
-  for (const auto& pt : std::vector<Port>{{"x_re", false, D}, {"x_im", false, D},   {"w_re", false, W},
-                                          {"w_im", false, W}, {"out_valid", true, 1}, {"p_re", true, P},
+  for (const auto& pt : std::vector<Port>{{"x_re", false, D},
+                                          {"x_im", false, D},
+                                          {"w_re", false, W},
+                                          {"w_im", false, W},
+                                          {"out_valid", true, 1},
+                                          {"p_re", true, P},
                                           {"p_im", true, P}})
     ports.push_back(pt);
   Emitter e;
@@ -40,29 +46,36 @@ std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
          std::to_string(f.fft.frac + f.weight.frac) + " fraction bits to " + describe(f.product) +
          "; one register stage.");
   emit_header(e, name, ports);
-  const auto mul = [&](const char* x, const char* w) { return sext(x, D, pw) + " * " + sext(w, W, pw); };
-  e.line(wire("m_rr", pw) + " = " + mul("x_re", "w_re") + ";");
-  e.line(wire("m_ii", pw) + " = " + mul("x_im", "w_im") + ";");
-  e.line(wire("m_ri", pw) + " = " + mul("x_re", "w_im") + ";");
-  e.line(wire("m_ir", pw) + " = " + mul("x_im", "w_re") + ";");
+  Body b(e, name, ports);
+  const auto mul = [&](const char* x, const char* w) {
+    return sext(x, D, pw) + " * " + sext(w, W, pw);
+  };
+  b.wire("m_rr", pw, mul("x_re", "w_re"));
+  b.wire("m_ii", pw, mul("x_im", "w_im"));
+  b.wire("m_ri", pw, mul("x_re", "w_im"));
+  b.wire("m_ir", pw, mul("x_im", "w_re"));
   if (pair) {
     // packed_real word 0 holds two real bins (0 and k/2): re*re and im*im, no cross terms, each
     // exactly the golden complex_product of a real bin.
-    e.line(wire("s_re", sw) + " = " + sext("m_rr", pw, sw) + " - (pair ? " + literal(0, sw) + " : " + sext("m_ii", pw, sw) + ");");
-    e.line(wire("s_im", sw) + " = pair ? " + sext("m_ii", pw, sw) + " : " + sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw) + ";");
+    b.wire(
+        "s_re", sw,
+        sext("m_rr", pw, sw) + " - (pair ? " + literal(0, sw) + " : " + sext("m_ii", pw, sw) + ")");
+    b.wire("s_im", sw,
+           "pair ? " + sext("m_ii", pw, sw) + " : " + sext("m_ri", pw, sw) + " + " +
+               sext("m_ir", pw, sw));
   } else {
-    e.line(wire("s_re", sw) + " = " + sext("m_rr", pw, sw) + " - " + sext("m_ii", pw, sw) + ";");
-    e.line(wire("s_im", sw) + " = " + sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw) + ";");
+    b.wire("s_re", sw, sext("m_rr", pw, sw) + " - " + sext("m_ii", pw, sw));
+    b.wire("s_im", sw, sext("m_ri", pw, sw) + " + " + sext("m_ir", pw, sw));
   }
-  e.line(wire("q_re", P) + ", q_im;");
+  b.wires({"q_re", "q_im"}, P);
   const int from = f.fft.frac + f.weight.frac;
-  e.line(round_sat("u_re", "s_re", sw, from, f.product, "q_re"));
-  e.line(round_sat("u_im", "s_im", sw, from, f.product, "q_im"));
-  e.line(reg("p_re_q", P) + ", p_im_q;");
+  b.round_sat("u_re", b["s_re"], from, f.product, "q_re");
+  b.round_sat("u_im", b["s_im"], from, f.product, "q_im");
+  b.regs({"p_re_q", "p_im_q"}, P);
   e.line("always @(posedge clk) begin p_re_q <= q_re; p_im_q <= q_im; end");
   e.line("assign p_re = p_re_q;");
   e.line("assign p_im = p_im_q;");
-  emit_valid_reg(e);
+  emit_valid_reg(b);
   e.close("endmodule");
   d.add({name, e.str(), ports, 1});
   return name;
@@ -70,28 +83,33 @@ std::string gen_cmul(Design& d, const DatapathFormats& f, bool pair) {
 
 std::string gen_accumulator(Design& d, const DatapathFormats& f, int depth) {
   const int P = f.product.bits, A = f.accumulator.bits, aw = ceil_log2(depth);
-  const std::string name = "circa_acc_p" + std::to_string(P) + "_a" + fmt_tag(f.accumulator) + "_n" + std::to_string(depth);
+  const std::string name = "circa_acc_p" + std::to_string(P) + "_a" + fmt_tag(f.accumulator) +
+                           "_n" + std::to_string(depth);
   if (d.has(name)) return name;
-  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},  {"in_valid", false, 1},
-                                {"first", false, 1}, {"addr", false, aw}, {"p_re", false, P},
+  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},      {"in_valid", false, 1},
+                                {"first", false, 1}, {"addr", false, aw},    {"p_re", false, P},
                                 {"p_im", false, P},  {"out_valid", true, 1}, {"acc_re", true, A},
                                 {"acc_im", true, A}};
   Emitter e;
   e.line("// Saturating accumulator (num::accumulate), " + std::to_string(depth) +
-         " addressed entries of " + describe(f.accumulator) + ": acc[addr] = fit((first ? 0 : acc[addr]) + p).");
-  e.line("// The product and accumulator fractions are equal (spec cross-check), so p adds unshifted.");
+         " addressed entries of " + describe(f.accumulator) +
+         ": acc[addr] = fit((first ? 0 : acc[addr]) + p).");
+  e.line(
+      "// The product and accumulator fractions are equal (spec cross-check), so p adds "
+      "unshifted.");
   emit_header(e, name, ports);
-  e.line(reg("mem_re", A) + " [0:" + std::to_string(depth - 1) + "];");
-  e.line(reg("mem_im", A) + " [0:" + std::to_string(depth - 1) + "];");
+  Body b(e, name, ports);
+  b.memory("mem_re", A, depth);
+  b.memory("mem_im", A, depth);
   const std::string zero = literal(0, A);
-  e.line(wire("base_re", A) + " = first ? " + zero + " : mem_re[addr];");
-  e.line(wire("base_im", A) + " = first ? " + zero + " : mem_im[addr];");
-  e.line(wire("sum_re", A + 1) + " = " + sext("base_re", A, A + 1) + " + " + sext("p_re", P, A + 1) + ";");
-  e.line(wire("sum_im", A + 1) + " = " + sext("base_im", A, A + 1) + " + " + sext("p_im", P, A + 1) + ";");
-  e.line(wire("n_re", A) + ", n_im;");
-  e.line(round_sat_shift("u_re", "sum_re", A + 1, 0, f.accumulator, "n_re"));
-  e.line(round_sat_shift("u_im", "sum_im", A + 1, 0, f.accumulator, "n_im"));
-  e.line(reg("acc_re_q", A) + ", acc_im_q;");
+  b.wire("base_re", A, "first ? " + zero + " : mem_re[addr]");
+  b.wire("base_im", A, "first ? " + zero + " : mem_im[addr]");
+  b.wire("sum_re", A + 1, sext("base_re", A, A + 1) + " + " + sext("p_re", P, A + 1));
+  b.wire("sum_im", A + 1, sext("base_im", A, A + 1) + " + " + sext("p_im", P, A + 1));
+  b.wires({"n_re", "n_im"}, A);
+  b.round_sat_shift("u_re", b["sum_re"], 0, f.accumulator, "n_re");
+  b.round_sat_shift("u_im", b["sum_im"], 0, f.accumulator, "n_im");
+  b.regs({"acc_re_q", "acc_im_q"}, A);
   e.open("always @(posedge clk) begin");
   e.open("if (in_valid) begin");
   e.line("mem_re[addr] <= n_re;");
@@ -102,7 +120,7 @@ std::string gen_accumulator(Design& d, const DatapathFormats& f, int depth) {
   e.close("end");
   e.line("assign acc_re = acc_re_q;");
   e.line("assign acc_im = acc_im_q;");
-  emit_valid_reg(e);
+  emit_valid_reg(b);
   e.close("endmodule");
   d.add({name, e.str(), ports, 1});
   return name;
@@ -114,24 +132,31 @@ std::string gen_mac_lane(Design& d, const DatapathFormats& f, int depth) {
   if (d.has(name)) return name;
   const int D = f.fft.bits, W = f.weight.bits, A = f.accumulator.bits, P = f.product.bits;
   const int aw = ceil_log2(depth);
-  const std::vector<Port> ports{{"clk", false, 1},   {"rst", false, 1},   {"in_valid", false, 1},
-                                {"first", false, 1}, {"addr", false, aw}, {"x_re", false, D},
-                                {"x_im", false, D},  {"w_re", false, W},  {"w_im", false, W},
+  const std::vector<Port> ports{{"clk", false, 1},      {"rst", false, 1},   {"in_valid", false, 1},
+                                {"first", false, 1},    {"addr", false, aw}, {"x_re", false, D},
+                                {"x_im", false, D},     {"w_re", false, W},  {"w_im", false, W},
                                 {"out_valid", true, 1}, {"acc_re", true, A}, {"acc_im", true, A}};
   Emitter e;
   e.line("// One complex MAC lane: product stage, then accumulator (" +
          std::to_string(arch::kMacLatency) + " register stages, arch::kMacLatency).");
   emit_header(e, name, ports);
-  e.line(wire("pv", 1) + ";");
-  e.line(wire("p_re", P) + ", p_im;");
-  e.line(reg("first_q", 1) + ";");
-  e.line(reg("addr_q", aw) + ";");
+  Body b(e, name, ports);
+  b.wire("pv", 1);
+  b.wires({"p_re", "p_im"}, P);
+  b.reg("first_q", 1);
+  b.reg("addr_q", aw);
   e.line("// first/addr travel beside the product so they meet it at the accumulator");
   e.line("always @(posedge clk) begin first_q <= first; addr_q <= addr; end");
-  e.line(cmul + " u_mul (.clk(clk), .rst(rst), .in_valid(in_valid), .x_re(x_re), .x_im(x_im), "
-         ".w_re(w_re), .w_im(w_im), .out_valid(pv), .p_re(p_re), .p_im(p_im));");
-  e.line(acc + " u_acc (.clk(clk), .rst(rst), .in_valid(pv), .first(first_q), .addr(addr_q), "
-         ".p_re(p_re), .p_im(p_im), .out_valid(out_valid), .acc_re(acc_re), .acc_im(acc_im));");
+  Instance mul(ref(d.module(cmul)), "u_mul");
+  for (const char* same :
+       {"clk", "rst", "in_valid", "x_re", "x_im", "w_re", "w_im", "p_re", "p_im"})
+    mul.connect(same, b[same]);
+  b.add(mul.connect("out_valid", b["pv"]));
+  Instance ac(ref(d.module(acc)), "u_acc");
+  for (const char* same : {"clk", "rst", "p_re", "p_im", "out_valid", "acc_re", "acc_im"})
+    ac.connect(same, b[same]);
+  b.add(
+      ac.connect("in_valid", b["pv"]).connect("first", b["first_q"]).connect("addr", b["addr_q"]));
   e.close("endmodule");
   d.add({name, e.str(), ports, arch::kMacLatency});
   return name;

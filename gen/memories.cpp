@@ -2,6 +2,7 @@
 // (rtl/), behind a generated wrapper whose ports stay the same when a flow swaps the banks for
 // macros. Bank i loads `weights_bank<i>.hex` when images are generated.
 #include "gen/emitter.hpp"
+#include "gen/netlist.hpp"
 #include "gen/units.hpp"
 
 namespace circa::gen {
@@ -21,38 +22,52 @@ std::string gen_weight_sram(Design& d, const SramSpec& m, bool images) {
                                  : std::to_string(m.read_write_ports) + "rw" +
                                        std::to_string(m.read_ports) + "r" +
                                        std::to_string(m.write_ports) + "w";
-  const std::string name = "circa_wsram_b" + std::to_string(B) + "_d" + std::to_string(depth) + "_w" +
-                           std::to_string(W) + "_" + mix + (images ? "_img" : "");
+  const std::string name = "circa_wsram_b" + std::to_string(B) + "_d" + std::to_string(depth) +
+                           "_w" + std::to_string(W) + "_" + mix + (images ? "_img" : "");
   if (d.has(name)) return name;
-  const std::vector<Port> ports{{"clk", false, 1},        {"en", false, B},
-                                {"we", false, B},         {"addr", false, B * aw},
-                                {"wdata", false, B * W},  {"rdata", true, B * W}};
+  const std::vector<Port> ports{{"clk", false, 1},       {"en", false, B},
+                                {"we", false, B},        {"addr", false, B * aw},
+                                {"wdata", false, B * W}, {"rdata", true, B * W}};
   Emitter e;
   e.line("// Weight-spectrum SRAM: " + std::to_string(B) + " banks x " + std::to_string(depth) +
          " words x " + std::to_string(W) + " bits, " +
          (one_rw ? std::string("one read/write port per bank")
                  : "ports per bank " + mix + ", used as one read and one write port") +
          ", read latency 1.");
-  e.line("// Bank b owns bits [b*W +: W] of every bus. Swap the primitive for a macro to harden it.");
+  e.line(
+      "// Bank b owns bits [b*W +: W] of every bus. Swap the primitive for a macro to harden it.");
   e.open("module " + name + " (");
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
   e.open("");
+  Body body(e, name, ports);
   // A one-bank wrapper's en/we are scalars, which take no bit select.
-  auto bit = [B](const std::string& sig, int b) { return B == 1 ? sig : sig + "[" + std::to_string(b) + "]"; };
+  auto bit = [B](const std::string& sig, int b) {
+    return B == 1 ? sig : sig + "[" + std::to_string(b) + "]";
+  };
   for (int b = 0; b < B; ++b) {
     const std::string s = std::to_string(b), en = bit("en", b), we = bit("we", b);
-    const std::string params = "#(.DEPTH(" + std::to_string(depth) + "), .WIDTH(" + std::to_string(W) + "), .AW(" +
-                               std::to_string(aw) + "), .INIT_FILE(" + (images ? "\"weights_bank" + s + ".hex\"" : "\"\"") + "))";
-    const std::string a = "addr[" + std::to_string(b * aw) + " +: " + std::to_string(aw) + "]";
-    const std::string wd = "wdata[" + std::to_string(b * W) + " +: " + std::to_string(W) + "]";
-    const std::string rd = "rdata[" + std::to_string(b * W) + " +: " + std::to_string(W) + "]";
-    if (one_rw)
-      e.line("circa_sram_1rw " + params + " u_bank" + s + " (.clk(clk), .en(" + en + "), .we(" + we + "), .addr(" + a +
-             "), .wdata(" + wd + "), .rdata(" + rd + "));");
-    else
-      e.line("circa_sram_1r1w " + params + " u_bank" + s + " (.clk(clk), .we(" + en + " && " + we + "), .waddr(" + a +
-             "), .wdata(" + wd + "), .re(" + en + " && !" + we + "), .raddr(" + a + "), .rdata(" + rd + "));");
+    const std::string image = images ? "weights_bank" + s + ".hex" : "";
+    const Expr a = part(body["addr"], b * aw, aw), wd = part(body["wdata"], b * W, W);
+    const Expr rd = part(body["rdata"], b * W, W);
+    if (one_rw) {
+      body.add(Instance(sram_1rw(depth, W, aw, image), "u_bank" + s)
+                   .connect("clk", body["clk"])
+                   .connect("en", Expr(en, 1))
+                   .connect("we", Expr(we, 1))
+                   .connect("addr", a)
+                   .connect("wdata", wd)
+                   .connect("rdata", rd));
+    } else {
+      body.add(Instance(sram_1r1w(depth, W, aw, image), "u_bank" + s)
+                   .connect("clk", body["clk"])
+                   .connect("we", Expr(en + " && " + we, 1))
+                   .connect("waddr", a)
+                   .connect("wdata", wd)
+                   .connect("re", Expr(en + " && !" + we, 1))
+                   .connect("raddr", a)
+                   .connect("rdata", rd));
+    }
   }
   e.close("endmodule");
   d.add({name, e.str(), ports, 1});

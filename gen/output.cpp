@@ -10,33 +10,40 @@
 namespace circa::gen {
 namespace {
 
-std::string base_name(const Design& d) { return d.top().empty() ? "circa_units" : d.top(); }
+std::string base_name(const Design& d) {
+  return d.top().empty() ? "circa_units" : d.top();
+}
 
 nlohmann::json ports_json(const std::vector<Port>& ports) {
   nlohmann::json a = nlohmann::json::array();
   for (const Port& p : ports)
-    a.push_back({{"name", p.name}, {"direction", p.output ? "output" : "input"}, {"width", p.width}});
+    a.push_back(
+        {{"name", p.name}, {"direction", p.output ? "output" : "input"}, {"width", p.width}});
   return a;
 }
 
 std::string manifest(const Design& d, const AcceleratorSpec& s, const HeaderInfo& h,
                      const std::vector<std::string>& sources) {
   nlohmann::json m;
-  m["generator"] = {{"tool", "circa gen"}, {"version", h.tool_version},
-                    {"config", h.config_name}, {"config_hash_fnv1a64", h.config_hash},
+  m["generator"] = {{"tool", "circa gen"},
+                    {"version", h.tool_version},
+                    {"config", h.config_name},
+                    {"config_hash_fnv1a64", h.config_hash},
                     {"regenerate", h.regenerate}};
   m["top"] = d.top().empty() ? nlohmann::json(nullptr) : nlohmann::json(d.top());
   m["clock_mhz"] = s.clock_mhz;
   m["sources"] = sources;
   nlohmann::json units = nlohmann::json::object();
   for (const auto& [role, u] : d.units)
-    units[role] = {{"module", u.module}, {"pipeline_depth", u.pipeline_depth},
-                   {"latency_cycles", u.latency}, {"ii_cycles", u.ii}};
+    units[role] = {{"module", u.module},
+                   {"pipeline_depth", u.pipeline_depth},
+                   {"latency_cycles", u.latency},
+                   {"ii_cycles", u.ii}};
   m["units"] = units;
   nlohmann::json mems = nlohmann::json::object();
   for (const auto& [role, mem] : d.memories)
     mems[role] = {{"module", mem.module}, {"depth", mem.depth}, {"width_bits", mem.width},
-                  {"ports", mem.ports}, {"banks", mem.banks}, {"image", mem.image}};
+                  {"ports", mem.ports},   {"banks", mem.banks}, {"image", mem.image}};
   m["memories"] = mems;
   nlohmann::json mods = nlohmann::json::object();
   for (const auto& [name, mod] : d.modules())
@@ -51,8 +58,8 @@ std::string sdc(const AcceleratorSpec& s, const HeaderInfo& h) {
   std::snprintf(period, sizeof period, "%.4f", s.clock_period_ns());
   char mhz[64];
   std::snprintf(mhz, sizeof mhz, "%g", s.clock_mhz);
-  return file_header(h, "#") + "# One clock, from clock_mhz = " + mhz + ".\ncreate_clock -name clk -period " +
-         period + " [get_ports clk]\n";
+  return file_header(h, "#") + "# One clock, from clock_mhz = " + mhz +
+         ".\ncreate_clock -name clk -period " + period + " [get_ports clk]\n";
 }
 
 }  // namespace

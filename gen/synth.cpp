@@ -25,8 +25,7 @@ std::string script(const std::vector<std::string>& sources, const std::string& t
   // SRAM banks are black boxes: a flow replaces them with macros, and flattening a behavioural
   // array into flip-flops would only measure what will not be built.
   std::string s, lib, rest;
-  for (const auto& f : sources)
-    (f.rfind("rtl/circa_sram", 0) == 0 ? lib : rest) += " " + f;
+  for (const auto& f : sources) (f.rfind("rtl/circa_sram", 0) == 0 ? lib : rest) += " " + f;
   if (!lib.empty()) s += "read_verilog -lib" + lib + "\n";
   s += "read_verilog -defer" + rest;
   s += "\nhierarchy -check -top " + top + "\n";
@@ -82,7 +81,8 @@ SynthResult synthesize(const std::string& dir, const std::vector<std::string>& s
     res.problems.push_back("yosys exited with status " + std::to_string(r.exit_code) +
                            "; command: " + cmd + "; log: " + (d / log_file).string());
   res.stat = read_text(d / stat_file);
-  if (res.stat.empty() && res.problems.empty()) res.problems.push_back("yosys printed no statistics");
+  if (res.stat.empty() && res.problems.empty())
+    res.problems.push_back("yosys printed no statistics");
   res.ok = res.problems.empty();
   return res;
 }
@@ -102,7 +102,8 @@ std::vector<std::pair<std::string, SynthResult>> synthesize_design(const std::st
                                                                    const FileSet& files) {
   write_files(dir, files);
   std::vector<std::pair<std::string, SynthResult>> out;
-  for (const auto& top : synth_tops(d)) out.emplace_back(top, synthesize(dir, verilog_files(files), top));
+  for (const auto& top : synth_tops(d))
+    out.emplace_back(top, synthesize(dir, verilog_files(files), top));
   return out;
 }
 

@@ -6,17 +6,22 @@
 namespace circa::gen {
 namespace {
 
-/// {hi, lo} where lo may be absent (width 0).
-std::string cat(const std::string& hi, const std::string& lo) { return lo.empty() ? hi : "{" + hi + ", " + lo + "}"; }
+/// {hi, lo} where lo may be absent (empty).
+std::string concat(const std::string& hi, const std::string& lo) {
+  return lo.empty() ? hi : "{" + hi + ", " + lo + "}";
+}
 
 /// `out = vals[sel]` over a beat index (vals[0] also as the default).
-void emit_table(Emitter& e, const std::string& out, int w, const std::string& sel, int sw, const std::vector<std::string>& vals) {
-  e.line(reg(out, w) + ";");
+void emit_table(Body& b, const std::string& out, int w, const std::string& sel, int sw,
+                const std::vector<std::string>& vals) {
+  Emitter& e = b.out();
+  b.reg(out, w);
   e.open("always @(*) begin");
   e.line(out + " = " + vals[0] + ";");
   if (vals.size() > 1) {
     e.open("case (" + sel + ")");
-    for (size_t i = 1; i < vals.size(); ++i) e.line(literal(static_cast<int64_t>(i), sw) + ": " + out + " = " + vals[i] + ";");
+    for (size_t i = 1; i < vals.size(); ++i)
+      e.line(literal(static_cast<int64_t>(i), sw) + ": " + out + " = " + vals[i] + ";");
     e.line("default: ;");
     e.close("endcase");
   }
@@ -29,10 +34,11 @@ struct BankMap {
 };
 BankMap bank_map(const TopPlan& p) {
   BankMap m;
-  m.lane.assign(static_cast<size_t>(p.S), std::vector<int>(static_cast<size_t>(p.beats), -1));
+  m.lane.assign(static_cast<size_t>(p.samples_per_beat),
+                std::vector<int>(static_cast<size_t>(p.beats), -1));
   m.row = m.lane;
   for (int t = 0; t < p.beats; ++t)
-    for (int l = 0; l < p.S; ++l) {
+    for (int l = 0; l < p.samples_per_beat; ++l) {
       const int s = p.out_index(t, l), b = p.bank_of(s);
       CIRCA_CHECK(m.lane[b][t] < 0, "two samples of one beat in one output bank");
       m.lane[b][t] = l;
@@ -41,120 +47,179 @@ BankMap bank_map(const TopPlan& p) {
   return m;
 }
 
-void emit_output_counters(Emitter& e, const TopPlan& p) {
-  const int lat = p.fft.latency, tw = std::max(p.T, 1);
-  e.blank().line("// ---- output side: pv = an IFFT beat leaves next cycle (the feed valid, latency - 1 later) ----");
+/// Output beat counters: `out_beat_next` (an IFFT beat leaves next cycle), its block and beat,
+/// and the same one and two cycles later (bias read, then peripheral output).
+void emit_output_counters(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int lat = p.fft.latency, tb = p.log2_beats, tw = std::max(tb, 1), pw = p.p_bits;
+  const std::string& fv = net::ifft_feed_valid;
+  e.blank().line(
+      "// ---- output side: out_beat_next = an IFFT beat leaves next cycle (the feed valid, "
+      "latency - 1 later) ----");
   if (lat >= 2) {
-    e.line(reg("vdl", lat - 1) + ";");
-    e.line("always @(posedge clk) if (rst) vdl <= " + zeros(lat - 1) + "; else vdl <= " +
-           (lat == 2 ? std::string("f_v") : "{vdl[" + n2s(lat - 3) + ":0], f_v}") + ";");
-    e.line(wire("pv", 1) + " = " + (lat == 2 ? std::string("vdl") : "vdl[" + n2s(lat - 2) + "]") + ";");
+    b.reg("feed_valid_delay", lat - 1);
+    e.line("always @(posedge clk) if (rst) feed_valid_delay <= " + zeros(lat - 1) +
+           "; else feed_valid_delay <= " +
+           (lat == 2 ? fv : "{feed_valid_delay[" + n2s(lat - 3) + ":0], " + fv + "}") + ";");
+    b.wire("out_beat_next", 1,
+           lat == 2 ? std::string("feed_valid_delay") : "feed_valid_delay[" + n2s(lat - 2) + "]");
   } else {
-    e.line(wire("pv", 1) + " = f_v;");
+    b.wire("out_beat_next", 1, fv);
   }
-  e.line(reg("oi", p.pw) + ", o1_i, o2_i;");
-  if (p.T == 0) e.line("/* verilator lint_off UNUSEDSIGNAL */  // one beat per block: the beat index is always 0");
-  e.line(reg("ot", tw) + ", o1_t, o2_t;");
-  if (p.T == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
-  e.line(reg("o1_v", 1) + ";");
-  e.line(wire("ot_last", 1) + " = " + (p.T > 0 ? "ot == " + literal(p.beats - 1, tw) : std::string("1'b1")) + ";");
+  b.regs({"out_block", "out1_block", "out2_block"}, pw);
+  if (tb == 0)
+    e.line(
+        "/* verilator lint_off UNUSEDSIGNAL */  // one beat per block: the beat index is always 0");
+  b.regs({"out_beat", "out1_beat", "out2_beat"}, tw);
+  if (tb == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
+  b.reg("out1_valid", 1);
+  b.wire("out_beat_last", 1,
+         tb > 0 ? "out_beat == " + literal(p.beats - 1, tw) : std::string("1'b1"));
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || go) begin oi <= " + literal(0, p.pw) + "; ot <= " + literal(0, tw) + "; end");
-  e.line("else if (pv) begin ot <= ot_last ? " + literal(0, tw) + " : ot + " + literal(1, tw) + "; if (ot_last) oi <= oi + " + literal(1, p.pw) + "; end");
-  e.line("if (rst) o1_v <= 1'b0; else o1_v <= pv;");
-  e.line("o1_i <= oi; o1_t <= ot; o2_i <= o1_i; o2_t <= o1_t;");
+  e.line("if (rst || " + net::start_fire + ") begin out_block <= " + literal(0, pw) +
+         "; out_beat <= " + literal(0, tw) + "; end");
+  e.line("else if (out_beat_next) begin out_beat <= out_beat_last ? " + literal(0, tw) +
+         " : out_beat + " + literal(1, tw) + "; if (out_beat_last) out_block <= out_block + " +
+         literal(1, pw) + "; end");
+  e.line("if (rst) out1_valid <= 1'b0; else out1_valid <= out_beat_next;");
+  e.line(
+      "out1_block <= out_block; out1_beat <= out_beat; out2_block <= out1_block; out2_beat <= "
+      "out1_beat;");
   e.close("end");
 }
 
 /// Bias banks: loaded one code at a time (b_addr = row * k + sample), read a cycle before use.
-void emit_bias(Emitter& e, const TopPlan& p, const BankMap& m, std::string* lanes) {
-  const int O = p.s->formats.output.bits, aw = p.pw + p.T, tw = std::max(p.T, 1);
-  const std::string mm = "b_m", bi = "b_addr[" + n2s(p.pw + p.n - 1) + ":" + n2s(p.n) + "]";
-  const int sh = p.bank_shift(), hw = p.n - sh;  // hw <= r bits xored into the low ones
-  const std::string hi = mm + "[" + n2s(p.n - 1) + ":" + n2s(sh) + "]";
-  std::string bank = p.r == 0 ? "1'b0" : p.T == 0 ? mm : "(" + mm + "[" + n2s(p.r - 1) + ":0] ^ " + (hw < p.r ? "{" + literal(0, p.r - hw) + ", " + hi + "}" : hi) + ")";
-  const std::string row = p.T == 0 ? "" : mm + "[" + n2s(p.n - 1) + ":" + n2s(p.r) + "]";
+void emit_bias(Body& b, const TopPlan& p, const BankMap& m, std::vector<Expr>* lanes) {
+  Emitter& e = b.out();
+  const int O = p.spec->formats.output.bits, tb = p.log2_beats, tw = std::max(tb, 1);
+  const int n = p.log2_block, r = p.log2_samples, aw = p.p_bits + tb;
+  const std::string mm = "bias_sample";
+  const std::string bi = "b_addr[" + n2s(p.p_bits + n - 1) + ":" + n2s(n) + "]";
+  const int sh = p.bank_shift(), hw = n - sh;  // hw <= r bits xored into the low ones
+  const std::string hi = mm + "[" + n2s(n - 1) + ":" + n2s(sh) + "]";
+  const std::string bank =
+      r == 0    ? "1'b0"
+      : tb == 0 ? mm
+                : "(" + mm + "[" + n2s(r - 1) + ":0] ^ " +
+                      (hw < r ? "{" + literal(0, r - hw) + ", " + hi + "}" : hi) + ")";
+  const std::string row = tb == 0 ? "" : mm + "[" + n2s(n - 1) + ":" + n2s(r) + "]";
   e.blank().line("// bias banks (same mapping as the output banks)");
-  e.line(wire("b_fire", 1) + " = b_we && !run;");
-  e.line(wire("b_m", p.n) + " = b_addr[" + n2s(p.n - 1) + ":0];  // the row within its block");
-  e.line(wire("b_bank", std::max(p.r, 1)) + " = " + bank + ";");
-  for (int b = 0; b < p.S; ++b) {
-    const std::string B = n2s(b);
+  b.wire("b_fire", 1, "b_we && !" + net::running);
+  b.wire(mm, n, "b_addr[" + n2s(n - 1) + ":0]", "the row within its block");
+  b.wire("bias_bank_sel", std::max(r, 1), bank);
+  for (int bank_i = 0; bank_i < p.samples_per_beat; ++bank_i) {
+    const std::string B = n2s(bank_i), q = "bias_q" + B;
     std::vector<std::string> rows;
-    for (int t = 0; t < p.beats; ++t) rows.push_back(p.T ? literal(m.row[b][t], p.T) : "");
-    if (p.T) emit_table(e, "brow_" + B, p.T, "ot", tw, rows);
-    e.line(wire("bq_" + B, O) + ";");
-    e.line("circa_sram_1rw #(.DEPTH(" + n2s(int64_t{p.p_max} * p.beats) + "), .WIDTH(" + n2s(O) + "), .AW(" + n2s(aw) + "), .INIT_FILE(\"" + (p.images ? "bias_bank" + B + ".hex" : "") + "\")) u_bias" + B +
-           " (.clk(clk), .en((b_fire && b_bank == " + literal(b, std::max(p.r, 1)) + ") || pv), .we(b_fire), .addr(b_fire ? " + cat(bi, row) +
-           " : " + cat("oi", p.T ? "brow_" + B : "") + "), .wdata(b_data), .rdata(bq_" + B + "));");
+    for (int t = 0; t < p.beats; ++t) rows.push_back(tb ? literal(m.row[bank_i][t], tb) : "");
+    if (tb) emit_table(b, "bias_row" + B, tb, "out_beat", tw, rows);
+    b.wire(q, O);
+    const std::string image = p.images ? "bias_bank" + B + ".hex" : "";
+    const std::string hit = "bias_bank_sel == " + literal(bank_i, std::max(r, 1));
+    b.add(Instance(sram_1rw(int64_t{p.p_max} * p.beats, O, aw, image), "u_bias_bank" + B)
+              .connect("clk", b["clk"])
+              .connect("en", Expr("(b_fire && " + hit + ") || out_beat_next", 1))
+              .connect("we", b["b_fire"])
+              .connect("addr", Expr("b_fire ? " + concat(bi, row) + " : " +
+                                        concat("out_block", tb ? "bias_row" + B : ""),
+                                    aw))
+              .connect("wdata", b["b_data"])
+              .connect("rdata", b[q]));
   }
-  for (int l = p.S - 1; l >= 0; --l) {  // lane l's bias sits in bank bank_of(out_index(t, l))
+  for (int l = p.samples_per_beat - 1; l >= 0; --l) {  // lane l: bank bank_of(out_index(t, l))
     std::vector<std::string> src;
-    for (int t = 0; t < p.beats; ++t) src.push_back("bq_" + n2s(p.bank_of(p.out_index(t, l))));
-    emit_table(e, "bl_" + n2s(l), O, "o1_t", tw, src);
-    *lanes += (lanes->empty() ? "" : ", ") + std::string("bl_") + n2s(l);
+    for (int t = 0; t < p.beats; ++t) src.push_back("bias_q" + n2s(p.bank_of(p.out_index(t, l))));
+    emit_table(b, "bias_lane" + n2s(l), O, "out1_beat", tw, src);
+    lanes->push_back(b["bias_lane" + n2s(l)]);
   }
 }
 
-void emit_drain(Emitter& e, const TopPlan& p) {
-  const int O = p.s->formats.output.bits, uw = p.pw + p.T;
-  e.blank().line("// ---- output stream: after done, all p*beats rows in natural order; the SRAM holds rdata under back-pressure ----");
-  e.line(reg("u", uw) + ";");
-  if (p.T == 0) e.line("/* verilator lint_off UNUSEDSIGNAL */");
-  e.line(reg("uq", std::max(p.T, 1)) + ";  // the beat within a block of the row being read");
-  if (p.T == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
-  e.line(reg("have", 1) + ";");
-  e.line(wire("u_total", uw) + " = " + cat("cfg_p", p.T ? n2s(p.T) + "'h0" : "") + ";");
-  e.line(wire("d_rd", 1) + " = state == 2'd2 && u < u_total && (!have || out_ready);");
-  e.line("assign drain_end = state == 2'd2 && u == u_total && (!have || out_ready);");
+void emit_drain(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int O = p.spec->formats.output.bits, tb = p.log2_beats, uw = p.p_bits + tb;
+  e.blank().line(
+      "// ---- output stream: after done, all p*beats rows in natural order; the SRAM holds "
+      "rdata under back-pressure ----");
+  b.reg("drain_row", uw);
+  if (tb == 0) e.line("/* verilator lint_off UNUSEDSIGNAL */");
+  b.reg("drain_beat", std::max(tb, 1), "the beat within a block of the row being read");
+  if (tb == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
+  b.reg("out_have", 1);
+  b.wire("drain_rows", uw, concat("cfg_p", tb ? n2s(tb) + "'h0" : ""));
+  const std::string draining = net::state + " == ST_DRAIN";
+  b.wire("drain_read", 1, draining + " && drain_row < drain_rows && (!out_have || out_ready)");
+  e.line("assign " + net::drain_end + " = " + draining +
+         " && drain_row == drain_rows && (!out_have || out_ready);");
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || go) begin u <= " + literal(0, uw) + "; have <= 1'b0; end");
-  e.line("else if (d_rd) begin u <= u + " + literal(1, uw) + "; uq <= " + (p.T ? "u[" + n2s(p.T - 1) + ":0]" : std::string("1'b0")) + "; have <= 1'b1; end");
-  e.line("else if (out_ready) have <= 1'b0;");
+  e.line("if (rst || " + net::start_fire + ") begin drain_row <= " + literal(0, uw) +
+         "; out_have <= 1'b0; end");
+  e.line("else if (drain_read) begin drain_row <= drain_row + " + literal(1, uw) +
+         "; drain_beat <= " + (tb ? "drain_row[" + n2s(tb - 1) + ":0]" : std::string("1'b0")) +
+         "; out_have <= 1'b1; end");
+  e.line("else if (out_ready) out_have <= 1'b0;");
   e.close("end");
-  e.line("assign out_valid = have;");
+  e.line("assign out_valid = out_have;");
   std::string out;
-  for (int l = p.S - 1; l >= 0; --l) {
+  for (int l = p.samples_per_beat - 1; l >= 0; --l) {
     std::vector<std::string> src;
-    for (int t = 0; t < p.beats; ++t) src.push_back("oq_" + n2s(p.bank_of(t * p.S + l)));
-    emit_table(e, "ol_" + n2s(l), O, "uq", std::max(p.T, 1), src);
-    out += (out.empty() ? "" : ", ") + std::string("ol_") + n2s(l);
+    for (int t = 0; t < p.beats; ++t)
+      src.push_back("obuf_q" + n2s(p.bank_of(t * p.samples_per_beat + l)));
+    emit_table(b, "out_lane" + n2s(l), O, "drain_beat", std::max(tb, 1), src);
+    out += (out.empty() ? "" : ", ") + std::string("out_lane") + n2s(l);
   }
   e.line("assign out_data = {" + out + "};");
 }
 
 }  // namespace
 
-void emit_output_banks(Emitter& e, Design& d, const TopPlan& p) {
-  const int O = p.s->formats.output.bits, I = p.s->formats.ifft.bits, aw = p.pw + p.T, tw = std::max(p.T, 1);
+void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int O = p.spec->formats.output.bits, I = p.spec->formats.ifft.bits;
+  const int S = p.samples_per_beat, tb = p.log2_beats, aw = p.p_bits + tb, tw = std::max(tb, 1);
   const BankMap m = bank_map(p);
-  const std::string per = gen_peripheral(d, p.s->formats, p.S);
-  emit_output_counters(e, p);
-  std::string bias;
-  emit_bias(e, p, m, &bias);
-  std::string in;
-  for (int l = p.S - 1; l >= 0; --l) in += (in.empty() ? "" : ", ") + std::string("iu_d[") + n2s(l * p.iw) + " +: " + n2s(I) + "]";
-  e.blank().line("// peripheral: requantise, bias, ReLU (kPeripheralLatency), then the output banks");
-  e.line(wire("pe_v", 1) + ";");
-  e.line(wire("pe_d", p.S * O) + ";");
-  e.line(per + " u_per (.clk(clk), .rst(rst), .cfg_bias(cfg_bias_en), .cfg_relu(cfg_relu), .in_valid(o1_v), .in_data({" + in +
-         "}), .bias({" + bias + "}), .out_valid(pe_v), .out_data(pe_d));");
-  e.line("assign done_w = pe_v && o2_i == cfg_p - " + literal(1, p.pw) + (p.T ? " && o2_t == " + literal(p.beats - 1, tw) : std::string()) + ";");
-  for (int b = 0; b < p.S; ++b) {
-    const std::string B = n2s(b);
+  const Module& per = d.module(gen_peripheral(d, p.spec->formats, S));
+  emit_output_counters(b, p);
+  std::vector<Expr> bias;  // lane S-1 first
+  emit_bias(b, p, m, &bias);
+  std::vector<Expr> in;
+  for (int l = S - 1; l >= 0; --l)
+    in.emplace_back(net::ifft_out_data + "[" + n2s(l * p.ifft_out_bits) + " +: " + n2s(I) + "]", I);
+  e.blank().line(
+      "// peripheral: requantise, bias, ReLU (kPeripheralLatency), then the output banks");
+  b.wire("periph_valid", 1);
+  b.wire("periph_data", S * O);
+  b.add(Instance(ref(per), "u_peripheral")
+            .connect("clk", b["clk"])
+            .connect("rst", b["rst"])
+            .connect("cfg_bias", b["cfg_bias_en"])
+            .connect("cfg_relu", b["cfg_relu"])
+            .connect("in_valid", b["out1_valid"])
+            .connect("in_data", cat(in))
+            .connect("bias", cat(bias))
+            .connect("out_valid", b["periph_valid"])
+            .connect("out_data", b["periph_data"]));
+  e.line("assign " + net::done_now + " = periph_valid && out2_block == cfg_p - " +
+         literal(1, p.p_bits) +
+         (tb ? " && out2_beat == " + literal(p.beats - 1, tw) : std::string()) + ";");
+  for (int bank_i = 0; bank_i < S; ++bank_i) {
+    const std::string B = n2s(bank_i);
     std::vector<std::string> src, rows;
     for (int t = 0; t < p.beats; ++t) {
-      src.push_back("pe_d[" + n2s(m.lane[b][t] * O) + " +: " + n2s(O) + "]");
-      rows.push_back(p.T ? literal(m.row[b][t], p.T) : "");
+      src.push_back("periph_data[" + n2s(m.lane[bank_i][t] * O) + " +: " + n2s(O) + "]");
+      rows.push_back(tb ? literal(m.row[bank_i][t], tb) : "");
     }
-    emit_table(e, "od_" + B, O, "o2_t", tw, src);
-    if (p.T) emit_table(e, "orow_" + B, p.T, "o2_t", tw, rows);
-    e.line(wire("oq_" + B, O) + ";");
-    e.line("circa_sram_1rw #(.DEPTH(" + n2s(int64_t{p.p_max} * p.beats) + "), .WIDTH(" + n2s(O) + "), .AW(" + n2s(aw) + "), .INIT_FILE(\"\")) u_obuf" + B +
-           " (.clk(clk), .en(pe_v || d_rd), .we(pe_v), .addr(pe_v ? " + cat("o2_i", p.T ? "orow_" + B : "") +
-           " : u), .wdata(od_" + B + "), .rdata(oq_" + B + "));");
+    emit_table(b, "obuf_d" + B, O, "out2_beat", tw, src);
+    if (tb) emit_table(b, "obuf_row" + B, tb, "out2_beat", tw, rows);
+    b.wire("obuf_q" + B, O);
+    const std::string waddr = concat("out2_block", tb ? "obuf_row" + B : "");
+    b.add(Instance(sram_1rw(int64_t{p.p_max} * p.beats, O, aw, ""), "u_output_bank" + B)
+              .connect("clk", b["clk"])
+              .connect("en", Expr("periph_valid || drain_read", 1))
+              .connect("we", b["periph_valid"])
+              .connect("addr", Expr("periph_valid ? " + waddr + " : drain_row", aw))
+              .connect("wdata", b["obuf_d" + B])
+              .connect("rdata", b["obuf_q" + B]));
   }
-  emit_drain(e, p);
+  emit_drain(b, p);
 }
 
 }  // namespace circa::gen

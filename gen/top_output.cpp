@@ -1,7 +1,8 @@
 // The inverse half of the generated top: the IFFT sequencer (I_g = max(R_g, I_g-1 + P_g-1*ii)),
 // the accumulator read network feeding the IFFT, the peripheral with its bias banks, the output
 // banks and the output stream. Output and bias banks use one mapping (TopPlan::bank_of) under
-// which both an IFFT beat (bit-reversed) and an output-stream beat (natural) touch S distinct banks.
+// which both an IFFT beat (bit-reversed) and an output-stream beat (natural) touch S distinct
+// banks.
 #include "gen/top_plan.hpp"
 
 namespace circa::gen {
@@ -12,63 +13,94 @@ std::string zext(const std::string& x, int w, int to) {
   return to == w ? x : "{" + n2s(to - w) + "'h0, " + x + "}";
 }
 
-void emit_ifft_sequencer(Emitter& e, const TopPlan& p) {
-  const int pb = bits_for(p.P - 1), bw = bits_for(p.B - 1), tw = std::max(p.T, 1);
-  e.blank().line("// ---- IFFT: group g's P_g blocks back to back from I_g = max(R_g, I_g-1 + P_g-1 * ii) ----");
-  e.line(reg("f_act", 1) + ";");
-  e.line(reg("f_base", p.pw) + ";");
-  e.line(reg("f_pb", pb) + ";");
-  e.line(reg("f_t", tw) + ";");
-  e.line(reg("f_bank", bw) + ";");
-  e.line(reg("nfin", p.pw) + ", nstart;");
-  e.line(wire("f_tlast", 1) + " = " + (p.T > 0 ? "f_t == " + literal(p.beats - 1, tw) : std::string("1'b1")) + ";");
-  emit_gap(e, p, "f", "f_v && f_tlast", "go");
-  e.line(wire("f_start", 1) + " = run && !f_act && f_ok && (nfin != nstart || g_final);");
-  e.line("assign f_v = (f_act && f_ok) || f_start;");
-  e.line(wire("f_pblast", 1) + " = f_pb == " + literal(p.P - 1, pb) + " || f_base + " + zext("f_pb", pb, p.pw) + " + " +
-         literal(1, p.pw) + " == cfg_p;");
-  e.line(wire("f_gend", 1) + " = f_v && f_tlast && f_pblast;");
+void emit_ifft_sequencer(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int banks = p.accumulator_banks, pbk = p.parallel_blocks, pb_bits = bits_for(pbk - 1);
+  const int bw = bits_for(banks - 1), tw = std::max(p.log2_beats, 1), pw = p.p_bits;
+  const std::string& valid = net::ifft_feed_valid;
+  e.blank().line(
+      "// ---- IFFT: group g's P_g blocks back to back from I_g = max(R_g, I_g-1 + P_g-1 * ii) "
+      "----");
+  b.reg("ifft_active", 1);
+  b.reg("ifft_base", pw, "first output block of the group");
+  b.reg("ifft_block", pb_bits, "block within the group");
+  b.reg("ifft_beat", tw);
+  b.reg("ifft_bank", bw);
+  b.regs({"groups_final", "groups_started"}, pw);
+  b.wire("ifft_beat_last", 1,
+         p.log2_beats > 0 ? "ifft_beat == " + literal(p.beats - 1, tw) : std::string("1'b1"));
+  emit_gap(b, p, "ifft_feed", valid + " && ifft_beat_last", net::start_fire);
+  b.wire("ifft_start", 1,
+         net::running +
+             " && !ifft_active && ifft_feed_ok && (groups_final != "
+             "groups_started || " +
+             net::group_final + ")");
+  e.line("assign " + valid + " = (ifft_active && ifft_feed_ok) || ifft_start;");
+  b.wire("ifft_block_last", 1,
+         "ifft_block == " + literal(pbk - 1, pb_bits) + " || ifft_base + " +
+             zext("ifft_block", pb_bits, pw) + " + " + literal(1, pw) + " == cfg_p");
+  b.wire("ifft_group_end", 1, valid + " && ifft_beat_last && ifft_block_last");
+  const std::string next_bank = banks == 1
+                                    ? literal(0, bw)
+                                    : "(ifft_bank == " + literal(banks - 1, bw) + ") ? " +
+                                          literal(0, bw) + " : ifft_bank + " + literal(1, bw);
   e.open("always @(posedge clk) begin");
-  e.open("if (rst || go) begin");
-  e.line("f_act <= 1'b0; f_base <= " + literal(0, p.pw) + "; f_pb <= " + literal(0, pb) + "; f_t <= " + literal(0, tw) +
-         "; f_bank <= " + literal(0, bw) + "; nfin <= " + literal(0, p.pw) + "; nstart <= " + literal(0, p.pw) + ";");
+  e.open("if (rst || " + net::start_fire + ") begin");
+  e.line("ifft_active <= 1'b0; ifft_base <= " + literal(0, pw) +
+         "; ifft_block <= " + literal(0, pb_bits) + "; ifft_beat <= " + literal(0, tw) +
+         "; ifft_bank <= " + literal(0, bw) + "; groups_final <= " + literal(0, pw) +
+         "; groups_started <= " + literal(0, pw) + ";");
   e.mid("end else begin");
-  e.line("if (g_final) nfin <= nfin + " + literal(1, p.pw) + ";");
-  e.open("if (f_v) begin");
-  if (p.T > 0) e.line("f_t <= f_tlast ? " + literal(0, tw) + " : f_t + " + literal(1, tw) + ";");
-  e.line("if (f_tlast) f_pb <= f_gend ? " + literal(0, pb) + " : f_pb + " + literal(1, pb) + ";");
-  e.line("f_act <= !f_gend;");
-  e.line("if (f_gend) begin f_base <= f_base + " + literal(p.P, p.pw) + "; nstart <= nstart + " + literal(1, p.pw) + "; f_bank <= " +
-         (p.B == 1 ? literal(0, bw) : "(f_bank == " + literal(p.B - 1, bw) + ") ? " + literal(0, bw) + " : f_bank + " + literal(1, bw)) + "; end");
+  e.line("if (" + net::group_final + ") groups_final <= groups_final + " + literal(1, pw) + ";");
+  e.open("if (" + valid + ") begin");
+  if (p.log2_beats > 0)
+    e.line("ifft_beat <= ifft_beat_last ? " + literal(0, tw) + " : ifft_beat + " + literal(1, tw) +
+           ";");
+  e.line("if (ifft_beat_last) ifft_block <= ifft_group_end ? " + literal(0, pb_bits) +
+         " : ifft_block + " + literal(1, pb_bits) + ";");
+  e.line("ifft_active <= !ifft_group_end;");
+  e.line("if (ifft_group_end) begin ifft_base <= ifft_base + " + literal(pbk, pw) +
+         "; groups_started <= groups_started + " + literal(1, pw) + "; ifft_bank <= " + next_bank +
+         "; end");
   e.close("end");
   e.close("end");
   e.close("end");
   e.line("// the bank is free for group g+B from the cycle after this group's last IFFT beat");
-  e.line("assign bank_clr = f_gend ? " + literal(1, p.B) + " << f_bank : " + literal(0, p.B) + ";");
+  e.line("assign " + net::bank_release + " = ifft_group_end ? " + literal(1, banks) +
+         " << ifft_bank : " + literal(0, banks) + ";");
 }
 
-/// IFFT input lane `pos` of beat t reads accumulator word of block f_pb in bank f_bank.
-void emit_feed_mux(Emitter& e, const TopPlan& p) {
-  const int A = p.s->formats.accumulator.bits, pb = bits_for(p.P - 1), tw = std::max(p.T, 1);
-  const int depth = p.B * p.ic, dw = bits_for(depth - 1);
-  const int lanes_in = p.unrolled ? p.k / 2 + 1 : p.S;
-  e.blank().line("// accumulator read network: lane l of beat t = bin min(i, k-i), i = t*S + l; unrolled: bin l");
-  e.line(wire("f_abase", dw) + " = " + (p.B == 1 ? literal(0, dw) : zext("f_bank", bits_for(p.B - 1), dw) + " * " + literal(p.ic, dw)) + ";");
+/// IFFT input lane `x` of beat t reads the accumulator word of block ifft_block in ifft_bank.
+void emit_feed_mux(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int A = p.spec->formats.accumulator.bits, pb_bits = bits_for(p.parallel_blocks - 1);
+  const int tw = std::max(p.log2_beats, 1), k = p.block_size;
+  const int depth = p.accumulator_banks * p.issue_cycles, dw = bits_for(depth - 1);
+  const int lanes_in = p.unrolled ? k / 2 + 1 : p.samples_per_beat;
+  e.blank().line(
+      "// accumulator read network: lane l of beat t = bin min(i, k-i), i = t*S + l; unrolled: "
+      "bin l");
+  b.wire("ifft_acc_base", dw,
+         p.accumulator_banks == 1 ? literal(0, dw)
+                                  : zext("ifft_bank", bits_for(p.accumulator_banks - 1), dw) +
+                                        " * " + literal(p.issue_cycles, dw));
   for (int x = 0; x < lanes_in; ++x) {
-    const std::string X = n2s(x);
-    e.line(reg("fr_" + X, A) + ", fi_" + X + ";");
+    const std::string X = n2s(x), re = "feed_re_" + X, im = "feed_im_" + X;
+    b.regs({re, im}, A);
     e.open("always @(*) begin");
-    e.line("fr_" + X + " = " + literal(0, A) + "; fi_" + X + " = " + literal(0, A) + ";");
-    e.open("case ({f_pb, f_t})");
-    for (int b = 0; b < p.P; ++b) {
+    e.line(re + " = " + literal(0, A) + "; " + im + " = " + literal(0, A) + ";");
+    e.open("case ({ifft_block, ifft_beat})");
+    for (int blk = 0; blk < p.parallel_blocks; ++blk) {
       for (int t = 0; t < p.beats; ++t) {
-        const int i = t * p.S + x, bin = p.unrolled ? x : std::min(i, p.k - i);
+        const int i = t * p.samples_per_beat + x, bin = p.unrolled ? x : std::min(i, k - i);
         bool in_im = false;
-        const int u = b * p.slots + p.word_of_bin(bin, &in_im), lane = u % p.lanes, c = u / p.lanes;
-        const std::string at = "[f_abase + " + literal(c, dw) + "]", L = n2s(lane);
-        const bool real_bin = bin == 0 || bin == p.k / 2;
-        e.line("{" + literal(b, pb) + ", " + literal(t, tw) + "}: begin fr_" + X + " = " + (in_im ? "ai_" : "ar_") + L + at + "; " +
-               (real_bin ? "" : "fi_" + X + " = ai_" + L + at + "; ") + "end");
+        const int u = blk * p.block_words + p.word_of_bin(bin, &in_im);
+        const int lane = u % p.mac_lanes, c = u / p.mac_lanes;
+        const std::string at = "[ifft_acc_base + " + literal(c, dw) + "]";
+        const bool real_bin = bin == 0 || bin == k / 2;
+        e.line("{" + literal(blk, pb_bits) + ", " + literal(t, tw) + "}: begin " + re + " = " +
+               (in_im ? net::acc_im(lane) : net::acc_re(lane)) + at + "; " +
+               (real_bin ? "" : im + " = " + net::acc_im(lane) + at + "; ") + "end");
       }
     }
     e.line("default: ;");
@@ -77,19 +109,19 @@ void emit_feed_mux(Emitter& e, const TopPlan& p) {
   }
   std::string re, im;
   for (int x = lanes_in - 1; x >= 0; --x) {
-    re += (re.empty() ? "" : ", ") + std::string("fr_") + n2s(x);
-    im += (im.empty() ? "" : ", ") + std::string("fi_") + n2s(x);
+    re += (re.empty() ? "" : ", ") + std::string("feed_re_") + n2s(x);
+    im += (im.empty() ? "" : ", ") + std::string("feed_im_") + n2s(x);
   }
-  e.line("assign if_re = {" + re + "};");
-  e.line("assign if_im = {" + im + "};");
+  e.line("assign " + net::ifft_in_re + " = {" + re + "};");
+  e.line("assign " + net::ifft_in_im + " = {" + im + "};");
 }
 
 }  // namespace
 
-void emit_ifft_and_output(Emitter& e, Design& d, const TopPlan& p) {
-  emit_ifft_sequencer(e, p);
-  emit_feed_mux(e, p);
-  emit_output_banks(e, d, p);
+void emit_ifft_and_output(Body& b, Design& d, const TopPlan& p) {
+  emit_ifft_sequencer(b, p);
+  emit_feed_mux(b, p);
+  emit_output_banks(b, d, p);
 }
 
 }  // namespace circa::gen

@@ -9,47 +9,114 @@
 #include "arch/microarch.hpp"
 #include "gen/design.hpp"
 #include "gen/emitter.hpp"
+#include "gen/netlist.hpp"
 #include "gen/units.hpp"
 #include "numerics/layer.hpp"
 
 namespace circa::gen {
 
+/// The weight SRAM as the top lays it out: a weight row (mac.lanes weight words) is
+/// `banks_per_row` banks side by side, and rows interleave over `bank_groups` groups of them.
+/// Derived in one place, weight_sram_shape(), so it can later come from a shared memory map.
+struct WeightSramShape {
+  int banks_per_row = 0;     ///< banks side by side per weight row (a power of two)
+  int bank_groups = 0;       ///< weight_sram.banks / banks_per_row
+  int64_t bank_depth = 0;    ///< words per bank
+  int row_bits = 0;          ///< banks_per_row * word_bits
+  int64_t rows = 0;          ///< weight rows the SRAM holds: bank_depth * bank_groups
+  int stream_fifo_rows = 0;  ///< weight-stream FIFO rows: a power of two >= 2 issues
+};
+
+/// The weight-SRAM and weight-stream FIFO shape of the top for spec `s`.
+WeightSramShape weight_sram_shape(const AcceleratorSpec& s);
+
 struct TopPlan {
-  const AcceleratorSpec* s = nullptr;
-  int k = 0, n = 0;            ///< block size, log2 k
-  int S = 0, r = 0;            ///< samples per beat, log2 S
-  int beats = 0, T = 0;        ///< beats per block, log2 beats
+  const AcceleratorSpec* spec = nullptr;
+  int block_size = 0, log2_block = 0;          ///< k, log2 k
+  int samples_per_beat = 0, log2_samples = 0;  ///< S samples per beat (FFT lanes), log2 S
+  int beats = 0, log2_beats = 0;               ///< beats per block (k / S), log2 beats
   arch::FftTiming fft;
   arch::MacTiming mac;
-  int P = 0, slots = 0, ic = 0, lanes = 0, B = 0;  ///< parallel blocks, words, issue cycles, lanes, banks
-  bool packed = false;         ///< packed_real: word 0 = (bin 0, bin k/2) real pair
-  bool pipelined = false;      ///< bit-reversed unit outputs (else natural: unrolled, iterative)
-  bool unrolled = false;       ///< units take and give whole blocks (k/2+1 bins in one beat)
-  int gap = 0;                 ///< ii - beats: idle cycles between two blocks into a unit (iterative)
-  bool shared = false;         ///< one FFT unit for both directions
-  int q_max = 0, p_max = 0;    ///< largest layer the buffers hold (input blocks, output blocks)
-  int qw = 0, pw = 0;          ///< bits of cfg_q / cfg_p
-  int wb = 0;                  ///< bits of one weight word (re, im)
-  int nb = 0, groups = 0;      ///< SRAM banks side by side per weight row; rows interleave over groups
-  int64_t wdepth = 0;          ///< words per weight-SRAM bank
-  int row_bits = 0;            ///< nb * word_bits
-  int wsd = 0;                 ///< weight-stream FIFO rows: a power of two >= 2 issues (2 * ic)
-  int64_t w_rows = 0;          ///< weight rows the SRAM holds
-  int fw = 0, iw = 0;          ///< bits of one FFT / IFFT output component on the unit's ports
-  std::string fwd, inv;        ///< FFT unit module names (equal when shared)
-  std::vector<int> rev;         ///< bit reversal of log2 k bits
-  bool images = false;         ///< bias banks load bias_bank<i>.hex ($readmemh)
-  bool weight_images = false;  ///< weight banks load weights_bank<i>.hex
+  int parallel_blocks = 0;  ///< output blocks one MAC issue serves
+  int block_words = 0;      ///< spectrum words per block (k/2+1, or k/2 packed)
+  int issue_cycles = 0;     ///< cycles of one MAC issue
+  int mac_lanes = 0;
+  int accumulator_banks = 0;
+  bool packed = false;       ///< packed_real: word 0 = (bin 0, bin k/2) real pair
+  bool pipelined = false;    ///< bit-reversed unit outputs (else natural: unrolled, iterative)
+  bool unrolled = false;     ///< units take and give whole blocks (k/2+1 bins in one beat)
+  int fft_gap = 0;           ///< ii - beats: idle cycles between two blocks into a unit (iterative)
+  bool shared_fft = false;   ///< one FFT unit for both directions
+  int q_max = 0, p_max = 0;  ///< largest layer the buffers hold (input blocks, output blocks)
+  int q_bits = 0, p_bits = 0;  ///< bits of cfg_q / cfg_p
+  int weight_word_bits = 0;    ///< bits of one weight word (re, im)
+  WeightSramShape wsram;
+  int fft_out_bits = 0,
+      ifft_out_bits = 0;  ///< bits of one FFT / IFFT output component on the unit's ports
+  std::string fft_module, ifft_module;  ///< FFT unit module names (equal when shared)
+  std::vector<int> bit_reverse;         ///< bit reversal of log2 k bits
+  bool images = false;                  ///< bias banks load bias_bank<i>.hex ($readmemh)
+  bool weight_images = false;           ///< weight banks load weights_bank<i>.hex
 
   /// Sample index carried by IFFT output beat t, lane l (and spectrum bin of FFT output (t, l)).
   int out_index(int t, int l) const;
   /// Output/bias bank of sample m of a block, and its word within the block's `beats` rows.
   int bank_of(int m) const;
-  int bank_shift() const;  ///< bank_of xors m >> bank_shift() into m's low r bits
+  int bank_shift() const;  ///< bank_of xors m >> bank_shift() into m's low log2_samples bits
   int row_of(int m) const;
   /// The accumulator word and component of bin b: word, and true when the value is the word's im.
   int word_of_bin(int b, bool* in_im) const;
 };
+
+/// Signals of the top's body that parts in different files share, named once here. The part
+/// that drives one declares it (Body refuses a second declaration); the others use the constant.
+namespace net {
+// FSM (top_control.cpp)
+inline const std::string state = "state";            ///< ST_IDLE, ST_RUN, ST_DRAIN
+inline const std::string running = "running";        ///< state == ST_RUN
+inline const std::string start_fire = "start_fire";  ///< start accepted (idle and start)
+inline const std::string done_now = "done_now";      ///< the last output is written (output side)
+inline const std::string drain_end = "drain_end";    ///< the output stream is over (output side)
+// input buffer and phase A (top_control.cpp)
+inline const std::string in_fire = "in_fire";        ///< an input row is accepted
+inline const std::string inbuf_read = "inbuf_read";  ///< phase A reads an input-buffer row
+inline const std::string inbuf_addr = "inbuf_addr";
+inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
+inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)
+// spectrum capture and buffer (top_control.cpp)
+inline const std::string spectrum_valid = "spectrum_valid";  ///< an FFT output beat of phase A
+inline const std::string spectrum_beat = "spectrum_beat";    ///< its beat within the block
+inline const std::string spectrum_we = "spectrum_we";
+inline const std::string spectrum_wrow = "spectrum_wrow";  ///< input block being written
+inline const std::string spectrum_re = "spectrum_re";
+// MAC sequencer (top_control.cpp)
+inline const std::string mac_read = "mac_read";          ///< the read stage before an issue cycle
+inline const std::string mac_block = "mac_block";        ///< input block j of the issue being read
+inline const std::string weight_row = "weight_row";      ///< weight row being read
+inline const std::string stream_row = "stream_row";      ///< weight row popped from the stream FIFO
+inline const std::string issue_valid = "issue_valid";    ///< an issue cycle
+inline const std::string issue_first = "issue_first";    ///< of the first input block (acc from 0)
+inline const std::string issue_cycle = "issue_cycle";    ///< c within the issue
+inline const std::string issue_bank = "issue_bank";      ///< accumulator bank of the group
+inline const std::string group_final = "group_final";    ///< a group's accumulators are final
+inline const std::string bank_release = "bank_release";  ///< one-hot: the IFFT read the bank
+// FFT units and the IFFT feed (top.cpp, top_datapath.cpp, top_banks.cpp)
+inline const std::string fft_out_valid = "fft_out_valid";
+inline const std::string fft_out_re = "fft_out_re";
+inline const std::string fft_out_im = "fft_out_im";
+inline const std::string ifft_feed_valid = "ifft_feed_valid";
+inline const std::string ifft_in_re = "ifft_in_re";
+inline const std::string ifft_in_im = "ifft_in_im";
+inline const std::string ifft_out_valid = "ifft_out_valid";
+inline const std::string ifft_out_data = "ifft_out_data";
+/// Accumulator arrays of MAC lane l (top_datapath.cpp), read by the IFFT feed (top_banks.cpp).
+inline std::string acc_re(int lane) {
+  return "acc_re_" + std::to_string(lane);
+}
+inline std::string acc_im(int lane) {
+  return "acc_im_" + std::to_string(lane);
+}
+}  // namespace net
 
 /// Derives the plan; ConfigError when the spec is outside what the top generator covers.
 TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const std::string& inv);
@@ -58,16 +125,21 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
 void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& layer);
 
 /// Waits ii - beats cycles after a block's last beat (top_control.cpp): defines `<pre>_ok`.
-void emit_gap(Emitter& e, const TopPlan& p, const std::string& pre, const std::string& last, const std::string& clear);
+void emit_gap(Body& b, const TopPlan& p, const std::string& pre, const std::string& last,
+              const std::string& clear);
 
 std::string n2s(int64_t v);
 int bits_for(int64_t max_value);  ///< bits to hold 0..max_value
 
 // Part emitters (top_control.cpp, top_datapath.cpp, top_output.cpp, top_banks.cpp).
-void emit_control(Emitter& e, const TopPlan& p);      ///< FSM, phase A, MAC and IFFT sequencers
-void emit_input_and_fft(Emitter& e, const TopPlan& p);///< input buffer, FFT unit(s), spectrum buffer
-void emit_mac(Emitter& e, Design& d, const TopPlan& p);///< weight SRAM or stream, MAC lanes, accumulators
-void emit_ifft_and_output(Emitter& e, Design& d, const TopPlan& p); ///< IFFT sequencer and feed, then:
-void emit_output_banks(Emitter& e, Design& d, const TopPlan& p);    ///< peripheral, bias/output banks, drain
+void emit_control(Body& b, const TopPlan& p);  ///< FSM, phase A, MAC sequencer, stream FIFO
+/// Input buffer, FFT unit(s), spectrum buffer.
+void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p);
+/// Weight SRAM or stream, MAC lanes, accumulators.
+void emit_mac(Body& b, Design& d, const TopPlan& p);
+/// IFFT sequencer and feed, then emit_output_banks.
+void emit_ifft_and_output(Body& b, Design& d, const TopPlan& p);
+/// Peripheral, bias and output banks, output stream.
+void emit_output_banks(Body& b, Design& d, const TopPlan& p);
 
 }  // namespace circa::gen

@@ -20,8 +20,8 @@ struct Faults {
 /// Radix-2 DIT butterfly, num::butterfly(): x = (a<<F + b*w) >> (F+shift), y = (a<<F - b*w) >>
 /// (F+shift), per component in `data`. Ports a_*, b_* (data), w_* (twiddle), x_*, y_*;
 /// `stage_latency` output registers (0: combinational, no clk port).
-std::string gen_butterfly(Design& d, const FixedFormat& data, const FixedFormat& twiddle,
-                          int shift, int stage_latency, bool fault);
+std::string gen_butterfly(Design& d, const FixedFormat& data, const FixedFormat& twiddle, int shift,
+                          int stage_latency, bool fault);
 
 /// Twiddle ROM of a k-point FFT (k >= 4): addr e in 0..k/2-1 -> W_k^e (num::TwiddleRom),
 /// combinational.

@@ -7,7 +7,9 @@
 namespace circa::gen {
 
 std::string fmt_tag(const FixedFormat& f) {
-  const char r = f.rounding == Rounding::truncate ? 't' : f.rounding == Rounding::nearest_up ? 'u' : 'e';
+  const char r = f.rounding == Rounding::truncate     ? 't'
+                 : f.rounding == Rounding::nearest_up ? 'u'
+                                                      : 'e';
   const char o = f.overflow == Overflow::saturate ? 's' : 'w';
   const std::string frac = f.frac < 0 ? "m" + std::to_string(-f.frac) : std::to_string(f.frac);
   return std::to_string(f.bits) + "q" + frac + r + o;
@@ -30,8 +32,12 @@ static std::string range(int width) {
   return width == 1 ? std::string() : "[" + std::to_string(width - 1) + ":0] ";
 }
 
-std::string wire(const std::string& name, int width) { return "wire " + range(width) + name; }
-std::string reg(const std::string& name, int width) { return "reg  " + range(width) + name; }
+std::string wire(const std::string& name, int width) {
+  return "wire " + range(width) + name;
+}
+std::string reg(const std::string& name, int width) {
+  return "reg  " + range(width) + name;
+}
 
 std::string slice(const std::string& name, int hi, int lo, int width) {
   if (hi == width - 1 && lo == 0) return name;
@@ -41,39 +47,32 @@ std::string slice(const std::string& name, int hi, int lo, int width) {
 std::string sext(const std::string& name, int width, int to) {
   CIRCA_CHECK(to >= width, "sext narrows");
   if (to == width) return name;
-  return "{{" + std::to_string(to - width) + "{" + name + "[" + std::to_string(width - 1) + "]}}, " +
-         name + "}";
+  return "{{" + std::to_string(to - width) + "{" + name + "[" + std::to_string(width - 1) +
+         "]}}, " + name + "}";
 }
 
 int round_code(Rounding r) {
   switch (r) {
-    case Rounding::truncate: return 0;
-    case Rounding::nearest_up: return 1;
-    case Rounding::nearest_even: return 2;
+    case Rounding::truncate:
+      return 0;
+    case Rounding::nearest_up:
+      return 1;
+    case Rounding::nearest_even:
+      return 2;
   }
   return 1;
 }
 
-int sat_code(Overflow o) { return o == Overflow::saturate ? 1 : 0; }
-
-std::string round_sat_shift(const std::string& inst, const std::string& in, int iw, int shift,
-                            const FixedFormat& to, const std::string& out) {
-  return "circa_round_sat #(.IW(" + std::to_string(iw) + "), .OW(" + std::to_string(to.bits) +
-         "), .SHIFT(" + std::to_string(shift) + "), .ROUND(" + std::to_string(round_code(to.rounding)) +
-         "), .SAT(" + std::to_string(sat_code(to.overflow)) + ")) " + inst + " (.in(" + in +
-         "), .out(" + out + "));";
-}
-
-std::string round_sat(const std::string& inst, const std::string& in, int iw, int from_frac,
-                      const FixedFormat& to, const std::string& out) {
-  return round_sat_shift(inst, in, iw, from_frac - to.frac, to, out);
+int sat_code(Overflow o) {
+  return o == Overflow::saturate ? 1 : 0;
 }
 
 std::vector<std::string> port_lines(const std::vector<Port>& ports) {
   std::vector<std::string> v;
   for (size_t i = 0; i < ports.size(); ++i) {
     const Port& p = ports[i];
-    std::string s = std::string(p.output ? "output wire " : "input  wire ") + range(p.width) + p.name;
+    std::string s =
+        std::string(p.output ? "output wire " : "input  wire ") + range(p.width) + p.name;
     if (i + 1 < ports.size()) s += ",";
     if (p.waive_unused) v.push_back("/* verilator lint_off UNUSEDSIGNAL */");
     v.push_back(s);

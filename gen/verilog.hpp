@@ -1,5 +1,5 @@
 // Small helpers shared by the unit generators: parameter-encoding names, literals, declarations
-// and the standard round/saturate instance. Generated modules use concrete widths (no
+// and the round/saturate parameter codes. Generated modules use concrete widths (no
 // parameters), so every name says exactly what the module computes.
 #pragma once
 
@@ -31,16 +31,9 @@ std::string slice(const std::string& name, int hi, int lo, int width);
 /// Sign-extension of a W-bit signal `name` to `to` bits: {{(to-W){name[W-1]}}, name}.
 std::string sext(const std::string& name, int width, int to);
 
-/// Rounding / overflow codes of circa_round_sat.
+/// Rounding / overflow codes of circa_round_sat (its instances: Body::round_sat in netlist.hpp).
 int round_code(Rounding r);
 int sat_code(Overflow o);
-
-/// One circa_round_sat instance: in (iw bits, frac `from_frac`) requantized to `to`.
-std::string round_sat(const std::string& inst, const std::string& in, int iw, int from_frac,
-                      const FixedFormat& to, const std::string& out);
-/// The same with an explicit shift (butterflies drop F + stage shift bits).
-std::string round_sat_shift(const std::string& inst, const std::string& in, int iw, int shift,
-                            const FixedFormat& to, const std::string& out);
 
 /// A port of a generated module, for the manifest and the testbenches.
 struct Port {

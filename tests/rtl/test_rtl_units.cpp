@@ -7,6 +7,7 @@
 
 #include "arch/microarch.hpp"
 #include "gen/generator.hpp"
+#include "gen/netlist.hpp"
 #include "golden_vectors.hpp"
 #include "stream_vectors.hpp"
 #include "numerics/fixed_point.hpp"
@@ -84,10 +85,13 @@ BOOST_AUTO_TEST_CASE(round_sat_matches_requantize) {
     gen::Design d;
     const std::string name = "rs_case" + std::to_string(c);
     const std::vector<gen::Port> ports{{"in", false, cs.iw}, {"out", true, cs.to.bits}};
-    d.add({name, "module " + name + " (input wire [" + std::to_string(cs.iw - 1) + ":0] in, output wire [" +
-                     std::to_string(cs.to.bits - 1) + ":0] out);\n  " +
-                     gen::round_sat_shift("u", "in", cs.iw, cs.shift, cs.to, "out") + "\nendmodule\n",
-           ports, 0});
+    gen::Emitter e;
+    e.open("module " + name + " (input wire [" + std::to_string(cs.iw - 1) + ":0] in, output wire [" +
+           std::to_string(cs.to.bits - 1) + ":0] out);");
+    gen::Body body(e, name, ports);
+    body.round_sat_shift("u", body["in"], cs.shift, cs.to, "out");
+    e.close("endmodule");
+    d.add({name, e.str(), ports, 0});
     Bench b;
     ports_from(d, name, b);
     std::mt19937_64 rng(c);
