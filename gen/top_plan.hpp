@@ -1,6 +1,7 @@
 // Internal to the top-level generator (top*.cpp): every constant the top module is built from,
 // derived once from the spec and arch (fft_timing, mac_timing), and the emitters of its parts.
-// All parts write into one module body and share its signal names (listed per part below).
+// All parts write into one module body (a netlist Body); the signals they share are named once,
+// in namespace net below, and a part declares what it drives.
 #pragma once
 
 #include <string>
@@ -124,7 +125,8 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
 /// $readmemh images of a layer: weights_bank<i>.hex (weight SRAM banks), bias_bank<i>.hex.
 void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& layer);
 
-/// Waits ii - beats cycles after a block's last beat (top_control.cpp): defines `<pre>_ok`.
+/// Waits ii - beats cycles after a block's last beat (top_control.cpp): defines `<pre>_ok` (and
+/// the counter `<pre>_gap` when ii > beats).
 void emit_gap(Body& b, const TopPlan& p, const std::string& pre, const std::string& last,
               const std::string& clear);
 

@@ -99,6 +99,7 @@ struct TinyStreamedLayer {
   TinyStreamedLayer() {
     spec.block_size = 16;
     spec.weight_sram.capacity_kib = 1;
+    spec.weight_sram.banks = 1;  // 1 KiB in one bank: the smallest the SRAM model covers
     Layer l;
     l.name = "fc";
     l.in_features = 256;
