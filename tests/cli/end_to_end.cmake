@@ -32,7 +32,7 @@ file(REMOVE_RECURSE ${OUT}/${STEP})
 # Complex MACs p*q*slots with 32 packed-real slots: (5x13 + 2x5 + 1x2) x 32 = 2464.
 set(lenet "cycles|817" "layers.0.product_cycles|531" "layers.1.product_cycles|183"
           "layers.2.product_cycles|103" "events.dense_equivalent_macs|266200"
-          "events.complex_macs|2464" "cost.effective_ops_per_inference|532400")
+          "events.complex_macs|2464" "cost.effective_ops_per_inference|532400.0")
 if(STEP STREQUAL "sim" OR STEP STREQUAL "estimate")
   run_circa(${STEP} --config ${SRC}/configs/default.yaml --workload ${SRC}/workloads/lenet300.yaml
             --out ${OUT}/${STEP})
