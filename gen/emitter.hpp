@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "common/fnv1a.hpp"
 #include "spec/accelerator_spec.hpp"
 
 namespace circa::gen {
@@ -26,8 +27,6 @@ class Emitter {
   int depth_ = 0;
 };
 
-/// 64-bit FNV-1a: stable across platforms and runs (std::hash is not).
-uint64_t fnv1a64(const std::string& bytes);
 std::string hex64(uint64_t v);
 std::string hex32(uint32_t v);
 

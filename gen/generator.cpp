@@ -1,5 +1,6 @@
 #include "gen/generator.hpp"
 
+#include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
 #include "common/error.hpp"
 #include "gen/top.hpp"
@@ -30,27 +31,24 @@ void add_fft_units(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
   d.units["ifft"] = {inv, d.module(inv).latency, t.latency, t.ii};
 }
 
+/// A memory's manifest entry: its map shape and the primitive it is built from (a 1rw bank, or a
+/// bank with one read and one write port).
+MemoryInfo memory_entry(const arch::MemoryShape& m, const std::string& module, std::string image) {
+  return {module, m.depth, m.word_bits, m.single_port() ? 1 : 2, m.banks, std::move(image)};
+}
+
 /// The top and the manifest entries of the memories it adds besides the weight SRAM.
 void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
   gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.layer, !o.stream_weights);
-  const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k), beats = k / S;
-  const arch::MacTiming m = arch::mac_timing(s, k);
-  const int64_t qm = top_max_q(s), pm = top_max_p(s);
-  const int ob = s.formats.output.bits;
-  d.memories["input_buffer"] = {"circa_sram_1rw", qm * beats, S * s.formats.input.bits, 1, 1, ""};
-  d.memories["spectrum_buffer"] = {
-      "circa_sram_1r1w", qm, m.slots * 2 * s.formats.fft.bits, 2, 1, ""};
-  d.memories["bias_banks"] = {
-      "circa_sram_1rw", pm * beats, ob, 1, S, o.layer ? "bias_bank<i>.hex" : ""};
-  d.memories["output_banks"] = {"circa_sram_1rw", pm * beats, ob, 1, S, ""};
+  const arch::MemoryMap map = arch::memory_map(s);
+  d.memories["input_buffer"] = memory_entry(map.input_buffer, "circa_sram_1rw", "");
+  d.memories["spectrum_buffer"] = memory_entry(map.spectrum_buffer, "circa_sram_1r1w", "");
+  d.memories["bias_banks"] =
+      memory_entry(map.bias_banks, "circa_sram_1rw", o.layer ? "bias_bank<i>.hex" : "");
+  d.memories["output_banks"] = memory_entry(map.output_banks, "circa_sram_1rw", "");
 }
 
 }  // namespace
-
-int accumulator_depth(const AcceleratorSpec& s) {
-  const arch::MacTiming m = arch::mac_timing(s, s.block_size);
-  return s.mac.accumulator_banks * m.issue_cycles;
-}
 
 Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   Design d;
@@ -65,16 +63,14 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
     d.units["twiddle_rom"] = {rom, 0, 0, 1};
   }
   add_fft_units(d, s, o);
-  const std::string mac = gen_mac_lane(d, f, accumulator_depth(s));
+  const arch::MemoryMap map = arch::memory_map(s);
+  const std::string mac = gen_mac_lane(d, f, static_cast<int>(map.accumulators.depth));
   d.units["mac_lane"] = {mac, d.module(mac).latency, arch::kMacLatency, 1};
   const std::string per = gen_peripheral(d, f, std::min(s.fft.samples_per_cycle, k));
   d.units["peripheral"] = {per, d.module(per).latency, arch::kPeripheralLatency, 1};
   const bool images = o.layer != nullptr && !o.stream_weights;
-  const std::string ws = gen_weight_sram(d, s.weight_sram, images);
-  const SramSpec& m = s.weight_sram;
-  const int ports = m.read_write_ports == 1 && m.read_ports == 0 && m.write_ports == 0 ? 1 : 2;
-  d.memories["weight_sram"] = {
-      ws, weight_sram_depth(m), m.word_bits, ports, m.banks, images ? "weights_bank<i>.hex" : ""};
+  const std::string ws = gen_weight_sram(d, map.weight_sram, images);
+  d.memories["weight_sram"] = memory_entry(map.weight_sram, ws, images ? "weights_bank<i>.hex" : "");
   if (top_unsupported(s).empty())
     add_top(d, s, o);
   else

@@ -32,7 +32,4 @@ HeaderInfo header_for(const AcceleratorSpec& s, const GenOptions& o);
 /// generate_design + render.
 FileSet generate_files(const AcceleratorSpec& s, const GenOptions& o);
 
-/// Accumulator entries per MAC lane: every bank holds the words one lane covers per issue.
-int accumulator_depth(const AcceleratorSpec& s);
-
 }  // namespace circa::gen

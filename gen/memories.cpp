@@ -7,16 +7,12 @@
 
 namespace circa::gen {
 
-int64_t weight_sram_depth(const SramSpec& m) {
-  return int64_t{m.capacity_kib} * 8192 / m.banks / m.word_bits;
-}
-
-std::string gen_weight_sram(Design& d, const SramSpec& m, bool images) {
+std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images) {
   // One read/write port per bank: circa_sram_1rw. Any other mix the spec allows (>= 1 read/write
   // port, or read and write ports) gives each bank a separate read and write port:
   // circa_sram_1r1w; the datapath never needs more (weights are written only while idle).
-  const bool one_rw = m.read_write_ports == 1 && m.read_ports == 0 && m.write_ports == 0;
-  const int64_t depth = weight_sram_depth(m);
+  const bool one_rw = m.single_port();
+  const int64_t depth = m.depth;
   const int B = m.banks, W = m.word_bits, aw = ceil_log2(depth);
   const std::string mix = one_rw ? "1rw"
                                  : std::to_string(m.read_write_ports) + "rw" +

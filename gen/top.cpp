@@ -42,54 +42,12 @@ int TopPlan::word_of_bin(int b, bool* in_im) const {
   return *in_im ? 0 : b;
 }
 
-int top_max_q(const AcceleratorSpec& s) {
-  // The activation buffer holds a layer's input and its output (double buffered), half each.
-  return std::max(1, int(int64_t{s.activation_buffer.capacity_kib} * 8192 / 2 /
-                         (int64_t{s.block_size} * s.formats.input.bits)));
-}
-int top_max_p(const AcceleratorSpec& s) {
-  return std::max(1, int(int64_t{s.activation_buffer.capacity_kib} * 8192 / 2 /
-                         (int64_t{s.block_size} * s.formats.output.bits)));
-}
-
-int64_t top_weight_rows(const AcceleratorSpec& s) {
-  return make_top_plan(s, "fwd", "inv").wsram.rows;
-}
-
-int top_weight_stream_depth(const AcceleratorSpec& s) {
-  return weight_sram_shape(s).stream_fifo_rows;
-}
-
-int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q) {
-  const arch::MacTiming m = arch::mac_timing(s, s.block_size);
-  return int64_t{(p + m.parallel_blocks - 1) / m.parallel_blocks} * q * m.issue_cycles;
-}
-
-WeightSramShape weight_sram_shape(const AcceleratorSpec& s) {
-  const arch::MacTiming m = arch::mac_timing(s, s.block_size);
-  const SramSpec& w = s.weight_sram;
-  WeightSramShape shape;
-  // Banks side by side that hold one weight row (mac.lanes weight words), rounded up to a power
-  // of two so that rows interleave over banks / banks_per_row groups (spare bits are padding).
-  const int words = (s.mac.lanes * m.weight_bits + w.word_bits - 1) / w.word_bits;
-  shape.banks_per_row = 1;
-  while (shape.banks_per_row < words) shape.banks_per_row *= 2;
-  shape.bank_groups = w.banks / shape.banks_per_row;
-  shape.bank_depth = weight_sram_depth(w);
-  shape.row_bits = shape.banks_per_row * w.word_bits;
-  shape.rows = shape.bank_depth * shape.bank_groups;
-  // The FIFO holds two issues, so one streams in while the previous one is read.
-  shape.stream_fifo_rows = 2;
-  while (shape.stream_fifo_rows < 2 * m.issue_cycles) shape.stream_fifo_rows *= 2;
-  return shape;
-}
-
 std::string top_unsupported(const AcceleratorSpec& s) {
   const int k = s.block_size;
   const arch::MacTiming m = arch::mac_timing(s, k);
   const SramSpec& w = s.weight_sram;
   if (k < 4) return "block_size < 4";
-  if (weight_sram_shape(s).banks_per_row > w.banks)
+  if (!arch::memory_map(s).weight_rows.row_fits)
     return "a weight row (" + n2s(s.mac.lanes) + " lanes x " + n2s(m.weight_bits) +
            " bits) is wider than all " + n2s(w.banks) + " weight-SRAM banks of " +
            n2s(w.word_bits) +
@@ -124,12 +82,12 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.unrolled = s.fft.style == FftStyle::unrolled;
   p.fft_gap = p.fft.ii - p.beats;
   p.shared_fft = fwd == inv;
-  p.q_max = top_max_q(s);
-  p.p_max = top_max_p(s);
+  p.memory = arch::memory_map(s);
+  p.q_max = p.memory.max_q;
+  p.p_max = p.memory.max_p;
   p.q_bits = bits_for(p.q_max);
   p.p_bits = bits_for(p.p_max);
   p.weight_word_bits = p.mac.weight_bits;
-  p.wsram = weight_sram_shape(s);
   p.fft_out_bits =
       p.shared_fft ? std::max(s.formats.fft.bits, s.formats.ifft.bits) : s.formats.fft.bits;
   p.ifft_out_bits = p.shared_fft ? p.fft_out_bits : s.formats.ifft.bits;
@@ -158,15 +116,15 @@ std::vector<Port> top_ports(const TopPlan& p) {
           {"out_ready", false, 1},
           {"out_data", true, p.samples_per_beat * f.output.bits},
           {"w_we", false, 1},
-          {"w_addr", false, bits_for(p.wsram.rows - 1)},
-          {"w_data", false, p.wsram.row_bits},
+          {"w_addr", false, bits_for(p.memory.weight_rows.rows - 1)},
+          {"w_data", false, p.memory.weight_rows.row_bits},
           {"b_we", false, 1},
           {"b_addr", false, p.p_bits + p.log2_block},
           {"b_data", false, f.output.bits},
           {"cfg_stream", false, 1},
           {"ws_valid", false, 1},
           {"ws_ready", true, 1},
-          {"ws_data", false, p.wsram.row_bits}};
+          {"ws_data", false, p.memory.weight_rows.row_bits}};
 }
 
 /// Wires between the parts, declared before any part uses them. Unit outputs the top does not
@@ -187,7 +145,7 @@ void emit_cross_wires(Body& b, const TopPlan& p) {
 /// memory shapes only through a hash, to keep the name readable.
 std::string top_name(const TopPlan& p) {
   const std::string rest = p.fft_module + "/" + p.ifft_module + "/" + n2s(p.q_max) + "/" +
-                           n2s(p.p_max) + "/" + n2s(p.wsram.rows) + "/" + n2s(p.wsram.row_bits) +
+                           n2s(p.p_max) + "/" + n2s(p.memory.weight_rows.rows) + "/" + n2s(p.memory.weight_rows.row_bits) +
                            "/" + fmt_tag(p.spec->formats.product) +
                            fmt_tag(p.spec->formats.accumulator) + fmt_tag(p.spec->formats.weight) +
                            fmt_tag(p.spec->formats.output) + (p.packed ? "p" : "h");

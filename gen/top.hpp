@@ -39,17 +39,4 @@ std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
 /// word the w_data port takes.
 std::vector<std::string> weight_rows_hex(const AcceleratorSpec& s, const num::WeightSpectra& ws);
 
-/// Weight rows the top's SRAM holds, and the rows a p x q-block layer takes (groups x q x issue
-/// cycles; a row is mac.lanes weight words padded to whole banks, so it may hold fewer weights
-/// than weight_sram.capacity_kib suggests).
-int64_t top_weight_rows(const AcceleratorSpec& s);
-int64_t top_layer_weight_rows(const AcceleratorSpec& s, int p, int q);
-
-/// Rows of the top's weight-stream FIFO: the smallest power of two >= 2 issues (2 x issue cycles).
-int top_weight_stream_depth(const AcceleratorSpec& s);
-
-/// Largest layer the top's buffers hold: input blocks (q) and output blocks (p).
-int top_max_q(const AcceleratorSpec& s);
-int top_max_p(const AcceleratorSpec& s);
-
 }  // namespace circa::gen

@@ -111,7 +111,7 @@ void emit_phase_a_capture(Body& b, const TopPlan& p) {
 void emit_mac_sequencer(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int banks = p.accumulator_banks, ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
-  const int cw = bits_for(ic - 1), bw = bits_for(banks - 1), rw = bits_for(p.wsram.rows - 1);
+  const int cw = bits_for(ic - 1), bw = bits_for(banks - 1), rw = bits_for(p.memory.weight_rows.rows - 1);
   const std::string clear = "rst || " + net::start_fire;
   e.blank().line(
       "// MAC: M_0 = A; M_g = max(M_g-1 + q*c, I_g-B + (P_g-B - 1)*ii + beats): a group starts");
@@ -126,7 +126,7 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   b.reg(net::mac_block, qb);
   b.reg("mac_cycle", cw);
   b.reg(net::weight_row, rw);
-  const int fw = bits_for(p.wsram.stream_fifo_rows);
+  const int fw = bits_for(p.memory.weight_stream_fifo.depth);
   e.line("// off-chip weight stream: an issue starts only when its " + n2s(ic) +
          " row(s) are all in the FIFO");
   b.reg("stream_count", fw);
@@ -196,12 +196,12 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
 /// stage into stream_row, which stands in for the SRAM's registered read data.
 void emit_weight_stream(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
-  const int rows = p.wsram.stream_fifo_rows, aw = bits_for(rows - 1), cw = bits_for(rows);
-  e.blank().line("// ---- weight stream FIFO: " + n2s(rows) + " rows of " + n2s(p.wsram.row_bits) +
+  const int rows = p.memory.weight_stream_fifo.depth, aw = bits_for(rows - 1), cw = bits_for(rows);
+  e.blank().line("// ---- weight stream FIFO: " + n2s(rows) + " rows of " + n2s(p.memory.weight_rows.row_bits) +
                  " bits ----");
-  b.memory("stream_fifo", p.wsram.row_bits, rows);
+  b.memory("stream_fifo", p.memory.weight_rows.row_bits, rows);
   b.regs({"stream_wptr", "stream_rptr"}, aw);
-  b.reg(net::stream_row, p.wsram.row_bits);
+  b.reg(net::stream_row, p.memory.weight_rows.row_bits);
   e.line("assign ws_ready = " + net::running +
          " && cfg_stream && stream_count != " + literal(rows, cw) + ";");
   b.wire("stream_push", 1, "ws_valid && ws_ready");

@@ -127,10 +127,10 @@ namespace {
 void emit_weight_sram(Body& b, Design& d, const TopPlan& p) {
   Emitter& e = b.out();
   const SramSpec& m = p.spec->weight_sram;
-  const WeightSramShape& ws = p.wsram;
-  const int W = m.word_bits, aw = ceil_log2(ws.bank_depth), lg = arch::log2_exact(ws.bank_groups);
+  const arch::WeightRows& ws = p.memory.weight_rows;
+  const int W = m.word_bits, aw = ceil_log2(p.memory.weight_sram.depth), lg = arch::log2_exact(ws.bank_groups);
   const int rw = bits_for(ws.rows - 1);
-  const Module& sram = d.module(gen_weight_sram(d, m, p.weight_images));
+  const Module& sram = d.module(gen_weight_sram(d, p.memory.weight_sram, p.weight_images));
   CIRCA_CHECK(rw - lg == aw, "weight row address split");
   e.blank().line("// ---- weight SRAM: a row of " + n2s(p.mac_lanes) + " weight words = " +
                  n2s(ws.banks_per_row) + " banks side by side; rows interleave over " +

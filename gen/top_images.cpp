@@ -38,7 +38,7 @@ std::vector<std::vector<uint8_t>> weight_rows(const TopPlan& p, const num::Weigh
   for (int g = 0; g < G; ++g)
     for (int j = 0; j < ws.q; ++j)
       for (int c = 0; c < p.issue_cycles; ++c) {
-        std::vector<uint8_t> bits(static_cast<size_t>(p.wsram.row_bits), 0);
+        std::vector<uint8_t> bits(static_cast<size_t>(p.memory.weight_rows.row_bits), 0);
         for (int l = 0; l < p.mac_lanes; ++l) {
           const int u = c * p.mac_lanes + l, i = g * p.parallel_blocks + u / p.block_words,
                     w = u % p.block_words;
@@ -59,7 +59,7 @@ std::vector<std::vector<uint8_t>> weight_rows(const TopPlan& p, const num::Weigh
 std::vector<std::string> weight_rows_hex(const AcceleratorSpec& s, const num::WeightSpectra& ws) {
   const TopPlan p = make_top_plan(s, "fwd", "inv");
   std::vector<std::string> out;
-  for (const auto& r : weight_rows(p, ws)) out.push_back(hex_of(r, 0, p.wsram.row_bits));
+  for (const auto& r : weight_rows(p, ws)) out.push_back(hex_of(r, 0, p.memory.weight_rows.row_bits));
   return out;
 }
 
@@ -69,16 +69,16 @@ void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& laye
                       " blocks; the top's buffers hold up to p = " + n2s(p.p_max) +
                       ", q = " + n2s(p.q_max) + " (activation_buffer.capacity_kib)");
   const auto rows = weight_rows(p, layer.spectra);
-  if (p.weight_images && static_cast<int64_t>(rows.size()) > p.wsram.rows)
+  if (p.weight_images && static_cast<int64_t>(rows.size()) > p.memory.weight_rows.rows)
     throw ConfigError("the layer's " + n2s(static_cast<int64_t>(rows.size())) +
-                      " weight rows exceed the weight SRAM's " + n2s(p.wsram.rows) +
+                      " weight rows exceed the weight SRAM's " + n2s(p.memory.weight_rows.rows) +
                       "; raise weight_sram.capacity_kib");
   const int W = p.spec->weight_sram.word_bits;
   for (int b = 0; b < (p.weight_images ? p.spec->weight_sram.banks : 0); ++b) {
-    const int g = b / p.wsram.banks_per_row, part = b % p.wsram.banks_per_row;
+    const int g = b / p.memory.weight_rows.banks_per_row, part = b % p.memory.weight_rows.banks_per_row;
     std::string img;
     for (size_t r = static_cast<size_t>(g); r < rows.size();
-         r += static_cast<size_t>(p.wsram.bank_groups))
+         r += static_cast<size_t>(p.memory.weight_rows.bank_groups))
       img += hex_of(rows[r], part * W, W) + "\n";
     d.data["weights_bank" + n2s(b) + ".hex"] = img;
   }

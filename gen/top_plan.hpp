@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
 #include "gen/design.hpp"
 #include "gen/emitter.hpp"
@@ -15,21 +16,6 @@
 #include "numerics/layer.hpp"
 
 namespace circa::gen {
-
-/// The weight SRAM as the top lays it out: a weight row (mac.lanes weight words) is
-/// `banks_per_row` banks side by side, and rows interleave over `bank_groups` groups of them.
-/// Derived in one place, weight_sram_shape(), so it can later come from a shared memory map.
-struct WeightSramShape {
-  int banks_per_row = 0;     ///< banks side by side per weight row (a power of two)
-  int bank_groups = 0;       ///< weight_sram.banks / banks_per_row
-  int64_t bank_depth = 0;    ///< words per bank
-  int row_bits = 0;          ///< banks_per_row * word_bits
-  int64_t rows = 0;          ///< weight rows the SRAM holds: bank_depth * bank_groups
-  int stream_fifo_rows = 0;  ///< weight-stream FIFO rows: a power of two >= 2 issues
-};
-
-/// The weight-SRAM and weight-stream FIFO shape of the top for spec `s`.
-WeightSramShape weight_sram_shape(const AcceleratorSpec& s);
 
 struct TopPlan {
   const AcceleratorSpec* spec = nullptr;
@@ -51,7 +37,7 @@ struct TopPlan {
   int q_max = 0, p_max = 0;  ///< largest layer the buffers hold (input blocks, output blocks)
   int q_bits = 0, p_bits = 0;  ///< bits of cfg_q / cfg_p
   int weight_word_bits = 0;    ///< bits of one weight word (re, im)
-  WeightSramShape wsram;
+  arch::MemoryMap memory;  ///< every memory's shape (weight rows, FIFO, buffers)
   int fft_out_bits = 0,
       ifft_out_bits = 0;  ///< bits of one FFT / IFFT output component on the unit's ports
   std::string fft_module, ifft_module;  ///< FFT unit module names (equal when shared)

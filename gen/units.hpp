@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "arch/memory_map.hpp"
 #include "gen/design.hpp"
 #include "numerics/fft_fixed.hpp"
 #include "spec/accelerator_spec.hpp"
@@ -69,11 +70,9 @@ std::string gen_mac_lane(Design& d, const DatapathFormats& f, int depth);
 /// + bias when cfg_bias (fit), ReLU when cfg_relu; arch::kPeripheralLatency register stages.
 std::string gen_peripheral(Design& d, const DatapathFormats& f, int lanes);
 
-/// Words per weight-SRAM bank: capacity / banks / word width.
-int64_t weight_sram_depth(const SramSpec& m);
 
 /// The banked weight SRAM wrapper: banks of rtl/circa_sram_1rw for one read/write port per bank,
 /// of rtl/circa_sram_1r1w (one read, one write port) for every other mix the spec allows.
-std::string gen_weight_sram(Design& d, const SramSpec& m, bool images);
+std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images);
 
 }  // namespace circa::gen

@@ -25,9 +25,9 @@ WeightRows weight_rows(const AcceleratorSpec& s, const MemoryShape& sram) {
   r.banks_per_row = pow2_at_least(words);
   r.row_bits = r.banks_per_row * sram.word_bits;
   r.row_fits = r.banks_per_row <= sram.banks;
-  // Banks and banks_per_row are powers of two: a row wider than all banks takes several words
-  // of each bank.
-  r.rows = sram.depth * sram.banks / r.banks_per_row;
+  r.bank_groups = sram.banks / r.banks_per_row;
+  // A row wider than all banks (port-limited, no generated top) takes several words of each.
+  r.rows = r.row_fits ? sram.depth * r.bank_groups : sram.depth * sram.banks / r.banks_per_row;
   return r;
 }
 

@@ -40,6 +40,7 @@ struct MemoryShape {
 /// spare bits padding) and rows interleave over `banks / banks_per_row` groups of banks.
 struct WeightRows {
   int banks_per_row = 1;
+  int bank_groups = 0;   ///< banks / banks_per_row groups rows interleave over (0: row too wide)
   int row_bits = 0;      ///< banks_per_row x word_bits, padding included
   int64_t rows = 0;      ///< rows the whole SRAM holds
   bool row_fits = true;  ///< banks_per_row <= banks: one row per cycle (else port-limited)

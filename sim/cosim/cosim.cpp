@@ -13,6 +13,7 @@
 #include "cosim/reference_top.hpp"
 #include "cosim/verilated_top.hpp"
 #include "gen/generator.hpp"
+#include "arch/memory_map.hpp"
 #include "gen/top.hpp"
 #include "spec/config_loader.hpp"
 
@@ -32,13 +33,11 @@ std::vector<Layer> pick_layers(const Workload& w, const std::string& name) {
 }  // namespace
 
 int weight_capacity_for(const AcceleratorSpec& s, const Layer& l) {
+  // Residency is decided in the rows the top really has (arch/memory_map.hpp), so a resident
+  // plan is a layer the top's SRAM holds.
   AcceleratorSpec t = s;
-  const LayerGeometry g = geometry(l, s.block_size);
   for (t.weight_sram.capacity_kib = 1;; t.weight_sram.capacity_kib *= 2)
-    if (t.weight_sram.capacity_kib >= 65536 ||
-        (plan_alone(t, l).weights_on_chip &&
-         (!gen::top_unsupported(t).empty() ||
-          gen::top_layer_weight_rows(t, g.p, g.q) <= gen::top_weight_rows(t))))
+    if (t.weight_sram.capacity_kib >= 65536 || plan_alone(t, l).weights_on_chip)
       return t.weight_sram.capacity_kib;
 }
 
@@ -51,16 +50,12 @@ std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
   if (g.k != k)
     return "layer " + l.name +
            " has a block size other than the accelerator's k = " + std::to_string(k);
-  if (g.q > gen::top_max_q(s) || g.p > gen::top_max_p(s))
-    return "layer " + l.name +
-           " does not fit the top's activation buffer (q <= " + std::to_string(gen::top_max_q(s)) +
-           ", p <= " + std::to_string(gen::top_max_p(s)) +
+  const arch::MemoryMap map = arch::memory_map(s);
+  if (g.q > map.max_q || g.p > map.max_p)
+    return "layer " + l.name + " does not fit the top's activation buffer (q <= " +
+           std::to_string(map.max_q) + ", p <= " + std::to_string(map.max_p) +
            "); raise activation_buffer.capacity_kib";
   const arch::LayerPlan pl = plan_alone(s, l);
-  if (pl.weights_on_chip && gen::top_layer_weight_rows(s, g.p, g.q) > gen::top_weight_rows(s))
-    return "layer " + l.name + " takes " + std::to_string(gen::top_layer_weight_rows(s, g.p, g.q)) +
-           " weight rows, the top's SRAM holds " + std::to_string(gen::top_weight_rows(s)) +
-           "; raise weight_sram.capacity_kib";
   if (!pl.weights_on_chip) {
     // The top's stream port takes one row per cycle: the schedule's arrivals must not be faster.
     const ana::OffchipStream st(s);

@@ -5,6 +5,7 @@
 #include "analytical/schedule.hpp"
 #include "arch/microarch.hpp"
 #include "common/error.hpp"
+#include "arch/memory_map.hpp"
 #include "gen/top.hpp"
 
 namespace circa::cosim {
@@ -47,14 +48,14 @@ ReferenceTop::ReferenceTop(sc_core::sc_module_name name, const AcceleratorSpec& 
   beats_ = k_ / S_;
   in_bits_ = s.formats.input.bits;
   out_bits_ = s.formats.output.bits;
-  ws_depth_ = gen::top_weight_stream_depth(s);
+  ws_depth_ = static_cast<int>(arch::memory_map(s).weight_stream_fifo.depth);
   for (const auto& p : ports_) values_.push_back(Bits(static_cast<size_t>(words_of(p.width)), 0u));
   rst_ = idx("rst"), start_ = idx("start"), in_valid_ = idx("in_valid"), in_data_ = idx("in_data"),
   out_ready_ = idx("out_ready");
   done_ = idx("done"), busy_ = idx("busy"), in_ready_ = idx("in_ready"),
   out_valid_ = idx("out_valid"), out_data_ = idx("out_data");
   ws_valid_ = idx("ws_valid"), ws_ready_ = idx("ws_ready");
-  in_rows_.assign(static_cast<size_t>(gen::top_max_q(s)) * beats_,
+  in_rows_.assign(static_cast<size_t>(arch::memory_map(s).max_q) * beats_,
                   Bits(values_[in_data_].size(), 0u));
   select(layer, w);
   SC_HAS_PROCESS(ReferenceTop);

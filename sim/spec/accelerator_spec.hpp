@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "spec/enum_names.hpp"
+#include "common/enum_names.hpp"
 #include "spec/fixed_format.hpp"
 
 namespace circa {

@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "common/enum_names.hpp"
+
 namespace circa {
 
 enum class Rounding {
@@ -32,6 +34,8 @@ struct FixedFormat {
 
 /// "Q<int>.<frac>" style name, e.g. s16.8 = 16 bits, 8 fractional.
 std::string describe(const FixedFormat& f);
+const EnumNames<Rounding>& enum_names(Rounding);  ///< every value and its YAML spelling
+const EnumNames<Overflow>& enum_names(Overflow);
 const char* to_string(Rounding r);
 const char* to_string(Overflow o);
 

@@ -71,7 +71,7 @@ Param<Spec> choice(std::string path, Field field, E def, std::string desc) {
   ParamInfo i = info(std::move(path), ParamType::choice, "", to_string(def));
   for (const auto& e : enum_names(def)) i.choices.push_back(e.name);
   i.description = std::move(desc);
-  return {i, [field](Spec& s, const std::string& t) { parse_in(enum_names(E{}), t, &field(s)); },
+  return {i, [field](Spec& s, const std::string& t) { parse_name(enum_names(E{}), t, &field(s)); },
           [field](const Spec& s) { return std::string(to_string(field(s))); }};
 }
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "common/error.hpp"
-#include "spec/enum_names.hpp"
+#include "common/enum_names.hpp"
 
 namespace circa {
 

@@ -11,6 +11,7 @@
 #include "cosim/cosim_child.hpp"
 #include "cosim/random_case.hpp"
 #include "cosim/reference_top.hpp"
+#include "arch/memory_map.hpp"
 #include "gen/top.hpp"
 
 namespace {
@@ -27,10 +28,10 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
     const auto c = random_case(kBase, seed);
     BOOST_TEST(circa::cosim::cosim_unsupported(c.spec, c.layer).empty(), c.summary());
     const auto g = circa::geometry(c.layer, c.spec.block_size);
-    BOOST_TEST(g.q <= circa::gen::top_max_q(c.spec));
+    BOOST_TEST(g.q <= circa::arch::memory_map(c.spec).max_q);
     if (circa::cosim::plan_alone(c.spec, c.layer).weights_on_chip)
-      BOOST_TEST(circa::gen::top_layer_weight_rows(c.spec, g.p, g.q) <=
-                 circa::gen::top_weight_rows(c.spec));
+      BOOST_TEST(circa::arch::layer_weight_rows(c.spec, g) <=
+                 circa::arch::memory_map(c.spec).weight_rows.rows);
     ks.insert(c.spec.block_size);
     lanes.insert(c.spec.mac.lanes);
     qs.insert(g.q);

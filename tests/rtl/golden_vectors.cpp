@@ -145,12 +145,13 @@ Bench peripheral_bench(const gen::Design& d, const std::string& module, const Ac
   return b;
 }
 
-Bench weight_sram_bench(gen::Design& d, const std::string& module, const SramSpec& m, int n) {
+Bench weight_sram_bench(gen::Design& d, const std::string& module, const arch::MemoryShape& m,
+                        int n) {
   Bench b;
   ports_from(d, module, b);
   std::mt19937_64 rng(6);
   const int B = m.banks, W = m.word_bits;
-  const int64_t depth = gen::weight_sram_depth(m);
+  const int64_t depth = m.depth;
   const FixedFormat word{W, 0, Rounding::truncate, Overflow::wrap};  // W <= 62 in this test
   std::vector<std::vector<int64_t>> mem(static_cast<size_t>(B));
   for (int k = 0; k < B; ++k) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/memory_map.hpp"
 #include "gen/design.hpp"
 #include "rtl_bench.hpp"
 #include "spec/accelerator_spec.hpp"
@@ -28,6 +29,7 @@ Bench peripheral_bench(const gen::Design& d, const std::string& module, const Ac
 
 /// Random reads and writes on every bank of the weight SRAM wrapper; adds the banks' initial
 /// images (random words) to `d` so that every read returns a known value.
-Bench weight_sram_bench(gen::Design& d, const std::string& module, const SramSpec& m, int n);
+Bench weight_sram_bench(gen::Design& d, const std::string& module, const arch::MemoryShape& m,
+                        int n);
 
 }  // namespace circa::rtltest

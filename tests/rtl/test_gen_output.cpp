@@ -11,6 +11,7 @@
 #include <set>
 
 #include "arch/microarch.hpp"
+#include "arch/units.hpp"
 #include "gen/generator.hpp"
 #include "gen/run_program.hpp"
 #include "golden_vectors.hpp"
@@ -74,6 +75,18 @@ BOOST_AUTO_TEST_CASE(manifest_reports_arch_timing_sdc_and_file_list) {
   BOOST_TEST(m["sources"].get<std::vector<std::string>>() == srcs);
   BOOST_TEST(srcs.front() == "rtl/circa_round_sat.v");
   for (const auto& f : srcs) BOOST_TEST(files.at(top + ".f").find(f + "\n") != std::string::npos);
+}
+
+// The manifest's unit roles are the unit registry's generated modules, no more and no fewer
+// (clstm_fpga: unrolled, so every role including the twiddle ROM is generated).
+BOOST_AUTO_TEST_CASE(manifest_units_are_the_registry_roles) {
+  const AcceleratorSpec s = rtltest::spec_of("clstm_fpga.yaml");
+  const auto m = nlohmann::json::parse(gen::generate_files(s, options()).at("manifest.json"));
+  std::set<std::string> manifest, registry;
+  for (const auto& [role, unit] : m["units"].items()) manifest.insert(role);
+  for (const auto& u : arch::units())
+    for (const auto& mod : u.modules) registry.insert(mod.role);
+  BOOST_TEST((manifest == registry));
 }
 
 BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(kConfigs), cfg) {

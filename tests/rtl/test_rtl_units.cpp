@@ -172,7 +172,7 @@ BOOST_DATA_TEST_CASE(fft_streaming_matches_golden, bdata::make(kStreaming), v) {
 BOOST_DATA_TEST_CASE(mac_lane_matches_golden, bdata::make(kVariants), v) {
   const AcceleratorSpec s = variant(v);
   gen::Design d;
-  const int depth = gen::accumulator_depth(s);
+  const int depth = static_cast<int>(arch::memory_map(s).accumulators.depth);
   const std::string m = gen::gen_mac_lane(d, s.formats, depth);
   BOOST_TEST(d.module(m).latency == arch::kMacLatency);
   const Bench b = mac_lane_bench(d, m, s, depth, 400);
@@ -189,10 +189,11 @@ BOOST_DATA_TEST_CASE(peripheral_matches_golden, bdata::make(kVariants), v) {
 }
 
 BOOST_AUTO_TEST_CASE(weight_sram_reads_images_and_writes) {
-  SramSpec m = variant("small_unrolled").weight_sram;
-  m.capacity_kib = 2;  // 2 banks x 128 words x 64 bits: small enough to simulate quickly
-  m.banks = 2;
-  m.word_bits = 48;
+  AcceleratorSpec s = variant("small_unrolled");
+  s.weight_sram.capacity_kib = 2;  // 2 banks x 170 words x 48 bits: small enough to simulate
+  s.weight_sram.banks = 2;
+  s.weight_sram.word_bits = 48;
+  const arch::MemoryShape m = arch::memory_map(s).weight_sram;
   gen::Design d;
   const std::string w = gen::gen_weight_sram(d, m, true);
   BOOST_REQUIRE(!w.empty());

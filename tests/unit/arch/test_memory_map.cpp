@@ -1,0 +1,85 @@
+// The memory map against shapes worked out by hand from configs/default.yaml, and weight
+// residency decided in the rows the RTL has (padding included), not in bytes.
+#define BOOST_TEST_MODULE arch
+#include <boost/test/unit_test.hpp>
+
+#include "arch/memory_map.hpp"
+#include "arch/microarch.hpp"
+#include "spec/config_loader.hpp"
+
+using namespace circa;
+
+namespace {
+
+AcceleratorSpec spec(const std::vector<Override>& o = {}) {
+  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+}
+
+Workload fc(int in, int out) {
+  Workload w;
+  w.name = "fc";
+  Layer l;
+  l.name = "fc";
+  l.in_features = in;
+  l.out_features = out;
+  w.layers.push_back(l);
+  return w;
+}
+
+}  // namespace
+
+// default: k = 64, 4 samples/cycle (16 beats), 8 lanes, 16-bit weights (32-bit complex words),
+// packed_real (32 words/block: 1 block per issue in 4 cycles), weight SRAM 256 KiB in 4 banks of
+// 128-bit words, 2 accumulator banks, activation buffer 64 KiB, 16-bit inputs and outputs.
+BOOST_AUTO_TEST_CASE(default_shapes_by_hand) {
+  const arch::MemoryMap m = arch::memory_map(spec());
+  BOOST_TEST(m.weight_sram.banks == 4);
+  BOOST_TEST(m.weight_sram.depth == 4096);  // 256 KiB * 8192 bits / 4 banks / 128 bits
+  BOOST_TEST(m.weight_sram.word_bits == 128);
+  // A row = 8 lanes x 32 bits = 256 bits = 2 banks side by side; 2 groups of banks.
+  BOOST_TEST(m.weight_rows.banks_per_row == 2);
+  BOOST_TEST(m.weight_rows.bank_groups == 2);
+  BOOST_TEST(m.weight_rows.row_bits == 256);
+  BOOST_TEST(m.weight_rows.rows == 8192);
+  BOOST_TEST(m.weight_rows.row_fits);
+  // Two issues of 4 rows: 8 FIFO rows of 256 bits.
+  BOOST_TEST(m.weight_stream_fifo.depth == 8);
+  BOOST_TEST(m.weight_stream_fifo.word_bits == 256);
+  // Per lane: 2 accumulator banks x 4 issue cycles of (re, im) x 32 bits.
+  BOOST_TEST(m.accumulators.depth == 8);
+  BOOST_TEST(m.accumulators.word_bits == 64);
+  // Half of 64 KiB for inputs: 262144 bits / (64 x 16) = 256 blocks, the same for outputs.
+  BOOST_TEST(m.max_q == 256);
+  BOOST_TEST(m.max_p == 256);
+  BOOST_TEST(m.input_buffer.depth == 256 * 16);
+  BOOST_TEST(m.input_buffer.word_bits == 4 * 16);
+  BOOST_TEST(m.spectrum_buffer.word_bits == 32 * 2 * 18);  // 32 words of 18-bit (re, im)
+  BOOST_TEST(!m.spectrum_buffer.single_port());
+  BOOST_TEST(m.output_banks.banks == 4);
+  BOOST_TEST(m.all().size() == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(lenet_first_layer_rows_by_hand) {
+  // 784 x 300: q = 13, p = 5 blocks; one block per issue: 5 groups x 13 x 4 rows.
+  const AcceleratorSpec s = spec();
+  const auto plans = arch::plan_workload(s, fc(784, 300));
+  BOOST_TEST(plans[0].weight_rows == 260);
+  BOOST_TEST(plans[0].weights_on_chip);
+}
+
+BOOST_AUTO_TEST_CASE(residency_is_decided_in_padded_rows) {
+  // 96-bit words: a 256-bit row needs 3 words, padded to 4 banks (384 bits, a third padding);
+  // one bank group of depth 262144 bytes * 8 / 4 banks / 96 bits = 5461 rows.
+  const AcceleratorSpec s = spec({{"weight_sram.word_bits", "96"}});
+  const arch::MemoryMap m = arch::memory_map(s);
+  BOOST_TEST(m.weight_rows.banks_per_row == 4);
+  BOOST_TEST(m.weight_rows.rows == 5461);
+  // 1920 x 3200: q = 30, p = 50: 6000 rows, 192000 bytes of weights. By bytes it would fit the
+  // 262144-byte SRAM; in the rows the RTL has it does not, so it streams.
+  const auto plans = arch::plan_workload(s, fc(1920, 3200));
+  BOOST_TEST(plans[0].weight_bytes == 192000);
+  BOOST_TEST(plans[0].weight_rows == 6000);
+  BOOST_TEST(!plans[0].weights_on_chip);
+  // p = 45 takes 30 x 45 x 4 = 5400 rows and is resident.
+  BOOST_TEST(arch::plan_workload(s, fc(1920, 45 * 64))[0].weights_on_chip);
+}
