@@ -83,31 +83,42 @@ MemoryMap memory_map(const AcceleratorSpec& s) {
   return m;
 }
 
+namespace {
+
+/// Every memory once: its id, its name and where the map keeps it.
+struct MemoryEntry {
+  MemoryId id;
+  const char* name;
+  MemoryShape MemoryMap::*shape;
+};
+constexpr MemoryEntry kMemories[] = {
+    {MemoryId::weight_sram, "weight_sram", &MemoryMap::weight_sram},
+    {MemoryId::activation_buffer, "activation_buffer", &MemoryMap::activation_buffer},
+    {MemoryId::input_buffer, "input_buffer", &MemoryMap::input_buffer},
+    {MemoryId::spectrum_buffer, "spectrum_buffer", &MemoryMap::spectrum_buffer},
+    {MemoryId::bias_banks, "bias_banks", &MemoryMap::bias_banks},
+    {MemoryId::output_banks, "output_banks", &MemoryMap::output_banks},
+    {MemoryId::accumulators, "accumulators", &MemoryMap::accumulators},
+    {MemoryId::weight_stream_fifo, "weight_stream_fifo", &MemoryMap::weight_stream_fifo},
+};
+
+const MemoryEntry& entry(MemoryId id) {
+  for (const auto& e : kMemories)
+    if (e.id == id) return e;
+  throw InternalError("memory map has no entry for MemoryId " +
+                      std::to_string(static_cast<int>(id)));
+}
+
+}  // namespace
+
 const MemoryShape& MemoryMap::at(MemoryId id) const {
-  switch (id) {
-    case MemoryId::weight_sram:
-      return weight_sram;
-    case MemoryId::activation_buffer:
-      return activation_buffer;
-    case MemoryId::input_buffer:
-      return input_buffer;
-    case MemoryId::spectrum_buffer:
-      return spectrum_buffer;
-    case MemoryId::bias_banks:
-      return bias_banks;
-    case MemoryId::output_banks:
-      return output_banks;
-    case MemoryId::accumulators:
-      return accumulators;
-    case MemoryId::weight_stream_fifo:
-      return weight_stream_fifo;
-  }
-  throw InternalError("unknown MemoryId");
+  return this->*entry(id).shape;
 }
 
 std::vector<MemoryShape> MemoryMap::all() const {
-  return {weight_sram, activation_buffer, input_buffer, spectrum_buffer,
-          bias_banks,  output_banks,      accumulators, weight_stream_fifo};
+  std::vector<MemoryShape> v;
+  for (const auto& e : kMemories) v.push_back(this->*e.shape);
+  return v;
 }
 
 int64_t layer_weight_rows(const AcceleratorSpec& s, const LayerGeometry& g) {
@@ -116,25 +127,7 @@ int64_t layer_weight_rows(const AcceleratorSpec& s, const LayerGeometry& g) {
 }
 
 const char* to_string(MemoryId id) {
-  switch (id) {
-    case MemoryId::weight_sram:
-      return "weight_sram";
-    case MemoryId::activation_buffer:
-      return "activation_buffer";
-    case MemoryId::input_buffer:
-      return "input_buffer";
-    case MemoryId::spectrum_buffer:
-      return "spectrum_buffer";
-    case MemoryId::bias_banks:
-      return "bias_banks";
-    case MemoryId::output_banks:
-      return "output_banks";
-    case MemoryId::accumulators:
-      return "accumulators";
-    case MemoryId::weight_stream_fifo:
-      return "weight_stream_fifo";
-  }
-  return "?";
+  return entry(id).name;
 }
 
 }  // namespace circa::arch

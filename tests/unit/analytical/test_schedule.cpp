@@ -3,28 +3,20 @@
 #define BOOST_TEST_MODULE analytical
 #include <boost/test/unit_test.hpp>
 
+#include "../default_spec.hpp"
 #include "analytical/estimate.hpp"
 #include "analytical/offchip.hpp"
 #include "analytical/schedule.hpp"
-#include "spec/config_loader.hpp"
 
 using namespace circa;
 
 namespace {
 
 AcceleratorSpec spec(const std::vector<Override>& o = {}) {
-  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+  return test::default_spec(o);
 }
-
 Workload fc(int in, int out) {
-  Workload w;
-  w.name = "fc";
-  Layer l;
-  l.name = "fc";
-  l.in_features = in;
-  l.out_features = out;
-  w.layers.push_back(l);
-  return w;
+  return test::one_fc(in, out);
 }
 
 }  // namespace
@@ -58,7 +50,8 @@ BOOST_AUTO_TEST_CASE(bank_reuse_waits_for_the_ifft) {
   BOOST_TEST(ps.groups[1].mac_start > g0.mac_end);
   // With two banks the MAC runs on at once.
   const AcceleratorSpec s2 = spec();
-  const ana::ProductSchedule p2 = ana::product_schedule(s2, w.layers[0], arch::plan_workload(s2, w)[0]);
+  const ana::ProductSchedule p2 =
+      ana::product_schedule(s2, w.layers[0], arch::plan_workload(s2, w)[0]);
   BOOST_TEST(p2.groups[1].mac_start == p2.groups[0].mac_end);
   BOOST_TEST(p2.total < ps.total);
 }
@@ -71,7 +64,7 @@ BOOST_AUTO_TEST_CASE(offchip_arrival) {
   BOOST_TEST(st.ready_cycle_after(128 * 8) == 80 + 8);
   BOOST_TEST(st.ready_cycle_after(8) == 80 + 9);  // 129 bytes: ceil(129 / 16)
   st.restart();
-  BOOST_TEST(st.ready_cycle_after(1) == 81);     // one bit is one byte
+  BOOST_TEST(st.ready_cycle_after(1) == 81);       // one bit is one byte
   BOOST_TEST(ana::ceil_ratio(256.0, 25.6) == 10);  // not 11 from the last bit of 256 / 25.6
 }
 

@@ -3,27 +3,19 @@
 #define BOOST_TEST_MODULE arch
 #include <boost/test/unit_test.hpp>
 
+#include "../default_spec.hpp"
 #include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
-#include "spec/config_loader.hpp"
 
 using namespace circa;
 
 namespace {
 
 AcceleratorSpec spec(const std::vector<Override>& o = {}) {
-  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+  return test::default_spec(o);
 }
-
 Workload fc(int in, int out) {
-  Workload w;
-  w.name = "fc";
-  Layer l;
-  l.name = "fc";
-  l.in_features = in;
-  l.out_features = out;
-  w.layers.push_back(l);
-  return w;
+  return test::one_fc(in, out);
 }
 
 }  // namespace
