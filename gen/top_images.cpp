@@ -2,6 +2,7 @@
 // the w_data port takes) split over the weight SRAM banks, and bias codes over the bias banks.
 #include <algorithm>
 
+#include "arch/weight_row_layout.hpp"
 #include "common/error.hpp"
 
 #include "gen/top.hpp"
@@ -30,8 +31,7 @@ std::string hex_of(const std::vector<uint8_t>& bits, int lo, int w) {
   return h;
 }
 
-/// Row r's bits: lane L holds the word of block (c*lanes + L) / slots, word (c*lanes + L) % slots
-/// of group g, input block j; {re, im}, re in the upper half; unused lanes zero.
+/// Row r's bits as arch/weight_row_layout.hpp lays them out; unused lanes zero.
 std::vector<std::vector<uint8_t>> weight_rows(const TopPlan& p, const num::WeightSpectra& ws) {
   const int G = (ws.p + p.parallel_blocks - 1) / p.parallel_blocks, half = p.weight_word_bits / 2;
   std::vector<std::vector<uint8_t>> rows;
@@ -40,9 +40,9 @@ std::vector<std::vector<uint8_t>> weight_rows(const TopPlan& p, const num::Weigh
       for (int c = 0; c < p.issue_cycles; ++c) {
         std::vector<uint8_t> bits(static_cast<size_t>(p.memory.weight_rows.row_bits), 0);
         for (int l = 0; l < p.mac_lanes; ++l) {
-          const int u = c * p.mac_lanes + l, i = g * p.parallel_blocks + u / p.block_words,
-                    w = u % p.block_words;
-          if (u >= p.parallel_blocks * p.block_words || i >= ws.p) continue;
+          const arch::RowSlot slot = arch::weight_row_slot(p.mac, p.mac_lanes, c, l);
+          const int i = g * p.parallel_blocks + slot.block, w = slot.word;
+          if (slot.block < 0 || i >= ws.p) continue;
           const num::CFixed* b = ws.block(i, j);
           const num::CFixed word =
               p.packed && w == 0 ? num::CFixed{b[0].re, b[p.block_size / 2].re} : b[w];

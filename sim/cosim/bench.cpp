@@ -4,7 +4,6 @@
 
 #include "cosim/cosim.hpp"
 #include "cosim/cosim_child.hpp"
-#include "cosim/reference_top.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/bench.hpp"
 #include "sysc/simulate.hpp"

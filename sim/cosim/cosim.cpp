@@ -5,12 +5,9 @@
 #include <sstream>
 #include <systemc>
 
-#include "analytical/offchip.hpp"
-#include "analytical/schedule.hpp"
 #include "common/error.hpp"
 #include "cosim/layer_runs.hpp"
 #include "cosim/lockstep_bench.hpp"
-#include "cosim/reference_top.hpp"
 #include "cosim/verilated_top.hpp"
 #include "gen/generator.hpp"
 #include "arch/memory_map.hpp"
@@ -31,6 +28,13 @@ std::vector<Layer> pick_layers(const Workload& w, const std::string& name) {
 }
 
 }  // namespace
+
+arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
+  Workload wl;
+  wl.name = "cosim";
+  wl.layers.push_back(layer);
+  return arch::plan_workload(s, wl).at(0);
+}
 
 int weight_capacity_for(const AcceleratorSpec& s, const Layer& l) {
   // Residency is decided in the rows the top really has (arch/memory_map.hpp), so a resident
@@ -55,20 +59,6 @@ std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
     return "layer " + l.name + " does not fit the top's activation buffer (q <= " +
            std::to_string(map.max_q) + ", p <= " + std::to_string(map.max_p) +
            "); raise activation_buffer.capacity_kib";
-  const arch::LayerPlan pl = plan_alone(s, l);
-  if (!pl.weights_on_chip) {
-    // The top's stream port takes one row per cycle: the schedule's arrivals must not be faster.
-    const ana::OffchipStream st(s);
-    const int last = ana::group_blocks(pl, pl.groups - 1);
-    const double issue_bytes = ana::issue_weight_bits(pl.mac, last) / 8.0;  // the smallest issue
-    if (st.latency_cycles() < 1)
-      return "offchip.latency_ns gives 0 cycles; the top's weight stream needs >= 1 (raise it)";
-    if (st.bytes_per_cycle() * pl.mac.issue_cycles > issue_bytes)
-      return "offchip.bandwidth_gb_per_s delivers an issue's weights (" +
-             std::to_string(static_cast<int64_t>(issue_bytes)) + " bytes) in fewer than its " +
-             std::to_string(pl.mac.issue_cycles) +
-             " cycles, faster than the top's one-row-per-cycle weight stream; lower it";
-  }
   if (l.activation != Activation::relu && l.activation != Activation::none)
     return "the top's peripheral has relu or none; layer " + l.name + " asks for " +
            to_string(l.activation);
@@ -80,18 +70,12 @@ CosimResult run_cosim(const CosimOptions& o) {
   return run_cosim(o, s, pick_layers(load_workload(o.workload), o.layer));
 }
 
-CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Layer& l) {
-  return run_cosim(o, s, std::vector<Layer>{l});
-}
-
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
                       const std::vector<Layer>& layers) {
   CIRCA_CHECK(!layers.empty(), "cosim needs a layer");
   for (const Layer& l : layers)
     if (const std::string why = cosim_unsupported(s, l); !why.empty())
       throw ConfigError("cosim: " + why);
-  const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
-  std::vector<LayerRun> runs = layer_runs(s, layers, o.seed, o.products);
   gen::GenOptions go;    // no images: weights and bias go in through the ports, so one build
   go.faults = o.faults;  // serves every layer and seed of a config
   go.regenerate = "circa cosim";  // fixed, so equal designs hash equally
@@ -102,6 +86,8 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   // the top it builds must read no image.
   for (const auto& [role, m] : d.memories)
     CIRCA_CHECK(m.image.empty(), "the co-simulated top loads " + role + " from an image file");
+  std::vector<sysc::Pin> pins;
+  for (const gen::Port& p : ports) pins.push_back({p.name, p.output, p.width});
 
   CosimResult r;
   const BuildInfo b = build_top(files, d.top(), ports, o.work);
@@ -110,25 +96,25 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   r.build_seconds = b.seconds;
   const std::string vcd = fs::absolute(o.vcd.empty() ? "cosim_mismatch.vcd" : o.vcd).string();
   // SystemC objects live until the process ends (the kernel cannot tear a design down).
-  auto* clk = new sc_core::sc_clock("cosim_clk", 10, sc_core::SC_NS);
-  PinModel* dut = load_top(b, "dut", *clk).release();
-  ReferenceTop* ref = nullptr;
+  const sc_core::sc_time period(10, sc_core::SC_NS);
+  auto* clk = new sc_core::sc_clock("cosim_clk", period);
+  sysc::PinModel* dut = load_top(b, "dut", *clk).release();
+  sysc::PinTop* ref = nullptr;
   if (o.reference) {
-    ref = new ReferenceTop("ref", s, runs[0].layer, runs[0].w, ports);
+    ref = new sysc::PinTop("ref", s, pins, period, o.reference_faults);
     ref->clk(*clk);
+    r.reference = "the SystemC top (sim/sysc/pin_top.hpp)";
   }
-  r.product_cycles = runs[0].T;
-  const int64_t products = o.products * static_cast<int64_t>(runs.size());
-  make_lockstep_bench(ref, dut, ports, o, std::move(runs), S, vcd, &r);
+  const int64_t products = o.products * static_cast<int64_t>(layers.size());
+  make_lockstep_bench(ref, dut, pins, o, s, layer_runs(s, layers, o.seed), vcd, &r);
   const auto t0 = std::chrono::steady_clock::now();
   sc_core::sc_start();
   r.sim_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  r.ok =
-      r.mismatch_cycle < 0 && r.products_done == products && r.measured_cycles == r.expected_cycles;
+  r.ok = r.mismatch_cycle < 0 && r.products_done == products && r.golden_ok;
   r.message = r.ok ? "cosim: PASS, " + std::to_string(r.cycles) + " cycles, " +
                          std::to_string(r.compared) + " comparisons, " +
                          std::to_string(r.outputs_checked) + " output beats, " +
-                         std::to_string(r.products_done) + " products"
+                         std::to_string(r.products_done) + " products, outputs equal the golden model"
                    : "cosim: FAIL";
   return r;
 }
@@ -137,16 +123,20 @@ std::string describe(const CosimResult& r) {
   std::ostringstream o;
   o << "model: " << r.build_dir
     << (r.cached ? " (cached)" : " (built in " + std::to_string(r.build_seconds) + " s)") << "\n";
+  o << "reference: " << (r.reference.empty() ? "none (the RTL alone)" : r.reference) << "\n";
   if (r.mismatch_cycle >= 0) {
     o << "first mismatch: cycle " << r.mismatch_cycle << ", port " << r.mismatch_port
       << ": expected " << r.expected << ", actual " << r.actual << "\n";
     if (!r.vcd.empty()) o << "waveform of both around it: " << r.vcd << "\n";
   }
-  o << "products: " << r.products_done << ", start to done (reference):";
-  for (int64_t t : r.measured_cycles) o << " " << t;
-  o << " (schedule:";
-  for (int64_t t : r.expected_cycles) o << " " << t;
-  o << ")\n";
+  o << "start to done per inference (SystemC top / RTL):\n";
+  for (const LayerCycles& l : r.layers) {
+    o << "  " << l.layer << ":";
+    for (size_t i = 0; i < l.reference.size(); ++i)
+      o << " " << l.reference[i] << "/" << (i < l.rtl.size() ? std::to_string(l.rtl[i]) : "-");
+    o << "\n";
+  }
+  if (!r.golden_mismatch.empty()) o << "golden model: " << r.golden_mismatch << "\n";
   if (r.sim_seconds > 0)
     o << "simulated " << r.cycles << " cycles in " << r.sim_seconds << " s ("
       << static_cast<int64_t>(r.cycles / r.sim_seconds) << " cycles/s)\n";

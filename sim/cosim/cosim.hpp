@@ -1,15 +1,20 @@
 // `circa cosim`: the generated top (Verilated at run time, verilated_top.hpp) and the SystemC
-// reference of its pins (reference_top.hpp) in lockstep under one stimulus (lockstep_bench.hpp)
-// on fc layers (layer_runs.hpp), every output port compared every cycle.
+// model of the same top (sysc/pin_top.hpp) in lockstep under one stimulus (lockstep_bench.hpp):
+// a host that configures, loads, starts and drains each layer with random gaps and back-pressure,
+// and an off-chip memory that answers the weight stream; every output port compared every cycle.
+// A workload's fc layers run in order, each fed the RTL's outputs of the layer before; the
+// outputs are checked against the golden numerics at the end.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "arch/microarch.hpp"
 #include "gen/units.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
+#include "sysc/pin_top.hpp"
 
 namespace circa::cosim {
 
@@ -19,24 +24,33 @@ struct CosimOptions {
   std::string workload;                ///< workload YAML
   std::string layer;                   ///< its fc layer ("" = every layer, in order)
   uint64_t seed = 1;                   ///< weights, inputs and stimulus
-  int products = 2;                    ///< inferences: products per layer
-  double stall = 0.25;     ///< probability of an input gap and of output back-pressure per cycle
+  int products = 2;                    ///< inferences of the whole layer list
+  double stall = 0.25;     ///< probability of an input gap, of output back-pressure and of an
+                           ///< off-chip stall per cycle
   bool reference = true;   ///< false: the Verilated top alone, nothing compared (benchmarks)
-  int64_t max_cycles = 0;  ///< 0: a bound from the schedule
+  int64_t max_cycles = 0;  ///< 0: a generous bound from the layers' sizes
   std::string work;        ///< cache root ("" = cache_root default)
   std::string vcd;         ///< VCD on a mismatch ("" = cosim_mismatch.vcd in the cwd)
   gen::Faults faults;      ///< tests only: a broken generated top
+  sysc::PinTopFaults reference_faults;  ///< tests only: a broken SystemC top
+};
+
+/// Start to done of each inference of one layer, on both implementations.
+struct LayerCycles {
+  std::string layer;
+  std::vector<int64_t> reference, rtl;
 };
 
 struct CosimResult {
   bool ok = false;
+  std::string reference;        ///< what the RTL was compared with
   int64_t cycles = 0;           ///< cycles simulated
   int64_t compared = 0;         ///< port comparisons
   int64_t outputs_checked = 0;  ///< out_data beats compared
   int products_done = 0;
-  int64_t product_cycles = 0;            ///< T of the schedule (the first layer)
-  std::vector<int64_t> measured_cycles;  ///< start to done, per product (reference)
-  std::vector<int64_t> expected_cycles;  ///< T of the schedule, per product
+  std::vector<LayerCycles> layers;
+  bool golden_ok = false;       ///< every layer's RTL outputs equal the golden model's
+  std::string golden_mismatch;  ///< the first difference, if any
   // first mismatch
   int64_t mismatch_cycle = -1;
   std::string mismatch_port, expected, actual;
@@ -53,12 +67,12 @@ struct CosimResult {
 CosimResult run_cosim(const CosimOptions& o);
 
 /// The same on a loaded spec and fc layers (o.config, o.overrides, o.workload and o.layer
-/// unused). Several layers run in order per inference, each the previous one's golden output
-/// (re-quantised to formats.input) as input, with its weights and bias written through the
-/// top's ports before its product.
-CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s, const Layer& l);
+/// unused).
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
                       const std::vector<Layer>& layers);
+
+/// The plan of `layer` as a workload's only layer (residency, timings): what the top runs.
+arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer);
 
 /// The smallest power-of-two weight_sram.capacity_kib that holds `l` in the generated top, both
 /// by bytes (the schedule's residency) and by the top's padded weight rows (65536 at most).

@@ -13,14 +13,18 @@ CosimResult in_child(const std::function<CosimResult()>& run) {
 }  // namespace
 
 nlohmann::json to_json(const CosimResult& r) {
+  nlohmann::json layers = nlohmann::json::array();
+  for (const LayerCycles& l : r.layers)
+    layers.push_back({{"layer", l.layer}, {"reference", l.reference}, {"rtl", l.rtl}});
   return {{"ok", r.ok},
+          {"reference", r.reference},
           {"cycles", r.cycles},
           {"compared", r.compared},
           {"outputs_checked", r.outputs_checked},
           {"products_done", r.products_done},
-          {"product_cycles", r.product_cycles},
-          {"measured_cycles", r.measured_cycles},
-          {"expected_cycles", r.expected_cycles},
+          {"layers", layers},
+          {"golden_ok", r.golden_ok},
+          {"golden_mismatch", r.golden_mismatch},
           {"mismatch_cycle", r.mismatch_cycle},
           {"mismatch_port", r.mismatch_port},
           {"expected", r.expected},
@@ -36,13 +40,16 @@ nlohmann::json to_json(const CosimResult& r) {
 CosimResult cosim_result_from_json(const nlohmann::json& j) {
   CosimResult r;
   j.at("ok").get_to(r.ok);
+  j.at("reference").get_to(r.reference);
   j.at("cycles").get_to(r.cycles);
   j.at("compared").get_to(r.compared);
   j.at("outputs_checked").get_to(r.outputs_checked);
   j.at("products_done").get_to(r.products_done);
-  j.at("product_cycles").get_to(r.product_cycles);
-  j.at("measured_cycles").get_to(r.measured_cycles);
-  j.at("expected_cycles").get_to(r.expected_cycles);
+  for (const auto& l : j.at("layers"))
+    r.layers.push_back({l.at("layer").get<std::string>(), l.at("reference").get<std::vector<int64_t>>(),
+                        l.at("rtl").get<std::vector<int64_t>>()});
+  j.at("golden_ok").get_to(r.golden_ok);
+  j.at("golden_mismatch").get_to(r.golden_mismatch);
   j.at("mismatch_cycle").get_to(r.mismatch_cycle);
   j.at("mismatch_port").get_to(r.mismatch_port);
   j.at("expected").get_to(r.expected);

@@ -1,11 +1,7 @@
 #include "cosim/layer_runs.hpp"
 
-#include <string>
-
-#include "analytical/offchip.hpp"
-#include "analytical/schedule.hpp"
 #include "common/error.hpp"
-#include "cosim/reference_top.hpp"
+#include "cosim/cosim.hpp"
 #include "gen/top.hpp"
 #include "numerics/fixed_point.hpp"
 #include "numerics/random_data.hpp"
@@ -13,77 +9,86 @@
 namespace circa::cosim {
 namespace {
 
-LayerFeed layer_feed(const AcceleratorSpec& s, const Layer& l, const num::QuantisedLayer& ql) {
-  LayerFeed f;
-  const arch::LayerPlan pl = plan_alone(s, l);
-  f.stream = !pl.weights_on_chip;
-  f.bias = ql.bias;
-  for (const std::string& h : gen::weight_rows_hex(s, ql.spectra)) {
-    Bits b(static_cast<size_t>(words_of(static_cast<int>(h.size()) * 4)), 0u);
-    for (size_t i = 0; i < h.size(); ++i) {
-      const size_t nib = h.size() - 1 - i;  // nibble index from the least significant
-      const uint32_t v = static_cast<uint32_t>(std::stoul(h.substr(i, 1), nullptr, 16));
-      b[nib / 8] |= v << (4 * (nib % 8));
-    }
-    f.rows.push_back(b);
+Bits bits_of_hex(const std::string& h) {
+  Bits b(static_cast<size_t>(sysc::words_of(static_cast<int>(h.size()) * 4)), 0u);
+  for (size_t i = 0; i < h.size(); ++i) {
+    const size_t nib = h.size() - 1 - i;  // nibble index from the least significant
+    const uint32_t v = static_cast<uint32_t>(std::stoul(h.substr(i, 1), nullptr, 16));
+    b[nib / 8] |= v << (4 * (nib % 8));
   }
-  if (!f.stream) return f;
-  ana::OffchipStream stream(s);
-  const int ic = pl.mac.issue_cycles;
-  for (int g = 0; g < pl.groups; ++g)
-    for (int j = 0; j < pl.geom.q; ++j) {
-      const int64_t ready =
-          stream.ready_cycle_after(ana::issue_weight_bits(pl.mac, ana::group_blocks(pl, g)));
-      for (int i = 0; i < ic; ++i) f.present.push_back(std::max<int64_t>(0, ready - 1 - ic + i));
-    }
-  CIRCA_CHECK(f.present.size() == f.rows.size(), "one presentation cycle per weight row");
-  return f;
+  return b;
 }
 
 }  // namespace
 
-void put_field(Bits& v, int lo, int w, int64_t x) {
-  for (int b = 0; b < w; ++b)
-    if ((static_cast<uint64_t>(x) >> b) & 1u)
-      v[static_cast<size_t>((lo + b) / 32)] |= 1u << ((lo + b) % 32);
-}
-
 std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Layer>& layers,
-                                 uint64_t seed, int inferences) {
+                                 uint64_t seed) {
   const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
   std::vector<LayerRun> runs;
-  std::vector<std::vector<int64_t>> x(static_cast<size_t>(inferences));
-  for (int run = 0; run < inferences; ++run)
-    x[run] = num::random_input_codes(layers[0], k, s.formats.input, 0.5, seed + 1 + run);
   for (size_t li = 0; li < layers.size(); ++li) {
     LayerRun lr;
     lr.layer = layers[li];
     lr.w = num::random_layer_weights(lr.layer, k, seed + li);
-    lr.feed = layer_feed(s, lr.layer, num::quantise_layer(s, lr.layer, lr.w));
+    const num::QuantisedLayer ql = num::quantise_layer(s, lr.layer, lr.w);
+    lr.bias = ql.bias;
+    for (const std::string& h : gen::weight_rows_hex(s, ql.spectra)) lr.rows.push_back(bits_of_hex(h));
+    lr.stream = !plan_alone(s, lr.layer).weights_on_chip;
     const LayerGeometry g = geometry(lr.layer, k);
     lr.p = g.p, lr.q = g.q;
+    lr.beats_in = int64_t{g.q} * k / S;
     lr.beats_out = int64_t{g.p} * k / S;
-    lr.T = ana::product_schedule(s, lr.layer, plan_alone(s, lr.layer)).total;
-    for (auto& xi : x) {
-      std::vector<Bits> rows;
-      for (int b = 0; b < g.q * k / S; ++b) {
-        Bits v(static_cast<size_t>(words_of(S * s.formats.input.bits)), 0u);
-        for (int i = 0; i < S; ++i)
-          if (b * S + i < lr.layer.in_features)
-            put_field(v, i * s.formats.input.bits, s.formats.input.bits,
-                      xi[static_cast<size_t>(b * S + i)]);
-        rows.push_back(v);
-      }
-      lr.inputs.push_back(rows);
-      if (li + 1 == layers.size()) continue;
-      const std::vector<int64_t> y = num::run_layer_fixed(s, lr.layer, lr.w, xi).output;
-      xi.resize(y.size());
-      for (size_t i = 0; i < y.size(); ++i)
-        xi[i] = num::requantize(y[i], s.formats.output.frac, s.formats.input, nullptr);
-    }
     runs.push_back(std::move(lr));
   }
   return runs;
+}
+
+std::vector<int64_t> first_input(const AcceleratorSpec& s, const Layer& first, uint64_t seed,
+                                 int run) {
+  return num::random_input_codes(first, s.block_size, s.formats.input, 0.5, seed + 1 + run);
+}
+
+std::vector<Bits> input_rows(const AcceleratorSpec& s, const std::vector<int64_t>& x, int q) {
+  const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
+  const int ib = s.formats.input.bits;
+  std::vector<Bits> rows;
+  for (int b = 0; b < q * k / S; ++b) {
+    Bits v(static_cast<size_t>(sysc::words_of(S * ib)), 0u);
+    for (int i = 0; i < S; ++i)
+      if (static_cast<size_t>(b * S + i) < x.size())
+        sysc::put_field(v, i * ib, ib, x[static_cast<size_t>(b * S + i)]);
+    rows.push_back(v);
+  }
+  return rows;
+}
+
+std::vector<int64_t> next_input(const AcceleratorSpec& s, const std::vector<int64_t>& y) {
+  std::vector<int64_t> x(y.size());
+  for (size_t i = 0; i < y.size(); ++i)
+    x[i] = num::requantize(y[i], s.formats.output.frac, s.formats.input, nullptr);
+  return x;
+}
+
+std::string golden_check(const AcceleratorSpec& s, const std::vector<LayerRun>& runs,
+                         const std::vector<std::vector<int64_t>>& first_inputs,
+                         const std::vector<std::vector<std::vector<int64_t>>>& rtl_outputs) {
+  for (size_t run = 0; run < first_inputs.size(); ++run) {
+    std::vector<int64_t> x = first_inputs[run];
+    for (size_t li = 0; li < runs.size(); ++li) {
+      const std::vector<int64_t> y = num::run_layer_fixed(s, runs[li].layer, runs[li].w, x).output;
+      const std::vector<int64_t>& rtl = rtl_outputs.at(run).at(li);
+      const std::string where =
+          "inference " + std::to_string(run) + ", layer '" + runs[li].layer.name + "'";
+      if (rtl.size() != y.size())
+        return where + ": the RTL gave " + std::to_string(rtl.size()) + " outputs, golden " +
+               std::to_string(y.size());
+      for (size_t i = 0; i < y.size(); ++i)
+        if (rtl[i] != y[i])
+          return where + ", output " + std::to_string(i) + ": RTL " + std::to_string(rtl[i]) +
+                 " != golden " + std::to_string(y[i]);
+      x = next_input(s, y);
+    }
+  }
+  return "";
 }
 
 }  // namespace circa::cosim

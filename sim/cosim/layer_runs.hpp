@@ -1,51 +1,51 @@
-// What `circa cosim` feeds the generated top, layer by layer: weight rows and bias codes for the
-// top's configuration ports (or its weight stream), and input rows for each inference, the
-// first layer's random and the next ones the golden outputs of the layer before.
+// What the cosim host feeds the top, layer by layer: the weight rows (written through w_* when
+// the layer is resident, served by the off-chip memory on ws_* when it streams), the bias codes
+// (b_*), the layer registers, and the first layer's input per inference; every later layer's
+// input is the RTL's output of the layer before, re-quantised by the host as the activation
+// buffer does on chip.
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
-#include "cosim/pin_model.hpp"
 #include "numerics/layer.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
+#include "sysc/pins.hpp"
 
 namespace circa::cosim {
 
-/// Sets bits [lo, lo + w) of v to the low w bits of x (v holds zeros there).
-void put_field(Bits& v, int lo, int w, int64_t x);
+using sysc::Bits;
 
-/// What the bench feeds the top for a layer: its weight rows in issue order (written through
-/// w_* before the first product when resident; streamed on ws_* in every product otherwise)
-/// and its bias codes (written through b_*). A streamed row is offered from a product cycle on:
-/// the rows of issue n back to back so that the last is accepted by ready(n) - 2, where
-/// ready(n) is when SCHEDULE.md's off-chip stream has delivered the issue's bytes
-/// (ana::OffchipStream); the top counts a row the cycle after accepting it and reads it the
-/// cycle before the issue.
-struct LayerFeed {
-  std::vector<Bits> rows;
-  bool stream = false;
-  std::vector<int64_t> present;  ///< streamed rows only
-  std::vector<int64_t> bias;
-};
-
-/// One layer as the bench runs it: its weights, what it feeds the top, its layer registers, its
-/// input rows per inference (S codes a beat, zero-padded to q*k) and its schedule length.
 struct LayerRun {
   Layer layer;
   num::LayerWeights w;
-  LayerFeed feed;
-  std::vector<std::vector<Bits>> inputs;  ///< per inference
+  std::vector<Bits> rows;     ///< weight rows in stream order (gen::weight_rows_hex)
+  std::vector<int64_t> bias;  ///< codes of formats.output, one per output row
+  bool stream = false;        ///< the top's SRAM does not hold the layer: cfg_stream
   int p = 0, q = 0;
-  int64_t beats_out = 0, T = 0;
+  int64_t beats_in = 0, beats_out = 0;  ///< input rows loaded, output rows drained
 };
 
-/// The runs of `layers` (fc, in order) for `inferences` inferences: layer i's weights from
-/// seed + i, the first layer's inputs from seed + 1 + inference, each later layer's the golden
-/// output of the one before re-quantised to formats.input (as the activation buffer does
-/// between layers; at the top's pins it is the host's job).
+/// The runs of `layers` (fc, in order): layer i's weights from seed + i.
 std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Layer>& layers,
-                                 uint64_t seed, int inferences);
+                                 uint64_t seed);
+
+/// The first layer's input codes for inference `run` (from seed + 1 + run).
+std::vector<int64_t> first_input(const AcceleratorSpec& s, const Layer& first, uint64_t seed,
+                                 int run);
+
+/// Input rows of S codes each, zero-padded to q*k samples.
+std::vector<Bits> input_rows(const AcceleratorSpec& s, const std::vector<int64_t>& x, int q);
+
+/// The host's re-quantisation of a layer's output codes into the next layer's input codes.
+std::vector<int64_t> next_input(const AcceleratorSpec& s, const std::vector<int64_t>& y);
+
+/// "" when every layer's RTL outputs (per inference, cropped to out_features) equal the golden
+/// chain's from the same first input; else the first difference.
+std::string golden_check(const AcceleratorSpec& s, const std::vector<LayerRun>& runs,
+                         const std::vector<std::vector<int64_t>>& first_inputs,
+                         const std::vector<std::vector<std::vector<int64_t>>>& rtl_outputs);
 
 }  // namespace circa::cosim

@@ -2,17 +2,22 @@
 
 #include <deque>
 #include <fstream>
-#include <map>
+#include <optional>
 #include <random>
 #include <systemc>
 
+#include "arch/offchip.hpp"
 #include "common/error.hpp"
+#include "sysc/offchip_memory.hpp"
 
 namespace circa::cosim {
 namespace {
 
+using sysc::Pin;
+using sysc::PinModel;
+
 Bits trim(Bits v, int width) {
-  v.resize(static_cast<size_t>(words_of(width)), 0u);
+  v.resize(static_cast<size_t>(sysc::words_of(width)), 0u);
   if (width % 32) v.back() &= (1u << (width % 32)) - 1u;
   return v;
 }
@@ -37,102 +42,142 @@ struct Sample {
   std::vector<Bits> in, ref, dut;  ///< by port index (empty where not that direction)
 };
 
+/// Indices of the ports the bench drives and watches (-1: the top has no such port).
+struct PortIndex {
+  int rst, start, in_valid, in_data, out_ready, cfg_p, cfg_q, cfg_relu, cfg_bias_en, cfg_stream,
+      ws_valid, ws_data, ws_ready, ws_req_valid, ws_req_ready, ws_req_addr, w_we, w_addr, w_data,
+      b_we, b_addr, b_data, done, busy, in_ready, out_valid, out_data;
+};
+
 class Bench : public sc_core::sc_module {
  public:
-  /// Without a reference (reft null) the bench runs the DUT alone: its outputs pace the phases
-  /// and nothing is compared.
-  Bench(sc_core::sc_module_name n, ReferenceTop* reft, PinModel* dut, std::vector<gen::Port> ports,
-        const CosimOptions& o, std::vector<LayerRun> layers, CosimResult* r)
+  Bench(sc_core::sc_module_name n, PinModel* ref, PinModel* dut, std::vector<Pin> pins,
+        const CosimOptions& o, const AcceleratorSpec& s, std::vector<LayerRun> layers,
+        CosimResult* r)
       : sc_core::sc_module(n),
-        ref_(reft != nullptr ? static_cast<PinModel*>(reft) : dut),
-        reft_(reft),
+        ref_(ref != nullptr ? ref : dut),
         dut_(dut),
-        ports_(std::move(ports)),
+        compare_(ref != nullptr),
+        pins_(std::move(pins)),
         o_(o),
+        s_(s),
         r_(r),
         rng_(o.seed * 0x9e3779b97f4a7c15ULL + 7),
-        layers_(std::move(layers)) {
-    std::map<std::string, size_t> idx;
-    for (size_t i = 0; i < ports_.size(); ++i) {
-      idx[ports_[i].name] = i;
-      if (!ports_[i].output && ports_[i].name != "clk")
-        in_.emplace_back(static_cast<size_t>(words_of(ports_[i].width)), 0u);
-      else
-        in_.emplace_back();
-    }
-    held_.assign(ports_.size(), Bits{});
-    ix_ = {idx.at("rst"),         idx.at("start"),      idx.at("in_valid"), idx.at("in_data"),
-           idx.at("out_ready"),   idx.at("cfg_p"),      idx.at("cfg_q"),    idx.at("cfg_relu"),
-           idx.at("cfg_bias_en"), idx.at("cfg_stream"), idx.at("ws_valid"), idx.at("ws_data"),
-           idx.at("ws_ready"),    idx.at("w_we"),       idx.at("w_addr"),   idx.at("w_data"),
-           idx.at("b_we"),        idx.at("b_addr"),     idx.at("b_data"),   idx.at("done"),
-           idx.at("in_ready"),    idx.at("out_valid")};
-    int64_t bound = 100;
-    for (const LayerRun& l : layers_)
-      bound += o.products * (l.T + 4 * static_cast<int64_t>(l.inputs[0].size()) + 4 * l.beats_out +
-                             50 + static_cast<int64_t>(config_writes(l)));
-    limit_ = o.max_cycles > 0 ? o.max_cycles : bound;
+        layers_(std::move(layers)),
+        lanes_(std::min(s.fft.samples_per_cycle, s.block_size)) {
+    auto at = [this](const char* name, bool required = true) {
+      for (size_t i = 0; i < pins_.size(); ++i)
+        if (pins_[i].name == name) return static_cast<int>(i);
+      if (required) throw InternalError(std::string("cosim: the top has no port ") + name);
+      return -1;
+    };
+    ix_ = {at("rst"),          at("start"),        at("in_valid"),
+           at("in_data"),      at("out_ready"),    at("cfg_p"),
+           at("cfg_q"),        at("cfg_relu"),     at("cfg_bias_en"),
+           at("cfg_stream"),   at("ws_valid"),     at("ws_data"),
+           at("ws_ready"),     at("ws_req_valid", false), at("ws_req_ready", false),
+           at("ws_req_addr", false), at("w_we"),   at("w_addr"),
+           at("w_data"),       at("b_we"),         at("b_addr"),
+           at("b_data"),       at("done"),         at("busy"),
+           at("in_ready"),     at("out_valid"),    at("out_data")};
+    for (const Pin& p : pins_)
+      in_.emplace_back(!p.output && p.name != "clk" ? static_cast<size_t>(sysc::words_of(p.width))
+                                                     : size_t{0},
+                       0u);
+    held_.assign(pins_.size(), Bits{});
+    for (const LayerRun& l : layers_) r_->layers.push_back({l.layer.name, {}, {}});
+    outputs_.assign(static_cast<size_t>(o.products), {});
+    limit_ = o.max_cycles > 0 ? o.max_cycles : cycle_bound();
     SC_HAS_PROCESS(Bench);
     SC_THREAD(run);
   }
 
- private:
-  int width(const std::string& p) const {
-    for (const auto& q : ports_)
-      if (q.name == p) return q.width;
-    throw InternalError("cosim: the top has no port " + p);
-  }
-  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
+  std::string vcd_path_;
 
-  /// The inputs of this cycle by port index (outputs and clk stay empty), by the bench's phase.
+ private:
+  enum class Phase { reset, config, load, start, run, drain, gap, tail, finished };
+
+  bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
+  bool high(PinModel* m, int port) { return port >= 0 && (m->get(port)[0] & 1u) != 0; }
+  void put(int port, int64_t v) { sysc::put_field(in_[port], 0, pins_[port].width, v); }
+  void garbage(int port) {
+    for (auto& w : in_[port]) w = static_cast<uint32_t>(rng_());
+    if (const int w = pins_[port].width; w % 32) in_[port].back() &= (1u << (w % 32)) - 1u;
+  }
+  const LayerRun& layer() const { return layers_[static_cast<size_t>(li_)]; }
+  size_t config_rows() const { return layer().stream ? 0 : layer().rows.size(); }
+  size_t config_writes() const { return config_rows() + layer().bias.size(); }
+
+  /// A generous bound: every layer's loads, drains and configuration at the stall rate, and a
+  /// product that does each FFT, each issue and each streamed issue's memory round trip alone.
+  int64_t cycle_bound() const {
+    const arch::FftTiming f = arch::fft_timing(s_, s_.block_size);
+    const arch::OffchipTiming ot = arch::offchip_timing(s_);
+    int64_t per_inference = 0;
+    for (const LayerRun& l : layers_) {
+      const arch::LayerPlan pl = plan_alone(s_, l.layer);
+      const int64_t issues = int64_t{pl.groups} * l.q;
+      int64_t product = (l.p + l.q + 4) * int64_t{f.ii + f.latency + f.beats} +
+                        4 * issues * pl.mac.issue_cycles + 64;
+      if (l.stream)
+        product += issues * (ot.latency_cycles + pl.mac.issue_cycles + 8 +
+                             static_cast<int64_t>(arch::bus_bytes(
+                                 ot, arch::issue_bytes(pl.mac, pl.mac.parallel_blocks)) /
+                                 ot.bytes_per_cycle));
+      per_inference += static_cast<int64_t>(l.rows.size() + l.bias.size()) + 2 * product +
+                       4 * (l.beats_in + l.beats_out) + 64;
+    }
+    return static_cast<int64_t>(2 * o_.products * per_inference / (1 - o_.stall)) + 1000;
+  }
+
+  /// This cycle's inputs by port index (outputs and clk stay empty), by the bench's phase.
   const std::vector<Bits>& drive() {
-    for (size_t i = 0; i < ports_.size(); ++i)
-      if (!in_[i].empty()) std::fill(in_[i].begin(), in_[i].end(), 0u);
-    const LayerRun& l = layers_[li_];
-    put_field(in_[ix_.cfg_p], 0, ports_[ix_.cfg_p].width, l.p);
-    put_field(in_[ix_.cfg_q], 0, ports_[ix_.cfg_q].width, l.q);
-    in_[ix_.cfg_relu][0] = l.layer.activation == Activation::relu;
-    in_[ix_.cfg_bias_en][0] = l.layer.bias;
-    in_[ix_.cfg_stream][0] = l.feed.stream;
-    for (auto& w : in_[ix_.ws_data]) w = static_cast<uint32_t>(rng_());  // garbage unless valid
-    if (const int w = ports_[ix_.ws_data].width; w % 32)
-      in_[ix_.ws_data].back() &= (1u << (w % 32)) - 1u;
-    in_[ix_.out_ready][0] = !chance(o_.stall);
-    Bits& data = in_[ix_.in_data];
-    for (auto& w : data) w = static_cast<uint32_t>(rng_());  // garbage unless valid
-    if (const int w = ports_[ix_.in_data].width; w % 32) data.back() &= (1u << (w % 32)) - 1u;
+    for (auto& v : in_) std::fill(v.begin(), v.end(), 0u);
+    const LayerRun& l = layer();
+    put(ix_.cfg_p, l.p);
+    put(ix_.cfg_q, l.q);
+    put(ix_.cfg_relu, l.layer.activation == Activation::relu);
+    put(ix_.cfg_bias_en, l.layer.bias);
+    put(ix_.cfg_stream, l.stream);
+    put(ix_.out_ready, !chance(o_.stall));
+    garbage(ix_.in_data);  // garbage unless valid
+    garbage(ix_.ws_data);
+    if (memory_) {
+      const sysc::OffchipMemory::Out& m = memory_->out();
+      if (ix_.ws_req_ready >= 0) put(ix_.ws_req_ready, m.req_ready);
+      put(ix_.ws_valid, m.valid);
+      if (m.valid) in_[ix_.ws_data] = l.rows.at(static_cast<size_t>(m.row));
+    } else if (ix_.ws_req_ready >= 0) {
+      put(ix_.ws_req_ready, chance(0.5));  // ignored: no layer streams
+    }
     switch (phase_) {
       case Phase::reset:
-        in_[ix_.rst][0] = 1;
+        put(ix_.rst, 1);
         break;
       case Phase::config:  // resident weight rows, then bias codes, one write a cycle
-        if (cfg_next_ < config_rows(l)) {
-          in_[ix_.w_we][0] = 1;
-          put_field(in_[ix_.w_addr], 0, ports_[ix_.w_addr].width, static_cast<int64_t>(cfg_next_));
-          in_[ix_.w_data] = l.feed.rows[cfg_next_];
+        if (cfg_next_ < config_rows()) {
+          put(ix_.w_we, 1);
+          put(ix_.w_addr, static_cast<int64_t>(cfg_next_));
+          in_[ix_.w_data] = l.rows[cfg_next_];
         } else {
-          const size_t b = cfg_next_ - config_rows(l);
-          in_[ix_.b_we][0] = 1;
-          put_field(in_[ix_.b_addr], 0, ports_[ix_.b_addr].width, static_cast<int64_t>(b));
-          put_field(in_[ix_.b_data], 0, ports_[ix_.b_data].width, l.feed.bias[b]);
+          const size_t b = cfg_next_ - config_rows();
+          put(ix_.b_we, 1);
+          put(ix_.b_addr, static_cast<int64_t>(b));
+          std::fill(in_[ix_.b_data].begin(), in_[ix_.b_data].end(), 0u);
+          put(ix_.b_data, l.bias[b]);
         }
         break;
       case Phase::load:
         if (!chance(o_.stall)) {
-          in_[ix_.in_valid][0] = 1;
-          data = l.inputs[static_cast<size_t>(run_)][static_cast<size_t>(beat_)];
+          put(ix_.in_valid, 1);
+          in_[ix_.in_data] = rows_in_[static_cast<size_t>(beat_)];
         }
         break;
       case Phase::start:
-        in_[ix_.start][0] = 1;
+        put(ix_.start, 1);
         break;
       case Phase::run:
-        in_[ix_.in_valid][0] = chance(0.5);  // ignored while busy
-        if (l.feed.stream && ws_next_ < l.feed.rows.size() &&
-            cycle_ - product0_ >= l.feed.present[ws_next_]) {
-          in_[ix_.ws_valid][0] = 1;
-          in_[ix_.ws_data] = l.feed.rows[ws_next_];
-        }
+        put(ix_.in_valid, chance(0.5));  // ignored while busy
         break;
       default:
         break;
@@ -143,69 +188,64 @@ class Bench : public sc_core::sc_module {
   void run() {
     wait(5, sc_core::SC_NS);  // the first falling edge
     std::deque<Sample> hist;
-    int64_t stop_at = -1, start_cycle = 0;
+    int64_t stop_at = -1;
     for (int64_t c = 0;; ++c) {
-      cycle_ = c;
       const std::vector<Bits>& in = drive();
-      for (size_t i = 0; i < ports_.size(); ++i) {
+      for (size_t i = 0; i < pins_.size(); ++i) {
         if (in[i].empty() || in[i] == held_[i]) continue;  // signals hold their values
         ref_->set(static_cast<int>(i), in[i]);
-        if (reft_ != nullptr) dut_->set(static_cast<int>(i), in[i]);
+        if (compare_) dut_->set(static_cast<int>(i), in[i]);
         held_[i] = in[i];
       }
       wait(1, sc_core::SC_NS);  // combinational outputs settle; the rising edge is 4 ns away
-      if (reft_ != nullptr) {   // alone, the DUT is ref_ and nothing is compared or kept
-        Sample smp{c, in, std::vector<Bits>(ports_.size()), std::vector<Bits>(ports_.size())};
+      if (compare_) {
+        Sample smp{c, in, std::vector<Bits>(pins_.size()), std::vector<Bits>(pins_.size())};
         compare(c, &smp, &stop_at);
         hist.push_back(std::move(smp));
         if (hist.size() > 64 && stop_at < 0) hist.pop_front();
       }
-      advance(c, in, &start_cycle);
+      advance(c, in);
       r_->cycles = c + 1;
       if (phase_ == Phase::finished || c + 1 >= limit_ || (stop_at >= 0 && c >= stop_at)) {
         if (phase_ != Phase::finished && r_->mismatch_cycle < 0) {
           r_->mismatch_cycle = c;
           r_->mismatch_port = "(timeout)";
-          r_->expected = "product " + std::to_string(run_ + 1) + " of " +
+          r_->expected = "inference " + std::to_string(run_ + 1) + " of " +
                          std::to_string(o_.products) + " finished";
           r_->actual = "still running after " + std::to_string(limit_) + " cycles";
         }
-        if (r_->mismatch_cycle >= 0) write_vcd(hist);
+        if (r_->mismatch_cycle >= 0 && compare_) write_vcd(hist);
         break;
       }
       wait(9, sc_core::SC_NS);
     }
+    if (phase_ == Phase::finished)
+      r_->golden_mismatch = golden_check(s_, layers_, first_inputs_, outputs_);
+    r_->golden_ok = phase_ == Phase::finished && r_->golden_mismatch.empty();
     sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
                                             sc_core::SC_DO_NOTHING);  // "stopped by user"
     sc_core::sc_stop();
   }
 
-  /// Compares every output port of this cycle (out_data on the lanes the golden model
-  /// defines, while out_valid); the first mismatch ends the run 16 cycles later.
+  /// Compares every output port of this cycle (out_data while out_valid); the first mismatch
+  /// ends the run 16 cycles later.
   void compare(int64_t c, Sample* smp, int64_t* stop_at) {
-    const bool rv = ref_->get(ix_.out_valid)[0] & 1u;
-    for (size_t i = 0; i < ports_.size(); ++i) {
-      if (!ports_[i].output) continue;
-      const int w = ports_[i].width;
-      Bits e = trim(ref_->get(static_cast<int>(i)), w), a = trim(dut_->get(static_cast<int>(i)), w);
+    const bool valid = high(ref_, ix_.out_valid);
+    for (size_t i = 0; i < pins_.size(); ++i) {
+      if (!pins_[i].output) continue;
+      const int w = pins_[i].width;
+      const Bits e = trim(ref_->get(static_cast<int>(i)), w),
+                 a = trim(dut_->get(static_cast<int>(i)), w);
       smp->ref[i] = e;
       smp->dut[i] = a;
-      if (ports_[i].name == "out_data") {
-        if (!rv) continue;
-        // lanes the golden model does not define are padding rows: not compared
-        for (int l = 0; l < lanes_out(); ++l)
-          if (!reft_->lane_defined(out_beat_, l))
-            for (int b = 0; b < w / lanes_out(); ++b) {
-              const int bit = l * (w / lanes_out()) + b;
-              e[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
-              a[static_cast<size_t>(bit / 32)] &= ~(1u << (bit % 32));
-            }
+      if (static_cast<int>(i) == ix_.out_data) {
+        if (!valid) continue;
         ++r_->outputs_checked;
       }
       ++r_->compared;
       if (e != a && r_->mismatch_cycle < 0) {
         r_->mismatch_cycle = c;
-        r_->mismatch_port = ports_[i].name;
+        r_->mismatch_port = pins_[i].name;
         r_->expected = hex_of(e, w);
         r_->actual = hex_of(a, w);
         *stop_at = c + 16;
@@ -213,53 +253,72 @@ class Bench : public sc_core::sc_module {
     }
   }
 
-  int lanes_out() const { return lanes_; }
+  /// The RTL's output row just taken: its S codes into the layer's output.
+  void collect(const Bits& data) {
+    const int O = s_.formats.output.bits;
+    for (int l = 0; l < lanes_; ++l) {
+      const int64_t row = out_beat_ * lanes_ + l;
+      if (row < layer().layer.out_features) y_[static_cast<size_t>(row)] = sysc::signed_field(data, l * O, O);
+    }
+  }
 
-  /// Bookkeeping from this cycle's handshakes (as the rising edge samples them, per the reference).
-  void advance(int64_t c, const std::vector<Bits>& in, int64_t* start_cycle) {
-    const bool in_ready = ref_->get(ix_.in_ready)[0] & 1u,
-               out_valid = ref_->get(ix_.out_valid)[0] & 1u, done = ref_->get(ix_.done)[0] & 1u;
-    const bool in_valid = in[ix_.in_valid][0] & 1u, out_ready = in[ix_.out_ready][0] & 1u;
-    if (out_valid && out_ready) ++out_beat_;
+  /// Bookkeeping from this cycle's handshakes (as the rising edge samples them).
+  void advance(int64_t c, const std::vector<Bits>& in) {
+    const bool out_ready = in[ix_.out_ready][0] & 1u;
+    if (compare_ && phase_ == Phase::run && high(dut_, ix_.done)) dut_done_ = c;
+    if (memory_) {
+      const bool req = high(ref_, ix_.ws_req_valid);
+      const int64_t addr =
+          ix_.ws_req_addr >= 0 ? sysc::unsigned_field(ref_->get(ix_.ws_req_addr), 0,
+                                                      pins_[ix_.ws_req_addr].width)
+                               : 0;
+      memory_->clock(c, req, addr, high(ref_, ix_.ws_ready));
+    }
     switch (phase_) {
       case Phase::reset:
-        if (c >= 2) enter_layer(0);
+        if (c >= 2) enter_layer(0, c);
         break;
       case Phase::config:
-        if (++cfg_next_ == config_writes(layers_[li_])) configured_ = li_, phase_ = Phase::load;
+        if (++cfg_next_ == config_writes()) configured_ = li_, phase_ = Phase::load;
         break;
       case Phase::load:
-        if (in_valid && in_ready &&
-            ++beat_ == static_cast<int64_t>(layers_[li_].inputs[static_cast<size_t>(run_)].size()))
+        if ((in[ix_.in_valid][0] & 1u) && high(ref_, ix_.in_ready) &&
+            ++beat_ == static_cast<int64_t>(rows_in_.size()))
           phase_ = Phase::start;
         break;
       case Phase::start:
-        r_->expected_cycles.push_back(layers_[li_].T);
-        *start_cycle = c;
-        product0_ = c + 1;
-        ws_next_ = 0;
+        start_cycle_ = c;
+        dut_done_ = -1;
+        if (layer().stream) start_memory(c + 1);
         phase_ = Phase::run;
         break;
       case Phase::run:
-        if ((in[ix_.ws_valid][0] & 1u) && (ref_->get(ix_.ws_ready)[0] & 1u)) ++ws_next_;
-        if (done) {
-          r_->measured_cycles.push_back(c - *start_cycle);
+        if (high(ref_, ix_.done)) {
+          LayerCycles& lc = r_->layers[static_cast<size_t>(li_)];
+          lc.reference.push_back(c - start_cycle_);
+          lc.rtl.push_back(dut_done_ >= 0 ? dut_done_ - start_cycle_ : -1);
           phase_ = Phase::drain;
           out_beat_ = 0;
+          y_.assign(static_cast<size_t>(layer().layer.out_features), 0);
         }
         break;
       case Phase::drain:
-        if (out_beat_ == layers_[li_].beats_out) phase_ = Phase::gap, gap_ = 3;
+        if (high(ref_, ix_.out_valid) && out_ready) {
+          collect(dut_->get(ix_.out_data));
+          if (++out_beat_ == layer().beats_out) phase_ = Phase::gap, gap_ = 3;
+        }
         break;
       case Phase::gap:
         if (--gap_ == 0) {
           ++r_->products_done;
+          memory_.reset();
+          outputs_[static_cast<size_t>(run_)].push_back(y_);
           if (static_cast<size_t>(li_) + 1 < layers_.size())
-            enter_layer(li_ + 1);
+            enter_layer(li_ + 1, c);
           else if (++run_ == o_.products)
             phase_ = Phase::tail, gap_ = 4;
           else
-            enter_layer(0);
+            enter_layer(0, c);
         }
         break;
       case Phase::tail:
@@ -270,6 +329,38 @@ class Bench : public sc_core::sc_module {
     }
   }
 
+  /// The off-chip memory of this product (cycle 0 = t): requests of one issue's rows each.
+  void start_memory(int64_t t) {
+    const arch::LayerPlan pl = plan_alone(s_, layer().layer);
+    const int ic = pl.mac.issue_cycles, q = layer().q;
+    memory_.emplace(arch::offchip_timing(s_), ic,
+                    [pl, ic, q](int64_t row) {
+                      const int64_t g = row / ic / q;
+                      const int64_t left = pl.geom.p - g * pl.mac.parallel_blocks;
+                      return arch::issue_bytes(
+                          pl.mac, static_cast<int>(std::min<int64_t>(pl.mac.parallel_blocks, left)));
+                    },
+                    o_.stall, o_.seed + static_cast<uint64_t>(t));
+    memory_->reset(t);
+  }
+
+  /// The next product runs layer li: its weights and bias are written first unless the top
+  /// holds them; its input is the first input (layer 0) or the RTL's last output, re-quantised.
+  void enter_layer(int li, int64_t) {
+    li_ = li;
+    beat_ = 0;
+    cfg_next_ = 0;
+    std::vector<int64_t> x;
+    if (li == 0) {
+      x = first_input(s_, layer().layer, o_.seed, run_);
+      first_inputs_.push_back(x);
+    } else {
+      x = next_input(s_, y_);
+    }
+    rows_in_ = input_rows(s_, x, layer().q);
+    phase_ = li_ != configured_ && config_writes() > 0 ? Phase::config : Phase::load;
+  }
+
   void write_vcd(const std::deque<Sample>& hist) {
     std::ofstream f(vcd_path_);
     f << "$date circa cosim $end\n$timescale 1ns $end\n$scope module cosim $end\n";
@@ -277,8 +368,8 @@ class Bench : public sc_core::sc_module {
     auto id = [](size_t i, int which) {
       return "s" + std::to_string(which) + "_" + std::to_string(i);
     };
-    for (size_t i = 0; i < ports_.size(); ++i) {
-      const auto& p = ports_[i];
+    for (size_t i = 0; i < pins_.size(); ++i) {
+      const auto& p = pins_[i];
       if (p.name == "clk") continue;
       if (!p.output)
         f << "$var wire " << p.width << " " << id(i, 0) << " " << p.name << " $end\n";
@@ -296,8 +387,8 @@ class Bench : public sc_core::sc_module {
     for (const Sample& s : hist) {
       // Inputs change at the falling edge before the sampling rising edge (cycle*10 + 10).
       f << "#" << s.cycle * 10 + 5 << "\n0!\n";
-      for (size_t i = 0; i < ports_.size(); ++i) {
-        const auto& p = ports_[i];
+      for (size_t i = 0; i < pins_.size(); ++i) {
+        const auto& p = pins_[i];
         if (p.name == "clk") continue;
         if (!p.output)
           val(s.in[i], p.width, id(i, 0));
@@ -310,57 +401,37 @@ class Bench : public sc_core::sc_module {
     r_->vcd = vcd_path_;
   }
 
- public:
-  std::string vcd_path_;
-  int lanes_ = 1;
-
- private:
-  enum class Phase { reset, config, load, start, run, drain, gap, tail, finished };
-  static size_t config_rows(const LayerRun& l) { return l.feed.stream ? 0 : l.feed.rows.size(); }
-  static size_t config_writes(const LayerRun& l) { return config_rows(l) + l.feed.bias.size(); }
-
-  /// The next product runs layer li: its weights and bias are written first unless they are
-  /// the ones the top holds, and the reference switches to it.
-  void enter_layer(int li) {
-    li_ = li;
-    beat_ = 0;
-    cfg_next_ = 0;
-    const LayerRun& l = layers_[li_];
-    if (reft_ != nullptr && layers_.size() > 1) reft_->select(l.layer, l.w);
-    phase_ = li_ != configured_ && config_writes(l) > 0 ? Phase::config : Phase::load;
-  }
   PinModel* ref_;
-  ReferenceTop* reft_;
   PinModel* dut_;
-  std::vector<gen::Port> ports_;
-  struct PortIndex {
-    size_t rst, start, in_valid, in_data, out_ready, cfg_p, cfg_q, cfg_relu, cfg_bias_en,
-        cfg_stream, ws_valid, ws_data, ws_ready, w_we, w_addr, w_data, b_we, b_addr, b_data, done,
-        in_ready, out_valid;
-  } ix_{};
+  const bool compare_;
+  std::vector<Pin> pins_;
+  PortIndex ix_{};
   std::vector<Bits> in_, held_;  ///< this cycle's inputs; the values last driven
   const CosimOptions& o_;
+  const AcceleratorSpec& s_;
   CosimResult* r_;
   std::mt19937_64 rng_;
   std::vector<LayerRun> layers_;
+  const int lanes_;
+  std::optional<sysc::OffchipMemory> memory_;  ///< while a streamed layer's product runs
+  std::vector<Bits> rows_in_;                  ///< the input rows of this product
+  std::vector<int64_t> y_;                     ///< the RTL's outputs of this product
+  std::vector<std::vector<int64_t>> first_inputs_;              ///< per inference
+  std::vector<std::vector<std::vector<int64_t>>> outputs_;      ///< per inference and layer
   int li_ = 0, configured_ = -1;  ///< the layer running, the one whose weights the top holds
-  size_t ws_next_ = 0;            ///< the next weight row to stream
   size_t cfg_next_ = 0;           ///< the next weight-row or bias write of the config phase
-  int64_t product0_ = 0;          ///< the cycle of product cycle 0
-  int64_t beat_ = 0, out_beat_ = 0, limit_ = 0;
-  int64_t cycle_ = 0;
+  int64_t beat_ = 0, out_beat_ = 0, limit_ = 0, start_cycle_ = 0, dut_done_ = -1;
   int run_ = 0, gap_ = 0;  ///< the inference running, a countdown
   Phase phase_ = Phase::reset;
 };
 
 }  // namespace
 
-void make_lockstep_bench(ReferenceTop* ref, PinModel* dut, std::vector<gen::Port> ports,
-                         const CosimOptions& o, std::vector<LayerRun> layers, int lanes,
-                         const std::string& vcd, CosimResult* r) {
-  auto* bench = new Bench("bench", ref, dut, std::move(ports), o, std::move(layers), r);
+void make_lockstep_bench(PinModel* ref, PinModel* dut, std::vector<Pin> pins,
+                         const CosimOptions& o, const AcceleratorSpec& s,
+                         std::vector<LayerRun> layers, const std::string& vcd, CosimResult* r) {
+  auto* bench = new Bench("bench", ref, dut, std::move(pins), o, s, std::move(layers), r);
   bench->vcd_path_ = vcd;
-  bench->lanes_ = lanes;
 }
 
 }  // namespace circa::cosim

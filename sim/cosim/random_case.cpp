@@ -7,7 +7,6 @@
 
 #include "common/error.hpp"
 #include "cosim/cosim_child.hpp"
-#include "cosim/reference_top.hpp"
 #include "spec/config_loader.hpp"
 
 namespace circa::cosim {

@@ -238,7 +238,7 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
 
 namespace {
 
-class LoadedTop : public PinModel {
+class LoadedTop : public sysc::PinModel {
  public:
   LoadedTop(const BuildInfo& b, const char* name, sc_core::sc_clock& clk) {
     lib_ = ::dlopen(b.library.c_str(), RTLD_NOW | RTLD_LOCAL);
@@ -254,9 +254,9 @@ class LoadedTop : public PinModel {
   ~LoadedTop() override = default;
   LoadedTop(const LoadedTop&) = delete;
   LoadedTop& operator=(const LoadedTop&) = delete;
-  void set(int port, const Bits& v) override { set_(dut_, port, v.data()); }
-  Bits get(int port) override {
-    Bits w(64, 0);  // the adapter writes words_of(width) words; the bench trims
+  void set(int port, const sysc::Bits& v) override { set_(dut_, port, v.data()); }
+  sysc::Bits get(int port) override {
+    sysc::Bits w(64, 0);  // the adapter writes words_of(width) words; the bench trims
     get_(dut_, port, w.data());
     return w;
   }
@@ -271,7 +271,7 @@ class LoadedTop : public PinModel {
 
 }  // namespace
 
-std::unique_ptr<PinModel> load_top(const BuildInfo& b, const char* name, sc_core::sc_clock& clk) {
+std::unique_ptr<sysc::PinModel> load_top(const BuildInfo& b, const char* name, sc_core::sc_clock& clk) {
   return std::make_unique<LoadedTop>(b, name, clk);
 }
 

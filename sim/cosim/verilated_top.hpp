@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "cosim/pin_model.hpp"
+#include "sysc/pins.hpp"
 #include "gen/design.hpp"
 #include "gen/output.hpp"
 
@@ -38,6 +38,6 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
 /// The compiled top, loaded and elaborated (call before sc_start); clk bound to `clk`. A top with
 /// $readmemh images would read them relative to the working directory at the first evaluation,
 /// so cosim builds tops without images (weights and bias go in through the ports).
-std::unique_ptr<PinModel> load_top(const BuildInfo& b, const char* name, sc_core::sc_clock& clk);
+std::unique_ptr<sysc::PinModel> load_top(const BuildInfo& b, const char* name, sc_core::sc_clock& clk);
 
 }  // namespace circa::cosim

@@ -25,7 +25,7 @@ void ActivationBuffer::read_port() {
   wait();
   while (true) {
     const Command c = cmd_.pop();
-    if (c.layer != loaded_) load_layer(c.layer);
+    if (!host_fed_ && c.layer != loaded_) load_layer(c.layer);
     LayerProgram& lp = layer(c.layer);
     const int k = lp.plan.geom.k, q = lp.plan.geom.q, beats = lp.plan.fft.beats;
     product_input(c.layer, c.product, v);
@@ -37,6 +37,12 @@ void ActivationBuffer::read_port() {
       ctx_.wait_until(t + beats);  // the read port streams one block at a time
     }
   }
+}
+
+void ActivationBuffer::feed_from_host(std::vector<int64_t> input, int64_t outputs) {
+  host_fed_ = true;
+  in_ = std::move(input);
+  out_.assign(static_cast<size_t>(outputs), 0);
 }
 
 // The double buffer swaps: the finished layer's outputs become this layer's inputs.

@@ -23,6 +23,12 @@ class ActivationBuffer : public Unit {
                    Link<Command>& cmd, Link<Block>& to_fft, Link<OutputWrite>& from_peripheral,
                    LayerCheck check);
 
+  /// The pin top's host loads the input buffer and drains the outputs itself: the next
+  /// products read `input` (q*k codes of formats.input) and write `outputs` codes, and the buffer
+  /// neither swaps layers nor checks them.
+  void feed_from_host(std::vector<int64_t> input, int64_t outputs);
+  const std::vector<int64_t>& outputs() const { return out_; }
+
   /// Finishes the last layer (after the simulation) and returns its outputs.
   const std::vector<int64_t>& finish();
   bool stopped() const { return stopped_; }
@@ -45,6 +51,7 @@ class ActivationBuffer : public Unit {
   std::vector<int64_t> recurrent_; ///< lstm: h_{t-1} as input codes
   std::vector<int64_t> final_;     ///< the last finished layer's outputs
   bool stopped_ = false;
+  bool host_fed_ = false;
 };
 
 }  // namespace circa::sysc

@@ -17,6 +17,13 @@ void Controller::run() {
   set_state(State::idle);
   wait();
   start_ = now();
+  if (l_.requests != nullptr)
+    serve_requests();
+  else
+    run_program();
+}
+
+void Controller::run_program() {
   for (int li = 0; li < prog_.layer_count(); ++li) {
     LayerProgram& lp = layer(li);
     lp.start_cycle = now();
@@ -31,6 +38,18 @@ void Controller::run() {
   set_state(State::done);
   sc_core::sc_stop();
   while (true) wait();
+}
+
+void Controller::serve_requests() {
+  while (true) {
+    const Command c = l_.requests->pop();
+    LayerProgram& lp = layer(c.layer);
+    lp.start_cycle = now();
+    run_product(c.layer, c.product);
+    lp.end_cycle = end_ = now();
+    lp.first_product_cycles = lp.end_cycle - lp.start_cycle;
+    set_state(State::idle);
+  }
 }
 
 void Controller::run_product(int li, int64_t n) {
@@ -50,6 +69,7 @@ void Controller::run_product(int li, int64_t n) {
   set_state(State::mac_ifft);
   send(*l_.mac, cmd);
   l_.product_done->pop();
+  done_ = now();
   wait();  // cycle T: the next product's cycle 0
   act_.busy(t0, now());
 }

@@ -2,7 +2,8 @@
 // product, the phases of SCHEDULE.md: start (commands to every unit), phase A (input FFTs until
 // the spectrum buffer reports all q spectra written), MAC/IFFT (the MAC array, accumulator banks
 // and IFFT overlap by their own handshakes until the peripheral reports the last output
-// written). Its state register moves on the clock edge after a report, like RTL.
+// written). Its state register moves on the clock edge after a report, like RTL. In the pin top
+// (pin_top.hpp) it runs the products the host starts instead of a program.
 #pragma once
 
 #include <vector>
@@ -23,6 +24,9 @@ struct ControlLinks {
   Link<Command>* peripheral = nullptr;
   Link<int>* phase_a_done = nullptr;  ///< from the spectrum buffer, in the last write cycle
   Link<int>* product_done = nullptr;  ///< from the peripheral, in the last output cycle
+  /// The pin top's host interface: one product per command (one per `start`); null: the
+  /// controller runs every product of the program in order.
+  Link<Command>* requests = nullptr;
 };
 
 class Controller : public Unit {
@@ -37,11 +41,15 @@ class Controller : public Unit {
   bool finished() const { return state_ == State::done; }
   int64_t start_cycle() const { return start_; }
   int64_t end_cycle() const { return end_; }
+  /// The cycle the last product reported its last output written (the top's `done`).
+  int64_t done_cycle() const { return done_; }
   /// The state register as a signal, for the VCD.
   const sc_core::sc_signal<int>& state_signal() const { return state_sig_; }
 
  private:
   void run();
+  void run_program();
+  void serve_requests();
   void run_product(int layer, int64_t product);
   void set_state(State s);
 
@@ -50,6 +58,7 @@ class Controller : public Unit {
   sc_core::sc_signal<int> state_sig_{"state"};
   int64_t start_ = -1;
   int64_t end_ = -1;
+  int64_t done_ = -1;
 };
 
 }  // namespace circa::sysc

@@ -28,8 +28,10 @@ void MacArray::run_group(LayerProgram& lp, int g) {
   GroupResult r;
   r.group = g;
   for (int j = 0; j < lp.plan.geom.q; ++j) {
-    const WeightTile w = (lp.plan.weights_on_chip ? l_.sram : l_.offchip)->pop();
+    // The spectrum first: the weight tile's transfer is then the issue's first cycle, which
+    // tells a streaming source when the issue read its rows.
     const SpectrumRef x = l_.spectra->pop();
+    const WeightTile w = (lp.plan.weights_on_chip ? l_.sram : l_.offchip)->pop();
     const int64_t t = now();
     CIRCA_CHECK(w.group == g && w.j == j && x.j == j, "MAC issues arrive in issue order");
     if (j == 0) {

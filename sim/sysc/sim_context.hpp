@@ -14,6 +14,10 @@ struct SimContext {
   uint64_t seed = 1;      ///< seeds every channel's stall generator (by channel name)
   bool tracing = false;   ///< channels mirror valid/ready into traced signals
 
+  /// A tenth of a cycle after each clock edge, when the edge's delta activity has settled: where
+  /// registers that sample the datapath's results of a cycle move (the pin top's host side, the
+  /// weight stream and the off-chip memory).
+  sc_core::sc_time settle() const { return period / 10; }
   /// The current cycle: the number of the clock edge that began it.
   int64_t cycle() const {
     return static_cast<int64_t>(sc_core::sc_time_stamp().value() / period.value());

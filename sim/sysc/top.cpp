@@ -1,73 +1,32 @@
 #include "sysc/top.hpp"
 
-#include "arch/units.hpp"
+#include <algorithm>
 
 namespace circa::sysc {
 
-template <class T>
-Link<T>* Top::link(const char* name, int capacity, bool stalls) {
-  auto l = std::make_unique<Link<T>>(name, ctx_, capacity, stalls);
-  Link<T>* raw = l.get();
-  links_.push_back(raw);
-  owned_.push_back(std::move(l));
-  return raw;
+namespace {
+
+/// The bytes of the issue that starts at `first_row` of a streamed layer's rows.
+int64_t issue_bytes_at(const LayerProgram& lp, int64_t first_row) {
+  const arch::LayerPlan& pl = lp.plan;
+  const int64_t g = first_row / pl.mac.issue_cycles / pl.geom.q;
+  const int blocks = static_cast<int>(
+      std::min<int64_t>(pl.mac.parallel_blocks, pl.geom.p - g * pl.mac.parallel_blocks));
+  return arch::issue_bytes(pl.mac, blocks);
 }
 
-Top::Top(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog, LayerCheck check)
-    : sc_core::sc_module(name), clk("clk", ctx.period), ctx_(ctx), prog_(prog) {
-  const AcceleratorSpec& s = *prog.spec;
-  const bool shared = s.fft.shared_ifft;
-  ControlLinks c;
-  c.act = link<Command>("cmd_act");
-  c.fft = link<Command>("cmd_fft");
-  c.ifft = shared ? nullptr : link<Command>("cmd_ifft");
-  c.spectra = link<Command>("cmd_spectra");
-  c.sram = link<Command>("cmd_sram");
-  c.offchip = link<Command>("cmd_offchip");
-  c.mac = link<Command>("cmd_mac");
-  c.peripheral = link<Command>("cmd_peripheral");
-  c.phase_a_done = link<int>("phase_a_done");
-  c.product_done = link<int>("product_done");
-  auto* act_fft = link<Block>("act_to_fft");
-  auto* fft_spec = link<Spectrum>("fft_to_spectra");
-  auto* spec_mac = link<SpectrumRef>("spectra_to_mac");
-  auto* sram_mac = link<WeightTile>("sram_to_mac");
-  auto* off_mac = link<WeightTile>("offchip_to_mac");
-  const int banks = s.mac.accumulator_banks;
-  auto* bank_free = link<int>("bank_free", banks);
-  auto* acc = link<GroupResult>("banks_to_ifft", banks);
-  auto* ifft_per = link<Block>("ifft_to_peripheral");
-  auto* per_act = link<OutputWrite>("peripheral_to_act");
-  for (int b = 0; b < banks; ++b) bank_free->preload(b);
+}  // namespace
 
-  auto add = [this](auto* u) {
-    u->clk(clk);
-    u->rst(rst);
-    units_.push_back(u);
-    owned_.emplace_back(u);
-    return u;
-  };
-  controller_ = add(new Controller(arch::to_string(arch::UnitId::controller), ctx, prog, c));
-  act_ = add(new ActivationBuffer(arch::to_string(arch::UnitId::activation_buffer), ctx, prog,
-                                  *c.act, *act_fft, *per_act, std::move(check)));
-  FftLinks fl{c.fft, act_fft, fft_spec, acc, ifft_per, bank_free};
-  if (shared) {
-    add(new FftUnit(arch::to_string(arch::UnitId::fft), ctx, prog, FftUnit::Mode::shared, fl));
-  } else {
-    add(new FftUnit(arch::to_string(arch::UnitId::fft), ctx, prog, FftUnit::Mode::forward, fl));
-    add(new FftUnit(arch::to_string(arch::UnitId::ifft), ctx, prog, FftUnit::Mode::inverse,
-                    FftLinks{c.ifft, nullptr, nullptr, acc, ifft_per, bank_free}));
-  }
-  add(new SpectrumBuffer(arch::to_string(arch::UnitId::spectrum_buffer), ctx, prog, *c.spectra,
-                         *fft_spec, *spec_mac, *c.phase_a_done));
-  add(new WeightSram(arch::to_string(arch::UnitId::weight_sram), ctx, prog, *c.sram, *sram_mac));
-  add(new OffchipInterface(arch::to_string(arch::UnitId::offchip), ctx, prog, *c.offchip,
-                           *off_mac));
-  add(new MacArray(arch::to_string(arch::UnitId::mac_array), ctx, prog,
-                   MacLinks{c.mac, sram_mac, off_mac, spec_mac, bank_free, acc}));
-  add(new Peripheral(arch::to_string(arch::UnitId::peripheral), ctx, prog, *c.peripheral, *ifft_per,
-                     *per_act, *c.product_done));
+Top::Top(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog, LayerCheck check)
+    : sc_core::sc_module(name),
+      clk("clk", ctx.period),
+      ctx_(ctx),
+      prog_(prog),
+      dp_("dp", ctx, prog, std::move(check), false) {
+  dp_.clk(clk);
+  dp_.rst(rst);
   SC_THREAD(reset_driver);
+  SC_THREAD(offchip);
 }
 
 // Reset is held for the first two cycles; the controller starts the first product after it.
@@ -77,17 +36,32 @@ void Top::reset_driver() {
   rst.write(false);
 }
 
+// The off-chip memory and the weight stream's registers move once per cycle, at the settle
+// point, while a layer streams; the memory serves whole issues of the layer's rows.
+void Top::offchip() {
+  WeightStream& ws = dp_.weight_stream();
+  while (true) {
+    wait(ws.begun());
+    const LayerProgram& lp = prog_.layers[ws.command().layer];
+    memory_.emplace(arch::offchip_timing(*prog_.spec), lp.plan.mac.issue_cycles,
+                            [&lp](int64_t row) { return issue_bytes_at(lp, row); },
+                            ctx_.stall_prob, ctx_.seed + static_cast<uint64_t>(ctx_.cycle()));
+    memory_->reset(ctx_.cycle());
+    while (ws.active() || !memory_->idle()) {
+      wait(ctx_.period);
+      const int64_t t = ctx_.cycle();
+      const WeightStream::PortOut o = ws.out();
+      const OffchipMemory::Out m = memory_->out();
+      ws.tick(t, true, {m.valid, nullptr, m.req_ready});
+      memory_->clock(t - 1, o.req_valid, o.req_addr, o.ready);
+    }
+  }
+}
+
 void Top::trace(sc_core::sc_trace_file* tf) const {
   sc_core::sc_trace(tf, clk, "clk");
   sc_core::sc_trace(tf, rst, "rst");
-  sc_core::sc_trace(tf, controller_->state_signal(), "controller.state");
-  for (const LinkBase* l : links_) l->trace(tf);
-}
-
-std::vector<ana::UnitActivity> Top::activity(int64_t total) const {
-  std::vector<ana::UnitActivity> v;
-  for (const Unit* u : units_) v.push_back(u->activity(total));
-  return v;
+  dp_.trace(tf);
 }
 
 }  // namespace circa::sysc

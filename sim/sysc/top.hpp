@@ -1,18 +1,13 @@
-// The accelerator top level: clock, reset, every unit and every ready/valid channel between
-// them, bound as the datapath of ARCHITECTURE.md. One Top per process (SystemC elaborates once).
+// The accelerator as `circa sim` runs it: the datapath (datapath.hpp) on a program of layers, its
+// clock and reset, and beside it the off-chip memory (offchip_memory.hpp) that answers the weight
+// stream of layers whose weights do not fit. One Top per process (SystemC elaborates once).
 #pragma once
 
-#include <memory>
-#include <string>
+#include <optional>
 #include <vector>
 
-#include "sysc/act_buffer.hpp"
-#include "sysc/controller.hpp"
-#include "sysc/fft_unit.hpp"
-#include "sysc/mac_array.hpp"
-#include "sysc/peripheral.hpp"
-#include "sysc/spectrum_buffer.hpp"
-#include "sysc/weight_source.hpp"
+#include "sysc/datapath.hpp"
+#include "sysc/offchip_memory.hpp"
 
 namespace circa::sysc {
 
@@ -26,25 +21,18 @@ class Top : public sc_core::sc_module {
 
   /// Writes clk, rst, the controller state and every channel's valid/ready to a VCD.
   void trace(sc_core::sc_trace_file* tf) const;
-  /// Busy/stall/idle of every unit over `total` cycles.
-  std::vector<ana::UnitActivity> activity(int64_t total) const;
-
-  Controller& controller() { return *controller_; }
-  ActivationBuffer& activations() { return *act_; }
-  const std::vector<LinkBase*>& links() const { return links_; }
+  std::vector<ana::UnitActivity> activity(int64_t total) const { return dp_.activity(total); }
+  Controller& controller() { return dp_.controller(); }
+  ActivationBuffer& activations() { return dp_.activations(); }
 
  private:
   void reset_driver();
-  template <class T>
-  Link<T>* link(const char* name, int capacity = 0, bool stalls = true);
+  void offchip();
 
   SimContext& ctx_;
   Program& prog_;
-  std::vector<std::unique_ptr<sc_core::sc_module>> owned_;
-  std::vector<LinkBase*> links_;
-  std::vector<Unit*> units_;
-  Controller* controller_ = nullptr;
-  ActivationBuffer* act_ = nullptr;
+  Datapath dp_;
+  std::optional<OffchipMemory> memory_;  ///< per streamed product
 };
 
 }  // namespace circa::sysc

@@ -1,6 +1,7 @@
 #include "sysc/weight_source.hpp"
 
-#include "analytical/offchip.hpp"
+#include "arch/memory_map.hpp"
+#include "arch/offchip.hpp"
 #include "analytical/schedule.hpp"
 
 namespace circa::sysc {
@@ -39,30 +40,70 @@ void WeightSram::run() {
   }
 }
 
-OffchipInterface::OffchipInterface(const sc_core::sc_module_name& name, SimContext& ctx,
-                                   Program& prog, Link<Command>& cmd, Link<WeightTile>& to_mac)
-    : Unit(name, ctx, prog), cmd_(cmd), to_mac_(to_mac) {
+WeightStream::WeightStream(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
+                           Link<Command>& cmd, Link<WeightTile>& to_mac)
+    : Unit(name, ctx, prog),
+      cmd_(cmd),
+      to_mac_(to_mac),
+      depth_(arch::memory_map(*prog.spec).weight_stream_fifo.depth) {
   CIRCA_CLOCKED_THREAD(run);
 }
 
-void OffchipInterface::run() {
-  ana::OffchipStream stream(spec());
+void WeightStream::begin(const Command& c, int64_t t) {
+  if (begun_at_ == t) return;
+  const arch::LayerPlan& pl = layer(c.layer).plan;
+  cmd_now_ = c;
+  begun_at_ = t;
+  issues_ = int64_t{pl.groups} * pl.geom.q;
+  read_ = 0;
+  ic_ = pl.mac.issue_cycles;
+  count_ = inflight_ = requested_ = received_ = 0;
+  ready_at_.clear();
+  pops_.clear();
+  out_ = {count_ != depth_, true, 0};  // cycle 0 runs with an empty FIFO
+  begun_ev_.notify(ctx_.settle());
+}
+
+void WeightStream::tick(int64_t t, bool running, const PortIn& prev) {
+  if (begun_at_ < 0 || t <= begun_at_) return;
+  const bool push = prev.valid && out_.ready;
+  const bool fire = out_.req_valid && prev.req_ready;
+  int pop = 0;
+  while (!pops_.empty() && pops_.front() < t) pop += pops_.front() == t - 1, pops_.pop_front();
+  if (push) {
+    if (on_row) on_row(received_, *prev.data);
+    if (++received_ % ic_ == 0) {
+      ready_at_.push_back(t + 1);  // taken in t-1: counted in t, read in t, issued from t+1
+      issue_ready_ev_.notify(sc_core::SC_ZERO_TIME);
+    }
+  }
+  count_ += int{push} - pop;
+  inflight_ += (fire ? ic_ : 0) - int{push};
+  requested_ += fire;
+  out_.ready = running && count_ != depth_;
+  out_.req_valid = running && requested_ < issues_ && count_ + inflight_ + ic_ <= depth_;
+  out_.req_addr = requested_ * ic_;
+}
+
+void WeightStream::run() {
   wait();
   while (true) {
     const Command c = cmd_.pop();
+    begin(c, now());
     LayerProgram& lp = layer(c.layer);
     const arch::MacTiming& m = lp.plan.mac;
-    const int64_t t0 = now();  // the product's cycle 0: the stream starts
-    stream.restart();
+    const arch::OffchipTiming ot = arch::offchip_timing(spec());
     for (int g = 0; g < lp.plan.groups; ++g) {
       const int blocks = ana::group_blocks(lp.plan, g);
       for (int j = 0; j < lp.plan.geom.q; ++j) {
-        const int64_t before = stream.bytes();
-        const int64_t ready = t0 + stream.ready_cycle_after(ana::issue_weight_bits(m, blocks));
-        lp.events.offchip_bytes += stream.bytes() - before;
-        act_.busy(now(), ready);  // bytes are arriving
-        ctx_.wait_until(ready);
-        send(to_mac_, WeightTile{g, j, g * m.parallel_blocks, blocks, 0});
+        while (ready_at_.empty()) sc_core::wait(issue_ready_ev_);
+        const int64_t avail = ready_at_.front();
+        ready_at_.pop_front();
+        act_.busy(now(), avail);  // rows are arriving
+        const int64_t s = send(to_mac_, WeightTile{g, j, g * m.parallel_blocks, blocks, 0}, avail);
+        for (int c2 = 0; c2 < ic_; ++c2) pops_.push_back(s - 1 + c2);  // the issue's read stages
+        lp.events.offchip_bytes += arch::bus_bytes(ot, arch::issue_bytes(m, blocks));
+        ++read_;
       }
     }
   }

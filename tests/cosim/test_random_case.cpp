@@ -10,7 +10,7 @@
 
 #include "cosim/cosim_child.hpp"
 #include "cosim/random_case.hpp"
-#include "cosim/reference_top.hpp"
+#include "cosim/cosim.hpp"
 #include "arch/memory_map.hpp"
 #include "gen/top.hpp"
 
@@ -65,9 +65,10 @@ BOOST_AUTO_TEST_CASE(cosim_results_travel_as_json_field_by_field) {
   r.compared = 56;
   r.outputs_checked = 7;
   r.products_done = 2;
-  r.product_cycles = 600;
-  r.measured_cycles = {601, 602};
-  r.expected_cycles = {600, 600};
+  r.reference = "the SystemC top";
+  r.layers = {{"fc1", {601, 602}, {601, 603}}, {"fc2", {80}, {80}}};
+  r.golden_ok = false;
+  r.golden_mismatch = "inference 0, layer 'fc2', output 3: RTL 1 != golden 2";
   r.mismatch_cycle = 99;
   r.mismatch_port = "out_data";
   r.expected = "0x12";
@@ -84,6 +85,8 @@ BOOST_AUTO_TEST_CASE(cosim_results_travel_as_json_field_by_field) {
   BOOST_TEST(circa::cosim::describe(back) == circa::cosim::describe(r));
   BOOST_TEST(back.mismatch_port == "out_data");
   BOOST_TEST(back.message == r.message);
+  BOOST_TEST(back.layers.at(0).rtl.at(1) == 603);
+  BOOST_TEST(back.golden_mismatch == r.golden_mismatch);
   BOOST_CHECK_THROW(circa::cosim::cosim_result_from_json({{"ok", true}}),
                     nlohmann::json::exception);
 }

@@ -1,0 +1,243 @@
+#include "sysc/pin_top.hpp"
+
+#include <algorithm>
+
+#include "arch/memory_map.hpp"
+#include "common/error.hpp"
+#include "sysc/weight_rows.hpp"
+
+namespace circa::sysc {
+namespace {
+
+/// An fc layer of p x q whole blocks: what the top's layer registers describe.
+Layer pin_layer(int k, int p, int q, bool relu, bool bias) {
+  Layer l;
+  l.name = "top";
+  l.kind = LayerKind::fc;
+  l.in_features = q * k;
+  l.out_features = p * k;
+  l.activation = relu ? Activation::relu : Activation::none;
+  l.bias = bias;
+  return l;
+}
+
+arch::LayerPlan plan_of(const AcceleratorSpec& s, const Layer& l) {
+  Workload w;
+  w.name = "top";
+  w.layers.push_back(l);
+  return arch::plan_workload(s, w).at(0);
+}
+
+/// Two program slots the products alternate between (a start may come while the units still
+/// hold references into the previous product's slot).
+Program pin_program(const AcceleratorSpec& s, const std::deque<Layer>& layers) {
+  Program prog;
+  prog.spec = &s;
+  prog.layers.resize(layers.size());
+  for (size_t i = 0; i < layers.size(); ++i) {
+    prog.layers[i].layer = &layers[i];
+    prog.layers[i].plan = plan_of(s, layers[i]);
+    prog.layers[i].fft = std::make_unique<num::FixedFft>(s.block_size, s.formats, s.fft.scaling);
+  }
+  return prog;
+}
+
+}  // namespace
+
+PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
+               std::vector<Pin> pins, sc_core::sc_time period, PinTopFaults faults)
+    : sc_core::sc_module(name),
+      spec_(s),
+      pins_(std::move(pins)),
+      faults_(faults),
+      ctx_{period},
+      layers_(2, pin_layer(s.block_size, 1, 1, false, false)),
+      prog_(pin_program(spec_, layers_)),
+      dp_("dp", ctx_, prog_, nullptr, true) {
+  for (const Pin& p : pins_) values_.push_back(Bits(static_cast<size_t>(words_of(p.width)), 0u));
+  rst_i_ = index("rst"), start_i_ = index("start"), in_valid_i_ = index("in_valid"),
+  in_data_i_ = index("in_data"), out_ready_i_ = index("out_ready"), cfg_p_i_ = index("cfg_p"),
+  cfg_q_i_ = index("cfg_q"), cfg_relu_i_ = index("cfg_relu"), cfg_bias_i_ = index("cfg_bias_en"),
+  cfg_stream_i_ = index("cfg_stream"), w_we_i_ = index("w_we"), w_addr_i_ = index("w_addr"),
+  w_data_i_ = index("w_data"), b_we_i_ = index("b_we"), b_addr_i_ = index("b_addr"),
+  b_data_i_ = index("b_data"), ws_valid_i_ = index("ws_valid"), ws_data_i_ = index("ws_data"),
+  ws_req_ready_i_ = index("ws_req_ready", false);
+  done_o_ = index("done"), busy_o_ = index("busy"), in_ready_o_ = index("in_ready"),
+  out_valid_o_ = index("out_valid"), out_data_o_ = index("out_data"),
+  ws_ready_o_ = index("ws_ready"), ws_req_valid_o_ = index("ws_req_valid", false),
+  ws_req_addr_o_ = index("ws_req_addr", false);
+  const arch::MemoryMap map = arch::memory_map(spec_);
+  input_rows_.assign(static_cast<size_t>(map.input_buffer.depth), Bits(values_[in_data_i_].size()));
+  weight_rows_.assign(static_cast<size_t>(map.weight_rows.rows), Bits(values_[w_data_i_].size()));
+  bias_.assign(static_cast<size_t>(map.max_p) * s.block_size, 0);
+  dp_.clk(clk);
+  dp_.rst(rst_);
+  dp_.weight_stream().on_row = [this](int64_t row, const Bits& data) {
+    LayerProgram& lp = prog_.layers[slot_];
+    decode_weight_row(spec_, lp.plan.mac, data, row, lp.params.spectra);
+  };
+  SC_METHOD(edge);
+  sensitive << clk.pos();
+  dont_initialize();
+  SC_METHOD(host_tick);
+  sensitive << settle_ev_;
+  dont_initialize();
+}
+
+int PinTop::index(const char* name, bool required) const {
+  for (size_t i = 0; i < pins_.size(); ++i)
+    if (pins_[i].name == name) return static_cast<int>(i);
+  if (required) throw InternalError(std::string("pin top: the top has no port ") + name);
+  return -1;
+}
+
+void PinTop::set(int port, const Bits& v) {
+  Bits& d = values_.at(static_cast<size_t>(port));
+  for (size_t i = 0; i < d.size(); ++i) d[i] = i < v.size() ? v[i] : 0u;
+  if (port == rst_i_) rst_.write(in(rst_i_));
+}
+
+int64_t PinTop::done_cycle() const {
+  const int64_t d = dp_.controller().done_cycle();
+  return d < start_cycle_ ? -1 : d + (faults_.done_late ? 1 : 0);
+}
+
+int64_t PinTop::product_cycles() const {
+  const int64_t d = done_cycle();
+  return d < 0 ? 0 : d - start_cycle_;
+}
+
+Bits PinTop::get(int port) {
+  const int64_t t = ctx_.cycle();
+  const bool running = state_ == State::run;
+  Bits v(values_.at(static_cast<size_t>(port)).size(), 0u);
+  const WeightStream::PortOut& ws = dp_.weight_stream().out();
+  const bool stream = running && streaming_;
+  if (port == in_ready_o_) {
+    v[0] = !running && !in(start_i_);
+  } else if (port == busy_o_) {
+    v[0] = running;
+  } else if (port == done_o_) {
+    v[0] = running && done_cycle() == t;
+  } else if (port == out_valid_o_) {
+    v[0] = out_have_;
+  } else if (port == out_data_o_) {
+    const int S = std::min(spec_.fft.samples_per_cycle, spec_.block_size);
+    const int O = spec_.formats.output.bits;
+    const std::vector<int64_t>& y = dp_.activations().outputs();
+    for (int l = 0; l < S; ++l) {
+      const size_t i = static_cast<size_t>(out_row_ * S + l);
+      if (i < y.size()) put_field(v, l * O, O, y[i]);
+    }
+  } else if (port == ws_ready_o_) {
+    v[0] = stream && ws.ready;
+  } else if (port == ws_req_valid_o_) {
+    v[0] = stream && ws.req_valid;
+  } else if (port == ws_req_addr_o_) {
+    if (streaming_) put_field(v, 0, pins_[port].width, ws.req_addr);  // cleared by a start
+  } else {
+    v = values_.at(static_cast<size_t>(port));
+  }
+  return v;
+}
+
+void PinTop::edge() {
+  settle_ev_.notify(ctx_.settle());
+}
+
+// Cycle t's registers from cycle t-1's: the inputs still hold the values driven in t-1.
+void PinTop::host_tick() {
+  const int64_t t = ctx_.cycle();
+  if (in(rst_i_)) {
+    state_ = State::idle;
+    in_ptr_ = drain_row_ = 0;
+    out_have_ = false;
+    return;
+  }
+  const bool running = state_ == State::run, start = in(start_i_);
+  const bool start_fire = state_ == State::idle && start;
+  const bool in_fire = in(in_valid_i_) && !running && !start;
+  const bool drain_ok = !out_have_ || in(out_ready_i_);
+  const int64_t drain_rows = int64_t{p_} * (spec_.block_size / std::min(spec_.fft.samples_per_cycle, spec_.block_size));
+  const bool draining = state_ == State::drain;
+  const bool drain_read = draining && drain_row_ < drain_rows && drain_ok;
+  const bool drain_end = draining && drain_row_ == drain_rows && drain_ok;
+  if (in(w_we_i_) && !running) {
+    const int64_t a = in_value(w_addr_i_);
+    if (a < static_cast<int64_t>(weight_rows_.size())) weight_rows_[a] = values_[w_data_i_];
+  }
+  if (in(b_we_i_) && !running) {
+    const int64_t a = in_value(b_addr_i_);
+    if (a < static_cast<int64_t>(bias_.size()))
+      bias_[a] = signed_field(values_[b_data_i_], 0, pins_[b_data_i_].width);
+  }
+  if (in_fire && in_ptr_ < static_cast<int64_t>(input_rows_.size()))
+    input_rows_[in_ptr_] = values_[in_data_i_];
+  // The weight stream's registers take cycle t-1's handshakes (a start clears them instead).
+  const State next = start_fire                           ? State::run
+                     : running && done_cycle() == t - 1   ? State::drain
+                     : draining && drain_end              ? State::idle
+                                                          : state_;
+  if (streaming_ && !start_fire) {
+    const WeightStream::PortIn port{in(ws_valid_i_), &values_[ws_data_i_],
+                                    ws_req_ready_i_ >= 0 && in(ws_req_ready_i_)};
+    dp_.weight_stream().tick(t, next == State::run, port);
+  }
+  state_ = next;
+  if (start_fire) {
+    in_ptr_ = drain_row_ = 0;
+    out_have_ = false;
+    launch(t);
+    return;
+  }
+  if (in_fire) ++in_ptr_;
+  if (drain_read) {
+    out_row_ = drain_row_++;
+    out_have_ = true;
+  } else if (in(out_ready_i_)) {
+    out_have_ = false;
+  }
+}
+
+// Product cycle 0 is t, the cycle after the start was sampled: the layer registers, the
+// configured rows and bias and the loaded input rows become the datapath's next product.
+void PinTop::launch(int64_t t) {
+  const int k = spec_.block_size, S = std::min(spec_.fft.samples_per_cycle, k);
+  const int p = static_cast<int>(in_value(cfg_p_i_)), q = static_cast<int>(in_value(cfg_q_i_));
+  const arch::MemoryMap map = arch::memory_map(spec_);
+  CIRCA_CHECK(p >= 1 && p <= map.max_p && q >= 1 && q <= map.max_q,
+              "pin top: cfg_p / cfg_q outside the top's buffers");
+  slot_ ^= 1;
+  p_ = p;
+  start_cycle_ = t - 1;
+  streaming_ = in(cfg_stream_i_);
+  layers_[slot_] = pin_layer(k, p, q, in(cfg_relu_i_), in(cfg_bias_i_));
+  LayerProgram& lp = prog_.layers[slot_];
+  lp.plan = plan_of(spec_, layers_[slot_]);
+  lp.plan.weights_on_chip = !streaming_;
+  lp.params.spectra = {p, q, k, std::vector<num::CFixed>(static_cast<size_t>(p) * q * (k / 2 + 1))};
+  lp.params.bias.clear();
+  if (layers_[slot_].bias)
+    lp.params.bias.assign(bias_.begin(), bias_.begin() + int64_t{p} * k);
+  lp.events = {};
+  lp.events.sram_reads_per_bank.assign(spec_.weight_sram.banks, 0);
+  if (!streaming_) decode_resident_rows(lp);
+  std::vector<int64_t> x(static_cast<size_t>(q) * k);
+  const int ib = spec_.formats.input.bits;
+  for (size_t i = 0; i < x.size(); ++i)
+    x[i] = signed_field(input_rows_[i / S], static_cast<int>(i % S) * ib, ib);
+  dp_.activations().feed_from_host(std::move(x), int64_t{p} * k);
+  const Command c{slot_, 0};
+  if (streaming_) dp_.weight_stream().begin(c, t);
+  dp_.requests()->push(c, t);
+}
+
+void PinTop::decode_resident_rows(LayerProgram& lp) {
+  const int64_t rows = int64_t{lp.plan.groups} * lp.plan.geom.q * lp.plan.mac.issue_cycles;
+  CIRCA_CHECK(rows <= static_cast<int64_t>(weight_rows_.size()),
+              "pin top: the layer's weight rows exceed the weight SRAM");
+  for (int64_t r = 0; r < rows; ++r)
+    decode_weight_row(spec_, lp.plan.mac, weight_rows_[r], r, lp.params.spectra);
+}
+
+}  // namespace circa::sysc

@@ -1,0 +1,78 @@
+// The SystemC model of the generated top at its pins (gen/top.hpp's port contract), built from the
+// units of the datapath (datapath.hpp). The host side (FSM, input buffer, weight rows and bias
+// written through w_*/b_*, the output stream, the weight-stream port's registers) moves once per
+// cycle at the settle point after the clock edge, from the inputs of the cycle before, as RTL
+// registers do; a `start` launches one fc product on the datapath, whose units run it on the
+// weights decoded from the configured (or streamed) rows, the bias codes written and the input
+// rows loaded, padding rows included. `circa cosim` compares it with the Verilated top on every
+// output port, every cycle.
+#pragma once
+
+#include <deque>
+#include <vector>
+
+#include "sysc/datapath.hpp"
+#include "sysc/pins.hpp"
+
+namespace circa::sysc {
+
+/// Tests only: a deliberately broken pin top.
+struct PinTopFaults {
+  bool done_late = false;  ///< done (and the end of busy) one cycle late
+};
+
+class PinTop : public sc_core::sc_module, public PinModel {
+ public:
+  sc_core::sc_in<bool> clk{"clk"};
+
+  SC_HAS_PROCESS(PinTop);
+  /// `pins`: the generated top's ports; `period`: the clock's.
+  PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s, std::vector<Pin> pins,
+         sc_core::sc_time period, PinTopFaults faults = {});
+
+  void set(int port, const Bits& v) override;
+  Bits get(int port) override;
+
+  /// Start to done of the last product (0 before the first).
+  int64_t product_cycles() const;
+
+ private:
+  enum class State { idle, run, drain };
+
+  int index(const char* name, bool required = true) const;
+  bool in(int port) const { return port >= 0 && (values_[port][0] & 1u) != 0; }
+  int64_t in_value(int port) const { return unsigned_field(values_[port], 0, pins_[port].width); }
+  int64_t done_cycle() const;
+  void edge();
+  void host_tick();
+  void launch(int64_t t);
+  void decode_resident_rows(LayerProgram& lp);
+
+  AcceleratorSpec spec_;
+  std::vector<Pin> pins_;
+  std::vector<Bits> values_;  ///< inputs as driven
+  PinTopFaults faults_;
+  SimContext ctx_;
+  std::deque<Layer> layers_;  ///< the layer of each program slot (cfg_* at its start)
+  Program prog_;
+  sc_core::sc_signal<bool> rst_{"rst"};
+  Datapath dp_;
+  sc_core::sc_event settle_ev_;
+  // ports
+  int rst_i_, start_i_, in_valid_i_, in_data_i_, out_ready_i_, cfg_p_i_, cfg_q_i_, cfg_relu_i_,
+      cfg_bias_i_, cfg_stream_i_, w_we_i_, w_addr_i_, w_data_i_, b_we_i_, b_addr_i_, b_data_i_,
+      ws_valid_i_, ws_data_i_, ws_req_ready_i_;
+  int done_o_, busy_o_, in_ready_o_, out_valid_o_, out_data_o_, ws_ready_o_, ws_req_valid_o_,
+      ws_req_addr_o_;
+  // memories
+  std::vector<Bits> input_rows_, weight_rows_;
+  std::vector<int64_t> bias_;
+  // registers
+  State state_ = State::idle;
+  int64_t in_ptr_ = 0, drain_row_ = 0, out_row_ = 0;
+  bool out_have_ = false, streaming_ = false;
+  int slot_ = 0, p_ = 0;
+  int64_t start_cycle_ = -1;
+};
+
+}  // namespace circa::sysc
