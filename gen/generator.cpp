@@ -39,7 +39,7 @@ MemoryInfo memory_entry(const arch::MemoryShape& m, const std::string& module, s
 
 /// The top and the manifest entries of the memories it adds besides the weight SRAM.
 void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
-  gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.layer, !o.stream_weights);
+  gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.layer, !o.stream_weights, o.faults);
   const arch::MemoryMap map = arch::memory_map(s);
   d.memories["input_buffer"] = memory_entry(map.input_buffer, "circa_sram_1rw", "");
   d.memories["spectrum_buffer"] = memory_entry(map.spectrum_buffer, "circa_sram_1r1w", "");

@@ -158,8 +158,10 @@ std::string top_name(const TopPlan& p) {
 }  // namespace
 
 std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
-                    const std::string& inv, const num::QuantisedLayer* layer, bool weight_images) {
+                    const std::string& inv, const num::QuantisedLayer* layer, bool weight_images,
+                    const Faults& faults) {
   TopPlan p = make_top_plan(s, fwd, inv);
+  p.faults = faults;
   p.images = layer != nullptr;
   p.weight_images = p.images && weight_images;
   const std::string name = top_name(p);

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "gen/design.hpp"
+#include "gen/units.hpp"
 #include "numerics/layer.hpp"
 #include "spec/accelerator_spec.hpp"
 
@@ -31,9 +32,10 @@ std::string top_unsupported(const AcceleratorSpec& s);
 /// its name. `fwd`/`inv` are the FFT unit modules already in d (equal when fft.shared_ifft).
 /// With `layer`, the weight and bias banks load images of that layer ($readmemh files added to
 /// d.data: weights_bank<i>.hex unless !weight_images, bias_bank<i>.hex).
+/// `faults`: tests only (done_late, drop_out_beat).
 std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
                     const std::string& inv, const num::QuantisedLayer* layer,
-                    bool weight_images = true);
+                    bool weight_images = true, const Faults& faults = {});
 
 /// The weight rows of a layer in issue order (row = (g*q + j)*issue_cycles + c), each as the hex
 /// word the w_data port takes.

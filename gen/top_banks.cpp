@@ -152,7 +152,11 @@ void emit_drain(Body& b, const TopPlan& p) {
   e.open("always @(posedge clk) begin");
   e.line("if (rst || " + net::start_fire + ") begin drain_row <= " + literal(0, uw) +
          "; out_have <= 1'b0; end");
-  e.line("else if (drain_read) begin drain_row <= drain_row + " + literal(1, uw) +
+  // tests only (drop_out_beat): row 1 is followed by row 3
+  const std::string step = p.faults.drop_out_beat ? "(drain_row == " + literal(1, uw) + " ? " +
+                                                        literal(2, uw) + " : " + literal(1, uw) + ")"
+                                                  : literal(1, uw);
+  e.line("else if (drain_read) begin drain_row <= drain_row + " + step +
          "; drain_beat <= " + (tb ? "drain_row[" + n2s(tb - 1) + ":0]" : std::string("1'b0")) +
          "; out_have <= 1'b1; end");
   e.line("else if (out_ready) out_have <= 1'b0;");
@@ -197,9 +201,16 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
             .connect("bias", cat(bias))
             .connect("out_valid", b["periph_valid"])
             .connect("out_data", b["periph_data"]));
-  e.line("assign " + net::done_now + " = periph_valid && out2_block == cfg_p - " +
-         literal(1, p.p_bits) +
-         (tb ? " && out2_beat == " + literal(p.beats - 1, tw) : std::string()) + ";");
+  const std::string last_write = "periph_valid && out2_block == cfg_p - " + literal(1, p.p_bits) +
+                                 (tb ? " && out2_beat == " + literal(p.beats - 1, tw) : "");
+  if (p.faults.done_late) {  // tests only: done a cycle after the last write
+    b.reg("done_late_q", 1);
+    e.line("always @(posedge clk) if (rst) done_late_q <= 1'b0; else done_late_q <= " +
+           last_write + ";");
+    e.line("assign " + net::done_now + " = done_late_q;");
+  } else {
+    e.line("assign " + net::done_now + " = " + last_write + ";");
+  }
   for (int bank_i = 0; bank_i < S; ++bank_i) {
     const std::string B = n2s(bank_i);
     std::vector<std::string> src, rows;

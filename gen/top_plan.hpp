@@ -42,6 +42,7 @@ struct TopPlan {
       ifft_out_bits = 0;  ///< bits of one FFT / IFFT output component on the unit's ports
   std::string fft_module, ifft_module;  ///< FFT unit module names (equal when shared)
   std::vector<int> bit_reverse;         ///< bit reversal of log2 k bits
+  Faults faults;                        ///< tests only: a deliberately broken top
   bool images = false;                  ///< bias banks load bias_bank<i>.hex ($readmemh)
   bool weight_images = false;           ///< weight banks load weights_bank<i>.hex
 

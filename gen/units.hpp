@@ -15,7 +15,9 @@ namespace circa::gen {
 /// Deliberate faults, to prove the self-checking testbenches can fail. Never set by `circa gen`
 /// unless asked for explicitly.
 struct Faults {
-  bool butterfly = false;  ///< flip the LSB of every butterfly's y_im output
+  bool butterfly = false;    ///< flip the LSB of every butterfly's y_im output
+  bool done_late = false;    ///< the top's done (and the end of busy) one cycle late
+  bool drop_out_beat = false;  ///< the top's output stream skips row 2 (its third beat)
 };
 
 /// Radix-2 DIT butterfly, num::butterfly(): x = (a<<F + b*w) >> (F+shift), y = (a<<F - b*w) >>

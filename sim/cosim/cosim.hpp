@@ -49,6 +49,9 @@ struct CosimResult {
   int64_t outputs_checked = 0;  ///< out_data beats compared
   int products_done = 0;
   std::vector<LayerCycles> layers;
+  std::vector<int64_t> done_cycles;  ///< cycles the reference raised done, per product
+  std::vector<int64_t> first_beats;  ///< cycles the reference first offered each output row of
+                                     ///< the first product
   bool golden_ok = false;       ///< every layer's RTL outputs equal the golden model's
   std::string golden_mismatch;  ///< the first difference, if any
   // first mismatch

@@ -23,6 +23,8 @@ nlohmann::json to_json(const CosimResult& r) {
           {"outputs_checked", r.outputs_checked},
           {"products_done", r.products_done},
           {"layers", layers},
+          {"done_cycles", r.done_cycles},
+          {"first_beats", r.first_beats},
           {"golden_ok", r.golden_ok},
           {"golden_mismatch", r.golden_mismatch},
           {"mismatch_cycle", r.mismatch_cycle},
@@ -48,6 +50,8 @@ CosimResult cosim_result_from_json(const nlohmann::json& j) {
   for (const auto& l : j.at("layers"))
     r.layers.push_back({l.at("layer").get<std::string>(), l.at("reference").get<std::vector<int64_t>>(),
                         l.at("rtl").get<std::vector<int64_t>>()});
+  j.at("done_cycles").get_to(r.done_cycles);
+  j.at("first_beats").get_to(r.first_beats);
   j.at("golden_ok").get_to(r.golden_ok);
   j.at("golden_mismatch").get_to(r.golden_mismatch);
   j.at("mismatch_cycle").get_to(r.mismatch_cycle);

@@ -294,6 +294,7 @@ class Bench : public sc_core::sc_module {
         break;
       case Phase::run:
         if (high(ref_, ix_.done)) {
+          r_->done_cycles.push_back(c);
           LayerCycles& lc = r_->layers[static_cast<size_t>(li_)];
           lc.reference.push_back(c - start_cycle_);
           lc.rtl.push_back(dut_done_ >= 0 ? dut_done_ - start_cycle_ : -1);
@@ -303,6 +304,9 @@ class Bench : public sc_core::sc_module {
         }
         break;
       case Phase::drain:
+        if (r_->products_done == 0 && high(ref_, ix_.out_valid) &&
+            static_cast<int64_t>(r_->first_beats.size()) == out_beat_)
+          r_->first_beats.push_back(c);
         if (high(ref_, ix_.out_valid) && out_ready) {
           collect(dut_->get(ix_.out_data));
           if (++out_beat_ == layer().beats_out) phase_ = Phase::gap, gap_ = 3;

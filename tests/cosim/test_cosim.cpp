@@ -38,6 +38,7 @@ struct Outcome {
   bool ok = false;
   long long mismatch_cycle = -1, compared = 0, outputs = 0, products = 0, T = 0;
   std::string port, build_dir, report;
+  std::vector<int64_t> done_cycles, first_beats;
 };
 
 /// run_cosim in a child (on `layer` when given, else o.workload's), its result back as JSON.
@@ -57,6 +58,8 @@ Outcome cosim(const CosimOptions& o, const circa::Layer* layer = nullptr) {
   c.T = r.layers.empty() || r.layers[0].reference.empty() ? 0 : r.layers[0].reference[0];
   c.port = r.mismatch_port.empty() ? "-" : r.mismatch_port;
   c.build_dir = r.build_dir;
+  c.done_cycles = r.done_cycles;
+  c.first_beats = r.first_beats;
   c.report = circa::cosim::describe(r);
   BOOST_TEST_MESSAGE(c.report);
   return c;
@@ -266,4 +269,50 @@ BOOST_AUTO_TEST_CASE(butterfly_fault_is_caught) {
   BOOST_TEST(c.port == "out_data");
   BOOST_TEST(fs::exists(o.vcd));
   BOOST_TEST(c.report.find("first mismatch: cycle") != std::string::npos, c.report);
+}
+
+// Timing faults, both ways: the first mismatch is reported at the cycle where the clean run of
+// the same stimulus shows the event the fault moves (the stimulus is seeded and identical until
+// then), on the port that shows it.
+namespace {
+
+Outcome clean_small_run() {
+  const Outcome c = cosim(options({}, 1, "clean.vcd"));
+  BOOST_REQUIRE(c.ok);
+  BOOST_REQUIRE(c.done_cycles.size() == 2u);
+  BOOST_REQUIRE(c.first_beats.size() >= 3u);
+  return c;
+}
+
+void expect_caught(const Outcome& c, const std::string& port, int64_t cycle, const std::string& vcd) {
+  BOOST_TEST(!c.ok);
+  BOOST_TEST(c.port == port, c.report);
+  BOOST_TEST(c.mismatch_cycle == cycle, c.report << "expected at cycle " << cycle);
+  BOOST_TEST(fs::exists(vcd));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(rtl_done_one_cycle_late_is_caught) {
+  const Outcome clean = clean_small_run();
+  CosimOptions o = options({}, 1, "fault_rtl_done.vcd");
+  o.faults.done_late = true;
+  fs::remove(o.vcd);
+  expect_caught(cosim(o), "done", clean.done_cycles[0], o.vcd);
+}
+
+BOOST_AUTO_TEST_CASE(rtl_dropped_output_beat_is_caught) {
+  const Outcome clean = clean_small_run();
+  CosimOptions o = options({}, 1, "fault_rtl_beat.vcd");
+  o.faults.drop_out_beat = true;
+  fs::remove(o.vcd);
+  expect_caught(cosim(o), "out_data", clean.first_beats[2], o.vcd);  // row 2 never comes
+}
+
+BOOST_AUTO_TEST_CASE(systemc_top_done_one_cycle_late_is_caught) {
+  const Outcome clean = clean_small_run();
+  CosimOptions o = options({}, 1, "fault_sysc_done.vcd");
+  o.reference_faults.done_late = true;
+  fs::remove(o.vcd);
+  expect_caught(cosim(o), "done", clean.done_cycles[0], o.vcd);
 }
