@@ -50,11 +50,20 @@ void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os) {
     os << fmt::format("  (Verilator build of the top: {:.1f} s, cached afterwards)\n",
                       alone.build_seconds);
   print_rate(os, fmt::format("Verilated top ({} products):", o.products), alone.cycles,
-             alone.sim_seconds, alone.ok ? "ran to done" : "FAILED: " + describe(alone));
+             alone.sim_seconds, alone.ok ? "ran to done, golden outputs" : "FAILED: " + describe(alone));
   co.reference = true;
+  co.rtl = false;
+  const CosimResult pins = rtl_run(co, s, l);
+  print_rate(os, fmt::format("SystemC top at its pins ({} products):", o.products), pins.cycles,
+             pins.sim_seconds, pins.ok ? "ran to done, golden outputs" : "FAILED: " + describe(pins));
+  co.rtl = true;
   const CosimResult both = rtl_run(co, s, l);
-  print_rate(os, "Verilated top + reference, lockstep:", both.cycles, both.sim_seconds,
+  print_rate(os, "Verilated top + SystemC top, lockstep:", both.cycles, both.sim_seconds,
              both.ok ? "zero mismatches" : "MISMATCH: " + describe(both));
+  os << fmt::format("  SystemC model / Verilated top: {:.1f}x; SystemC top / Verilated top: {:.1f}x\n",
+                    (sc["report"]["cycles"].get<int64_t>() / sc["sim_seconds"].get<double>()) /
+                        (alone.cycles / alone.sim_seconds),
+                    (pins.cycles / pins.sim_seconds) / (alone.cycles / alone.sim_seconds));
 }
 
 }  // namespace circa::cosim

@@ -17,9 +17,9 @@ struct CosimBenchOptions {
   std::string work;    ///< Verilator build cache ("" = cache_root default)
 };
 
-/// Runs, each in a child process: the SystemC unit model (one inference), the Verilated top alone
-/// (no stalls) and the Verilated top in lockstep with its reference; prints cycles, wall time and
-/// simulated cycles per second of each.
+/// Runs, each in a child process: the SystemC model (`circa sim`, one inference), the Verilated
+/// top alone, the SystemC top alone (at its pins) and both in lockstep, without random stalls;
+/// prints cycles, wall time and simulated cycles per second of each, and the speed ratios.
 void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os);
 
 }  // namespace circa::cosim

@@ -89,16 +89,20 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   std::vector<sysc::Pin> pins;
   for (const gen::Port& p : ports) pins.push_back({p.name, p.output, p.width});
 
+  CIRCA_CHECK(o.reference || o.rtl, "cosim needs the RTL or the SystemC top");
   CosimResult r;
-  const BuildInfo b = build_top(files, d.top(), ports, o.work);
-  r.build_dir = b.dir;
-  r.cached = b.cached;
-  r.build_seconds = b.seconds;
   const std::string vcd = fs::absolute(o.vcd.empty() ? "cosim_mismatch.vcd" : o.vcd).string();
   // SystemC objects live until the process ends (the kernel cannot tear a design down).
   const sc_core::sc_time period(10, sc_core::SC_NS);
   auto* clk = new sc_core::sc_clock("cosim_clk", period);
-  sysc::PinModel* dut = load_top(b, "dut", *clk).release();
+  sysc::PinModel* dut = nullptr;
+  if (o.rtl) {
+    const BuildInfo b = build_top(files, d.top(), ports, o.work);
+    r.build_dir = b.dir;
+    r.cached = b.cached;
+    r.build_seconds = b.seconds;
+    dut = load_top(b, "dut", *clk).release();
+  }
   sysc::PinTop* ref = nullptr;
   if (o.reference) {
     ref = new sysc::PinTop("ref", s, pins, period, o.reference_faults);
@@ -121,8 +125,10 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
 
 std::string describe(const CosimResult& r) {
   std::ostringstream o;
-  o << "model: " << r.build_dir
-    << (r.cached ? " (cached)" : " (built in " + std::to_string(r.build_seconds) + " s)") << "\n";
+  if (!r.build_dir.empty())
+    o << "model: " << r.build_dir
+      << (r.cached ? " (cached)" : " (built in " + std::to_string(r.build_seconds) + " s)")
+      << "\n";
   o << "reference: " << (r.reference.empty() ? "none (the RTL alone)" : r.reference) << "\n";
   if (r.mismatch_cycle >= 0) {
     o << "first mismatch: cycle " << r.mismatch_cycle << ", port " << r.mismatch_port

@@ -28,6 +28,7 @@ struct CosimOptions {
   double stall = 0.25;     ///< probability of an input gap, of output back-pressure and of an
                            ///< off-chip stall per cycle
   bool reference = true;   ///< false: the Verilated top alone, nothing compared (benchmarks)
+  bool rtl = true;         ///< false: the SystemC top alone, nothing built (benchmarks)
   int64_t max_cycles = 0;  ///< 0: a generous bound from the layers' sizes
   std::string work;        ///< cache root ("" = cache_root default)
   std::string vcd;         ///< VCD on a mismatch ("" = cosim_mismatch.vcd in the cwd)

@@ -56,8 +56,8 @@ class Bench : public sc_core::sc_module {
         CosimResult* r)
       : sc_core::sc_module(n),
         ref_(ref != nullptr ? ref : dut),
-        dut_(dut),
-        compare_(ref != nullptr),
+        dut_(dut != nullptr ? dut : ref),
+        compare_(ref != nullptr && dut != nullptr),
         pins_(std::move(pins)),
         o_(o),
         s_(s),

@@ -20,7 +20,8 @@
 namespace circa::cosim {
 
 /// Creates the bench (a SystemC module that lives until the process ends) on `dut`, compared
-/// with `ref` (null: the DUT alone, paced by its own outputs, nothing compared). Results go to r.
+/// with `ref`; with one of them null the other runs alone, paced by its own outputs, nothing
+/// compared. Results go to r.
 void make_lockstep_bench(sysc::PinModel* ref, sysc::PinModel* dut, std::vector<sysc::Pin> pins,
                          const CosimOptions& o, const AcceleratorSpec& s,
                          std::vector<LayerRun> layers, const std::string& vcd, CosimResult* r);
