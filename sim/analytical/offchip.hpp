@@ -1,7 +1,7 @@
 // The off-chip weight stream of a non-resident layer (SCHEDULE.md "Weights that do not fit"):
-// from the product's cycle 0 the first byte arrives after L cycles, then R bytes per cycle. Both
-// the analytical model and the SystemC off-chip interface take arrival cycles from here, so the
-// rounding of a fractional R is the same on both sides.
+// from the product's cycle 0 the first byte arrives after L cycles, then R bytes per cycle (L and
+// R from arch::offchip_timing). Both the analytical model and the SystemC off-chip interface take
+// arrival cycles from here, so the rounding of a fractional R is the same on both sides.
 #pragma once
 
 #include <cstdint>
@@ -29,9 +29,5 @@ class OffchipStream {
   double rate_ = 0;
   int64_t bits_ = 0;
 };
-
-/// ceil(num / den) for positive reals, robust to the last-bit error of num / den when the
-/// quotient is a whole number (e.g. 25.6 bytes/cycle).
-int64_t ceil_ratio(double num, double den);
 
 }  // namespace circa::ana

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "arch/microarch.hpp"
+#include "arch/offchip.hpp"
 #include "common/error.hpp"
 
 namespace circa::arch {
@@ -32,6 +33,15 @@ WeightRows weight_rows(const AcceleratorSpec& s, const MemoryShape& sram) {
 }
 
 }  // namespace
+
+int64_t stream_fifo_issues(const AcceleratorSpec& s) {
+  const MacTiming mac = mac_timing(s, s.block_size);
+  const OffchipTiming t = offchip_timing(s);
+  const int64_t full_issue = bus_bytes(t, issue_bytes(mac, mac.parallel_blocks));
+  const int64_t in_flight = ceil_ratio(static_cast<double>(t.latency_cycles) * t.bytes_per_cycle,
+                                       static_cast<double>(full_issue));
+  return 3 + std::min<int64_t>(t.max_outstanding, in_flight);
+}
 
 MemoryMap memory_map(const AcceleratorSpec& s) {
   const int k = s.block_size;
@@ -72,10 +82,11 @@ MemoryMap memory_map(const AcceleratorSpec& s) {
                     0,
                     1,
                     1};
-  // Two issues of rows, rounded up to a power of two (the FIFO's pointers wrap).
+  m.max_stream_rows = int64_t{(m.max_p + mac.parallel_blocks - 1) / mac.parallel_blocks} * m.max_q *
+                      mac.issue_cycles;
   m.weight_stream_fifo = {MemoryId::weight_stream_fifo,
                           1,
-                          std::max(2, pow2_at_least(2 * mac.issue_cycles)),
+                          std::max(2, pow2_at_least(stream_fifo_issues(s) * mac.issue_cycles)),
                           m.weight_rows.row_bits,
                           0,
                           1,

@@ -51,6 +51,9 @@ struct MemoryMap {
       output_banks, accumulators, weight_stream_fifo;
   WeightRows weight_rows;
   int max_q = 0, max_p = 0;  ///< largest layer the top's buffers hold (input, output blocks)
+  /// Weight rows of the largest layer the top's buffers hold: ceil(max_p / parallel_blocks) x
+  /// max_q x issue_cycles (the range of a weight-stream request's row address).
+  int64_t max_stream_rows = 0;
 
   const MemoryShape& at(MemoryId id) const;
   std::vector<MemoryShape> all() const;  ///< every memory, in MemoryId order
@@ -58,6 +61,12 @@ struct MemoryMap {
 
 /// The map for the spec's block size.
 MemoryMap memory_map(const AcceleratorSpec& s);
+
+/// MAC issues the weight-stream FIFO holds (its depth is the power of two >= this many issues
+/// of rows): enough requests in flight to cover the off-chip latency at full bandwidth, counted
+/// in full issues (parallel_blocks blocks, rounded up to whole bursts) and capped by
+/// offchip.max_outstanding, plus 3: 3 + min(max_outstanding, ceil(L * R / full_issue_bus_bytes)).
+int64_t stream_fifo_issues(const AcceleratorSpec& s);
 
 /// Weight rows one layer occupies: ceil(p / parallel_blocks) groups x q input blocks x
 /// issue_cycles rows (the last group's unused words are padding).

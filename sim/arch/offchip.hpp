@@ -1,31 +1,34 @@
-// TEMPORARY stand-in until branch stream-req lands (same API).
+// Off-chip memory as the schedule and the generated top see it (SCHEDULE.md "Weights that do
+// not fit"): latency and bandwidth in cycles of the accelerator's clock, the burst a request is
+// rounded up to and the requests the memory holds at once. The analytical model, the memory map
+// (the weight-stream FIFO hides the latency) and the memory models that answer the top's
+// requests all take these numbers from here.
 #pragma once
-#include <algorithm>
-#include <cmath>
+
 #include <cstdint>
+
 #include "arch/microarch.hpp"
 #include "spec/accelerator_spec.hpp"
+
 namespace circa::arch {
+
 struct OffchipTiming {
-  int64_t latency_cycles = 0;
-  double bytes_per_cycle = 0;
-  int burst_bytes = 1;
-  int max_outstanding = 16;
+  int64_t latency_cycles = 0;  ///< L = ceil(offchip.latency_ns * clock_mhz / 1000)
+  double bytes_per_cycle = 0;  ///< R = offchip.bandwidth_gb_per_s * 1000 / clock_mhz
+  int burst_bytes = 0;         ///< offchip.burst_bytes
+  int max_outstanding = 0;     ///< offchip.max_outstanding
 };
-inline int64_t ceil_ratio(double num, double den) {
-  const double x = num / den;
-  const double r = std::round(x);
-  if (std::fabs(x - r) <= 1e-9 * std::max(1.0, std::fabs(x))) return static_cast<int64_t>(r);
-  return static_cast<int64_t>(std::ceil(x));
-}
-inline OffchipTiming offchip_timing(const AcceleratorSpec& s) {
-  return {ceil_ratio(s.offchip.latency_ns * s.clock_mhz, 1000.0),
-          s.offchip.bandwidth_gb_per_s * 1000.0 / s.clock_mhz, 1, 16};
-}
-inline int64_t bus_bytes(const OffchipTiming& t, int64_t bytes) {
-  return (bytes + t.burst_bytes - 1) / t.burst_bytes * t.burst_bytes;
-}
-inline int64_t issue_bytes(const MacTiming& m, int blocks) {
-  return (int64_t{blocks} * m.slots * m.weight_bits + 7) / 8;
-}
+OffchipTiming offchip_timing(const AcceleratorSpec& s);
+
+/// Bytes a request of `bytes` moves over the bus: whole bursts.
+int64_t bus_bytes(const OffchipTiming& t, int64_t bytes);
+
+/// Bytes of the weights one MAC issue of `blocks` output blocks reads:
+/// ceil(blocks * slots * weight_bits / 8).
+int64_t issue_bytes(const MacTiming& m, int blocks);
+
+/// ceil(num / den) for positive reals, robust to the last-bit error of num / den when the
+/// quotient is a whole number (e.g. 256 / 25.6 is 10, not 11).
+int64_t ceil_ratio(double num, double den);
+
 }  // namespace circa::arch

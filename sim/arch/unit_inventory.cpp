@@ -145,10 +145,11 @@ Ops peripheral_unit_ops(const AcceleratorSpec& s) {
 }
 
 Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {
-  // Two MAC issues of weight rows (mac.lanes weight words each), so a streamed issue's rows are
-  // all in before it starts (SCHEDULE.md).
+  // The memory map's rows (mac.lanes weight words each): enough issues to hide the off-chip
+  // latency, so a streamed issue's rows are all in before it starts (SCHEDULE.md).
   const MacTiming mac = mac_timing(s, s.block_size);
-  return {{Op::reg, 1, 2.0 * mac.issue_cycles * s.mac.lanes * mac.weight_bits}};
+  const double rows = static_cast<double>(memory_map(s).weight_stream_fifo.depth);
+  return {{Op::reg, 1, rows * s.mac.lanes * mac.weight_bits}};
 }
 
 Ops controller_ops(const AcceleratorSpec&) {

@@ -92,6 +92,12 @@ void add_memory_params(std::vector<P>& t) {
       Range{0.01, 10000}, "off-chip memory bandwidth for weights that do not fit"));
   t.push_back(real<AcceleratorSpec>("offchip.latency_ns", CIRCA_FIELD(offchip.latency_ns), "ns",
                                     100, Range{0, 100000}, "off-chip access latency"));
+  t.push_back(integer<AcceleratorSpec>(
+      "offchip.burst_bytes", CIRCA_FIELD(offchip.burst_bytes), "bytes", 64, Range{1, 4096},
+      "bytes per off-chip burst: a request moves whole bursts over the bus"));
+  t.push_back(integer<AcceleratorSpec>(
+      "offchip.max_outstanding", CIRCA_FIELD(offchip.max_outstanding), "", 16, Range{1, 4096},
+      "requests the off-chip memory accepts before completing one; more wait"));
 }
 
 std::vector<P> build_table() {

@@ -78,6 +78,8 @@ struct BufferSpec {
 struct OffchipSpec {
   double bandwidth_gb_per_s = 0;
   double latency_ns = 0;
+  int burst_bytes = 0;      ///< a request moves whole bursts over the bus
+  int max_outstanding = 0;  ///< requests accepted before one completes
 };
 
 struct TechnologySpec {

@@ -1,5 +1,6 @@
-// The memory map against shapes worked out by hand from configs/default.yaml, and weight
-// residency decided in the rows the RTL has (padding included), not in bytes.
+// The memory map against shapes worked out by hand from configs/default.yaml (the weight-stream
+// FIFO's depth from the off-chip timing), and weight residency decided in the rows the RTL has
+// (padding included), not in bytes.
 #define BOOST_TEST_MODULE arch
 #include <boost/test/unit_test.hpp>
 
@@ -34,9 +35,15 @@ BOOST_AUTO_TEST_CASE(default_shapes_by_hand) {
   BOOST_TEST(m.weight_rows.row_bits == 256);
   BOOST_TEST(m.weight_rows.rows == 8192);
   BOOST_TEST(m.weight_rows.row_fits);
-  // Two issues of 4 rows: 8 FIFO rows of 256 bits.
-  BOOST_TEST(m.weight_stream_fifo.depth == 8);
+  // Stream FIFO: an issue is 1 block x 32 words x 32 bits = 128 bytes = 2 bursts of 64 (128 on
+  // the bus). 100 ns at 800 MHz = 80 cycles at 12.8 GB/s / 800 MHz = 16 bytes/cycle: 1280 bytes
+  // in flight = 10 issues (under the 16 outstanding). 3 + 10 = 13 issues x 4 rows = 52 rows,
+  // rounded up to 64 rows of 256 bits.
+  BOOST_TEST(arch::stream_fifo_issues(spec()) == 13);
+  BOOST_TEST(m.weight_stream_fifo.depth == 64);
   BOOST_TEST(m.weight_stream_fifo.word_bits == 256);
+  // Requests address 256 groups x 256 input blocks x 4 rows.
+  BOOST_TEST(m.max_stream_rows == 262144);
   // Per lane: 2 accumulator banks x 4 issue cycles of (re, im) x 32 bits.
   BOOST_TEST(m.accumulators.depth == 8);
   BOOST_TEST(m.accumulators.word_bits == 64);
@@ -49,6 +56,24 @@ BOOST_AUTO_TEST_CASE(default_shapes_by_hand) {
   BOOST_TEST(!m.spectrum_buffer.single_port());
   BOOST_TEST(m.output_banks.banks == 4);
   BOOST_TEST(m.all().size() == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(stream_fifo_depth_by_hand) {
+  // No latency: nothing in flight, 3 issues x 4 rows = 12, so 16 rows.
+  BOOST_TEST(arch::memory_map(spec({{"offchip.latency_ns", "0"}})).weight_stream_fifo.depth == 16);
+  // 4 outstanding caps the 10 issues of the default: 7 issues x 4 = 28, so 32 rows.
+  BOOST_TEST(arch::memory_map(spec({{"offchip.max_outstanding", "4"}})).weight_stream_fifo.depth ==
+             32);
+  // 96-byte bursts: a 128-byte issue moves 192 bytes; 1280 / 192 = 6.67, so 7 issues in flight;
+  // 10 x 4 = 40, so 64 rows.
+  BOOST_TEST(arch::stream_fifo_issues(spec({{"offchip.burst_bytes", "96"}})) == 10);
+  BOOST_TEST(arch::memory_map(spec({{"offchip.burst_bytes", "96"}})).weight_stream_fifo.depth ==
+             64);
+  // 64 lanes: 2 blocks per issue in 1 cycle, 256 bytes (4 bursts); 1280 / 256 = 5 issues in
+  // flight, 8 issues of one row: 8 rows. Requests address 128 groups x 256 x 1 rows.
+  const arch::MemoryMap w = arch::memory_map(spec({{"mac.lanes", "64"}}));
+  BOOST_TEST(w.weight_stream_fifo.depth == 8);
+  BOOST_TEST(w.max_stream_rows == 32768);
 }
 
 BOOST_AUTO_TEST_CASE(lenet_first_layer_rows_by_hand) {
