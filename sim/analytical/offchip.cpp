@@ -1,18 +1,43 @@
 #include "analytical/offchip.hpp"
 
-#include "arch/offchip.hpp"
+#include <algorithm>
+
+#include "arch/memory_map.hpp"
 
 namespace circa::ana {
 
-OffchipStream::OffchipStream(const AcceleratorSpec& s) {
-  const arch::OffchipTiming t = arch::offchip_timing(s);
-  latency_ = t.latency_cycles;
-  rate_ = t.bytes_per_cycle;
-}
+OffchipStream::OffchipStream(const AcceleratorSpec& s, const arch::LayerPlan& pl)
+    : t_(arch::offchip_timing(s)),
+      mac_(pl.mac),
+      depth_(arch::memory_map(s).weight_stream_fifo.depth) {}
 
-int64_t OffchipStream::ready_cycle_after(int64_t bits) {
-  bits_ += bits;
-  return latency_ + arch::ceil_ratio(static_cast<double>(bytes()), rate_);
+int64_t OffchipStream::issue_ready(int blocks, const std::vector<int64_t>& starts) {
+  const int ic = mac_.issue_cycles;
+  // The request: a cycle after the one before, with room in the FIFO for its rows counting
+  // those in flight (the MAC reads row r in the cycle before issue cycle r % ic; the count
+  // drops a cycle later) and a free slot at the memory.
+  int64_t a = last_request_ + 1;
+  const int64_t need = (n_ + 1) * ic - depth_;  // rows the MAC must have read first
+  if (need > 0) {
+    const int64_t r = need - 1;
+    a = std::max(a, starts.at(static_cast<size_t>(r / ic)) + r % ic);
+  }
+  if (n_ >= t_.max_outstanding)
+    a = std::max(a, last_rows_.at(static_cast<size_t>(n_ - t_.max_outstanding)) + 1);
+  last_request_ = a;
+  // Its bytes on the bus after the bytes before them; each row through the port once its share
+  // has crossed, one row a cycle.
+  const int64_t b = arch::bus_bytes(t_, arch::issue_bytes(mac_, blocks));
+  const double start = std::max(static_cast<double>(a + t_.latency_cycles), bus_free_);
+  for (int c = 0; c < ic; ++c) {
+    const double in = start + (c + 1) * static_cast<double>(b) / ic / t_.bytes_per_cycle;
+    last_row_ = std::max(arch::ceil_ratio(in, 1.0), last_row_ + 1);
+  }
+  bus_free_ = start + static_cast<double>(b) / t_.bytes_per_cycle;
+  bytes_ += b;
+  last_rows_.push_back(last_row_);
+  ++n_;
+  return last_row_ + 2;  // counted a cycle later, read the cycle before the issue
 }
 
 }  // namespace circa::ana

@@ -1,33 +1,41 @@
-// The off-chip weight stream of a non-resident layer (SCHEDULE.md "Weights that do not fit"):
-// from the product's cycle 0 the first byte arrives after L cycles, then R bytes per cycle (L and
-// R from arch::offchip_timing). Both the analytical model and the SystemC off-chip interface take
-// arrival cycles from here, so the rounding of a fractional R is the same on both sides.
+// The off-chip weight stream of a non-resident layer in closed form (SCHEDULE.md "Weights that
+// do not fit"), walked issue by issue in issue order: request n goes out no earlier than cycle
+// n (one request a cycle from the product's cycle 0), once the FIFO has room for its rows
+// (the rows of earlier issues the MAC has read: known from their issue starts) and once request
+// n - max_outstanding has closed (its last row in); its bytes, rounded up to whole bursts, cross
+// the bus at R bytes a cycle from L cycles after the request, after the bytes before them; row c
+// of its rows is in once (c+1)/rows of them have crossed, and the top takes one row a cycle; the
+// issue may start two cycles after its last row (counted, then read the cycle before the issue).
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
+#include "arch/microarch.hpp"
+#include "arch/offchip.hpp"
 #include "spec/accelerator_spec.hpp"
 
 namespace circa::ana {
 
 class OffchipStream {
  public:
-  explicit OffchipStream(const AcceleratorSpec& s);
+  OffchipStream(const AcceleratorSpec& s, const arch::LayerPlan& pl);
 
-  int64_t latency_cycles() const { return latency_; }  ///< L = ceil(latency_ns * MHz / 1000)
-  double bytes_per_cycle() const { return rate_; }     ///< R = GB/s * 1000 / MHz
-
-  /// Adds one issue's bits to the stream (in issue order) and returns the first cycle, counted
-  /// from the product's cycle 0, at which all bytes up to and including them have arrived:
-  /// L + ceil(ceil(cumulative_bits / 8) / R). Bytes usable in cycle t are R * (t - L).
-  int64_t ready_cycle_after(int64_t bits);
-  int64_t bytes() const { return (bits_ + 7) / 8; }  ///< ceil(cumulative bits / 8) so far
-  void restart() { bits_ = 0; }                       ///< a new product streams from byte 0
+  /// The first cycle (from the product's cycle 0) the next issue, of `blocks` output blocks, may
+  /// start; `starts` holds the starts of every earlier issue, in order.
+  int64_t issue_ready(int blocks, const std::vector<int64_t>& starts);
+  int64_t bytes() const { return bytes_; }  ///< bus bytes so far (whole bursts)
 
  private:
-  int64_t latency_ = 0;
-  double rate_ = 0;
-  int64_t bits_ = 0;
+  arch::OffchipTiming t_;
+  arch::MacTiming mac_;
+  int64_t depth_;
+  int64_t n_ = 0;          ///< issues requested so far
+  int64_t last_request_ = -1;
+  int64_t last_row_ = -1;  ///< the cycle the previous row was taken
+  double bus_free_ = 0;
+  int64_t bytes_ = 0;
+  std::vector<int64_t> last_rows_;  ///< per issue: the cycle its last row was taken
 };
 
 }  // namespace circa::ana

@@ -17,11 +17,10 @@ int64_t ceil_div(int64_t a, int64_t b) {
 int64_t mac_group_end(const arch::LayerPlan& pl, int blocks, int64_t start, OffchipStream* stream,
                       std::vector<int64_t>* starts) {
   const int q = pl.geom.q;
-  const int64_t bits = issue_weight_bits(pl.mac, blocks);
   const int64_t c = stream == nullptr ? sram_issue_cycles(pl.mac, blocks) : pl.mac.issue_cycles;
   int64_t t = start;
   for (int j = 0; j < q; ++j) {
-    if (stream != nullptr) t = std::max(t, stream->ready_cycle_after(bits));
+    if (stream != nullptr) t = std::max(t, stream->issue_ready(blocks, *starts));
     starts->push_back(t);
     t += c;
   }
@@ -52,7 +51,7 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
   ProductSchedule ps;
   ps.phase_a = f.span(pl.geom.q);
   ps.groups.resize(pl.groups);
-  OffchipStream stream(s);
+  OffchipStream stream(s, pl);
   OffchipStream* streamed = pl.weights_on_chip ? nullptr : &stream;
   int64_t mac_free = ps.phase_a, end = 0;
   for (int g = 0; g < pl.groups; ++g) {
@@ -105,7 +104,9 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
     e.sram_reads_per_bank = striped(words, s.weight_sram.banks);
     e.sram_read_bits = words * s.weight_sram.word_bits;
   } else {
-    e.offchip_bytes = ceil_div(p * q * slots * pl.mac.weight_bits, 8);
+    const arch::OffchipTiming ot = arch::offchip_timing(s);
+    for (int gi = 0; gi < pl.groups; ++gi)
+      e.offchip_bytes += q * arch::bus_bytes(ot, arch::issue_bytes(pl.mac, group_blocks(pl, gi)));
   }
   return e;
 }
