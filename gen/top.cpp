@@ -124,7 +124,10 @@ std::vector<Port> top_ports(const TopPlan& p) {
           {"cfg_stream", false, 1},
           {"ws_valid", false, 1},
           {"ws_ready", true, 1},
-          {"ws_data", false, p.memory.weight_rows.row_bits}};
+          {"ws_data", false, p.memory.weight_rows.row_bits},
+          {"ws_req_valid", true, 1},
+          {"ws_req_ready", false, 1},
+          {"ws_req_addr", true, bits_for(p.memory.max_stream_rows - 1)}};
 }
 
 /// Wires between the parts, declared before any part uses them. Unit outputs the top does not
@@ -146,7 +149,7 @@ void emit_cross_wires(Body& b, const TopPlan& p) {
 std::string top_name(const TopPlan& p) {
   const std::string rest = p.fft_module + "/" + p.ifft_module + "/" + n2s(p.q_max) + "/" +
                            n2s(p.p_max) + "/" + n2s(p.memory.weight_rows.rows) + "/" + n2s(p.memory.weight_rows.row_bits) +
-                           "/" + fmt_tag(p.spec->formats.product) +
+                           "/" + n2s(p.memory.weight_stream_fifo.depth) + "/" + fmt_tag(p.spec->formats.product) +
                            fmt_tag(p.spec->formats.accumulator) + fmt_tag(p.spec->formats.weight) +
                            fmt_tag(p.spec->formats.output) + (p.packed ? "p" : "h");
   return "circa_top_k" + n2s(p.block_size) + "_s" + n2s(p.samples_per_beat) + "_l" +

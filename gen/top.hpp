@@ -9,10 +9,17 @@
 //   out_valid/out_ready/out_data: after done, p*k output codes, S per beat, in order;
 //   w_we/w_addr/w_data: one weight row (weight_row_words) per write; b_we/b_addr/b_data: one bias
 //   code (formats.output) of output row b_addr per write; both ignored while busy.
-//   cfg_stream: the layer's weights do not fit the SRAM and arrive on ws_valid/ws_ready/ws_data
-//   during the product instead, one weight row per beat in issue order (SCHEDULE.md, off-chip
-//   streaming); ws_ready only while busy, into a FIFO of 2 issues. A MAC issue starts only when
-//   all its rows are in the FIFO: a row accepted in product cycle t can serve an issue from t + 2.
+//   cfg_stream: the layer's weights do not fit the SRAM; the top requests them from off-chip
+//   memory during the product instead (SCHEDULE.md, off-chip streaming).
+//   ws_req_valid/ws_req_ready/ws_req_addr: one request per MAC issue, in issue order, for the
+//   issue's issue_cycles rows from row ws_req_addr (rows numbered in stream order from 0 each
+//   product, as weight_rows_hex); valid only from registers (and the held cfg_p, cfg_stream),
+//   and only when the FIFO has room for the rows beside those in it and those requested; once
+//   high it stays high until accepted.
+//   ws_valid/ws_ready/ws_data: the requested rows, one per beat, in request order; ws_ready
+//   while busy and the FIFO (memory map: deep enough to hide the off-chip latency) is not full.
+//   A MAC issue starts only when all its rows are in the FIFO: a row accepted in product cycle
+//   t can serve an issue from t + 2.
 #pragma once
 
 #include <string>

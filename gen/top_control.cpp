@@ -192,13 +192,50 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   b.wire(net::group_final, 1, "final_pipe[" + n2s(dl - 1) + "]");
 }
 
+/// The weight-stream requester (cfg_stream): one request per MAC issue, in issue order, for the
+/// issue's rows at ws_req_addr; a request goes out only when the FIFO has room for its rows
+/// beside those already in it and those requested and not yet received (stream_inflight).
+void emit_stream_requester(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int rows = p.memory.weight_stream_fifo.depth, cw = bits_for(rows);
+  const int ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
+  const int ra = bits_for(p.memory.max_stream_rows - 1);
+  const std::string clear = "rst || " + net::start_fire;
+  e.blank().line(
+      "// ---- weight stream requests: one per issue, walking (group, j) as the MAC does ----");
+  b.reg("req_base", pb, "first output block of the group requested next");
+  b.reg("req_block", qb);
+  b.reg("req_addr", ra, "first row of the issue requested next: (g*q + j)*issue_cycles");
+  b.reg("stream_inflight", cw, "rows requested and not yet received");
+  e.line("assign ws_req_valid = " + net::running +
+         " && cfg_stream && req_base < cfg_p && stream_count + " +
+         "stream_inflight <= " + literal(rows - ic, cw) + ";");
+  e.line("assign ws_req_addr = req_addr;");
+  b.wire("req_fire", 1, "ws_req_valid && ws_req_ready");
+  b.wire("req_group_end", 1, "req_block == cfg_q - " + literal(1, qb));
+  e.open("always @(posedge clk) begin");
+  e.open("if (" + clear + ") begin");
+  e.line("req_base <= " + literal(0, pb) + "; req_block <= " + literal(0, qb) +
+         "; req_addr <= " + literal(0, ra) + ";");
+  e.mid("end else if (req_fire) begin");
+  e.line("req_addr <= req_addr + " + literal(ic, ra) + ";");
+  e.line("req_block <= req_group_end ? " + literal(0, qb) + " : req_block + " + literal(1, qb) +
+         ";");
+  e.line("if (req_group_end) req_base <= req_base + " + literal(p.parallel_blocks, pb) + ";");
+  e.close("end");
+  e.close("end");
+  e.line("always @(posedge clk) if (" + clear + ") stream_inflight <= " + literal(0, cw) +
+         "; else stream_inflight <= stream_inflight + (req_fire ? " + literal(ic, cw) + " : " +
+         literal(0, cw) + ") - (stream_push ? " + literal(1, cw) + " : " + literal(0, cw) + ");");
+}
+
 /// The weight-stream FIFO (cfg_stream): rows in while busy and not full, one out per MAC read
 /// stage into stream_row, which stands in for the SRAM's registered read data.
 void emit_weight_stream(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int rows = p.memory.weight_stream_fifo.depth, aw = bits_for(rows - 1), cw = bits_for(rows);
-  e.blank().line("// ---- weight stream FIFO: " + n2s(rows) + " rows of " + n2s(p.memory.weight_rows.row_bits) +
-                 " bits ----");
+  e.blank().line("// ---- weight stream FIFO: " + n2s(rows) + " rows of " +
+                 n2s(p.memory.weight_rows.row_bits) + " bits ----");
   b.memory("stream_fifo", p.memory.weight_rows.row_bits, rows);
   b.regs({"stream_wptr", "stream_rptr"}, aw);
   b.reg(net::stream_row, p.memory.weight_rows.row_bits);
@@ -229,6 +266,7 @@ void emit_control(Body& b, const TopPlan& p) {
   emit_phase_a_capture(b, p);
   emit_mac_sequencer(b, p);
   emit_weight_stream(b, p);
+  emit_stream_requester(b, p);
 }
 
 }  // namespace circa::gen

@@ -38,8 +38,30 @@ namespace {
 
 std::string hex(int64_t v, int w) { return pack_hex({{v}}, {{"v", false, w}}); }
 
+/// The off-chip memory of a streamed case: a queue of accepted requests (row address, cycle of
+/// acceptance); the head request's rows go out one per cycle, the first `latency` cycles after
+/// its acceptance at the earliest. Inputs change at the falling edge, handshakes count at the
+/// rising edge (as the rest of the bench).
+std::string responder_text(const TopCase& c, int issue_cycles) {
+  const std::string n = std::to_string(c.outstanding), last = std::to_string(c.outstanding - 1);
+  std::string t = "// off-chip responder: " + n + " outstanding request(s), latency " + std::to_string(c.latency) +
+                  (c.req_stalls ? ", random ws_req_ready stalls" : "") + "\n";
+  t += "integer rq_addr [0:" + last + "];\ninteger rq_time [0:" + last + "];\n";
+  t += "integer rq_head = 0, rq_tail = 0, rq_count = 0, rq_row = 0, rseed = " + std::to_string(c.seed + 7) + ";\n";
+  t += "always @(negedge clk) begin\n  ws_req_ready <= rq_count < " + n +
+       (c.req_stalls ? " && ($random(rseed) & 1) != 0" : "") + ";\n";
+  t += "  ws_valid <= rq_count > 0 && cyc >= rq_time[rq_head] + " + std::to_string(c.latency) + ";\n";
+  t += "  ws_data <= vw[rq_addr[rq_head] + rq_row];\nend\n";
+  t += "always @(posedge clk) begin\n  if (ws_valid && ws_ready) begin\n";
+  t += "    if (rq_row == " + std::to_string(issue_cycles - 1) + ") begin rq_row = 0; rq_head = (rq_head + 1) % " + n +
+       "; rq_count = rq_count - 1; end\n    else rq_row = rq_row + 1;\n  end\n";
+  t += "  if (ws_req_valid && ws_req_ready) begin rq_addr[rq_tail] = ws_req_addr; rq_time[rq_tail] = cyc; rq_tail = (rq_tail + 1) % " +
+       n + "; rq_count = rq_count + 1; end\nend\n";
+  return t;
+}
+
 std::string tb_text(const std::string& top, const std::vector<gen::Port>& ports, int nin, int nout, int nw, int nb,
-                    const TopCase& c, int p, int q) {
+                    const TopCase& c, int p, int q, int issue_cycles) {
   std::string decl, conn;
   int W_in = 0, W_out = 0, W_w = 0, W_b = 0;
   for (const auto& pt : ports) {
@@ -59,17 +81,20 @@ std::string tb_text(const std::string& top, const std::vector<gen::Port>& ports,
                   arr("vin", W_in, nin) + arr("vexp", W_out, nout) + arr("vmask", W_out, nout) + arr("vw", W_w, nw) + arr("vb", W_b, nb) +
                   top + " dut (.clk(clk), " + conn + ");\n";
   t += "integer i, j, run, cyc, t0, tdone, dones, checked, errors, seed;\ninteger cycles [0:1];\n";
+  if (c.stream) t += responder_text(c, issue_cycles);
   t += "always @(posedge clk) begin cyc <= cyc + 1; if (start && !busy) t0 <= cyc; if (done) begin tdone <= cyc; dones = dones + 1; end end\n";
   t += "initial begin\n  seed = " + std::to_string(c.seed) + "; cyc = 0; dones = 0; checked = 0; errors = 0;\n";
   t += "  $readmemh(\"in.hex\", vin); $readmemh(\"exp.hex\", vexp); $readmemh(\"mask.hex\", vmask);\n";
   if (nw) t += "  $readmemh(\"w.hex\", vw);\n";
   if (nb) t += "  $readmemh(\"b.hex\", vb);\n";
-  t += "  rst = 1; start = 0; in_valid = 0; out_ready = 0; w_we = 0; b_we = 0; w_addr = 0; w_data = 0; b_addr = 0; b_data = 0; in_data = 0;\n"
-       "  cfg_stream = 0; ws_valid = 0; ws_data = 0;  // weights from the SRAM (loaded above)\n";
+  t += "  rst = 1; start = 0; in_valid = 0; out_ready = 0; w_we = 0; b_we = 0; w_addr = 0; w_data = 0; b_addr = 0; b_data = 0; in_data = 0;\n";
+  t += c.stream ? "  cfg_stream = 1;  // weights from the responder\n"
+                : "  cfg_stream = 0; ws_valid = 0; ws_data = 0; ws_req_ready = 0;  // weights from the SRAM (loaded below)\n";
   t += "  cfg_p = " + std::to_string(p) + "; cfg_q = " + std::to_string(q) + "; cfg_relu = " + (c.relu ? "1" : "0") +
        "; cfg_bias_en = " + (c.bias ? "1" : "0") + ";\n";
   t += "  repeat (3) @(negedge clk); rst = 0;\n";
-  t += "  for (i = 0; i < " + std::to_string(nw) + "; i = i + 1) begin @(negedge clk); w_we = 1; w_addr = i; w_data = vw[i]; end\n";
+  const int nload = c.stream ? 0 : nw;  // streamed rows stay in vw for the responder
+  t += "  for (i = 0; i < " + std::to_string(nload) + "; i = i + 1) begin @(negedge clk); w_we = 1; w_addr = i; w_data = vw[i]; end\n";
   t += "  for (i = 0; i < " + std::to_string(nb) + "; i = i + 1) begin @(negedge clk); w_we = 0; b_we = 1; b_addr = i; b_data = vb[i]; end\n";
   t += "  @(negedge clk); w_we = 0; b_we = 0;\n";
   // The input stream, with random gaps: a beat counts only when in_valid && in_ready at the edge.
@@ -92,7 +117,8 @@ std::string tb_text(const std::string& top, const std::vector<gen::Port>& ports,
 void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
 
 /// Input: q*k samples (zero-padded), S per beat. Output: p*k codes, padding rows masked. With
-/// load ports: the weight rows and p*k bias codes (zero beyond the layer's rows).
+/// load ports: the weight rows and p*k bias codes (zero beyond the layer's rows); streamed: the
+/// weight rows the responder returns.
 void write_vectors(const std::string& dir, const AcceleratorSpec& s, const LayerGeometry& g, const TopCase& c,
                    const std::vector<int64_t>& x, const std::vector<int64_t>& y, const num::QuantisedLayer& ql,
                    int* nw, int* nb) {
@@ -115,10 +141,10 @@ void write_vectors(const std::string& dir, const AcceleratorSpec& s, const Layer
     mask += pack_hex({m}, {{"o", false, S * O}}) + "\n";
   }
   *nw = *nb = 0;
-  if (c.load_ports) {
+  if (c.load_ports || c.stream)
     for (const auto& r : gen::weight_rows_hex(s, ql.spectra)) wv += r + "\n", ++*nw;
+  if (c.load_ports)
     for (int r = 0; r < g.p * k; ++r, ++*nb) bv += hex(r < static_cast<int>(ql.bias.size()) ? ql.bias[r] : 0, O) + "\n";
-  }
   write(fs::path(dir) / "in.hex", in);
   write(fs::path(dir) / "exp.hex", ex);
   write(fs::path(dir) / "mask.hex", mask);
@@ -166,12 +192,14 @@ TopResult run_top_case(const TopCase& c, const std::string& dir, Simulator sim) 
   gen::GenOptions o;
   o.faults = c.faults;
   o.layer = c.load_ports ? nullptr : &ql;
+  o.stream_weights = c.stream;
   const gen::Design d = gen::generate_design(s, o);
   const gen::FileSet files = gen::render(d, s, gen::header_for(s, o));
   gen::write_files(dir, files);
   int nw = 0, nb = 0;
   write_vectors(dir, s, g, c, x, y, ql, &nw, &nb);
-  write(fs::path(dir) / "tb.v", tb_text(d.top(), d.module(d.top()).ports, g.q * k / S, g.p * k / S, nw, nb, c, g.p, g.q));
+  write(fs::path(dir) / "tb.v", tb_text(d.top(), d.module(d.top()).ports, g.q * k / S, g.p * k / S, nw, nb, c, g.p, g.q,
+                                                 arch::mac_timing(s, k).issue_cycles));
   TopResult res;
   res.expected_cycles = schedule_cycles(s, g.p, g.q);
   res.expected_checked = 2 * g.p * k / S;

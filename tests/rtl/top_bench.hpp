@@ -1,9 +1,10 @@
 // End-to-end bench of the generated top on one fc layer: seeded random weights and inputs, the
 // golden outputs from num::run_layer_fixed, the expected cycle count from the SCHEDULE.md
 // formulas evaluated on arch's timings (nothing kept by hand). The Verilog bench loads weights
-// (port or $readmemh images) and bias, streams the input with random gaps, starts the product
-// twice (the second run proves the controller returns to a clean idle), drains the output with
-// random back-pressure, and compares every output code and both cycle counts.
+// (port or $readmemh images; or answers the top's weight-stream requests with a responder of
+// fixed latency) and bias, streams the input with random gaps, starts the product twice (the
+// second run proves the controller returns to a clean idle), drains the output with random
+// back-pressure, and compares every output code and both cycle counts.
 #pragma once
 
 #include <cstdint>
@@ -26,6 +27,14 @@ struct TopCase {
   bool load_ports = false;             ///< weights and bias through the ports, else images
   uint64_t seed = 1;
   gen::Faults faults;                  ///< negative tests
+  /// Weights streamed (cfg_stream): the bench's off-chip responder answers the top's requests.
+  /// It accepts a request while it holds fewer than `outstanding`, and returns the rows
+  /// in order, one per cycle while ws_ready, the first `latency` (>= 1) cycles after acceptance
+  /// at the earliest; `req_stalls` adds random ws_req_ready back-pressure.
+  bool stream = false;
+  int latency = 1;
+  int outstanding = 1;
+  bool req_stalls = false;
 };
 
 struct TopResult {
@@ -33,7 +42,8 @@ struct TopResult {
   int mismatches = -1;
   int64_t cycles1 = -1;  ///< start to done, first and second run
   int64_t cycles2 = -1;
-  int64_t expected_cycles = 0;  ///< T from the schedule formulas
+  /// T from the schedule formulas, weights on chip (a streamed layer's lower bound)
+  int64_t expected_cycles = 0;
   int expected_checked = 0;
   std::string log;
 };
