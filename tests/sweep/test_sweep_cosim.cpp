@@ -1,9 +1,10 @@
 // Sweeps at fidelity cosim with the real evaluator (eval::evaluate), each point in a worker
 // process as `circa sweep` runs it: two fc design points co-simulate (the generated top,
 // Verilated, beside the SystemC top) to the cycles the cycle-accurate SystemC program model
-// measures; a conv point fails with the reason and the sweep goes on. The Verilated tops are
-// cached in sweep-cosim-cache/ of the test's working directory ($CIRCA_COSIM_CACHE, set here),
-// so the first case builds them (30-60 s each) and later runs reuse them.
+// measures; a conv point fails with the reason and the sweep goes on; the best points of an
+// analytical sweep are confirmed by co-simulation. The Verilated tops are cached in
+// sweep-cosim-cache/ of the test's working directory ($CIRCA_COSIM_CACHE, set here), so the
+// first case builds them (30-60 s each) and the others reuse them.
 //   --sweep-worker   a sweep worker process with eval::evaluate
 #define BOOST_TEST_MODULE sweep_cosim
 #define BOOST_TEST_NO_MAIN
@@ -13,6 +14,7 @@
 #include <filesystem>
 #include <map>
 
+#include "sweep/export.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/store.hpp"
 #include "sweep/worker.hpp"
@@ -114,6 +116,32 @@ BOOST_AUTO_TEST_CASE(a_conv_point_is_recorded_as_failed_with_the_reason) {
     BOOST_TEST(p.error.find("fidelity cosim: layer conv1 is not fc") != std::string::npos, p.error);
     BOOST_TEST(p.error.find("internal error") == std::string::npos, p.error);
   }
+}
+
+BOOST_AUTO_TEST_CASE(best_points_of_an_analytical_sweep_are_confirmed_by_cosimulation) {
+  TempDir dir;
+  const SweepSpec s = load_sweep(sweep_file(
+      dir, kFcSmall, "fidelity: analytical\nconfirm_best: 1\nconfirm_fidelity: cosim\n"));
+  RunOptions o = options(dir);
+  const RunSummary sum = run_sweep(
+      s,
+      [](const AcceleratorSpec& a, const Workload& w, eval::Fidelity f, uint64_t seed) {
+        return eval::evaluate(a, w, f, seed);  // analytical points run in this process
+      },
+      o);
+  BOOST_TEST(sum.evaluated == 2u);
+  BOOST_TEST(sum.confirmed == 1u);
+  const ResultSet r = load_results(o.out_dir, "test", &sum.keys);
+  const auto f = front(r);
+  BOOST_REQUIRE(!f.empty());
+  BOOST_REQUIRE(f[0]->confirmation.has_value());
+  const StoredPoint& c = *f[0]->confirmation;
+  BOOST_TEST(c.fidelity == "cosim");
+  BOOST_TEST_REQUIRE((c.status == PointStatus::ok), c.error);
+  BOOST_TEST_MESSAGE("confirmed: analytical " << f[0]->metric("cycles") << " cycles, cosim "
+                                              << cycles_of(c) << " cycles in " << c.seconds
+                                              << " s");
+  BOOST_TEST(cycles_of(c) > 0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
