@@ -1,9 +1,13 @@
 #include "eval/evaluate.hpp"
 
+#include <filesystem>
+
 #include "analytical/estimate.hpp"
+#include "cosim/cosim_child.hpp"
 #include "eval/cost_report.hpp"
 #include "eval/metrics.hpp"
 #include "eval/sqnr.hpp"
+#include "gen/emitter.hpp"
 #include "numerics/layer.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/simulate.hpp"
@@ -24,6 +28,45 @@ int64_t simulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t s
   return j.at("report").at("cycles").get<int64_t>();
 }
 
+/// The first difference a failed co-simulation found, in one line.
+std::string cosim_failure(const cosim::CosimResult& r) {
+  if (r.mismatch_cycle >= 0)
+    return "the RTL differs from the SystemC top at cycle " + std::to_string(r.mismatch_cycle) +
+           ", port " + r.mismatch_port + ": expected " + r.expected + ", actual " + r.actual +
+           (r.vcd.empty() ? "" : " (waveform: " + r.vcd + ")");
+  if (!r.golden_ok && !r.golden_mismatch.empty())
+    return "the RTL's outputs differ from the golden model: " + r.golden_mismatch;
+  return "the co-simulation ended after " + std::to_string(r.products_done) + " products in " +
+         std::to_string(r.cycles) + " cycles: " + r.message;
+}
+
+/// `circa cosim` on the point: the RTL's start-to-done cycles of one inference, summed over the
+/// layers (each layer runs alone on the top, started by the host). The Verilated top is built
+/// once per design into the shared cache (cosim::cache_root) and reused by later runs.
+int64_t cosimulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
+  for (const Layer& l : w.layers)
+    if (const std::string why = cosim::cosim_unsupported(s, l); !why.empty())
+      throw ConfigError("fidelity cosim: " + why);
+  cosim::CosimOptions o;
+  o.seed = seed;
+  o.products = 1;
+  o.stall = 0;  // host gaps do not move start-to-done, but off-chip stalls would
+  // Named by the point's config hash (its name may hold any character); written on a mismatch.
+  o.vcd = (std::filesystem::temp_directory_path() /
+           ("circa-cosim-" + gen::config_hash(s) + "-seed" + std::to_string(seed) + ".vcd"))
+              .string();
+  const cosim::CosimResult r = cosim::run_cosim_in_child(o, s, w.layers);
+  // A mismatch is the generator's or the model's bug, not the user's: InternalError, which a
+  // sweep records as a failed point with this message.
+  if (!r.ok) throw InternalError("fidelity cosim: " + cosim_failure(r));
+  int64_t cycles = 0;
+  for (const cosim::LayerCycles& l : r.layers) {
+    CIRCA_CHECK(!l.rtl.empty(), "cosim reported no inference of layer " + l.layer);
+    cycles += l.rtl.front();
+  }
+  return cycles;
+}
+
 void add_breakdowns(const CostReport& c, PointMetrics& m) {
   for (const auto& f : c.area_mm2) m.breakdowns["area_um2"][f.name] = f.value * 1e6;
   for (const auto& f : c.energy_uj) m.breakdowns["energy_pj"][f.name] = f.value * 1e6;
@@ -39,12 +82,9 @@ PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fid
                       uint64_t seed) {
   check_workload_fits(workload, spec);
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
-  if (fidelity == Fidelity::cosim)
-    throw ConfigError(
-        "fidelity 'cosim' needs the generated top-level RTL, which this version does "
-        "not emit yet; use analytical or cycle_accurate");
   ana::RunReport run = ana::estimate(spec, workload);
   if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
+  if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
   const CostReport c = cost_report(spec, workload, run);
   MetricInputs in;
   in.cycles = run.cycles;

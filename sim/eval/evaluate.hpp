@@ -1,5 +1,6 @@
 // One design point evaluated: the figures a sweep stores, ranks and plots. Implemented on top of
-// the analytical model (fast), the SystemC model (cycle-accurate) and the cost model.
+// the analytical model (fast), the SystemC model (cycle-accurate), the co-simulation of the
+// generated RTL beside the SystemC top (cosim: the RTL's cycles) and the cost model.
 #pragma once
 
 #include <array>
@@ -31,7 +32,11 @@ struct PointMetrics {
 };
 
 /// Evaluates one point. Throws ConfigError when the point is invalid (e.g. the workload does not
-/// fit the accelerator); a sweep records that as a failed point and goes on.
+/// fit the accelerator, or cosim on a layer the generated top cannot run), ToolError when
+/// Verilator or the compiler fails (cosim), InternalError when a simulation disagrees with the
+/// golden model or the RTL with the SystemC top; a sweep records each as a failed point with its
+/// message and goes on. cosim builds the Verilated top into the cache of cosim::cache_root
+/// ($CIRCA_COSIM_CACHE, else ~/.cache/circa/cosim) once per design.
 PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fidelity fidelity,
                       uint64_t seed);
 

@@ -23,7 +23,8 @@ void print_summary(const SweepSpec& s, const RunSummary& sum, const ResultSet& r
             << " failed, " << front(r).size() << " on the Pareto front";
   if (r.rows.size() < sum.keys.size())
     std::cerr << ", " << sum.keys.size() - r.rows.size() << " not run yet";
-  if (s.confirm_best > 0) std::cerr << ", " << sum.confirmed << " confirmed cycle-accurately";
+  if (s.confirm_best > 0)
+    std::cerr << ", " << sum.confirmed << " confirmed at " << fidelity_name(s.confirm_fidelity);
   std::cerr << "; " << format_duration(sum.seconds) << "\n"
             << "results: " << dir << "/{results.sqlite, results.csv, results.json, report.html}\n";
 }

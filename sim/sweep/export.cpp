@@ -41,7 +41,7 @@ void write_csv(const ResultSet& r, std::ostream& out) {
   for (const auto& a : r.spec.axis_params) head.push_back(a);
   for (const auto& m : r.metric_names) head.push_back(m);
   if (confirmed)
-    for (const auto& m : r.metric_names) head.push_back("cycle_accurate." + m);
+    for (const auto& m : r.metric_names) head.push_back(r.spec.confirm_fidelity + "." + m);
   head.push_back("note");
   for (size_t i = 0; i < head.size(); ++i) out << (i ? "," : "") << csv_field(head[i]);
   out << "\n";

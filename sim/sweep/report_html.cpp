@@ -142,7 +142,7 @@ std::string table(const ResultSet& r) {
     if (row.confirmation && row.confirmation->status == PointStatus::ok &&
         row.confirmation->metrics.contains("values"))
       note +=
-          fmt::format("{}cycle-accurate: {} cycles", note.empty() ? "" : "; ",
+          fmt::format("{}{}: {} cycles", note.empty() ? "" : "; ", r.spec.confirm_fidelity,
                       cell(row.confirmation->metrics.at("values").value("cycles", std::nan(""))));
     s += "<td class=\"note\">" + html_escape(note) + "</td></tr>\n";
   }

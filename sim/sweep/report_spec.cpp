@@ -7,6 +7,7 @@ ReportSpec report_spec_of(const SweepSpec& s) {
   ReportSpec r;
   r.name = s.name;
   r.fidelity = fidelity_name(s.fidelity);
+  r.confirm_fidelity = fidelity_name(s.confirm_fidelity);
   for (const auto& a : s.axes)
     r.axis_params.insert(r.axis_params.end(), a.params.begin(), a.params.end());
   r.objectives = s.objectives;
@@ -15,7 +16,10 @@ ReportSpec report_spec_of(const SweepSpec& s) {
 }
 
 nlohmann::json to_json(const ReportSpec& r) {
-  nlohmann::json j{{"name", r.name}, {"fidelity", r.fidelity}, {"axes", r.axis_params}};
+  nlohmann::json j{{"name", r.name},
+                   {"fidelity", r.fidelity},
+                   {"confirm_fidelity", r.confirm_fidelity},
+                   {"axes", r.axis_params}};
   j["objectives"] = nlohmann::json::array();
   for (const auto& o : r.objectives)
     j["objectives"].push_back(
@@ -33,6 +37,8 @@ ReportSpec report_spec_from_json(const nlohmann::json& j) {
   ReportSpec r;
   r.name = j.at("name").get<std::string>();
   r.fidelity = j.at("fidelity").get<std::string>();
+  // Stores written before confirm_fidelity existed confirmed cycle-accurately.
+  r.confirm_fidelity = j.value("confirm_fidelity", std::string("cycle_accurate"));
   r.axis_params = j.at("axes").get<std::vector<std::string>>();
   for (const auto& o : j.at("objectives"))
     r.objectives.push_back(Objective{o.at("metric").get<std::string>(),

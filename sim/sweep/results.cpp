@@ -82,7 +82,7 @@ ResultSet build_results(const ReportSpec& spec, const std::string& version,
     if (p.version != version) continue;
     if (p.fidelity == spec.fidelity)
       main[p.key] = &p, by_finish.push_back(&p);
-    else if (p.fidelity == fidelity_name(eval::Fidelity::cycle_accurate))
+    else if (p.fidelity == spec.confirm_fidelity)
       confirm[p.key] = &p;
   }
   std::vector<std::string> keys;

@@ -1,7 +1,7 @@
 // Stored rows turned into what reports show: which points meet the constraints, which lie on the
-// Pareto front of the objectives (and their rank along it), and the cycle-accurate confirmations
-// beside the analytical figures. The sweep's goals are kept in the store (meta table) so that
-// `circa sweep export` can rebuild this without the sweep file.
+// Pareto front of the objectives (and their rank along it), and the confirmations (at the
+// confirm_fidelity) beside the sweep's own figures. The sweep's goals are kept in the store (meta
+// table) so that `circa sweep export` can rebuild this without the sweep file.
 #pragma once
 
 #include <optional>
@@ -18,6 +18,7 @@ namespace circa::sweep {
 struct ReportSpec {
   std::string name;
   std::string fidelity;                  ///< the sweep's own fidelity name
+  std::string confirm_fidelity = "cycle_accurate";  ///< the fidelity of the confirmations
   std::vector<std::string> axis_params;  ///< in axis order
   std::vector<Objective> objectives;
   std::vector<Constraint> constraints;
@@ -31,7 +32,7 @@ struct ResultRow {
   bool feasible = false;                    ///< ok and meets every constraint
   std::string violation;                    ///< why not feasible (failed, or the unmet constraint)
   int front_rank = 0;                       ///< 1.. along the Pareto front; 0 = not on it
-  std::optional<StoredPoint> confirmation;  ///< the cycle-accurate re-run, when there is one
+  std::optional<StoredPoint> confirmation;  ///< the re-run at confirm_fidelity, if there is one
 
   bool on_front() const { return front_rank > 0; }
   double metric(const std::string& name) const;  ///< NaN when absent
@@ -45,7 +46,7 @@ struct ResultSet {
 };
 
 /// Rows of `version` at the spec's fidelity, in the order of `order` (null: every key, in the
-/// order the points finished), with cycle-accurate rows attached as confirmations.
+/// order the points finished), with rows at the spec's confirm_fidelity attached as confirmations.
 ResultSet build_results(const ReportSpec& spec, const std::string& version,
                         const std::vector<StoredPoint>& stored,
                         const std::vector<std::string>* order);

@@ -141,14 +141,14 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
   return true;
 }
 
-/// Re-runs the best `confirm_best` points of the analytical front cycle-accurately.
+/// Re-runs the best `confirm_best` points of the front at confirm_fidelity.
 void Runner::confirm_best(const std::vector<Point>& points) {
   const ResultSet results =
       build_results(report_spec_of(s_), o_.version, store_.all(), &summary_.keys);
   std::map<std::string, const Point*> by_key;
   for (const auto& p : points) by_key[p.key] = &p;
-  const auto ca = eval::Fidelity::cycle_accurate;
-  const auto done = store_.done_keys(o_.version, fidelity_name(ca), !o_.retry_failed);
+  const eval::Fidelity f = s_.confirm_fidelity;
+  const auto done = store_.done_keys(o_.version, fidelity_name(f), !o_.retry_failed);
   std::vector<const Point*> batch;
   for (const ResultRow* row : front(results)) {
     if (batch.size() >= static_cast<size_t>(s_.confirm_best)) break;
@@ -157,8 +157,9 @@ void Runner::confirm_best(const std::vector<Point>& points) {
   std::vector<const Point*> pending;
   for (const Point* p : batch)
     if (!done.count(p->key)) pending.push_back(p);
-  run_batch(pending, ca,
-            s_.name + " (confirm best " + std::to_string(batch.size()) + ", cycle-accurate)");
+  run_batch(
+      pending, f,
+      s_.name + " (confirm best " + std::to_string(batch.size()) + ", " + fidelity_name(f) + ")");
 }
 
 }  // namespace

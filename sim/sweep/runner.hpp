@@ -35,7 +35,7 @@ struct RunSummary {
   size_t skipped = 0;             ///< already in the store
   size_t evaluated = 0;           ///< recorded by this run, ok or failed
   size_t failed = 0;              ///< of those
-  size_t confirmed = 0;           ///< cycle-accurate re-runs recorded by this run
+  size_t confirmed = 0;           ///< re-runs at confirm_fidelity recorded by this run
   bool interrupted = false;
   double seconds = 0;
 };

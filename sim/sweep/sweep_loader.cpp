@@ -54,9 +54,9 @@ namespace {
 namespace fs = std::filesystem;
 using namespace detail;
 
-const std::vector<std::string> kTopKeys = {"kind",         "name",        "base",       "workload",
-                                           "axes",         "constraints", "objectives", "fidelity",
-                                           "confirm_best", "seed"};
+const std::vector<std::string> kTopKeys = {
+    "kind",       "name",     "base",         "workload",         "axes", "constraints",
+    "objectives", "fidelity", "confirm_best", "confirm_fidelity", "seed"};
 
 /// A file named by `key`, relative to the sweep file's folder; it must exist.
 std::string referenced_file(const YAML::Node& root, const std::string& file, const std::string& key,
@@ -84,6 +84,36 @@ long long count(const YAML::Node& node, const std::string& file, const std::stri
   return v;
 }
 
+/// confirm_fidelity: cycle_accurate or cosim, only beside confirm_best, and above the sweep's own
+/// fidelity (confirming at the same or a lower fidelity measures nothing new).
+void read_confirmation(const YAML::Node& root, const std::string& file, SweepSpec& s) {
+  const YAML::Node c = root["confirm_fidelity"];
+  if (c) {
+    const std::string text = c.IsNull() ? "" : scalar(c, file, "confirm_fidelity");
+    const std::vector<std::string> allowed = {fidelity_name(eval::Fidelity::cycle_accurate),
+                                              fidelity_name(eval::Fidelity::cosim)};
+    if (!parse_fidelity(text, &s.confirm_fidelity) ||
+        s.confirm_fidelity == eval::Fidelity::analytical)
+      throw ConfigError(where(c, file), "confirm_fidelity",
+                        "value '" + text + "'" + suggest(text, allowed));
+    if (s.confirm_best == 0)
+      throw ConfigError(where(c, file), "confirm_fidelity",
+                        "applies only with confirm_best: N (N >= 1); add confirm_best or remove "
+                        "confirm_fidelity");
+  }
+  if (s.confirm_best > 0 && s.confirm_fidelity <= s.fidelity) {
+    const bool explicit_key = static_cast<bool>(c);
+    const std::string key = explicit_key ? "confirm_fidelity" : "confirm_best";
+    throw ConfigError(
+        where(explicit_key ? c : root["confirm_best"], file), key,
+        "the best points are re-run at " + std::string(fidelity_name(s.confirm_fidelity)) +
+            " (confirm_fidelity), which must be above the sweep's fidelity " +
+            fidelity_name(s.fidelity) +
+            " (analytical < cycle_accurate < cosim); lower fidelity, raise confirm_fidelity or "
+            "remove confirm_best");
+  }
+}
+
 void read_options(const YAML::Node& root, const std::string& file, SweepSpec& s) {
   s.name = root["name"] ? scalar(root["name"], file, "name") : fs::path(file).stem().string();
   if (s.name.empty())
@@ -96,16 +126,9 @@ void read_options(const YAML::Node& root, const std::string& file, SweepSpec& s)
   }
   if (const YAML::Node n = root["seed"])
     s.seed = static_cast<uint64_t>(count(n, file, "seed", 1LL << 62));
-  if (const YAML::Node n = root["confirm_best"]) {
+  if (const YAML::Node n = root["confirm_best"])
     s.confirm_best = static_cast<int>(count(n, file, "confirm_best", 1000));
-    if (s.confirm_best > 0 && s.fidelity != eval::Fidelity::analytical)
-      throw ConfigError(where(n, file), "confirm_best",
-                        "re-runs analytical Pareto points cycle-accurately, but this sweep is "
-                        "already " +
-                            std::string(fidelity_name(s.fidelity)) +
-                            "; remove it or use "
-                            "fidelity: analytical");
-  }
+  read_confirmation(root, file, s);
 }
 
 }  // namespace

@@ -54,7 +54,9 @@ struct SweepSpec {
   std::vector<Constraint> constraints;
   std::vector<Objective> objectives;
   eval::Fidelity fidelity = eval::Fidelity::analytical;
-  int confirm_best = 0;  ///< Pareto points re-run cycle-accurately after an analytical sweep
+  int confirm_best = 0;  ///< best Pareto points re-run at confirm_fidelity after the sweep
+  /// Above `fidelity` (analytical < cycle_accurate < cosim); only with confirm_best > 0.
+  eval::Fidelity confirm_fidelity = eval::Fidelity::cycle_accurate;
   uint64_t seed = 1;
 
   size_t point_count() const;

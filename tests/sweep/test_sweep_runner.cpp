@@ -1,10 +1,11 @@
 // The runner: every point recorded once (failures included), done points skipped, Ctrl-C keeps
 // what finished, worker processes give the same metrics as threads, the best front points are
-// confirmed cycle-accurately, progress is reported.
+// confirmed at the confirm_fidelity, progress is reported.
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
 
+#include "sweep/export.hpp"
 #include "sweep/point.hpp"
 #include "sweep/progress.hpp"
 #include "sweep/results.hpp"
@@ -215,6 +216,28 @@ BOOST_AUTO_TEST_CASE(best_front_points_are_confirmed_cycle_accurately) {
              f[0]->metric("cycles"));
   // Confirmations are done points too: a rerun starts no worker.
   BOOST_TEST(run_sweep(s, synthetic_evaluator({}), o).confirmed == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(best_points_of_a_cycle_accurate_sweep_are_confirmed_at_cosim) {
+  TempDir dir;
+  const SweepSpec s = load_sweep(dir.write(
+      "s.yaml",
+      sweep_yaml("  mac.lanes: [1, 2, 4, 8]\n",
+                 "fidelity: cycle_accurate\nconfirm_best: 1\nconfirm_fidelity: cosim\n")));
+  RunOptions o = options(dir);
+  o.worker_command = kSelfWorker;
+  const RunSummary sum = run_sweep(s, synthetic_evaluator({}), o);
+  BOOST_TEST(sum.evaluated == 4u);
+  BOOST_TEST(sum.confirmed == 1u);
+  int cosim_rows = 0;
+  for (const auto& r : rows(dir)) cosim_rows += r.fidelity == "cosim";
+  BOOST_TEST(cosim_rows == 1);
+  // The store remembers the confirmation fidelity: an export attaches the cosim rows.
+  const ResultSet r = load_results(o.out_dir, "test", &sum.keys);
+  const auto f = front(r);
+  BOOST_REQUIRE(!f.empty());
+  BOOST_REQUIRE(f[0]->confirmation.has_value());
+  BOOST_TEST(f[0]->confirmation->fidelity == "cosim");
 }
 
 BOOST_AUTO_TEST_CASE(progress_is_a_bar_on_a_terminal_and_lines_in_a_log) {

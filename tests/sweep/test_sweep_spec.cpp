@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "sweep/point.hpp"
+#include "sweep/results.hpp"
 #include "sweep/sweep_spec.hpp"
 #include "sweep_test_util.hpp"
 
@@ -96,9 +97,29 @@ const BadCase kBad[] = {
      ":1:1: error: objectives: missing required key 'objectives'"},
     {"fidelity_typo", sweep_yaml("  mac.lanes: [4, 8]\n", "fidelity: cycle-accurate\n"),
      ":9:11: error: fidelity: value 'cycle-accurate' (did you mean 'cycle_accurate'?)"},
-    {"confirm_best_needs_analytical",
+    {"confirm_best_needs_a_lower_fidelity",
      sweep_yaml("  mac.lanes: [4, 8]\n", "fidelity: cosim\nconfirm_best: 2\n"),
-     ":10:15: error: confirm_best: re-runs analytical Pareto points cycle-accurately"},
+     ":10:15: error: confirm_best: the best points are re-run at cycle_accurate "
+     "(confirm_fidelity), which must be above the sweep's fidelity cosim (analytical < "
+     "cycle_accurate < cosim)"},
+    {"confirm_fidelity_not_above_the_sweep",
+     sweep_yaml("  mac.lanes: [4, 8]\n",
+                "fidelity: cycle_accurate\nconfirm_best: 2\nconfirm_fidelity: cycle_accurate\n"),
+     ":11:19: error: confirm_fidelity: the best points are re-run at cycle_accurate "
+     "(confirm_fidelity), which must be above the sweep's fidelity cycle_accurate"},
+    {"confirm_fidelity_typo",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "confirm_best: 2\nconfirm_fidelity: cosmi\n"),
+     ":10:19: error: confirm_fidelity: value 'cosmi' (did you mean 'cosim'?); allowed here: "
+     "cycle_accurate, cosim"},
+    {"confirm_fidelity_analytical",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "confirm_best: 2\nconfirm_fidelity: analytical\n"),
+     ":10:19: error: confirm_fidelity: value 'analytical'; allowed here: cycle_accurate, cosim"},
+    {"confirm_fidelity_without_confirm_best",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "confirm_fidelity: cosim\n"),
+     ":9:19: error: confirm_fidelity: applies only with confirm_best: N (N >= 1)"},
+    {"confirm_fidelity_with_confirm_best_0",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "confirm_best: 0\nconfirm_fidelity: cosim\n"),
+     ":10:19: error: confirm_fidelity: applies only with confirm_best: N (N >= 1)"},
     {"missing_base", "kind: sweep\nbase: nowhere.yaml\nworkload: " + test::kLenet + "\n",
      ":2:7: error: base: file '"},
     // YAML corners: one document per file, no merge keys, and NaN, infinities, huge numbers,
@@ -203,7 +224,20 @@ BOOST_AUTO_TEST_CASE(goals_and_options_are_read) {
   BOOST_TEST((s.constraints[2].compare == Compare::at_least));
   BOOST_TEST(s.objectives.size() == 2u);
   BOOST_TEST(s.confirm_best == 3);
+  BOOST_TEST((s.confirm_fidelity == eval::Fidelity::cycle_accurate), "the default");
   BOOST_TEST(s.seed == 7u);
+}
+
+BOOST_AUTO_TEST_CASE(confirm_fidelity_cosim_is_read_above_either_lower_fidelity) {
+  TempDir dir;
+  for (const std::string fidelity : {"analytical", "cycle_accurate"}) {
+    const SweepSpec s = load_sweep(dir.write(
+        "s.yaml",
+        sweep_yaml("  mac.lanes: [4, 8]\n",
+                   "fidelity: " + fidelity + "\nconfirm_best: 1\nconfirm_fidelity: cosim\n")));
+    BOOST_TEST((s.confirm_fidelity == eval::Fidelity::cosim));
+    BOOST_TEST(report_spec_of(s).confirm_fidelity == "cosim");
+  }
 }
 
 BOOST_AUTO_TEST_CASE(paths_are_relative_to_the_sweep_file) {
