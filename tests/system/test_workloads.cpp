@@ -43,8 +43,13 @@ BOOST_DATA_TEST_CASE(bit_exact, bdata::make(kConfigs) * bdata::make(kWorkloads) 
   BOOST_TEST(r["bit_exact"].get<bool>(), r["mismatch"].get<std::string>());
   const int64_t cycles = r["report"]["cycles"].get<int64_t>();
   const int64_t expected = ana::estimate(s, w).cycles;
-  if (stall == 0.0)
+  bool streams = false;
+  for (const auto& l : r["report"]["layers"]) streams = streams || !l["weights_on_chip"].get<bool>();
+  // Random stalls hit the off-chip memory's channels only (the RTL has no handshakes between
+  // units): only a streamed layer can lose cycles to them (none when the stream runs far
+  // enough ahead of the MAC array).
+  if (stall == 0.0 || !streams)
     BOOST_TEST(cycles == expected);
   else
-    BOOST_TEST(cycles > expected);  // 25 % back-pressure on every channel must cost cycles
+    BOOST_TEST(cycles >= expected);
 }

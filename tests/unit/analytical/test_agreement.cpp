@@ -8,6 +8,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <iostream>
 
 #include "analytical/estimate.hpp"
 #include "spec/config_loader.hpp"
@@ -80,7 +81,48 @@ Workload grid_workload(int i, int k, bool big) {
   return w;
 }
 
+/// Relative cycle error of the estimate against the simulation (0 when equal).
+double cycle_error(const AcceleratorSpec& spec, const Workload& w) {
+  const double est = static_cast<double>(ana::estimate(spec, w).cycles);
+  const nlohmann::json sim = sysc::simulate_in_child(spec, w, sysc::SimOptions{});
+  BOOST_TEST(sim["bit_exact"].get<bool>(), sim["mismatch"].get<std::string>());
+  const double cycles = sim["report"]["cycles"].get<double>();
+  return std::fabs(cycles - est) / cycles;
+}
+
 }  // namespace
+
+// Every streamed point of the grid, and streamed layers under the off-chip memory's other limits
+// (one open request, large bursts, no latency, long latency): the largest error is printed.
+BOOST_AUTO_TEST_CASE(streamed_points_max_error) {
+  double worst = 0;
+  std::string where;
+  auto note = [&](double e, const std::string& what) {
+    if (e >= worst) worst = e, where = what;
+  };
+  for (int i = 0; i < 36; ++i) {
+    const AcceleratorSpec spec = grid_spec(i);
+    if (spec.weight_sram.capacity_kib >= 8) continue;
+    note(cycle_error(spec, grid_workload(i, spec.block_size, true)), "grid point " + s(i));
+  }
+  const std::vector<std::vector<Override>> limits = {
+      {{"offchip.max_outstanding", "1"}},
+      {{"offchip.max_outstanding", "2"}, {"offchip.burst_bytes", "256"}},
+      {{"offchip.latency_ns", "0"}},
+      {{"offchip.latency_ns", "600"}, {"offchip.bandwidth_gb_per_s", "51.2"}},
+      {{"offchip.bandwidth_gb_per_s", "0.8"}, {"mac.lanes", "32"}},
+  };
+  for (size_t n = 0; n < limits.size(); ++n) {
+    std::vector<Override> o = limits[n];
+    o.push_back({"weight_sram.capacity_kib", "2"});
+    const AcceleratorSpec spec =
+        load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+    note(cycle_error(spec, grid_workload(0, spec.block_size, true)), "memory limit " + s(int(n)));
+  }
+  std::cout << "streamed points: max cycle error of the estimate " << worst * 100 << " % ("
+            << where << ")\n";
+  BOOST_TEST(worst <= 0.02);
+}
 
 BOOST_DATA_TEST_CASE(sim_equals_estimate, bdata::xrange(36), i) {
   const AcceleratorSpec spec = grid_spec(i);

@@ -85,9 +85,17 @@ BOOST_AUTO_TEST_CASE(streamed_layer_is_bandwidth_bound) {
   const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
   BOOST_TEST(!pl.weights_on_chip);
   const ana::ProductSchedule ps = ana::product_schedule(s, w.layers[0], pl);
-  // 4096 issues of 128 bytes at 16 bytes/cycle: the last row arrives at 80 + 32768, is counted
-  // a cycle later and read the next: the last issue starts at 80 + 32768 + 2.
-  BOOST_TEST(ps.groups.back().mac_end == 80 + 32768 + 2 + pl.mac.issue_cycles);
+  // By hand: phase A is span(64) = 63 x 16 + 38 = 1046 cycles, while the stream fills the
+  // 64-row FIFO (16 issues, ready by 90 + 8n: see offchip_arrival) and stops. Issues 0-15 start
+  // at 1046 + 4n. Request 16 waits for FIFO room, the MAC's read of issue 0's fourth row: cycle
+  // 1046 + 3; its bytes cross from 1049 + 80 = 1129 (the bus idled), its last row arrives at
+  // 1137: issue 16 starts at 1139. From there the bus never idles again (request n goes out at
+  // S(n-16) + 3, 80 cycles ahead of the bus), so issue n starts at 1139 + 8(n - 16) and the
+  // last, n = 4095, at 33771; the MAC is done 4 cycles later.
+  BOOST_TEST(ps.phase_a == 1046);
+  BOOST_TEST(ps.issue_starts.at(15) == 1046 + 60);
+  BOOST_TEST(ps.issue_starts.at(16) == 1139);
+  BOOST_TEST(ps.groups.back().mac_end == 33771 + pl.mac.issue_cycles);
   const arch::Events e = ana::product_events(s, pl);
   BOOST_TEST(e.offchip_bytes == pl.weight_bytes);
   BOOST_TEST(e.sram_reads() == 0);
