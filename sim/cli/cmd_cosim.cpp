@@ -1,6 +1,7 @@
 // `circa cosim`: the generated top of a design point, Verilated at run time, in lockstep with
-// the SystemC reference of its pins on one fc layer (sim/cosim/cosim.hpp), or `--random N` such
-// runs on random valid design points (sim/cosim/random_case.hpp). Exit status 1 on a mismatch
+// the SystemC model of the same top (sysc/pin_top.hpp) on a workload's fc layers in order
+// (sim/cosim/cosim.hpp), or `--random N` such runs on random valid design points
+// (sim/cosim/random_case.hpp). Exit status 1 on a mismatch
 // (first cycle, port, expected and actual values, and a VCD of both around it).
 #include <iostream>
 
@@ -25,7 +26,7 @@ void register_cosim_command(CLI::App& app, CommandTable& t) {
   static CosimArgs args;
   auto* cmd = app.add_subcommand(
       "cosim",
-      "Co-simulate the generated top (Verilator) against the SystemC reference on fc layers");
+      "Co-simulate the generated top (Verilator) against the SystemC top on a workload's fc layers");
   cmd->add_option("--config", args.o.config,
                   "accelerator YAML (with --random: the base, default configs/default.yaml)")
       ->check(CLI::ExistingFile);
@@ -42,9 +43,10 @@ void register_cosim_command(CLI::App& app, CommandTable& t) {
   cmd->add_option("--products", args.o.products, "inferences to run back to back")
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--stall", args.o.stall,
-                  "probability per cycle of an input gap and of output back-pressure")
+                  "probability per cycle of an input gap, of output back-pressure and of an "
+                  "off-chip memory stall")
       ->check(CLI::Range(0.0, 0.95));
-  cmd->add_option("--cycles", args.o.max_cycles, "cycle limit (default: from the schedule)");
+  cmd->add_option("--cycles", args.o.max_cycles, "cycle limit (default: from the layers' sizes)");
   cmd->add_option("--work", args.o.work, "build cache folder (default ~/.cache/circa/cosim)");
   cmd->add_option("--vcd", args.o.vcd, "VCD written on a mismatch (default cosim_mismatch.vcd)");
   cmd->add_flag("--fault-inject-butterfly", args.fault_butterfly,

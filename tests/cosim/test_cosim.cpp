@@ -2,9 +2,11 @@
 // (sysc/pin_top.hpp), under seeded random input gaps, output back-pressure and off-chip stalls. Each case runs in a forked
 // child (SystemC elaborates once per process); the Verilated models are cached in cosim-cache/
 // of the test's working directory. The `matrix` suite covers k = 4, 8, 16, 64 and 256 with
-// every FFT style, 1 to 16 lanes, 8- to 20-bit formats, both layouts, stall rates 0 to 0.5,
-// resident as well as off-chip-streamed weights (compute- and bandwidth-bound), S*S > k, weight
-// SRAM port mixes and padded weight rows; each matrix top is also Verilator -Wall lint-clean.
+// every FFT style, 1 to 16 lanes, 1 to 3 accumulator banks, 8- to 20-bit formats, both layouts,
+// stall rates 0 to 0.5, resident as well as off-chip-streamed weights (compute- and bandwidth-
+// bound, one open request, bursts larger than an issue), S*S > k, every weight-SRAM port mix
+// (1 rw, 1r + 1w, 2 rw, 1 rw + 1 r) and padded weight rows; each matrix top is also Verilator
+// -Wall lint-clean.
 #define BOOST_TEST_MODULE cosim
 #include <boost/test/unit_test.hpp>
 
@@ -209,6 +211,13 @@ BOOST_AUTO_TEST_CASE(k64_16_lanes_12_bit_weights_padded_rows) {  // 384-bit rows
                150, 100, 0.25, 24);
 }
 
+BOOST_AUTO_TEST_CASE(k16_1rw_1r_sram_streamed_one_open_request_256_byte_bursts) {
+  matrix_point("small.yaml",
+               {"weight_sram.read_ports=1", "weight_sram.capacity_kib=1", "weight_sram.banks=2",
+                "weight_sram.word_bits=64", "offchip.max_outstanding=1",
+                "offchip.burst_bytes=256", "offchip.latency_ns=40"},
+               120, 70, 0.25, 25);
+}
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(small_config_agrees) {
