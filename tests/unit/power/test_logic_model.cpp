@@ -13,7 +13,9 @@ using namespace circa::power;
 
 namespace tt = boost::test_tools;
 
-constexpr double kTotalMeasured = 175506;  // um2, the default design's inventory as measured
+// um2, the default design's inventory as measured; since the weight-stream FIFO hides the
+// off-chip latency (64 rows of 256 bits in flip-flops instead of 8) it is 240334, not 175506.
+constexpr double kTotalMeasured = 240334;
 
 BOOST_AUTO_TEST_CASE(table_rows_are_reproduced_at_45nm) {
   const auto& m = LogicModel::builtin();
