@@ -48,6 +48,7 @@ PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
                std::vector<Pin> pins, sc_core::sc_time period, PinTopFaults faults)
     : sc_core::sc_module(name),
       spec_(s),
+      samples_(std::min(s.fft.samples_per_cycle, s.block_size)),
       pins_(std::move(pins)),
       faults_(faults),
       ctx_{period},
@@ -102,11 +103,6 @@ int64_t PinTop::done_cycle() const {
   return d < start_cycle_ ? -1 : d + (faults_.done_late ? 1 : 0);
 }
 
-int64_t PinTop::product_cycles() const {
-  const int64_t d = done_cycle();
-  return d < 0 ? 0 : d - start_cycle_;
-}
-
 Bits PinTop::get(int port) {
   const int64_t t = ctx_.cycle();
   const bool running = state_ == State::run;
@@ -122,11 +118,10 @@ Bits PinTop::get(int port) {
   } else if (port == out_valid_o_) {
     v[0] = out_have_;
   } else if (port == out_data_o_) {
-    const int S = std::min(spec_.fft.samples_per_cycle, spec_.block_size);
     const int O = spec_.formats.output.bits;
     const std::vector<int64_t>& y = dp_.activations().outputs();
-    for (int l = 0; l < S; ++l) {
-      const size_t i = static_cast<size_t>(out_row_ * S + l);
+    for (int l = 0; l < samples_; ++l) {
+      const size_t i = static_cast<size_t>(out_row_ * samples_ + l);
       if (i < y.size()) put_field(v, l * O, O, y[i]);
     }
   } else if (port == ws_ready_o_) {
@@ -158,7 +153,7 @@ void PinTop::host_tick() {
   const bool start_fire = state_ == State::idle && start;
   const bool in_fire = in(in_valid_i_) && !running && !start;
   const bool drain_ok = !out_have_ || in(out_ready_i_);
-  const int64_t drain_rows = int64_t{p_} * (spec_.block_size / std::min(spec_.fft.samples_per_cycle, spec_.block_size));
+  const int64_t drain_rows = int64_t{p_} * (spec_.block_size / samples_);
   const bool draining = state_ == State::drain;
   const bool drain_read = draining && drain_row_ < drain_rows && drain_ok;
   const bool drain_end = draining && drain_row_ == drain_rows && drain_ok;
@@ -173,11 +168,11 @@ void PinTop::host_tick() {
   }
   if (in_fire && in_ptr_ < static_cast<int64_t>(input_rows_.size()))
     input_rows_[in_ptr_] = values_[in_data_i_];
-  // The weight stream's registers take cycle t-1's handshakes (a start clears them instead).
   const State next = start_fire                           ? State::run
                      : running && done_cycle() == t - 1   ? State::drain
                      : draining && drain_end              ? State::idle
                                                           : state_;
+  // The weight stream's registers take cycle t-1's handshakes (a start clears them instead).
   if (streaming_ && !start_fire) {
     const WeightStream::PortIn port{in(ws_valid_i_), &values_[ws_data_i_],
                                     ws_req_ready_i_ >= 0 && in(ws_req_ready_i_)};
@@ -202,7 +197,7 @@ void PinTop::host_tick() {
 // Product cycle 0 is t, the cycle after the start was sampled: the layer registers, the
 // configured rows and bias and the loaded input rows become the datapath's next product.
 void PinTop::launch(int64_t t) {
-  const int k = spec_.block_size, S = std::min(spec_.fft.samples_per_cycle, k);
+  const int k = spec_.block_size;
   const int p = static_cast<int>(in_value(cfg_p_i_)), q = static_cast<int>(in_value(cfg_q_i_));
   const arch::MemoryMap map = arch::memory_map(spec_);
   CIRCA_CHECK(p >= 1 && p <= map.max_p && q >= 1 && q <= map.max_q,
@@ -225,7 +220,7 @@ void PinTop::launch(int64_t t) {
   std::vector<int64_t> x(static_cast<size_t>(q) * k);
   const int ib = spec_.formats.input.bits;
   for (size_t i = 0; i < x.size(); ++i)
-    x[i] = signed_field(input_rows_[i / S], static_cast<int>(i % S) * ib, ib);
+    x[i] = signed_field(input_rows_[i / samples_], static_cast<int>(i % samples_) * ib, ib);
   dp_.activations().feed_from_host(std::move(x), int64_t{p} * k);
   const Command c{slot_, 0};
   if (streaming_) dp_.weight_stream().begin(c, t);

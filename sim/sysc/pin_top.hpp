@@ -33,9 +33,6 @@ class PinTop : public sc_core::sc_module, public PinModel {
   void set(int port, const Bits& v) override;
   Bits get(int port) override;
 
-  /// Start to done of the last product (0 before the first).
-  int64_t product_cycles() const;
-
  private:
   enum class State { idle, run, drain };
 
@@ -49,6 +46,7 @@ class PinTop : public sc_core::sc_module, public PinModel {
   void decode_resident_rows(LayerProgram& lp);
 
   AcceleratorSpec spec_;
+  int samples_;  ///< S: samples per input and output beat
   std::vector<Pin> pins_;
   std::vector<Bits> values_;  ///< inputs as driven
   PinTopFaults faults_;
