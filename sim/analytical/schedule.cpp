@@ -34,11 +34,6 @@ int64_t sram_issue_cycles(const arch::MacTiming& m, int blocks) {
                            ceil_div(issue_weight_bits(m, blocks), m.sram_bits_per_cycle));
 }
 
-int group_blocks(const arch::LayerPlan& pl, int g) {
-  const int P = pl.mac.parallel_blocks;
-  return std::min(P, pl.geom.p - g * P);
-}
-
 int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l) {
   if (l.kind != LayerKind::lstm) return 0;
   return ceil_div(l.hidden_size, s.fft.samples_per_cycle) + arch::kPeripheralLatency;
@@ -56,7 +51,7 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
   int64_t mac_free = ps.phase_a, end = 0;
   for (int g = 0; g < pl.groups; ++g) {
     GroupTimes& gt = ps.groups[g];
-    gt.blocks = group_blocks(pl, g);
+    gt.blocks = arch::group_blocks(pl, g);
     gt.mac_start = mac_free;
     if (g >= B) {  // the bank is free once the IFFT has read group g-B's last block
       const GroupTimes& old = ps.groups[g - B];
@@ -100,13 +95,13 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
     int64_t words = 0;
     for (int gi = 0; gi < pl.groups; ++gi)
       words +=
-          q * ceil_div(issue_weight_bits(pl.mac, group_blocks(pl, gi)), s.weight_sram.word_bits);
+          q * ceil_div(issue_weight_bits(pl.mac, arch::group_blocks(pl, gi)), s.weight_sram.word_bits);
     e.sram_reads_per_bank = striped(words, s.weight_sram.banks);
     e.sram_read_bits = words * s.weight_sram.word_bits;
   } else {
     const arch::OffchipTiming ot = arch::offchip_timing(s);
     for (int gi = 0; gi < pl.groups; ++gi)
-      e.offchip_bytes += q * arch::bus_bytes(ot, arch::issue_bytes(pl.mac, group_blocks(pl, gi)));
+      e.offchip_bytes += q * arch::bus_bytes(ot, arch::issue_bytes(pl.mac, arch::group_blocks(pl, gi)));
   }
   return e;
 }

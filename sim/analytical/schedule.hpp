@@ -40,9 +40,6 @@ inline int64_t issue_weight_bits(const arch::MacTiming& m, int blocks) {
   return int64_t{blocks} * m.slots * m.weight_bits;
 }
 
-/// Output blocks of group g: min(P, p - g*P).
-int group_blocks(const arch::LayerPlan& pl, int g);
-
 /// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv).
 int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l);
 

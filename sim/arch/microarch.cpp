@@ -1,9 +1,16 @@
 #include "arch/microarch.hpp"
 
+#include <algorithm>
+
 #include "arch/memory_map.hpp"
 #include "common/error.hpp"
 
 namespace circa::arch {
+
+int group_blocks(const LayerPlan& pl, int g) {
+  const int P = pl.mac.parallel_blocks;
+  return std::min(P, pl.geom.p - g * P);
+}
 
 int log2_exact(int v) {
   CIRCA_CHECK(v > 0 && (v & (v - 1)) == 0, "not a power of two: " + std::to_string(v));

@@ -52,6 +52,9 @@ struct LayerPlan {
   bool weights_on_chip = false;  ///< resident in the weight SRAM, else streamed every inference
 };
 
+/// Output blocks of group g: min(parallel_blocks, p - g*parallel_blocks).
+int group_blocks(const LayerPlan& pl, int g);
+
 /// Plans every layer; weight residency is decided greedily in layer order against the weight
 /// rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not fit
 /// in what is left streams its weights from off-chip.

@@ -25,6 +25,11 @@ int64_t bus_bytes(const OffchipTiming& t, int64_t bytes) {
   return (bytes + t.burst_bytes - 1) / t.burst_bytes * t.burst_bytes;
 }
 
+int64_t stream_request_bytes(const LayerPlan& pl, int64_t first_row) {
+  const int g = static_cast<int>(first_row / pl.mac.issue_cycles / pl.geom.q);
+  return issue_bytes(pl.mac, group_blocks(pl, g));
+}
+
 int64_t issue_bytes(const MacTiming& m, int blocks) {
   return (int64_t{blocks} * m.slots * m.weight_bits + 7) / 8;
 }

@@ -27,6 +27,10 @@ int64_t bus_bytes(const OffchipTiming& t, int64_t bytes);
 /// ceil(blocks * slots * weight_bits / 8).
 int64_t issue_bytes(const MacTiming& m, int blocks);
 
+/// Bytes of the request a streamed layer's weight stream makes from row `first_row` (stream
+/// order): the issue of group first_row / issue_cycles / q.
+int64_t stream_request_bytes(const LayerPlan& pl, int64_t first_row);
+
 /// ceil(num / den) for positive reals, robust to the last-bit error of num / den when the
 /// quotient is a whole number (e.g. 256 / 25.6 is 10, not 11).
 int64_t ceil_ratio(double num, double den);

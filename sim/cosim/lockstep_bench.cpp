@@ -276,7 +276,7 @@ class Bench : public sc_core::sc_module {
     }
     switch (phase_) {
       case Phase::reset:
-        if (c >= 2) enter_layer(0, c);
+        if (c >= 2) enter_layer(0);
         break;
       case Phase::config:
         if (++cfg_next_ == config_writes()) configured_ = li_, phase_ = Phase::load;
@@ -318,11 +318,11 @@ class Bench : public sc_core::sc_module {
           memory_.reset();
           outputs_[static_cast<size_t>(run_)].push_back(y_);
           if (static_cast<size_t>(li_) + 1 < layers_.size())
-            enter_layer(li_ + 1, c);
+            enter_layer(li_ + 1);
           else if (++run_ == o_.products)
             phase_ = Phase::tail, gap_ = 4;
           else
-            enter_layer(0, c);
+            enter_layer(0);
         }
         break;
       case Phase::tail:
@@ -336,21 +336,15 @@ class Bench : public sc_core::sc_module {
   /// The off-chip memory of this product (cycle 0 = t): requests of one issue's rows each.
   void start_memory(int64_t t) {
     const arch::LayerPlan pl = plan_alone(s_, layer().layer);
-    const int ic = pl.mac.issue_cycles, q = layer().q;
-    memory_.emplace(arch::offchip_timing(s_), ic,
-                    [pl, ic, q](int64_t row) {
-                      const int64_t g = row / ic / q;
-                      const int64_t left = pl.geom.p - g * pl.mac.parallel_blocks;
-                      return arch::issue_bytes(
-                          pl.mac, static_cast<int>(std::min<int64_t>(pl.mac.parallel_blocks, left)));
-                    },
-                    o_.stall, o_.seed + static_cast<uint64_t>(t));
+    memory_.emplace(arch::offchip_timing(s_), pl.mac.issue_cycles,
+                    [pl](int64_t row) { return arch::stream_request_bytes(pl, row); }, o_.stall,
+                    o_.seed + static_cast<uint64_t>(t));
     memory_->reset(t);
   }
 
   /// The next product runs layer li: its weights and bias are written first unless the top
   /// holds them; its input is the first input (layer 0) or the RTL's last output, re-quantised.
-  void enter_layer(int li, int64_t) {
+  void enter_layer(int li) {
     li_ = li;
     beat_ = 0;
     cfg_next_ = 0;

@@ -54,7 +54,8 @@ PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
       ctx_{period},
       layers_(2, pin_layer(s.block_size, 1, 1, false, false)),
       prog_(pin_program(spec_, layers_)),
-      dp_("dp", ctx_, prog_, nullptr, true) {
+      dp_("dp", ctx_, prog_, nullptr, true),
+      map_(arch::memory_map(s)) {
   for (const Pin& p : pins_) values_.push_back(Bits(static_cast<size_t>(words_of(p.width)), 0u));
   rst_i_ = index("rst"), start_i_ = index("start"), in_valid_i_ = index("in_valid"),
   in_data_i_ = index("in_data"), out_ready_i_ = index("out_ready"), cfg_p_i_ = index("cfg_p"),
@@ -67,10 +68,9 @@ PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
   out_valid_o_ = index("out_valid"), out_data_o_ = index("out_data"),
   ws_ready_o_ = index("ws_ready"), ws_req_valid_o_ = index("ws_req_valid", false),
   ws_req_addr_o_ = index("ws_req_addr", false);
-  const arch::MemoryMap map = arch::memory_map(spec_);
-  input_rows_.assign(static_cast<size_t>(map.input_buffer.depth), Bits(values_[in_data_i_].size()));
-  weight_rows_.assign(static_cast<size_t>(map.weight_rows.rows), Bits(values_[w_data_i_].size()));
-  bias_.assign(static_cast<size_t>(map.max_p) * s.block_size, 0);
+  input_rows_.assign(static_cast<size_t>(map_.input_buffer.depth), Bits(values_[in_data_i_].size()));
+  weight_rows_.assign(static_cast<size_t>(map_.weight_rows.rows), Bits(values_[w_data_i_].size()));
+  bias_.assign(static_cast<size_t>(map_.max_p) * s.block_size, 0);
   dp_.clk(clk);
   dp_.rst(rst_);
   dp_.weight_stream().on_row = [this](int64_t row, const Bits& data) {
@@ -199,8 +199,7 @@ void PinTop::host_tick() {
 void PinTop::launch(int64_t t) {
   const int k = spec_.block_size;
   const int p = static_cast<int>(in_value(cfg_p_i_)), q = static_cast<int>(in_value(cfg_q_i_));
-  const arch::MemoryMap map = arch::memory_map(spec_);
-  CIRCA_CHECK(p >= 1 && p <= map.max_p && q >= 1 && q <= map.max_q,
+  CIRCA_CHECK(p >= 1 && p <= map_.max_p && q >= 1 && q <= map_.max_q,
               "pin top: cfg_p / cfg_q outside the top's buffers");
   slot_ ^= 1;
   p_ = p;

@@ -11,6 +11,7 @@
 #include <deque>
 #include <vector>
 
+#include "arch/memory_map.hpp"
 #include "sysc/datapath.hpp"
 #include "sysc/pins.hpp"
 
@@ -63,6 +64,7 @@ class PinTop : public sc_core::sc_module, public PinModel {
   int done_o_, busy_o_, in_ready_o_, out_valid_o_, out_data_o_, ws_ready_o_, ws_req_valid_o_,
       ws_req_addr_o_;
   // memories
+  const arch::MemoryMap map_;
   std::vector<Bits> input_rows_, weight_rows_;
   std::vector<int64_t> bias_;
   // registers

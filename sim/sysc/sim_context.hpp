@@ -10,7 +10,7 @@ namespace circa::sysc {
 
 struct SimContext {
   sc_core::sc_time period{1, sc_core::SC_NS};  ///< one cycle; VCD time is cycles x 1 ns
-  double stall_prob = 0;  ///< per cycle and channel: the consumer randomly not ready
+  double stall_prob = 0;  ///< per cycle: the off-chip memory randomly not ready / not valid
   uint64_t seed = 1;      ///< seeds every channel's stall generator (by channel name)
   bool tracing = false;   ///< channels mirror valid/ready into traced signals
 

@@ -1,21 +1,6 @@
 #include "sysc/top.hpp"
 
-#include <algorithm>
-
 namespace circa::sysc {
-
-namespace {
-
-/// The bytes of the issue that starts at `first_row` of a streamed layer's rows.
-int64_t issue_bytes_at(const LayerProgram& lp, int64_t first_row) {
-  const arch::LayerPlan& pl = lp.plan;
-  const int64_t g = first_row / pl.mac.issue_cycles / pl.geom.q;
-  const int blocks = static_cast<int>(
-      std::min<int64_t>(pl.mac.parallel_blocks, pl.geom.p - g * pl.mac.parallel_blocks));
-  return arch::issue_bytes(pl.mac, blocks);
-}
-
-}  // namespace
 
 Top::Top(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog, LayerCheck check)
     : sc_core::sc_module(name),
@@ -44,7 +29,7 @@ void Top::offchip() {
     wait(ws.begun());
     const LayerProgram& lp = prog_.layers[ws.command().layer];
     memory_.emplace(arch::offchip_timing(*prog_.spec), lp.plan.mac.issue_cycles,
-                            [&lp](int64_t row) { return issue_bytes_at(lp, row); },
+                            [&lp](int64_t row) { return arch::stream_request_bytes(lp.plan, row); },
                             ctx_.stall_prob, ctx_.seed + static_cast<uint64_t>(ctx_.cycle()));
     memory_->reset(ctx_.cycle());
     while (ws.active() || !memory_->idle()) {

@@ -2,6 +2,7 @@
 
 #include "arch/memory_map.hpp"
 #include "arch/offchip.hpp"
+#include "common/error.hpp"
 #include "analytical/schedule.hpp"
 
 namespace circa::sysc {
@@ -21,7 +22,7 @@ void WeightSram::run() {
     const arch::MacTiming& m = lp.plan.mac;
     int bank = 0;
     for (int g = 0; g < lp.plan.groups; ++g) {
-      const int blocks = ana::group_blocks(lp.plan, g);
+      const int blocks = arch::group_blocks(lp.plan, g);
       const int64_t bits = ana::issue_weight_bits(m, blocks);
       const int64_t words = (bits + sram.word_bits - 1) / sram.word_bits;
       const int64_t stream = (bits + m.sram_bits_per_cycle - 1) / m.sram_bits_per_cycle;
@@ -68,8 +69,12 @@ void WeightStream::tick(int64_t t, bool running, const PortIn& prev) {
   if (begun_at_ < 0 || t <= begun_at_) return;
   const bool push = prev.valid && out_.ready;
   const bool fire = out_.req_valid && prev.req_ready;
-  int pop = 0;
-  while (!pops_.empty() && pops_.front() < t) pop += pops_.front() == t - 1, pops_.pop_front();
+  int pop = 0;  // the MAC's row read in cycle t-1, if any (reads are one a cycle, ascending)
+  CIRCA_CHECK(pops_.empty() || pops_.front() >= t - 1, "weight stream: a row read went unseen");
+  if (!pops_.empty() && pops_.front() == t - 1) {
+    pop = 1;
+    pops_.pop_front();
+  }
   if (push) {
     if (on_row) on_row(received_, *prev.data);
     if (++received_ % ic_ == 0) {
@@ -94,7 +99,7 @@ void WeightStream::run() {
     const arch::MacTiming& m = lp.plan.mac;
     const arch::OffchipTiming ot = arch::offchip_timing(spec());
     for (int g = 0; g < lp.plan.groups; ++g) {
-      const int blocks = ana::group_blocks(lp.plan, g);
+      const int blocks = arch::group_blocks(lp.plan, g);
       for (int j = 0; j < lp.plan.geom.q; ++j) {
         while (ready_at_.empty()) sc_core::wait(issue_ready_ev_);
         const int64_t avail = ready_at_.front();
