@@ -5,8 +5,8 @@
 
 namespace circa::ana {
 
-RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
-  RunReport r;
+arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
+  arch::RunReport r;
   r.tool = "estimate";
   r.config = s.name;
   r.workload = w.name;
@@ -14,7 +14,7 @@ RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
   const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w);
   for (size_t i = 0; i < plans.size(); ++i) {
     const arch::LayerPlan& pl = plans[i];
-    LayerReport l;
+    arch::LayerReport l;
     l.name = w.layers[i].name;
     l.kind = w.layers[i].kind;
     l.k = pl.geom.k;

@@ -7,17 +7,13 @@
 namespace circa::ana {
 namespace {
 
-int64_t ceil_div(int64_t a, int64_t b) {
-  return (a + b - 1) / b;
-}
-
 // The issues of one group from `start` on: q issues of c cycles each, and with a streamed layer
 // issue j also waits for its weight bytes. Appends each issue's first cycle to `starts` and
 // returns one past the last issue's cycles.
-int64_t mac_group_end(const arch::LayerPlan& pl, int blocks, int64_t start, OffchipStream* stream,
-                      std::vector<int64_t>* starts) {
+int64_t mac_group_end(const arch::LayerPlan& pl, int blocks, int64_t start, int64_t sram_cycles,
+                      OffchipStream* stream, std::vector<int64_t>* starts) {
   const int q = pl.geom.q;
-  const int64_t c = stream == nullptr ? sram_issue_cycles(pl.mac, blocks) : pl.mac.issue_cycles;
+  const int64_t c = stream == nullptr ? sram_cycles : pl.mac.issue_cycles;
   int64_t t = start;
   for (int j = 0; j < q; ++j) {
     if (stream != nullptr) t = std::max(t, stream->issue_ready(blocks, *starts));
@@ -29,14 +25,8 @@ int64_t mac_group_end(const arch::LayerPlan& pl, int blocks, int64_t start, Offc
 
 }  // namespace
 
-int64_t sram_issue_cycles(const arch::MacTiming& m, int blocks) {
-  return std::max<int64_t>(m.issue_cycles,
-                           ceil_div(issue_weight_bits(m, blocks), m.sram_bits_per_cycle));
-}
-
-int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l) {
-  if (l.kind != LayerKind::lstm) return 0;
-  return ceil_div(l.hidden_size, s.fft.samples_per_cycle) + arch::kPeripheralLatency;
+int64_t sram_issue_cycles(const AcceleratorSpec& s, const arch::MacTiming& m) {
+  return m.issue_cycles * arch::row_access(arch::memory_map(s), 0).cycles;
 }
 
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
@@ -48,6 +38,7 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
   ps.groups.resize(pl.groups);
   OffchipStream stream(s, pl);
   OffchipStream* streamed = pl.weights_on_chip ? nullptr : &stream;
+  const int64_t sram_cycles = sram_issue_cycles(s, pl.mac);
   int64_t mac_free = ps.phase_a, end = 0;
   for (int g = 0; g < pl.groups; ++g) {
     GroupTimes& gt = ps.groups[g];
@@ -57,7 +48,8 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
       const GroupTimes& old = ps.groups[g - B];
       gt.mac_start = std::max(gt.mac_start, old.ifft_start + (old.blocks - 1) * f.ii + f.beats);
     }
-    gt.mac_end = mac_group_end(pl, gt.blocks, gt.mac_start, streamed, &ps.issue_starts);
+    gt.mac_end = mac_group_end(pl, gt.blocks, gt.mac_start, sram_cycles, streamed,
+                              &ps.issue_starts);
     gt.ready = gt.mac_end + arch::kMacLatency;
     gt.ifft_start = g == 0 ? gt.ready
                            : std::max(gt.ready, ps.groups[g - 1].ifft_start +
@@ -66,14 +58,28 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
     mac_free = gt.mac_end;
     end = std::max(end, gt.done);
   }
-  ps.lstm_update = lstm_update_cycles(s, l);
+  ps.lstm_update = arch::lstm_update_cycles(s, l);
   ps.total = end + ps.lstm_update;
   return ps;
 }
 
-std::vector<int64_t> striped(int64_t n, int banks) {
-  std::vector<int64_t> v(banks, n / banks);
-  for (int b = 0; b < n % banks; ++b) ++v[b];
+std::vector<int64_t> row_accesses_per_bank(const arch::MemoryMap& m, int64_t first_row,
+                                           int64_t rows) {
+  const arch::WeightRows& w = m.weight_rows;
+  std::vector<int64_t> v(m.weight_sram.banks, 0);
+  if (!w.row_fits) {  // every row takes words_per_bank words of every bank
+    const int64_t words = rows * arch::row_access(m, 0).words_per_bank;
+    for (int64_t& n : v) n = words;
+    return v;
+  }
+  // Rows interleave over the groups: rows / G rows in each, one more in the rows % G groups
+  // from first_row's group on.
+  const int G = w.bank_groups;
+  for (int g = 0; g < G; ++g) {
+    const int64_t from_first = ((g - first_row % G) % G + G) % G;
+    const int64_t n = rows / G + (from_first < rows % G ? 1 : 0);
+    for (int b = 0; b < w.banks_per_row; ++b) v[g * w.banks_per_row + b] = n;
+  }
   return v;
 }
 
@@ -92,11 +98,11 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
   e.act_output_writes = g.rows;
   e.sram_reads_per_bank.assign(s.weight_sram.banks, 0);
   if (pl.weights_on_chip) {
+    const arch::MemoryMap m = arch::memory_map(s);
+    e.sram_reads_per_bank =
+        row_accesses_per_bank(m, pl.weight_base_row, int64_t{pl.groups} * q * pl.mac.issue_cycles);
     int64_t words = 0;
-    for (int gi = 0; gi < pl.groups; ++gi)
-      words +=
-          q * ceil_div(issue_weight_bits(pl.mac, arch::group_blocks(pl, gi)), s.weight_sram.word_bits);
-    e.sram_reads_per_bank = striped(words, s.weight_sram.banks);
+    for (int64_t n : e.sram_reads_per_bank) words += n;
     e.sram_read_bits = words * s.weight_sram.word_bits;
   } else {
     const arch::OffchipTiming ot = arch::offchip_timing(s);
@@ -107,9 +113,8 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
 }
 
 std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl) {
-  const int64_t bits = pl.weight_words * pl.mac.weight_bits;
-  const int64_t words = pl.weights_on_chip ? ceil_div(bits, s.weight_sram.word_bits) : 0;
-  return striped(words, s.weight_sram.banks);
+  if (!pl.weights_on_chip) return std::vector<int64_t>(s.weight_sram.banks, 0);
+  return row_accesses_per_bank(arch::memory_map(s), pl.weight_base_row, pl.weight_rows);
 }
 
 }  // namespace circa::ana

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "arch/events.hpp"
+#include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
@@ -31,17 +32,9 @@ struct ProductSchedule {
   int64_t total = 0;                  ///< T (+ the lstm term): cycles of one product
 };
 
-/// Cycles a MAC issue of a group with `blocks` output blocks occupies when weights are on chip:
-/// max(issue_cycles, ceil(blocks * slots * weight_bits / sram_bits_per_cycle)).
-int64_t sram_issue_cycles(const arch::MacTiming& m, int blocks);
-
-/// Bits of the weight words one issue (group of `blocks`, one input block) needs.
-inline int64_t issue_weight_bits(const arch::MacTiming& m, int blocks) {
-  return int64_t{blocks} * m.slots * m.weight_bits;
-}
-
-/// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv).
-int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l);
+/// Cycles a MAC issue occupies when weights are on chip: issue_cycles rows, each read in
+/// arch::row_access(...).cycles (1 when a row fits in its bank group).
+int64_t sram_issue_cycles(const AcceleratorSpec& s, const arch::MacTiming& m);
 
 /// The schedule of one product (every product of a layer is the same).
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
@@ -50,10 +43,13 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
 /// Events of one product of the layer (no one-off configuration writes).
 arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl);
 
-/// Word writes per bank that load a resident layer's weights once, at configuration.
+/// Word writes per bank that load a resident layer's weights once, at configuration: every row
+/// of the layer written once, through the same banks a read of it takes.
 std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl);
 
-/// Spreads n word accesses round-robin over `banks`, starting at bank 0.
-std::vector<int64_t> striped(int64_t n, int banks);
+/// Word accesses per bank of `rows` consecutive weight rows from `first_row` (closed form of
+/// arch::row_access over the rows).
+std::vector<int64_t> row_accesses_per_bank(const arch::MemoryMap& m, int64_t first_row,
+                                           int64_t rows);
 
 }  // namespace circa::ana

@@ -132,6 +132,22 @@ std::vector<MemoryShape> MemoryMap::all() const {
   return v;
 }
 
+RowAccess row_access(const MemoryMap& m, int64_t row) {
+  const WeightRows& w = m.weight_rows;
+  RowAccess a;
+  if (w.row_fits) {
+    a.banks = w.banks_per_row;
+    a.first_bank = static_cast<int>(row % w.bank_groups) * w.banks_per_row;
+    return a;
+  }
+  const MemoryShape& s = m.weight_sram;
+  a.banks = s.banks;
+  a.words_per_bank = w.banks_per_row / s.banks;  // both powers of two
+  const int ports = s.read_write_ports + s.read_ports;
+  a.cycles = (a.words_per_bank + ports - 1) / ports;
+  return a;
+}
+
 int64_t layer_weight_rows(const AcceleratorSpec& s, const LayerGeometry& g) {
   const MacTiming m = mac_timing(s, g.k);
   return int64_t{(g.p + m.parallel_blocks - 1) / m.parallel_blocks} * g.q * m.issue_cycles;

@@ -68,6 +68,18 @@ MemoryMap memory_map(const AcceleratorSpec& s);
 /// offchip.max_outstanding, plus 3: 3 + min(max_outstanding, ceil(L * R / full_issue_bus_bytes)).
 int64_t stream_fifo_issues(const AcceleratorSpec& s);
 
+/// One weight row's access (a read in an issue cycle, or a configuration write): a row that fits
+/// takes one word of each of its group's banks_per_row banks (group = row mod bank_groups) in one
+/// cycle. A row wider than all banks (port-limited, no generated top) takes banks_per_row / banks
+/// words of every bank, its read ports (read/write + read) at a time.
+struct RowAccess {
+  int first_bank = 0;
+  int banks = 0;           ///< banks first_bank .. first_bank + banks - 1
+  int words_per_bank = 1;  ///< words each of them reads or writes
+  int cycles = 1;          ///< cycles the read occupies the banks' ports
+};
+RowAccess row_access(const MemoryMap& m, int64_t row);
+
 /// Weight rows one layer occupies: ceil(p / parallel_blocks) groups x q input blocks x
 /// issue_cycles rows (the last group's unused words are padding).
 int64_t layer_weight_rows(const AcceleratorSpec& s, const LayerGeometry& g);

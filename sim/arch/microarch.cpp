@@ -50,14 +50,13 @@ MacTiming mac_timing(const AcceleratorSpec& s, int k) {
   m.parallel_blocks = std::max(1, s.mac.lanes / m.slots);
   m.issue_cycles = (m.slots * m.parallel_blocks + s.mac.lanes - 1) / s.mac.lanes;
   m.weight_bits = 2 * s.formats.weight.bits;
-  const int read_ports = s.weight_sram.read_write_ports + s.weight_sram.read_ports;
-  m.sram_bits_per_cycle = int64_t{s.weight_sram.banks} * read_ports * s.weight_sram.word_bits;
   return m;
 }
 
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w) {
   std::vector<LayerPlan> plans;
-  int64_t free_rows = memory_map(s).weight_rows.rows;
+  const int64_t sram_rows = memory_map(s).weight_rows.rows;
+  int64_t free_rows = sram_rows;
   for (const Layer& l : w.layers) {
     LayerPlan p;
     p.geom = geometry(l, s.block_size);
@@ -68,10 +67,19 @@ std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w
     p.weight_bytes = (p.weight_words * p.mac.weight_bits + 7) / 8;
     p.weight_rows = layer_weight_rows(s, p.geom);
     p.weights_on_chip = p.weight_rows <= free_rows;
-    if (p.weights_on_chip) free_rows -= p.weight_rows;
+    if (p.weights_on_chip) {
+      p.weight_base_row = sram_rows - free_rows;
+      free_rows -= p.weight_rows;
+    }
     plans.push_back(p);
   }
   return plans;
+}
+
+int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l) {
+  if (l.kind != LayerKind::lstm) return 0;
+  return (l.hidden_size + s.fft.samples_per_cycle - 1) / s.fft.samples_per_cycle +
+         kPeripheralLatency;
 }
 
 }  // namespace circa::arch

@@ -36,7 +36,6 @@ struct MacTiming {
   int parallel_blocks = 0;  ///< output blocks processed side by side (lanes / slots, >= 1)
   int issue_cycles = 0;     ///< cycles to issue one input block to all parallel output blocks
   int weight_bits = 0;      ///< bits of one stored complex weight word (2 x weight bits)
-  int64_t sram_bits_per_cycle = 0;  ///< weight SRAM read bandwidth: banks x read ports x width
 };
 MacTiming mac_timing(const AcceleratorSpec& s, int k);
 
@@ -50,6 +49,7 @@ struct LayerPlan {
   int64_t weight_bytes = 0;      ///< weight_words * weight_bits / 8
   int64_t weight_rows = 0;       ///< rows it occupies in the weight SRAM (memory_map.hpp)
   bool weights_on_chip = false;  ///< resident in the weight SRAM, else streamed every inference
+  int64_t weight_base_row = 0;   ///< a resident layer's first row in the weight SRAM
 };
 
 /// Output blocks of group g: min(parallel_blocks, p - g*parallel_blocks).
@@ -59,6 +59,10 @@ int group_blocks(const LayerPlan& pl, int g);
 /// rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not fit
 /// in what is left streams its weights from off-chip.
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w);
+
+/// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv): the
+/// peripheral's samples_per_cycle lanes over hidden_size, plus its latency.
+int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l);
 
 int log2_exact(int v);  ///< log2 of a power of two
 

@@ -4,6 +4,7 @@
 #include "cli/commands.hpp"
 #include "cosim/bench.hpp"
 #include "eval/evaluate.hpp"
+#include "eval/sim_bench.hpp"
 #include "numerics/bench_numerics.hpp"
 #include "sweep/bench.hpp"
 #include "sysc/bench.hpp"
@@ -21,7 +22,7 @@ void register_bench_command(CLI::App& app, CommandTable& t) {
         });
   t.add(bench->add_subcommand("sim", "SystemC simulated cycles/s and analytical evaluations/s"),
         [] {
-          sysc::run_sim_bench(std::cout);
+          eval::run_sim_bench(std::cout);
           return 0;
         });
   static cosim::CosimBenchOptions cosim_bench;

@@ -21,7 +21,7 @@ void run_estimate(const EstimateArgs& a) {
   const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
   const AcceleratorSpec& spec = in.spec;
   const Workload& w = in.workload;
-  const ana::RunReport r = ana::estimate(spec, w);
+  const arch::RunReport r = ana::estimate(spec, w);
   report_run(spec, w, r, a.out);
 }
 

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "analytical/report.hpp"
+#include "arch/report.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_output.hpp"
 #include "spec/config_loader.hpp"

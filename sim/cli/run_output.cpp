@@ -14,13 +14,13 @@ RunInputs load_run_inputs(const std::string& config, const std::string& workload
   return in;
 }
 
-void report_run(const AcceleratorSpec& spec, const Workload& w, const ana::RunReport& run,
+void report_run(const AcceleratorSpec& spec, const Workload& w, const arch::RunReport& run,
                 const std::string& out) {
-  ana::print_summary(std::cout, run);
+  arch::print_summary(std::cout, run);
   const eval::CostReport cost = eval::cost_report(spec, w, run);
   std::cout << "\n";
   eval::print_cost(std::cout, cost);
-  if (!out.empty()) ana::write_stats(out, run, {{"cost", eval::to_json(cost)}});
+  if (!out.empty()) arch::write_stats(out, run, {{"cost", eval::to_json(cost)}});
 }
 
 }  // namespace circa::cli

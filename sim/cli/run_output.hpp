@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "analytical/report.hpp"
+#include "arch/report.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
 
@@ -21,7 +21,7 @@ RunInputs load_run_inputs(const std::string& config, const std::string& workload
 
 /// Prints the run and its cost to stdout; with a non-empty `out`, writes out/stats.json holding
 /// both (the cost under "cost").
-void report_run(const AcceleratorSpec& spec, const Workload& w, const ana::RunReport& run,
+void report_run(const AcceleratorSpec& spec, const Workload& w, const arch::RunReport& run,
                 const std::string& out);
 
 }  // namespace circa::cli

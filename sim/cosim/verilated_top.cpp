@@ -162,6 +162,36 @@ void compile_all(const std::vector<std::string>& sources, const std::vector<std:
   if (error) std::rethrow_exception(error);
 }
 
+std::string hex16(uint64_t h) {
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+  return hex;
+}
+
+/// Verilator's runtime (verilated.cpp, verilated_threads.cpp) is the same for every design:
+/// compiled once per compiler, flags and Verilator version into cache/runtime-<key>/ and linked
+/// into each design's library (a tenth of a design's compile time saved per build).
+std::vector<std::string> runtime_objects(const std::string& cache, const std::string& vroot,
+                                         uint64_t key) {
+  const fs::path dir = fs::path(cache) / ("runtime-" + hex16(key));
+  const std::vector<std::string> sources{vroot + "/include/verilated.cpp",
+                                         vroot + "/include/verilated_threads.cpp"};
+  std::vector<std::string> objects;
+  for (size_t i = 0; i < sources.size(); ++i)
+    objects.push_back((dir / "o" / (std::to_string(i) + ".o")).string());
+  if (std::all_of(objects.begin(), objects.end(), [](const std::string& o) { return fs::exists(o); }))
+    return objects;
+  const fs::path tmp = dir.string() + ".tmp." + std::to_string(::getpid());
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "o");
+  std::vector<std::string> built;
+  compile_all(sources, cxx_flags(vroot), tmp.string(), &built);
+  std::error_code ec;
+  fs::rename(tmp, dir, ec);
+  if (ec) fs::remove_all(tmp);  // another run built it first
+  return objects;
+}
+
 }  // namespace
 
 std::string cache_root(const std::string& work) {
@@ -184,19 +214,18 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
   const std::string vroot = root.substr(0, root.find_last_not_of(" \n\r\t") + 1);
   const std::string version =
       gen::run_tool("verilator", {verilator_exe(), "--version"}, "", probe_log).output;
-  uint64_t h = fnv1a64(adapter);
+  uint64_t runtime_key = fnv1a64(compiler_exe());
+  for (const auto& a : cxx_flags(vroot))
+    runtime_key = fnv1a64(std::string_view(a.data(), a.size() + 1), runtime_key);
+  runtime_key = fnv1a64(version, runtime_key);
+  uint64_t h = fnv1a64(adapter, runtime_key);
   for (const auto& a : verilator_args(top)) h = fnv1a64(std::string_view(a.data(), a.size() + 1), h);
-  for (const auto& a : cxx_flags(vroot)) h = fnv1a64(std::string_view(a.data(), a.size() + 1), h);
-  h = fnv1a64(compiler_exe(), h);
-  h = fnv1a64(version, h);
   for (const auto& [name, text] : files) {
     h = fnv1a64(std::string_view(name.data(), name.size() + 1), h);
     h = fnv1a64(text, h);
   }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
   BuildInfo b;
-  b.dir = (fs::path(cache_root(work)) / hex).string();
+  b.dir = (fs::path(cache_root(work)) / hex16(h)).string();
   b.library = (fs::path(b.dir) / kLibrary).string();
   if (fs::exists(b.library)) {
     b.cached = true;
@@ -216,12 +245,11 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
   for (const auto& e : fs::directory_iterator(tmp / "obj"))
     if (e.path().extension() == ".cpp") sources.push_back("obj/" + e.path().filename().string());
   std::sort(sources.begin(), sources.end());
-  sources.push_back(vroot + "/include/verilated.cpp");
-  sources.push_back(vroot + "/include/verilated_threads.cpp");
   sources.push_back("circa_dut_adapter.cpp");
   fs::create_directories(tmp / "o");
   std::vector<std::string> objects;
   compile_all(sources, cxx_flags(vroot), tmp.string(), &objects);
+  for (const auto& o : runtime_objects(cache_root(work), vroot, runtime_key)) objects.push_back(o);
   std::vector<std::string> link{compiler_exe(), "-shared", "-pthread", "-o", kLibrary};
   link.insert(link.end(), objects.begin(), objects.end());
   gen::run_tool(compiler_exe(), link, tmp.string(), "link.log");

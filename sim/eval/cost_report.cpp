@@ -34,7 +34,7 @@ void add_logic_area(const AcceleratorSpec& s, CostReport& c, double& register_bi
 }
 
 /// Dynamic energy per inference of every unit with events, in registry order, then the clock.
-void add_dynamic_energy(const AcceleratorSpec& s, const ana::RunReport& run,
+void add_dynamic_energy(const AcceleratorSpec& s, const arch::RunReport& run,
                         const std::map<arch::UnitId, MemoryCost>& memories, double register_bits,
                         CostReport& c) {
   const int node = s.technology.node_nm;
@@ -62,7 +62,7 @@ void add_dynamic_energy(const AcceleratorSpec& s, const ana::RunReport& run,
                          "register bits x cycles x 1/4 of a register toggle (assumption)"});
 }
 
-void add_throughput(const AcceleratorSpec& s, const ana::RunReport& run, CostReport& c) {
+void add_throughput(const AcceleratorSpec& s, const arch::RunReport& run, CostReport& c) {
   c.latency_us = run.cycles / s.clock_mhz;
   c.inferences_per_s = c.latency_us > 0 ? 1e6 / c.latency_us : 0;
   c.energy_per_inference_uj = c.dynamic_energy_uj + c.leakage_power_mw * 1e-3 * c.latency_us;
@@ -82,7 +82,7 @@ void add_throughput(const AcceleratorSpec& s, const ana::RunReport& run, CostRep
 
 }  // namespace
 
-CostReport cost_report(const AcceleratorSpec& s, const Workload&, const ana::RunReport& run) {
+CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
   CostReport c;
   const auto sram = sram_estimator(s);
   std::map<arch::UnitId, MemoryCost> memories;

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analytical/report.hpp"
+#include "arch/report.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
 
@@ -42,7 +42,7 @@ struct CostReport {
 };
 
 /// Prices `run` (from the analytical or the SystemC model) on the hardware `s` describes.
-CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const ana::RunReport& run);
+CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run);
 
 nlohmann::json to_json(const CostReport& c);
 void print_cost(std::ostream& os, const CostReport& c);

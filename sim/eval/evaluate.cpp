@@ -82,7 +82,7 @@ PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fid
                       uint64_t seed) {
   check_workload_fits(workload, spec);
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
-  ana::RunReport run = ana::estimate(spec, workload);
+  arch::RunReport run = ana::estimate(spec, workload);
   if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
   if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
   const CostReport c = cost_report(spec, workload, run);

@@ -6,7 +6,7 @@
 #include <cstdint>
 #include <string>
 
-#include "analytical/report.hpp"
+#include "arch/report.hpp"
 
 namespace circa::sysc {
 
@@ -33,7 +33,7 @@ class Activity {
   }
   void stalled(int64_t from, int64_t to) { any_.add(from, to); }
   /// Busy, stall and idle cycles out of `total` cycles of the run.
-  ana::UnitActivity report(const std::string& name, int64_t total) const {
+  arch::UnitActivity report(const std::string& name, int64_t total) const {
     const int64_t busy = busy_.total(), stall = any_.total() - busy;
     return {name, busy, stall, std::max<int64_t>(0, total - busy - stall)};
   }

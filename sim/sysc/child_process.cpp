@@ -73,7 +73,7 @@ nlohmann::json simulate_in_child(const AcceleratorSpec& s, const Workload& w,
                                  const SimOptions& o) {
   return nlohmann::json::parse(run_in_child([&] {
     const SimOutcome r = simulate(s, w, random_data(s, w, o.seed), o);
-    nlohmann::json j = {{"report", ana::to_json(r.report)},
+    nlohmann::json j = {{"report", arch::to_json(r.report)},
                         {"bit_exact", r.bit_exact},
                         {"mismatch", r.mismatch},
                         {"output_checksum", r.report.output_checksum},

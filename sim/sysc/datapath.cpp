@@ -80,8 +80,8 @@ void Datapath::trace(sc_core::sc_trace_file* tf) const {
   for (const LinkBase* l : links_) l->trace(tf);
 }
 
-std::vector<ana::UnitActivity> Datapath::activity(int64_t total) const {
-  std::vector<ana::UnitActivity> v;
+std::vector<arch::UnitActivity> Datapath::activity(int64_t total) const {
+  std::vector<arch::UnitActivity> v;
   for (const Unit* u : units_) v.push_back(u->activity(total));
   return v;
 }

@@ -30,7 +30,7 @@ class Datapath : public sc_core::sc_module {
   /// Writes the controller state and every channel's valid/ready to a VCD.
   void trace(sc_core::sc_trace_file* tf) const;
   /// Busy/stall/idle of every unit over `total` cycles.
-  std::vector<ana::UnitActivity> activity(int64_t total) const;
+  std::vector<arch::UnitActivity> activity(int64_t total) const;
 
   Controller& controller() { return *controller_; }
   const Controller& controller() const { return *controller_; }

@@ -1,9 +1,24 @@
 #include "sysc/program.hpp"
 
-#include "analytical/schedule.hpp"
+#include "arch/memory_map.hpp"
 #include "common/error.hpp"
 
 namespace circa::sysc {
+namespace {
+
+/// Word writes per bank that load a resident layer's rows once, row by row as the w_* port
+/// writes them.
+std::vector<int64_t> config_writes(const arch::MemoryMap& m, const arch::LayerPlan& pl) {
+  std::vector<int64_t> v(m.weight_sram.banks, 0);
+  if (!pl.weights_on_chip) return v;
+  for (int64_t row = pl.weight_base_row; row < pl.weight_base_row + pl.weight_rows; ++row) {
+    const arch::RowAccess a = arch::row_access(m, row);
+    for (int b = a.first_bank; b < a.first_bank + a.banks; ++b) v[b] += a.words_per_bank;
+  }
+  return v;
+}
+
+}  // namespace
 
 Program make_program(const AcceleratorSpec& spec, const Workload& w,
                      const std::vector<num::LayerWeights>& weights, std::vector<int64_t> input) {
@@ -13,6 +28,7 @@ Program make_program(const AcceleratorSpec& spec, const Workload& w,
   prog.workload = &w;
   prog.input = std::move(input);
   const std::vector<arch::LayerPlan> plans = arch::plan_workload(spec, w);
+  const arch::MemoryMap map = arch::memory_map(spec);
   prog.layers.resize(plans.size());
   for (size_t i = 0; i < plans.size(); ++i) {
     LayerProgram& lp = prog.layers[i];
@@ -21,12 +37,12 @@ Program make_program(const AcceleratorSpec& spec, const Workload& w,
     num::check_layer_numerics(spec, *lp.layer);
     lp.fft = std::make_unique<num::FixedFft>(lp.plan.geom.k, spec.formats, spec.fft.scaling);
     lp.params = num::quantise_layer(spec, *lp.layer, weights[i]);
-    lp.lstm_update = ana::lstm_update_cycles(spec, *lp.layer);
+    lp.lstm_update = arch::lstm_update_cycles(spec, *lp.layer);
     // Configuration-time counts: weight and bias quantisation, the twiddle ROM (once per layer,
     // as the golden run_layer_fixed counts it), resident weights written once.
     lp.overflow += lp.params.overflow;
     lp.overflow[num::Stage::twiddle] += lp.fft->twiddles().overflows();
-    lp.events.sram_config_writes_per_bank = ana::config_writes(spec, lp.plan);
+    lp.events.sram_config_writes_per_bank = config_writes(map, lp.plan);
     lp.events.sram_reads_per_bank.assign(spec.weight_sram.banks, 0);
   }
   return prog;

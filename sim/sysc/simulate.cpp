@@ -4,7 +4,8 @@
 
 #include <fmt/format.h>
 
-#include "analytical/estimate.hpp"
+#include "arch/memory_map.hpp"
+#include "arch/offchip.hpp"
 #include "common/error.hpp"
 #include "spec/config_loader.hpp"
 #include "common/fnv1a.hpp"
@@ -15,15 +16,29 @@ namespace circa::sysc {
 namespace {
 
 // A generous bound on the cycles a run may take, so a deadlock ends with an error instead of
-// spinning forever: the analytical estimate, slowed by the stalls, with a wide margin.
+// spinning forever: every step of every product done one after another (each FFT, each MAC
+// issue with its rows fetched from off-chip alone), slowed by the stalls, with a wide margin.
 int64_t cycle_limit(const AcceleratorSpec& s, const Workload& w, double stall_prob) {
-  const double est = static_cast<double>(ana::estimate(s, w).cycles);
-  return static_cast<int64_t>(10 * est / (1 - stall_prob)) + 100000;
+  const arch::OffchipTiming ot = arch::offchip_timing(s);
+  const int64_t row_cycles = arch::row_access(arch::memory_map(s), 0).cycles;
+  const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w);
+  double serial = 0;
+  for (size_t i = 0; i < plans.size(); ++i) {
+    const arch::LayerPlan& pl = plans[i];
+    const int64_t bytes = arch::bus_bytes(ot, arch::issue_bytes(pl.mac, pl.mac.parallel_blocks));
+    const double issue = static_cast<double>(pl.mac.issue_cycles * row_cycles + ot.latency_cycles) +
+                         static_cast<double>(bytes) / ot.bytes_per_cycle + 4;
+    const double ffts = static_cast<double>(pl.geom.p + pl.geom.q) * (pl.fft.ii + pl.fft.latency);
+    const double product = ffts + static_cast<double>(pl.groups) * pl.geom.q * issue +
+                           static_cast<double>(arch::lstm_update_cycles(s, w.layers[i])) + 100;
+    serial += product * static_cast<double>(pl.geom.products);
+  }
+  return static_cast<int64_t>(4 * serial / (1 - stall_prob)) + 100000;
 }
 
-ana::RunReport make_report(const AcceleratorSpec& s, const Workload& w, const Program& prog,
+arch::RunReport make_report(const AcceleratorSpec& s, const Workload& w, const Program& prog,
                            Top& top, const SimOptions& o) {
-  ana::RunReport r;
+  arch::RunReport r;
   r.tool = "sim";
   r.config = s.name;
   r.workload = w.name;
@@ -34,7 +49,7 @@ ana::RunReport make_report(const AcceleratorSpec& s, const Workload& w, const Pr
   r.cycles = top.controller().end_cycle() - top.controller().start_cycle();
   num::OverflowCounts ovf;
   for (const LayerProgram& lp : prog.layers) {
-    ana::LayerReport l;
+    arch::LayerReport l;
     l.name = lp.layer->name;
     l.kind = lp.layer->kind;
     l.k = lp.plan.geom.k;

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "analytical/report.hpp"
+#include "arch/report.hpp"
 #include "sysc/workload_data.hpp"
 
 namespace circa::sysc {
@@ -21,7 +21,7 @@ struct SimOptions {
 };
 
 struct SimOutcome {
-  ana::RunReport report;
+  arch::RunReport report;
   bool bit_exact = false;
   std::string mismatch;          ///< the first difference from the golden model, if any
   std::vector<int64_t> outputs;  ///< the last checked layer's output codes

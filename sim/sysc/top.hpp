@@ -21,7 +21,7 @@ class Top : public sc_core::sc_module {
 
   /// Writes clk, rst, the controller state and every channel's valid/ready to a VCD.
   void trace(sc_core::sc_trace_file* tf) const;
-  std::vector<ana::UnitActivity> activity(int64_t total) const { return dp_.activity(total); }
+  std::vector<arch::UnitActivity> activity(int64_t total) const { return dp_.activity(total); }
   Controller& controller() { return dp_.controller(); }
   ActivationBuffer& activations() { return dp_.activations(); }
 

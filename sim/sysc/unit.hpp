@@ -22,7 +22,7 @@ class Unit : public sc_core::sc_module {
   Unit(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog)
       : sc_core::sc_module(name), ctx_(ctx), prog_(prog) {}
 
-  ana::UnitActivity activity(int64_t total_cycles) const {
+  arch::UnitActivity activity(int64_t total_cycles) const {
     return act_.report(basename(), total_cycles);
   }
 

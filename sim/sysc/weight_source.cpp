@@ -3,7 +3,6 @@
 #include "arch/memory_map.hpp"
 #include "arch/offchip.hpp"
 #include "common/error.hpp"
-#include "analytical/schedule.hpp"
 
 namespace circa::sysc {
 
@@ -13,29 +12,36 @@ WeightSram::WeightSram(const sc_core::sc_module_name& name, SimContext& ctx, Pro
   CIRCA_CLOCKED_THREAD(run);
 }
 
+// Each issue cycle reads one row (row = base + (g*q + j)*issue_cycles + c, the row layout) from
+// the banks arch::row_access names, holding their ports for its cycles.
 void WeightSram::run() {
-  const SramSpec& sram = spec().weight_sram;
+  const arch::MemoryMap map = arch::memory_map(spec());
+  const int word_bits = map.weight_sram.word_bits;
   wait();
   while (true) {
     const Command c = cmd_.pop();
     LayerProgram& lp = layer(c.layer);
     const arch::MacTiming& m = lp.plan.mac;
-    int bank = 0;
+    int64_t row = lp.plan.weight_base_row;
     for (int g = 0; g < lp.plan.groups; ++g) {
       const int blocks = arch::group_blocks(lp.plan, g);
-      const int64_t bits = ana::issue_weight_bits(m, blocks);
-      const int64_t words = (bits + sram.word_bits - 1) / sram.word_bits;
-      const int64_t stream = (bits + m.sram_bits_per_cycle - 1) / m.sram_bits_per_cycle;
       for (int j = 0; j < lp.plan.geom.q; ++j) {
-        const int64_t t =
-            send(to_mac_, WeightTile{g, j, g * m.parallel_blocks, blocks, stream});
-        for (int64_t w = 0; w < words; ++w, bank = (bank + 1) % sram.banks) {
-          ++reads_[bank];
-          ++lp.events.sram_reads_per_bank[bank];
+        std::vector<arch::RowAccess> rows;
+        int64_t cycles = 0;
+        for (int r = 0; r < m.issue_cycles; ++r, ++row) {
+          rows.push_back(arch::row_access(map, row));
+          cycles += rows.back().cycles;
         }
-        lp.events.sram_read_bits += words * sram.word_bits;
-        act_.busy(t, t + stream);
-        ctx_.wait_until(t + stream);
+        const int64_t t =
+            send(to_mac_, WeightTile{g, j, g * m.parallel_blocks, blocks, cycles});
+        for (const arch::RowAccess& a : rows)
+          for (int b = a.first_bank; b < a.first_bank + a.banks; ++b) {
+            reads_[b] += a.words_per_bank;
+            lp.events.sram_reads_per_bank[b] += a.words_per_bank;
+            lp.events.sram_read_bits += int64_t{a.words_per_bank} * word_bits;
+          }
+        act_.busy(t, t + cycles);
+        ctx_.wait_until(t + cycles);
       }
     }
   }

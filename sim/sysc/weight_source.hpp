@@ -1,8 +1,8 @@
 // The two sources of weight spectra for the MAC array, one issue (group g, input block j) at a
 // time in issue order:
-// - WeightSram: resident layers. An issue's ceil(P_g*slots*weight_bits / word_bits) words are
-//   read round-robin over the banks (bank pointer back to 0 at each product) and stream in over
-//   ceil(bits / sram_bits_per_cycle) cycles (the banks' read ports), from the handshake.
+// - WeightSram: resident layers. An issue reads its issue_cycles weight rows, one after another,
+//   each from the banks the row layout puts it in (arch::row_access: one cycle for a row that
+//   fits its bank group, else words per bank / read ports), from the handshake.
 // - WeightStream: streamed layers, rows requested from and delivered by the off-chip memory
 //   (offchip_memory.hpp, outside the accelerator) through the top's weight-stream port.
 #pragma once
@@ -22,7 +22,7 @@ class WeightSram : public Unit {
   WeightSram(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
              Link<Command>& cmd, Link<WeightTile>& to_mac);
 
-  /// Word reads per bank over the whole run.
+  /// Word reads per bank over the whole run (padding words of a row included).
   const std::vector<int64_t>& reads_per_bank() const { return reads_; }
 
  private:

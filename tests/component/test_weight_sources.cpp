@@ -1,6 +1,6 @@
-// Component: the weight SRAM (bandwidth: an issue every ceil(bits / (banks x ports x width))
-// cycles; word reads striped round-robin over the banks), against an always-ready consumer and
-// with random stalls (same reads, later cycles); and the weight stream with the off-chip memory
+// Component: the weight SRAM (an issue reads its rows one after another, each from the banks of
+// its bank group, or from every bank a port at a time when a row is wider than the banks),
+// against an always-ready consumer and with random stalls (same reads, later cycles); and the weight stream with the off-chip memory
 // model (an issue two cycles after its last row arrived: latency + bytes / bandwidth), without
 // and with the memory's random stalls (same bytes, later cycles).
 #include <boost/test/data/test_case.hpp>
@@ -80,22 +80,42 @@ nlohmann::json stream_run(const AcceleratorSpec& s, int p, double stall) {
 
 }  // namespace
 
-BOOST_DATA_TEST_CASE(weight_sram_bandwidth_and_banks, bdata::make({0.0, 0.3}), stall) {
-  // 2 banks x 64 bits: an issue of 32 slots x 32 bits streams in 8 cycles over 16 words.
-  const AcceleratorSpec s = test::accelerator({{"weight_sram.banks", "2"}, {"weight_sram.word_bits", "64"}});
-  const nlohmann::json r = test::run_component([&] { return source_run<sysc::WeightSram>(s, 2, stall); });
-  BOOST_TEST(r["on_chip"].get<bool>());
+namespace {
+
+/// Issue n is offered at t0 + n * every (exactly without stalls, no earlier with them).
+void check_issue_times(const nlohmann::json& r, size_t issues, int64_t every, double stall) {
   const auto t = r["t"].get<std::vector<int64_t>>();
-  BOOST_TEST(t.size() == 10u);
-  // 10 issues x 16 words, round-robin over 2 banks: 80 reads each.
-  BOOST_TEST(r["reads"].get<std::vector<int64_t>>() == (std::vector<int64_t>{80, 80}));
+  BOOST_TEST(t.size() == issues);
   for (size_t n = 0; n < t.size(); ++n) {
-    const int64_t expected = r["t0"].get<int64_t>() + static_cast<int64_t>(n) * 8;
+    const int64_t expected = r["t0"].get<int64_t>() + static_cast<int64_t>(n) * every;
     if (stall == 0.0)
       BOOST_TEST(t[n] == expected);  // the consumer was ready before: not at expected - 1
     else
       BOOST_TEST(t[n] >= expected);
   }
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(weight_sram_rows_in_bank_groups, bdata::make({0.0, 0.3}), stall) {
+  // default: a row of 8 lanes x 32 bits = 2 banks of 128 bits, 4 banks = 2 groups, one row a
+  // cycle: an issue of 4 rows every 4 cycles. p = 2, q = 5: 10 issues, rows 0-39 alternating
+  // between banks 0-1 and 2-3: 20 reads in each bank.
+  const AcceleratorSpec s = test::accelerator({});
+  const nlohmann::json r = test::run_component([&] { return source_run<sysc::WeightSram>(s, 2, stall); });
+  BOOST_TEST(r["on_chip"].get<bool>());
+  BOOST_TEST(r["reads"].get<std::vector<int64_t>>() == (std::vector<int64_t>{20, 20, 20, 20}));
+  check_issue_times(r, 10, 4, stall);
+}
+
+BOOST_DATA_TEST_CASE(weight_sram_row_wider_than_banks, bdata::make({0.0, 0.3}), stall) {
+  // 2 banks x 64 bits: a 256-bit row is 4 words, 2 from each bank through its one port: 2
+  // cycles a row, an issue of 4 rows every 8 cycles; 10 issues x 4 rows x 2 = 80 reads a bank.
+  const AcceleratorSpec s = test::accelerator({{"weight_sram.banks", "2"}, {"weight_sram.word_bits", "64"}});
+  const nlohmann::json r = test::run_component([&] { return source_run<sysc::WeightSram>(s, 2, stall); });
+  BOOST_TEST(r["on_chip"].get<bool>());
+  BOOST_TEST(r["reads"].get<std::vector<int64_t>>() == (std::vector<int64_t>{80, 80}));
+  check_issue_times(r, 10, 8, stall);
 }
 
 BOOST_DATA_TEST_CASE(weight_stream_latency_and_bandwidth, bdata::make({0.0, 0.3}), stall) {

@@ -23,7 +23,7 @@ int64_t schedule_cycles(const AcceleratorSpec& s, int p, int q) {
   int64_t T = 0;
   for (int g = 0; g < G; ++g) {
     Pg[g] = std::min(P, p - g * P);
-    c[g] = std::max<int64_t>(m.issue_cycles, (Pg[g] * m.slots * m.weight_bits + m.sram_bits_per_cycle - 1) / m.sram_bits_per_cycle);
+    c[g] = m.issue_cycles;  // a generated top's row fits its bank group: a row per cycle
     M[g] = g == 0 ? f.span(q) : M[g - 1] + q * c[g - 1];
     if (g >= B) M[g] = std::max(M[g], I[g - B] + (Pg[g - B] - 1) * f.ii + f.beats);
     R[g] = M[g] + q * c[g] + arch::kMacLatency;

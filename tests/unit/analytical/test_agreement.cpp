@@ -127,18 +127,18 @@ BOOST_AUTO_TEST_CASE(streamed_points_max_error) {
 BOOST_DATA_TEST_CASE(sim_equals_estimate, bdata::xrange(36), i) {
   const AcceleratorSpec spec = grid_spec(i);
   const Workload w = grid_workload(i, spec.block_size, spec.weight_sram.capacity_kib < 8);
-  const ana::RunReport est = ana::estimate(spec, w);
+  const arch::RunReport est = ana::estimate(spec, w);
   const nlohmann::json sim = sysc::simulate_in_child(spec, w, sysc::SimOptions{});
   BOOST_TEST(sim["bit_exact"].get<bool>(), sim["mismatch"].get<std::string>());
   const nlohmann::json& rep = sim["report"];
-  BOOST_TEST(rep["events"] == ana::to_json(est.events), "events differ:\n  sim "
+  BOOST_TEST(rep["events"] == arch::to_json(est.events), "events differ:\n  sim "
                                                             << rep["events"].dump() << "\n  est "
-                                                            << ana::to_json(est.events).dump());
+                                                            << arch::to_json(est.events).dump());
   bool on_chip = true;
   for (size_t l = 0; l < est.layers.size(); ++l) {
     const nlohmann::json& sl = rep["layers"][l];
     on_chip = on_chip && est.layers[l].weights_on_chip;
-    BOOST_TEST(sl["events"] == ana::to_json(est.layers[l].events));
+    BOOST_TEST(sl["events"] == arch::to_json(est.layers[l].events));
     BOOST_TEST(sl["weights_on_chip"].get<bool>() == est.layers[l].weights_on_chip);
   }
   const double sim_cycles = rep["cycles"].get<double>();

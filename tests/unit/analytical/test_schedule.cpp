@@ -7,6 +7,7 @@
 #include "analytical/estimate.hpp"
 #include "analytical/offchip.hpp"
 #include "analytical/schedule.hpp"
+#include "arch/memory_map.hpp"
 
 using namespace circa;
 
@@ -114,7 +115,13 @@ BOOST_AUTO_TEST_CASE(events_of_one_product) {
   BOOST_TEST(e.act_spectrum_writes == 2 * 33);
   BOOST_TEST(e.act_spectrum_reads == 3 * 2 * 32);
   BOOST_TEST(e.act_output_writes == 130);
-  // 6 issues x ceil(32 x 32 / 128) = 8 words = 48 words over 4 banks, round-robin from 0.
+  // A row is 8 lanes x 32 bits = 2 banks of 128 bits; 4 banks = 2 groups, rows alternate
+  // between them from row 0. 6 issues x 4 rows = 24 rows: 12 in each group, one word of each of
+  // its 2 banks per row.
   BOOST_TEST(e.sram_reads_per_bank == std::vector<int64_t>({12, 12, 12, 12}));
-  BOOST_TEST(ana::striped(7, 4) == std::vector<int64_t>({2, 2, 2, 1}));
+  BOOST_TEST(e.sram_read_bits == 48 * 128);
+  const arch::MemoryMap m = arch::memory_map(s);
+  // Rows 3..9: the odd ones (3, 5, 7, 9) in group 1 (banks 2, 3), the even ones in group 0.
+  BOOST_TEST(ana::row_accesses_per_bank(m, 3, 7) == std::vector<int64_t>({3, 3, 4, 4}));
+  BOOST_TEST(ana::config_writes(s, pl) == std::vector<int64_t>({12, 12, 12, 12}));
 }

@@ -100,3 +100,40 @@ BOOST_AUTO_TEST_CASE(residency_is_decided_in_padded_rows) {
   // p = 45 takes 30 x 45 x 4 = 5400 rows and is resident.
   BOOST_TEST(arch::plan_workload(s, fc(1920, 45 * 64))[0].weights_on_chip);
 }
+
+BOOST_AUTO_TEST_CASE(row_access_by_hand) {
+  // default: a 256-bit row = banks 0-1 (group 0) or 2-3 (group 1), rows alternating, 1 cycle.
+  const arch::MemoryMap m = arch::memory_map(spec());
+  const arch::RowAccess r5 = arch::row_access(m, 5);
+  BOOST_TEST(r5.first_bank == 2);
+  BOOST_TEST(r5.banks == 2);
+  BOOST_TEST(r5.words_per_bank == 1);
+  BOOST_TEST(r5.cycles == 1);
+  BOOST_TEST(arch::row_access(m, 6).first_bank == 0);
+  // 16 lanes x 32 bits = 512 bits over 2 banks of 64 bits: 8 words, 4 from each bank. One
+  // read/write port: 4 cycles a row; with a read port beside it, 2.
+  const AcceleratorSpec narrow = spec({{"mac.lanes", "16"},
+                                       {"weight_sram.banks", "2"},
+                                       {"weight_sram.word_bits", "64"}});
+  const arch::RowAccess w = arch::row_access(arch::memory_map(narrow), 3);
+  BOOST_TEST(!arch::memory_map(narrow).weight_rows.row_fits);
+  BOOST_TEST(w.first_bank == 0);
+  BOOST_TEST(w.banks == 2);
+  BOOST_TEST(w.words_per_bank == 4);
+  BOOST_TEST(w.cycles == 4);
+  AcceleratorSpec two = narrow;
+  two.weight_sram.read_ports = 1;
+  BOOST_TEST(arch::row_access(arch::memory_map(two), 3).cycles == 2);
+}
+
+BOOST_AUTO_TEST_CASE(resident_layers_sit_one_after_another) {
+  // LeNet-style: 784 x 300 takes rows 0-259, 300 x 100 (q = 5, p = 2) the next 40.
+  const auto plans = arch::plan_workload(spec(), [] {
+    Workload w = fc(784, 300);
+    w.layers.push_back(fc(300, 100).layers[0]);
+    return w;
+  }());
+  BOOST_TEST(plans[0].weight_base_row == 0);
+  BOOST_TEST(plans[1].weight_base_row == 260);
+  BOOST_TEST(plans[1].weight_rows == 40);
+}

@@ -1,4 +1,4 @@
-#include "analytical/report.hpp"
+#include "arch/report.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -7,9 +7,9 @@
 
 #include "common/error.hpp"
 
-namespace circa::ana {
+namespace circa::arch {
 
-nlohmann::json to_json(const arch::Events& e) {
+nlohmann::json to_json(const Events& e) {
   nlohmann::json j;
   const auto put = [&j](const char* group, const char* key, const auto& value) {
     (*group != '\0' ? j[group][key] : j[key]) = value;
@@ -69,7 +69,7 @@ void print_summary(std::ostream& os, const RunReport& r) {
     os << fmt::format("  {:<12} {:<4} k={:<4} p={:<5} q={:<5} x{:<6} {:>12} cycles{}\n", l.name,
                       to_string(l.kind), l.k, l.p, l.q, l.products, l.cycles,
                       l.weights_on_chip ? "" : "  (weights off-chip)");
-  const arch::Events& e = r.events;
+  const Events& e = r.events;
   os << fmt::format(
       "  events: {} FFT + {} IFFT ({} butterflies), {} complex MACs ({} dense-equivalent MACs)\n",
       e.fft_forward, e.fft_inverse, e.butterflies, e.complex_macs, e.dense_macs);
@@ -93,4 +93,4 @@ void write_stats(const std::string& dir, const RunReport& r, const nlohmann::jso
   if (!out) throw ConfigError("--out " + dir + ": cannot write " + file);
 }
 
-}  // namespace circa::ana
+}  // namespace circa::arch

@@ -14,7 +14,7 @@
 #include "arch/events.hpp"
 #include "spec/workload.hpp"
 
-namespace circa::ana {
+namespace circa::arch {
 
 struct LayerReport {
   std::string name;
@@ -24,7 +24,7 @@ struct LayerReport {
   bool weights_on_chip = true;
   int64_t product_cycles = 0;  ///< of the first product (all are equal without stalls)
   int64_t cycles = 0;          ///< the whole layer
-  arch::Events events;
+  Events events;
 };
 
 /// Cycles one unit spent working, blocked by back-pressure, or with nothing to do.
@@ -42,7 +42,7 @@ struct RunReport {
   double clock_mhz = 0;
   int64_t cycles = 0;
   std::vector<LayerReport> layers;
-  arch::Events events;  ///< all layers, per inference, plus one-off configuration writes
+  Events events;  ///< all layers, per inference, plus one-off configuration writes
   // Simulation only (empty / unset for the analytical model):
   bool simulated = false;
   uint64_t seed = 0;
@@ -54,7 +54,7 @@ struct RunReport {
   double latency_us() const { return clock_mhz > 0 ? cycles / clock_mhz : 0; }
 };
 
-nlohmann::json to_json(const arch::Events& e);
+nlohmann::json to_json(const Events& e);
 nlohmann::json to_json(const RunReport& r);
 /// A few lines for a terminal: cycles, latency, per-layer cycles, the main event counts.
 void print_summary(std::ostream& os, const RunReport& r);
@@ -63,4 +63,4 @@ void print_summary(std::ostream& os, const RunReport& r);
 void write_stats(const std::string& dir, const RunReport& r,
                  const nlohmann::json& extra = nlohmann::json::object());
 
-}  // namespace circa::ana
+}  // namespace circa::arch

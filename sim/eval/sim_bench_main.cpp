@@ -2,14 +2,14 @@
 #include <iostream>
 
 #include "common/error.hpp"
-#include "sysc/bench.hpp"
+#include "eval/sim_bench.hpp"
 
 int main(int argc, char** argv) {
   try {
     if (argc > 1)
-      circa::sysc::run_sim_bench(std::cout, argv[1]);
+      circa::eval::run_sim_bench(std::cout, argv[1]);
     else
-      circa::sysc::run_sim_bench(std::cout);
+      circa::eval::run_sim_bench(std::cout);
   } catch (const std::exception& e) {
     std::cerr << "circa_bench_sim: " << e.what() << "\n";
     return 2;
