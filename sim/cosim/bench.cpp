@@ -45,6 +45,7 @@ void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os) {
   co.stall = 0;
   co.work = o.work;
   co.reference = false;
+  co.optimized_build = true;
   const CosimResult alone = rtl_run(co, s, l);
   if (!alone.cached)
     os << fmt::format("  (Verilator build of the top: {:.1f} s, cached afterwards)\n",

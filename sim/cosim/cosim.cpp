@@ -97,7 +97,7 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   auto* clk = new sc_core::sc_clock("cosim_clk", period);
   sysc::PinModel* dut = nullptr;
   if (o.rtl) {
-    const BuildInfo b = build_top(files, d.top(), ports, o.work);
+    const BuildInfo b = build_top(files, d.top(), ports, o.work, o.optimized_build);
     r.build_dir = b.dir;
     r.cached = b.cached;
     r.build_seconds = b.seconds;

@@ -29,6 +29,7 @@ struct CosimOptions {
                            ///< off-chip stall per cycle
   bool reference = true;   ///< false: the Verilated top alone, nothing compared (benchmarks)
   bool rtl = true;         ///< false: the SystemC top alone, nothing built (benchmarks)
+  bool optimized_build = false;  ///< the Verilated model's C++ at -O1 (benchmarks), else -O0
   int64_t max_cycles = 0;  ///< 0: a generous bound from the layers' sizes
   std::string work;        ///< cache root ("" = cache_root default)
   std::string vcd;         ///< VCD on a mismatch ("" = cosim_mismatch.vcd in the cwd)

@@ -110,9 +110,9 @@ std::vector<std::string> verilator_args(const std::string& top) {
           "-O3",  "--top-module", top, "-Mdir",      "obj"};
 }
 
-std::vector<std::string> cxx_flags(const std::string& root) {
+std::vector<std::string> cxx_flags(const std::string& root, bool optimize) {
   std::vector<std::string> f = {"-std=c++17",
-                                "-O1",
+                                optimize ? "-O1" : "-O0",
                                 "-fPIC",
                                 "-faligned-new",
                                 "-w",
@@ -172,7 +172,7 @@ std::string hex16(uint64_t h) {
 /// compiled once per compiler, flags and Verilator version into cache/runtime-<key>/ and linked
 /// into each design's library (a tenth of a design's compile time saved per build).
 std::vector<std::string> runtime_objects(const std::string& cache, const std::string& vroot,
-                                         uint64_t key) {
+                                         bool optimize, uint64_t key) {
   const fs::path dir = fs::path(cache) / ("runtime-" + hex16(key));
   const std::vector<std::string> sources{vroot + "/include/verilated.cpp",
                                          vroot + "/include/verilated_threads.cpp"};
@@ -185,7 +185,7 @@ std::vector<std::string> runtime_objects(const std::string& cache, const std::st
   fs::remove_all(tmp);
   fs::create_directories(tmp / "o");
   std::vector<std::string> built;
-  compile_all(sources, cxx_flags(vroot), tmp.string(), &built);
+  compile_all(sources, cxx_flags(vroot, optimize), tmp.string(), &built);
   std::error_code ec;
   fs::rename(tmp, dir, ec);
   if (ec) fs::remove_all(tmp);  // another run built it first
@@ -205,7 +205,7 @@ std::string cache_root(const std::string& work) {
 }
 
 BuildInfo build_top(const gen::FileSet& files, const std::string& top,
-                    const std::vector<gen::Port>& ports, const std::string& work) {
+                    const std::vector<gen::Port>& ports, const std::string& work, bool optimize) {
   const std::string adapter = adapter_text(top, ports);
   const std::string probe_log = (fs::path(cache_root(work)) / "verilator-probe.log").string();
   const std::string root =
@@ -215,7 +215,8 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
   const std::string version =
       gen::run_tool("verilator", {verilator_exe(), "--version"}, "", probe_log).output;
   uint64_t runtime_key = fnv1a64(compiler_exe());
-  for (const auto& a : cxx_flags(vroot))
+  const std::vector<std::string> flags = cxx_flags(vroot, optimize);
+  for (const auto& a : flags)
     runtime_key = fnv1a64(std::string_view(a.data(), a.size() + 1), runtime_key);
   runtime_key = fnv1a64(version, runtime_key);
   uint64_t h = fnv1a64(adapter, runtime_key);
@@ -248,8 +249,9 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
   sources.push_back("circa_dut_adapter.cpp");
   fs::create_directories(tmp / "o");
   std::vector<std::string> objects;
-  compile_all(sources, cxx_flags(vroot), tmp.string(), &objects);
-  for (const auto& o : runtime_objects(cache_root(work), vroot, runtime_key)) objects.push_back(o);
+  compile_all(sources, flags, tmp.string(), &objects);
+  for (const auto& o : runtime_objects(cache_root(work), vroot, optimize, runtime_key))
+    objects.push_back(o);
   std::vector<std::string> link{compiler_exe(), "-shared", "-pthread", "-o", kLibrary};
   link.insert(link.end(), objects.begin(), objects.end());
   gen::run_tool(compiler_exe(), link, tmp.string(), "link.log");

@@ -31,9 +31,11 @@ std::string cache_root(const std::string& work);
 
 /// Writes, verilates and compiles the top of `files` (ports as in `ports`) under
 /// cache_root(work)/<hash>, unless that folder already holds the library. Throws ToolError
-/// (the tool, its command line, its log in the build folder) when a step fails.
+/// (the tool, its command line, its log in the build folder) when a step fails. `optimize`:
+/// the model's C++ at -O1 (for speed figures), else -O0, which compiles in half the time and
+/// suits checks of a few thousand cycles.
 BuildInfo build_top(const gen::FileSet& files, const std::string& top,
-                    const std::vector<gen::Port>& ports, const std::string& work);
+                    const std::vector<gen::Port>& ports, const std::string& work, bool optimize);
 
 /// The compiled top, loaded and elaborated (call before sc_start); clk bound to `clk`. A top with
 /// $readmemh images would read them relative to the working directory at the first evaluation,
