@@ -30,6 +30,7 @@ nlohmann::json to_json(const CostReport& c) {
                       {"leakage_power_mw", c.leakage_power_mw},
                       {"effective_ops_per_inference", c.effective_ops},
                       {"actual_ops_per_inference", c.actual_ops},
+                      {"timing", to_json(c.timing)},
                       {"notes", c.notes}};
   // The totals a sweep also stores as metrics, under the keys the metric table gives them.
   MetricInputs in;
@@ -54,6 +55,9 @@ void print_cost(std::ostream& os, const CostReport& c) {
       "efficiency: {:.4g} effective TOPS/W, {:.4g} actual TOPS/W; {:.4g} effective "
       "GOPS/mm2, {:.4g} actual GOPS/mm2\n",
       c.effective_tops_per_w, c.actual_tops_per_w, c.effective_gops_per_mm2, c.actual_gops_per_mm2);
+  os << fmt::format("timing: memories {} at {:.4g} MHz; highest clock {:.4g} MHz ({})\n",
+                    c.timing.feasible() ? "run" : "do NOT run", 1000 / c.timing.period_ns,
+                    c.timing.max_clock_mhz, c.timing.limited_by);
   for (const auto& n : c.notes) os << "note: " << n << "\n";
 }
 

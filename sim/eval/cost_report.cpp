@@ -110,6 +110,8 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::Ru
       "one inference at a time: throughput = clock / cycles; resident weights are loaded "
       "once and not charged per inference"};
   for (const auto& w : wm.macro.warnings) c.notes.push_back("weight_sram: " + w);
+  c.timing = memory_timing(s.clock_mhz, memories);
+  if (!c.timing.feasible()) c.notes.push_back("timing: " + c.timing.problem());
   return c;
 }
 

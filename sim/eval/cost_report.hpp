@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "arch/report.hpp"
+#include "eval/timing.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
 
@@ -38,6 +39,7 @@ struct CostReport {
   double effective_gops = 0, actual_gops = 0;
   double effective_tops_per_w = 0, actual_tops_per_w = 0;
   double effective_gops_per_mm2 = 0, actual_gops_per_mm2 = 0;
+  TimingCheck timing;               ///< the memories' access and cycle times against the clock
   std::vector<std::string> notes;  ///< assumptions and warnings worth reading
 };
 

@@ -49,6 +49,11 @@ const std::vector<MetricDef>& metric_table() {
        [](const MetricInputs& in) { return in.sqnr_db; }, nullptr, 0},
       {"weights_on_chip", "0/1", "analytical schedule: every layer's weights resident",
        [](const MetricInputs& in) { return in.weights_on_chip ? 1.0 : 0.0; }, nullptr, 0},
+      {"max_clock_mhz", "MHz", "SRAM model: the highest clock every memory reads in one cycle at",
+       [](const MetricInputs& in) { return cost(in).timing.max_clock_mhz; }, nullptr, 0},
+      {"timing_feasible", "0/1", "SRAM model: every memory runs at clock_mhz",
+       [](const MetricInputs& in) { return cost(in).timing.feasible() ? 1.0 : 0.0; }, nullptr,
+       0},
   };
   return table;
 }

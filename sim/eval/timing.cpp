@@ -1,0 +1,70 @@
+#include "eval/timing.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace circa::eval {
+
+bool TimingCheck::feasible() const {
+  return std::all_of(memories.begin(), memories.end(), [this](const MemoryTiming& m) {
+    return m.cycle_ns <= period_ns && m.read_latency <= 1;
+  });
+}
+
+std::string TimingCheck::problem() const {
+  for (const MemoryTiming& m : memories) {
+    if (m.cycle_ns > period_ns)
+      return fmt::format(
+          "{} cannot run at {:.0f} MHz: its cycle time {:.3g} ns exceeds the {:.3g} ns period; "
+          "the highest feasible clock is {:.0f} MHz (set by {})",
+          m.name, 1000 / period_ns, m.cycle_ns, period_ns, max_clock_mhz, limited_by);
+    if (m.read_latency > 1)
+      return fmt::format(
+          "{} needs {:.3g} ns to read, {} cycles of the {:.3g} ns period at {:.0f} MHz, and the "
+          "SRAM wrappers read in one; the highest feasible clock is {:.0f} MHz (set by {})",
+          m.name, m.access_ns, m.read_latency, period_ns, 1000 / period_ns, max_clock_mhz,
+          limited_by);
+  }
+  return "";
+}
+
+TimingCheck memory_timing(double clock_mhz, const std::map<arch::UnitId, MemoryCost>& memories) {
+  TimingCheck t;
+  t.period_ns = 1000 / clock_mhz;
+  double slowest = 0;
+  for (const auto& [id, m] : memories) {
+    MemoryTiming mt;
+    mt.name = arch::to_string(id);
+    mt.access_ns = m.macro.access_time_ns.value;
+    mt.cycle_ns = m.macro.cycle_time_ns.value;
+    mt.read_latency = std::max(1, static_cast<int>(std::ceil(mt.access_ns / t.period_ns)));
+    mt.source = m.macro.access_time_ns.source;
+    const double need = std::max(mt.access_ns, mt.cycle_ns);
+    if (need > slowest) {
+      slowest = need;
+      t.limited_by = fmt::format("{} {} {:.3g} ns", mt.name,
+                                 mt.access_ns >= mt.cycle_ns ? "access" : "cycle", need);
+    }
+    t.memories.push_back(mt);
+  }
+  t.max_clock_mhz = slowest > 0 ? 1000 / slowest : 0;
+  return t;
+}
+
+nlohmann::json to_json(const TimingCheck& t) {
+  nlohmann::json j = {{"period_ns", t.period_ns},
+                      {"max_clock_mhz", t.max_clock_mhz},
+                      {"limited_by", t.limited_by},
+                      {"feasible", t.feasible()},
+                      {"problem", t.problem()}};
+  for (const MemoryTiming& m : t.memories)
+    j["memories"][m.name] = {{"access_ns", m.access_ns},
+                             {"cycle_ns", m.cycle_ns},
+                             {"read_latency", m.read_latency},
+                             {"source", m.source}};
+  return j;
+}
+
+}  // namespace circa::eval

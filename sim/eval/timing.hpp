@@ -1,0 +1,41 @@
+// Can the memories run at the clock? Each memory's access and cycle time from the SRAM model
+// that prices it (built-in or CACTI), against the clock period. The generated SRAM wrappers and
+// both models read in one cycle, so a memory runs only when its cycle time and its access time
+// both fit in the period; one whose access time does not fit would need a read latency of
+// ceil(access / period) cycles, which no wrapper or model has yet, so it is reported as
+// infeasible with that latency.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "arch/units.hpp"
+#include "eval/memory_costs.hpp"
+
+namespace circa::eval {
+
+struct MemoryTiming {
+  std::string name;
+  double access_ns = 0, cycle_ns = 0;
+  int read_latency = 1;  ///< ceil(access / period): cycles a read needs at this clock
+  std::string source;
+};
+
+struct TimingCheck {
+  double period_ns = 0;
+  std::vector<MemoryTiming> memories;
+  double max_clock_mhz = 0;  ///< the highest clock at which every memory reads in one cycle
+  std::string limited_by;    ///< the memory that sets it
+  bool feasible() const;
+  /// "" when feasible, else one line: the memory, its delay, the period and the highest clock.
+  std::string problem() const;
+};
+
+TimingCheck memory_timing(double clock_mhz, const std::map<arch::UnitId, MemoryCost>& memories);
+
+nlohmann::json to_json(const TimingCheck& t);
+
+}  // namespace circa::eval

@@ -1,0 +1,73 @@
+// The memories' timing against the clock: the default design runs at its 800 MHz; the same
+// design above its highest clock does not, and the message names the memory and that clock; the
+// issue's low-power example (256 KiB itrs-lop banks at 45 nm, 1.89 ns to access in real CACTI 7)
+// needs two cycles per read at 800 MHz, which no SRAM wrapper has (and, in the built-in model,
+// cycles slower than the clock).
+#include <boost/test/unit_test.hpp>
+
+#include "analytical/estimate.hpp"
+#include "eval/cost_report.hpp"
+#include "spec/config_loader.hpp"
+
+using namespace circa;
+using namespace circa::eval;
+
+namespace {
+
+CostReport report(const std::vector<Override>& o) {
+  const AcceleratorSpec s =
+      load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+  const Workload w = load_workload(std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml");
+  return cost_report(s, w, ana::estimate(s, w));
+}
+
+const MemoryTiming& memory(const TimingCheck& t, const std::string& name) {
+  for (const MemoryTiming& m : t.memories)
+    if (m.name == name) return m;
+  throw std::runtime_error("no timing for " + name);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(timing)
+
+BOOST_AUTO_TEST_CASE(default_runs_at_800_mhz) {
+  const TimingCheck t = report({}).timing;
+  BOOST_TEST(t.period_ns == 1.25);
+  BOOST_TEST(t.feasible());
+  BOOST_TEST(t.problem().empty());
+  BOOST_TEST(t.max_clock_mhz > 800);
+  for (const MemoryTiming& m : t.memories) BOOST_TEST(m.read_latency == 1, m.name);
+}
+
+BOOST_AUTO_TEST_CASE(above_the_highest_clock_it_does_not) {
+  const double top = report({}).timing.max_clock_mhz;
+  const CostReport c = report({{"clock_mhz", std::to_string(static_cast<int>(top) + 50)}});
+  BOOST_TEST(!c.timing.feasible());
+  BOOST_TEST(c.timing.max_clock_mhz == top, boost::test_tools::tolerance(1e-9));
+  const std::string p = c.timing.problem();
+  BOOST_TEST(p.find(c.timing.limited_by.substr(0, c.timing.limited_by.find(' '))) == 0u, p);
+  BOOST_TEST(p.find("highest feasible clock is " + std::to_string(static_cast<int>(top + 0.5))) !=
+                 std::string::npos,
+             p);
+  bool noted = false;
+  for (const std::string& n : c.notes) noted = noted || n == "timing: " + p;
+  BOOST_TEST(noted);
+}
+
+BOOST_AUTO_TEST_CASE(low_power_banks_need_two_cycles_per_read) {
+  const CostReport c = report({{"weight_sram.capacity_kib", "1024"},
+                               {"technology.device", "itrs-lop"}});
+  const MemoryTiming& w = memory(c.timing, "weight_sram");
+  // Real CACTI 7, 256 KiB itrs-lop bank at 45 nm: 1.89 ns. The built-in model's access time
+  // has a held-out p90 error of 12.9 % for itrs-lop: allow 20 %.
+  BOOST_TEST(w.access_ns > 1.89 * 0.8);
+  BOOST_TEST(w.access_ns < 1.89 * 1.2);
+  BOOST_TEST(w.read_latency == 2);
+  BOOST_TEST(!c.timing.feasible());
+  BOOST_TEST(c.timing.max_clock_mhz < 1000 / w.access_ns + 1e-9);
+  // The built-in cycle time is above the period too: it is reported first.
+  BOOST_TEST(c.timing.problem().find("weight_sram cannot run at 800 MHz") == 0u, c.timing.problem());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
