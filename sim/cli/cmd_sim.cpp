@@ -6,7 +6,9 @@
 #include "analytical/report.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_output.hpp"
+#include "common/error.hpp"
 #include "spec/config_loader.hpp"
+#include "sysc/outputs_npy.hpp"
 #include "sysc/simulate.hpp"
 
 namespace circa::cli {
@@ -19,12 +21,15 @@ struct SimArgs {
   std::string weights;
   std::string out;
   bool vcd = false;
+  bool dump_activations = false;
   std::vector<std::string> params;
   double stall_prob = 0;
 };
 
 /// Exit status 1 when the SystemC outputs differ from the golden model.
 int run_sim(const SimArgs& a) {
+  if (a.dump_activations && a.out.empty())
+    throw ConfigError("--dump-activations: give --out DIR for the activations/ folder");
   const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
   const AcceleratorSpec& spec = in.spec;
   const Workload& w = in.workload;
@@ -47,6 +52,11 @@ int run_sim(const SimArgs& a) {
     return 1;
   }
   std::cout << "  outputs bit-exact with the golden model\n";
+  if (!a.out.empty()) {
+    sysc::write_outputs(a.out, spec, w, r, a.dump_activations);
+    std::cout << "  outputs: " << a.out << "/outputs.npy (codes), outputs_real.npy"
+              << (a.dump_activations ? "; every layer's in activations/" : "") << "\n";
+  }
   return 0;
 }
 
@@ -66,7 +76,10 @@ void register_sim_command(CLI::App& app, CommandTable& t) {
   c->add_option(
       "--weights", args->weights,
       "folder of <layer>.weights.npy / <layer>.bias.npy / input.npy (sim/sysc/README.md)");
-  c->add_option("--out", args->out, "folder for stats.json (and trace.vcd)");
+  c->add_option("--out", args->out,
+                "folder for stats.json, outputs.npy, outputs_real.npy (and trace.vcd)");
+  c->add_flag("--dump-activations", args->dump_activations,
+              "also write every layer's outputs to --out/activations/<layer>[_real].npy");
   c->add_flag("--vcd", args->vcd, "write a VCD of clock, reset, controller state and handshakes");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");
   c->add_option("--stall-prob", args->stall_prob,

@@ -6,6 +6,7 @@ import subprocess
 import tempfile
 
 from ._circa import ConfigError, InternalError, ToolError
+from ._npy import load_npy
 
 
 def circa_executable():
@@ -35,11 +36,13 @@ def _failure(proc, argv):
 
 
 def simulate(config, workload, overrides=None, seed=1, weights=None, stall_prob=0.0, out=None,
-             timeout=None):
-    """Runs `circa sim` and returns its stats.json as a dict, plus "out" (the folder; a
-    temporary one, removed afterwards, when `out` is None). `config` is a path or a Config from
-    load_config (its overrides are passed on). Raises ConfigError for bad input and
-    InternalError when the outputs differ from the golden model."""
+             dump_activations=False, timeout=None):
+    """Runs `circa sim` and returns its stats.json as a dict, plus "outputs" and
+    "outputs_real" (the last layer's output codes and values, outputs.npy/outputs_real.npy) and
+    "out" (the folder; a temporary one, removed afterwards, when `out` is None); with
+    dump_activations, "activations": every layer's, by name ("fc1", "fc1_real"). `config` is a
+    path or a Config from load_config (its overrides are passed on). Raises ConfigError for bad
+    input and InternalError when the outputs differ from the golden model."""
     from . import Config, override_list
     if isinstance(config, Config):
         path, params = config.path, list(config.overrides) + override_list(overrides)
@@ -51,6 +54,8 @@ def simulate(config, workload, overrides=None, seed=1, weights=None, stall_prob=
         argv += ["-p", p]
     if weights is not None:
         argv += ["--weights", str(weights)]
+    if dump_activations:
+        argv.append("--dump-activations")
     with tempfile.TemporaryDirectory(prefix="circa-sim-") as tmp:
         folder = str(out) if out is not None else tmp
         argv += ["--out", folder]
@@ -59,5 +64,12 @@ def simulate(config, workload, overrides=None, seed=1, weights=None, stall_prob=
             raise _failure(proc, argv)
         with open(os.path.join(folder, "stats.json")) as f:
             result = json.load(f)
+        for name in ("outputs", "outputs_real"):
+            result[name] = load_npy(os.path.join(folder, name + ".npy"))
+        if dump_activations:
+            act = os.path.join(folder, "activations")
+            result["activations"] = {
+                l["name"] + suffix: load_npy(os.path.join(act, l["name"] + suffix + ".npy"))
+                for l in result["layers"] for suffix in ("", "_real")}
     result["out"] = folder if out is not None else None
     return result
