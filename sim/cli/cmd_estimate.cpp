@@ -14,6 +14,7 @@ struct EstimateArgs {
   std::string config;
   std::string workload;
   std::string out;
+  bool json = false;
   std::vector<std::string> params;
 };
 
@@ -22,7 +23,7 @@ void run_estimate(const EstimateArgs& a) {
   const AcceleratorSpec& spec = in.spec;
   const Workload& w = in.workload;
   const arch::RunReport r = ana::estimate(spec, w);
-  report_run(spec, w, r, a.out);
+  report_run(spec, w, r, a.out, a.json);
 }
 
 }  // namespace
@@ -36,6 +37,7 @@ void register_estimate_command(CLI::App& app, CommandTable& t) {
       ->required()
       ->check(CLI::ExistingFile);
   c->add_option("--out", args->out, "folder for stats.json");
+  c->add_flag("--json", args->json, "print stats.json's content on stdout instead of the tables");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");
   t.add(c, [args] {
     run_estimate(*args);

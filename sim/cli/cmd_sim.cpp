@@ -6,7 +6,9 @@
 #include "arch/report.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_output.hpp"
+#include "common/error.hpp"
 #include "spec/config_loader.hpp"
+#include "sysc/outputs_npy.hpp"
 #include "sysc/simulate.hpp"
 
 namespace circa::cli {
@@ -19,12 +21,16 @@ struct SimArgs {
   std::string weights;
   std::string out;
   bool vcd = false;
+  bool dump_activations = false;
+  bool json = false;
   std::vector<std::string> params;
   double stall_prob = 0;
 };
 
 /// Exit status 1 when the SystemC outputs differ from the golden model.
 int run_sim(const SimArgs& a) {
+  if (a.dump_activations && a.out.empty())
+    throw ConfigError("--dump-activations: give --out DIR for the activations/ folder");
   const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
   const AcceleratorSpec& spec = in.spec;
   const Workload& w = in.workload;
@@ -39,14 +45,20 @@ int run_sim(const SimArgs& a) {
     o.vcd_file = (std::filesystem::path(dir) / "trace").string();
   }
   const sysc::SimOutcome r = sysc::simulate(spec, w, data, o);
-  report_run(spec, w, r.report, a.out);
-  if (a.vcd) std::cout << "  waveform: " << o.vcd_file << ".vcd\n";
+  if (r.bit_exact && !a.out.empty()) sysc::write_outputs(a.out, spec, w, r, a.dump_activations);
+  report_run(spec, w, r.report, a.out, a.json,
+             {{"bit_exact", r.bit_exact}, {"mismatch", r.mismatch}});
   if (!r.bit_exact) {
     std::cerr << "circa sim: the SystemC outputs differ from the golden model: " << r.mismatch
               << "\n";
     return 1;
   }
+  if (a.json) return 0;  // stdout holds the JSON document only
+  if (a.vcd) std::cout << "  waveform: " << o.vcd_file << ".vcd\n";
   std::cout << "  outputs bit-exact with the golden model\n";
+  if (!a.out.empty())
+    std::cout << "  outputs: " << a.out << "/outputs.npy (codes), outputs_real.npy"
+              << (a.dump_activations ? "; every layer's in activations/" : "") << "\n";
   return 0;
 }
 
@@ -66,7 +78,11 @@ void register_sim_command(CLI::App& app, CommandTable& t) {
   c->add_option(
       "--weights", args->weights,
       "folder of <layer>.weights.npy / <layer>.bias.npy / input.npy (sim/sysc/README.md)");
-  c->add_option("--out", args->out, "folder for stats.json (and trace.vcd)");
+  c->add_option("--out", args->out,
+                "folder for stats.json, outputs.npy, outputs_real.npy (and trace.vcd)");
+  c->add_flag("--dump-activations", args->dump_activations,
+              "also write every layer's outputs to --out/activations/<layer>[_real].npy");
+  c->add_flag("--json", args->json, "print stats.json's content on stdout instead of the tables");
   c->add_flag("--vcd", args->vcd, "write a VCD of clock, reset, controller state and handshakes");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");
   c->add_option("--stall-prob", args->stall_prob,

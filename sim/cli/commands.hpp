@@ -40,5 +40,6 @@ void register_synth_command(CLI::App& app, CommandTable& t);
 void register_sweep_command(CLI::App& app, CommandTable& t);
 void register_area_check_command(CLI::App& app, CommandTable& t);
 void register_cosim_command(CLI::App& app, CommandTable& t);
+void register_doctor_command(CLI::App& app, CommandTable& t);  // cmd_doctor.cpp
 
 }  // namespace circa::cli

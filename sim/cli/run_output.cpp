@@ -15,12 +15,20 @@ RunInputs load_run_inputs(const std::string& config, const std::string& workload
 }
 
 void report_run(const AcceleratorSpec& spec, const Workload& w, const arch::RunReport& run,
-                const std::string& out) {
-  arch::print_summary(std::cout, run);
+                const std::string& out, bool json, const nlohmann::json& extra) {
   const eval::CostReport cost = eval::cost_report(spec, w, run);
+  nlohmann::json more = extra;
+  more["cost"] = eval::to_json(cost);
+  if (!out.empty()) arch::write_stats(out, run, more);
+  if (json) {
+    nlohmann::json j = arch::to_json(run);
+    for (const auto& [key, value] : more.items()) j[key] = value;
+    std::cout << j.dump(2) << "\n";
+    return;
+  }
+  arch::print_summary(std::cout, run);
   std::cout << "\n";
   eval::print_cost(std::cout, cost);
-  if (!out.empty()) arch::write_stats(out, run, {{"cost", eval::to_json(cost)}});
 }
 
 }  // namespace circa::cli

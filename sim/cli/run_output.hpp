@@ -19,9 +19,11 @@ struct RunInputs {
 RunInputs load_run_inputs(const std::string& config, const std::string& workload,
                           const std::vector<std::string>& params);
 
-/// Prints the run and its cost to stdout; with a non-empty `out`, writes out/stats.json holding
-/// both (the cost under "cost").
+/// Prints the run and its cost to stdout (with `json`, as the JSON of stats.json and nothing
+/// else); with a non-empty `out`, writes out/stats.json holding both (the cost under "cost").
+/// `extra`'s top-level keys are added to the JSON.
 void report_run(const AcceleratorSpec& spec, const Workload& w, const arch::RunReport& run,
-                const std::string& out);
+                const std::string& out, bool json,
+                const nlohmann::json& extra = nlohmann::json::object());
 
 }  // namespace circa::cli

@@ -13,13 +13,6 @@ nlohmann::json figures(const std::vector<Figure>& v) {
   return j;
 }
 
-void print_figures(std::ostream& os, const char* title, const char* unit,
-                   const std::vector<Figure>& v) {
-  os << title << "\n";
-  for (const auto& f : v)
-    os << fmt::format("  {:<18} {:>12.5g} {:<4} [{}]\n", f.name, f.value, unit, f.source);
-}
-
 }  // namespace
 
 nlohmann::json to_json(const CostReport& c) {
@@ -41,9 +34,7 @@ nlohmann::json to_json(const CostReport& c) {
 }
 
 void print_cost(std::ostream& os, const CostReport& c) {
-  print_figures(os, "area", "mm2", c.area_mm2);
-  print_figures(os, "dynamic energy per inference", "uJ", c.energy_uj);
-  print_figures(os, "leakage", "mW", c.leakage_mw);
+  print_cost_table(os, c);
   os << fmt::format(
       "total: {:.4g} mm2, {:.4g} uJ/inference ({:.4g} uJ dynamic + {:.4g} mW leakage "
       "over {:.4g} us), {:.4g} mW\n",

@@ -47,7 +47,11 @@ struct CostReport {
 CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run);
 
 nlohmann::json to_json(const CostReport& c);
+/// The table of print_cost_table, then totals, throughput, efficiency and notes.
 void print_cost(std::ostream& os, const CostReport& c);
+/// One row per unit: area, dynamic energy, leakage, shares of the totals (energy: dynamic plus
+/// leakage over the latency), and numbered notes naming each distinct source once.
+void print_cost_table(std::ostream& os, const CostReport& c);
 
 /// Real operations one butterfly executes: a complex multiply (4 mul + 2 add) and a complex
 /// add and subtract (4 add).

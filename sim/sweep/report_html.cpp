@@ -8,6 +8,7 @@
 
 #include "eval/metrics.hpp"
 #include "spec/param.hpp"
+#include "sweep/report_app.hpp"
 #include "sweep/svg_plot.hpp"
 
 namespace circa::sweep {
@@ -21,6 +22,12 @@ svg .frame{fill:none;stroke:#888}svg .grid{stroke:#eee}svg .tick{font-size:11px;
 svg .label{font-size:12px}svg .title{font-size:14px;font-weight:600}
 svg .pt{fill:#9aa;fill-opacity:.6}svg .pt.infeasible{fill:none;stroke:#c88}
 svg .pt.front{fill:#d62728;fill-opacity:.9}svg .front-line{fill:none;stroke:#d62728;stroke-width:1.5}
+svg .pt.sel{stroke:#000;stroke-width:2.5}svg .pt{cursor:pointer}tr.sel td{background:#ffe9a8}
+#circa-tip{position:absolute;display:none;background:#fff;border:1px solid #888;padding:4px 8px;
+font-size:11px;white-space:pre;pointer-events:none}th{cursor:pointer}
+th[data-sort=asc]::after{content:" \25B2"}th[data-sort=desc]::after{content:" \25BC"}
+td.share span{display:inline-block;height:9px;background:#d62728;vertical-align:middle}
+table.breakdown{display:inline-table;margin:0 16px 8px 0;vertical-align:top}
 )";
 
 // Annotates each plot with how many marks the browser actually laid out (a rendering check).
@@ -116,12 +123,53 @@ std::string breakdowns(const ResultSet& r) {
   return out.empty() ? "<p>No point on the front reports breakdowns.</p>\n" : out;
 }
 
+/// The rows as JSON for the report's script, in table order ("</" escaped for the script tag).
+std::string report_data(const ResultSet& r) {
+  nlohmann::json j{{"axes", r.spec.axis_params},
+                   {"metrics", r.metric_names},
+                   {"x", r.spec.objectives.at(0).metric},
+                   {"y", y_metric(r)},
+                   {"rows", nlohmann::json::array()}};
+  for (const auto& row : r.rows) {
+    const StoredPoint& p = row.point;
+    nlohmann::json values = nlohmann::json::object();
+    for (const auto& m : r.metric_names) values[m] = row.metric(m);  // NaN -> null
+    j["rows"].push_back({{"key", p.key},
+                         {"label", label_of(row, r.spec)},
+                         {"status", to_string(p.status)},
+                         {"feasible", row.feasible},
+                         {"front", row.front_rank},
+                         {"inputs", p.inputs},
+                         {"values", values},
+                         {"breakdowns", breakdowns_of(p)},
+                         {"note", p.status == PointStatus::ok ? row.violation : p.error}});
+  }
+  std::string text = j.dump();
+  for (size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at))
+    text.replace(at, 2, "<\\/");
+  return text;
+}
+
+// Shown by the script only (hidden when scripts do not run).
+const char* kExploreControls =
+    R"(<p id="circa-explore" style="display:none">Plot <select id="circa-y"></select> against
+<select id="circa-x"></select>; hover a point for its figures, click it (or a table row) to see its
+breakdown.</p>
+)";
+const char* kTableFilters =
+    R"(<p><label><input type="checkbox" id="circa-front"> front only</label>
+<label><input type="checkbox" id="circa-feasible"> feasible only</label>
+<input type="search" id="circa-text" placeholder="filter rows"> <span id="circa-count"></span>
+Click a column header to sort.</p>
+)";
+
 std::string cell(double v) {
   return std::isnan(v) ? "" : fmt::format("{:.5g}", v);
 }
 
 std::string table(const ResultSet& r) {
-  std::string s = "<table><tr><th>front</th><th>status</th>";
+  std::string s =
+      std::string(kTableFilters) + "<table id=\"circa-table\"><tr><th>front</th><th>status</th>";
   for (const auto& a : r.spec.axis_params) s += "<th>" + html_escape(a) + "</th>";
   for (const auto& m : r.metric_names) s += "<th>" + html_escape(m) + "</th>";
   s += "<th>note</th></tr>\n";
@@ -129,11 +177,12 @@ std::string table(const ResultSet& r) {
   for (const auto& row : r.rows) {
     if (++n > kMaxTableRows) break;
     const auto& p = row.point;
-    s += fmt::format("<tr class=\"{}\"><td>{}</td><td>{}</td>",
+    s += fmt::format("<tr class=\"{}\" data-i=\"{}\"><td>{}</td><td>{}</td>",
                      row.on_front()                ? "front"
                      : p.status == PointStatus::ok ? ""
                                                    : "failed",
-                     row.on_front() ? std::to_string(row.front_rank) : "", to_string(p.status));
+                     n - 1, row.on_front() ? std::to_string(row.front_rank) : "",
+                     to_string(p.status));
     for (const auto& a : r.spec.axis_params)
       s += "<td>" + html_escape(p.inputs.contains(a) ? p.inputs[a].get<std::string>() : "") +
            "</td>";
@@ -176,9 +225,12 @@ std::string render_report_html(const ResultSet& r) {
                   html_escape(r.spec.name) + " - Circa sweep</title>\n<style>" + kStyle +
                   "</style></head><body>\n";
   s += "<h1>Sweep " + html_escape(r.spec.name) + "</h1>\n" + summary(r);
-  s += "<h2>Pareto front</h2>\n<p>" + scatter(r) + "</p>\n";
+  s += "<h2>Pareto front</h2>\n" + std::string(kExploreControls) + "<div id=\"circa-plot\">" +
+       scatter(r) + "</div>\n<div id=\"circa-selected\"></div><div id=\"circa-tip\"></div>\n";
   s += "<h2>Breakdowns of the best front points</h2>\n" + breakdowns(r);
   s += "<h2>All points</h2>\n" + table(r);
+  s += "<script type=\"application/json\" id=\"circa-data\">" + report_data(r) + "</script>\n";
+  s += std::string("<script>\n") + kReportAppJs + "</script>\n";
   return s + kScript + "\n</body></html>\n";
 }
 

@@ -1,6 +1,8 @@
-// The sweep's HTML report: one self-contained page (inline CSS and SVG, a few lines of inline
-// script that only annotates the drawn plots; nothing fetched from the network) with the Pareto
-// scatter plot, per-unit breakdown bars of the front's best points, and the table of all points.
+// The sweep's HTML report: one self-contained page (inline CSS, SVG and script; nothing fetched
+// from the network) with the Pareto scatter plot, per-unit breakdown bars of the front's best
+// points, and the table of all points. Its script (report_app.js) redraws the plot on any two
+// metrics, shows a point's figures on hover and its breakdown on click, and sorts and filters
+// the table; without scripts the static plot and table remain.
 #pragma once
 
 #include <string>

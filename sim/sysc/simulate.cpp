@@ -91,6 +91,7 @@ SimOutcome simulate(const AcceleratorSpec& s, const Workload& w, const WorkloadD
   SimOutcome out;
   auto check = [&](int li, const std::vector<int64_t>& y) {
     out.mismatch = golden.check(li, y, prog.layers[li].overflow);
+    out.layer_outputs.push_back(y);
     return out.mismatch.empty();
   };
   Top top("top", ctx, prog, check);

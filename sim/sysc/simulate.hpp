@@ -25,6 +25,7 @@ struct SimOutcome {
   bool bit_exact = false;
   std::string mismatch;          ///< the first difference from the golden model, if any
   std::vector<int64_t> outputs;  ///< the last checked layer's output codes
+  std::vector<std::vector<int64_t>> layer_outputs;  ///< every checked layer's, in order
   double sim_seconds = 0;        ///< wall-clock time of the SystemC run itself
 };
 

@@ -4,10 +4,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <regex>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include "sweep/command.hpp"
 #include "sweep/export.hpp"
@@ -97,6 +100,20 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
   BOOST_CHECK_THROW(export_command(dir.path(), dir.path("x.csv"), "", "", "test"), ConfigError);
 }
 
+/// The page's DOM after its scripts ran, from headless Chromium.
+std::string chromium_dom(const TempDir& dir, const std::string& page) {
+  const std::string cmd =
+      std::string(kChromium) +
+      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
+      " --disable-background-networking --disable-component-update --disable-sync"
+      " --user-data-dir=" +
+      dir.path("profile") + " --dump-dom file://" + page + " > " + dir.path("dom.html") + " 2> " +
+      dir.path("chromium.log");
+  BOOST_REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0,
+                        "chromium failed: " << read(dir.path("chromium.log")));
+  return read(dir.path("dom.html"));
+}
+
 BOOST_AUTO_TEST_CASE(headless_chromium_draws_the_plots) {
   // cmake/install-deps.sh installs Chromium, so its absence is a broken set-up, not a skip.
   BOOST_REQUIRE_MESSAGE(access(kChromium, X_OK) == 0,
@@ -107,16 +124,7 @@ BOOST_AUTO_TEST_CASE(headless_chromium_draws_the_plots) {
   size_t ok = 0;
   for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok;
   const size_t chosen = std::min(front(r).size(), kMaxBarPoints);
-  const std::string cmd =
-      std::string(kChromium) +
-      " --headless --no-sandbox --disable-gpu --disable-quic --no-first-run"
-      " --disable-background-networking --disable-component-update --disable-sync"
-      " --user-data-dir=" +
-      dir.path("profile") + " --dump-dom file://" + dir.path("out/report.html") + " > " +
-      dir.path("dom.html") + " 2> " + dir.path("chromium.log");
-  BOOST_REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0,
-                        "chromium failed: " << read(dir.path("chromium.log")));
-  const std::string dom = read(dir.path("dom.html"));
+  const std::string dom = chromium_dom(dir, dir.path("out/report.html"));
   // The inline script counted the marks the browser laid out with a non-empty box.
   std::smatch m;
   BOOST_REQUIRE(std::regex_search(
@@ -132,6 +140,94 @@ BOOST_AUTO_TEST_CASE(headless_chromium_draws_the_plots) {
   }
   BOOST_TEST(plots == 2u, "area and energy breakdowns");
   BOOST_TEST(count(dom, "<tr class=") == r.rows.size());
+}
+
+// Drives the page as a user would, with real DOM events (appended to a copy of the report, so
+// the report itself carries no test code): y axis to power_mw, hover and click a front point,
+// sort by area_mm2, tick "front only". The assertions read the DOM Chromium leaves.
+const char* kDriver = R"(<script>
+(function () {
+  function mouse(e, type) { e.dispatchEvent(new MouseEvent(type, {bubbles: true})); }
+  var y = document.getElementById('circa-y');
+  y.value = 'power_mw';
+  y.dispatchEvent(new Event('change', {bubbles: true}));
+  var before = document.getElementById('circa-selected').getAttribute('data-key');
+  var c = document.querySelector('#circa-plot circle.pt.front');
+  mouse(c, 'mousemove');
+  var tip = document.getElementById('circa-tip').textContent;
+  mouse(c, 'click');
+  var th = Array.prototype.find.call(document.querySelectorAll('#circa-table th'),
+                                     function (t) { return t.textContent === 'area_mm2'; });
+  mouse(th, 'click');
+  var box = document.getElementById('circa-front');
+  box.checked = true;
+  box.dispatchEvent(new Event('change', {bubbles: true}));
+  document.body.setAttribute('data-driver', JSON.stringify(
+      {before: before, clicked: c.getAttribute('data-i'), tip: tip}));
+})();
+</script>
+)";
+
+BOOST_AUTO_TEST_CASE(headless_chromium_axis_choice_hover_selection_sort_and_filter) {
+  BOOST_REQUIRE_MESSAGE(access(kChromium, X_OK) == 0,
+                        kChromium << " not found; run cmake/install-deps.sh (Debian's chromium)");
+  TempDir dir;
+  run_default(dir.path("out"));
+  // The report's rows (data-i) are results.json's points, in the same order.
+  const nlohmann::json points =
+      nlohmann::json::parse(read(dir.path("out/results.json"))).at("points");
+  std::string page = read(dir.path("out/report.html"));
+  page.insert(page.rfind("</body>"), kDriver);
+  std::ofstream(dir.path("out/driven.html")) << page;
+  const std::string dom = chromium_dom(dir, dir.path("out/driven.html"));
+  // Axis choice: the plot was redrawn with power_mw up the y axis.
+  BOOST_TEST(
+      std::regex_search(dom, std::regex("<svg class=\"plot scatter\"[^>]*data-y=\"power_mw\"")));
+  // Selection: nothing before the click, the clicked point after it, and its table row marked.
+  std::smatch m;
+  BOOST_REQUIRE(std::regex_search(
+      dom, m,
+      std::regex("data-driver=\"\\{&quot;before&quot;:null,&quot;clicked&quot;:&quot;(\\d+)&quot;"
+                 ",&quot;tip&quot;:&quot;([^&]*)")));
+  const std::string i = m[1];
+  const nlohmann::json& clicked = points.at(std::stoul(i));
+  BOOST_TEST(clicked.at("front_rank").get<int>() > 0);
+  const std::string block = clicked.at("inputs").at("block_size").get<std::string>();
+  BOOST_TEST(std::string(m[2]).rfind("block_size=" + block + " ", 0) == 0u,
+             "hover shows the point's parameters: " << m[2]);
+  BOOST_TEST(dom.find("<div id=\"circa-selected\" data-key=\"" +
+                      clicked.at("key").get<std::string>() + "\"") != std::string::npos);
+  BOOST_TEST(
+      dom.find("<table class=\"breakdown\"><tbody><tr><th>area_um2</th>") != std::string::npos,
+      "the selection shows its breakdown");
+  BOOST_TEST(dom.find("class=\"front sel\" data-i=\"" + i + "\"") != std::string::npos);
+  // Sort: rows now in ascending area_mm2, which is not the order they came in.
+  const std::regex tr("<tr class=\"[^\"]*\" data-i=\"(\\d+)\"( style=\"display: none;\")?");
+  std::vector<size_t> order;
+  size_t hidden = 0, on_front = 0;
+  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), tr); it != std::sregex_iterator();
+       ++it) {
+    order.push_back(std::stoul((*it)[1]));
+    hidden += (*it)[2].matched;
+  }
+  BOOST_REQUIRE(order.size() == points.size());
+  std::vector<size_t> original(order.size());
+  for (size_t k = 0; k < original.size(); ++k) original[k] = k;
+  BOOST_TEST(order != original, "sorting changed the order");
+  auto area = [&points](size_t k) {  // as the table shows it: 5 significant digits
+    char text[32];
+    std::snprintf(text, sizeof text, "%.5g",
+                  points.at(k).at("metrics").at("values").at("area_mm2").get<double>());
+    return std::strtod(text, nullptr);
+  };
+  for (size_t k = 1; k < order.size(); ++k)
+    BOOST_TEST_REQUIRE(area(order[k - 1]) <= area(order[k]),
+                       "row " << k << ": " << area(order[k - 1]) << " then " << area(order[k]));
+  // Filter: only the front's rows remain shown.
+  for (const auto& p : points) on_front += p.at("front_rank").get<int>() > 0;
+  BOOST_TEST(hidden == points.size() - on_front);
+  BOOST_TEST(dom.find(std::to_string(on_front) + " of " + std::to_string(points.size()) +
+                      " rows shown") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

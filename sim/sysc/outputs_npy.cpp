@@ -1,0 +1,77 @@
+#include "sysc/outputs_npy.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.hpp"
+#include "numerics/fixed_point.hpp"
+#include "sysc/npy.hpp"
+
+namespace circa::sysc {
+namespace {
+
+namespace fs = std::filesystem;
+
+// npy.hpp writes float64 only; codes are kept as integers so they compare exactly.
+void write_npy_codes(const std::string& file, const std::vector<int64_t>& shape,
+                     const std::vector<int64_t>& codes) {
+  std::string dims;
+  for (int64_t d : shape) dims += std::to_string(d) + ",";
+  if (shape.size() > 1) dims.pop_back();
+  std::string header = "{'descr': '<i8', 'fortran_order': False, 'shape': (" + dims + "), }";
+  while ((10 + header.size() + 1) % 64 != 0) header += ' ';
+  header += '\n';
+  std::ofstream out(file, std::ios::binary);
+  const auto n = static_cast<uint16_t>(header.size());
+  const char len[2] = {static_cast<char>(n & 0xff), static_cast<char>(n >> 8)};
+  out.write("\x93NUMPY\x01\x00", 8);
+  out.write(len, 2);
+  out << header;
+  out.write(reinterpret_cast<const char*>(codes.data()),
+            static_cast<std::streamsize>(codes.size() * sizeof(int64_t)));
+  if (!out) throw ConfigError(file + ": cannot write the file; check the folder is writable");
+}
+
+void write_pair(const fs::path& stem, const std::vector<int64_t>& shape,
+                const std::vector<int64_t>& codes, const FixedFormat& f) {
+  std::vector<double> reals(codes.size());
+  for (size_t i = 0; i < codes.size(); ++i) reals[i] = num::to_double(codes[i], f);
+  write_npy_codes(stem.string() + ".npy", shape, codes);
+  write_npy(stem.string() + "_real.npy", shape, reals);
+}
+
+}  // namespace
+
+std::vector<int64_t> output_shape(const Layer& l, int accelerator_k) {
+  const LayerGeometry g = geometry(l, accelerator_k);
+  std::vector<int64_t> shape = {g.output_elements};
+  if (l.kind == LayerKind::lstm) shape = {l.time_steps, l.hidden_size};
+  if (l.kind == LayerKind::conv) {
+    const bool pooled = l.pool != Pooling::none;
+    shape = {l.out_channels, pooled ? g.out_height / 2 : g.out_height,
+             pooled ? g.out_width / 2 : g.out_width};
+  }
+  int64_t n = 1;
+  for (int64_t d : shape) n *= d;
+  CIRCA_CHECK(n == g.output_elements, "layer '" + l.name +
+                                          "': output shape disagrees with "
+                                          "its geometry's output_elements");
+  return shape;
+}
+
+void write_outputs(const std::string& dir, const AcceleratorSpec& s, const Workload& w,
+                   const SimOutcome& r, bool every_layer) {
+  CIRCA_CHECK(r.layer_outputs.size() == w.layers.size(), "outputs of every layer are kept");
+  std::error_code ec;
+  fs::create_directories(fs::path(dir) / (every_layer ? "activations" : ""), ec);
+  if (ec) throw ConfigError("--out " + dir + ": cannot create the directory: " + ec.message());
+  const FixedFormat& f = s.formats.output;
+  write_pair(fs::path(dir) / "outputs", output_shape(w.layers.back(), s.block_size),
+             r.layer_outputs.back(), f);
+  if (!every_layer) return;
+  for (size_t i = 0; i < w.layers.size(); ++i)
+    write_pair(fs::path(dir) / "activations" / w.layers[i].name,
+               output_shape(w.layers[i], s.block_size), r.layer_outputs[i], f);
+}
+
+}  // namespace circa::sysc
