@@ -56,7 +56,7 @@ using namespace detail;
 
 const std::vector<std::string> kTopKeys = {
     "kind",       "name",     "base",         "workload",         "axes", "constraints",
-    "objectives", "fidelity", "confirm_best", "confirm_fidelity", "seed"};
+    "objectives", "fidelity", "confirm_best", "confirm_fidelity", "seed", "timeout_s"};
 
 /// A file named by `key`, relative to the sweep file's folder; it must exist.
 std::string referenced_file(const YAML::Node& root, const std::string& file, const std::string& key,
@@ -81,6 +81,19 @@ long long count(const YAML::Node& node, const std::string& file, const std::stri
   if (text.empty() || *end != '\0' || v < 0 || v > max)
     throw ConfigError(where(node, file), key,
                       "value '" + text + "': expected an integer in 0.." + std::to_string(max));
+  return v;
+}
+
+/// A per-point limit in seconds: positive and finite (no limit is written by leaving it out).
+double timeout_seconds(const YAML::Node& node, const std::string& file) {
+  const std::string text = node.IsNull() ? "" : scalar(node, file, "timeout_s");
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(v > 0) || v > kMaxTimeoutS)
+    throw ConfigError(where(node, file), "timeout_s",
+                      "value '" + text + "': expected seconds in (0, " +
+                          std::to_string(static_cast<long>(kMaxTimeoutS)) +
+                          "]; leave timeout_s out for no limit");
   return v;
 }
 
@@ -129,6 +142,7 @@ void read_options(const YAML::Node& root, const std::string& file, SweepSpec& s)
   if (const YAML::Node n = root["confirm_best"])
     s.confirm_best = static_cast<int>(count(n, file, "confirm_best", 1000));
   read_confirmation(root, file, s);
+  if (const YAML::Node n = root["timeout_s"]) s.timeout_s = timeout_seconds(n, file);
 }
 
 }  // namespace
