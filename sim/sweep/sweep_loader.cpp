@@ -181,4 +181,18 @@ SweepSpec load_sweep(const std::string& file) {
   return s;
 }
 
+void check_document(const std::string& file) {
+  switch (document_kind(file)) {
+    case DocumentKind::accelerator:
+      load_accelerator(file);
+      break;
+    case DocumentKind::workload:
+      load_workload(file);
+      break;
+    case DocumentKind::sweep:
+      load_sweep(file);
+      break;
+  }
+}
+
 }  // namespace circa::sweep

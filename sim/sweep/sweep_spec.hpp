@@ -71,6 +71,10 @@ struct SweepSpec {
 /// Loads and validates a sweep file; every problem is a one-line ConfigError at file:line:col.
 SweepSpec load_sweep(const std::string& file);
 
+/// Loads any Circa YAML file by its kind (accelerator, workload or sweep): what `circa config
+/// check` runs on each file, and what the YAML fuzz target drives. ConfigError when invalid.
+void check_document(const std::string& file);
+
 /// The parameter overrides of every point, in order (base config + these = the point).
 std::vector<std::vector<Override>> expand_points(const SweepSpec& s);
 
