@@ -66,7 +66,8 @@ std::string referenced_file(const YAML::Node& root, const std::string& file, con
     throw ConfigError(SourceLocation{file, 1, 1}, key,
                       "missing required key '" + key + "' (" + what + ", relative to this file)");
   const fs::path path = fs::path(file).parent_path() / scalar(node, file, key);
-  if (!fs::is_regular_file(path))
+  std::error_code ec;  // a name too long for the file system is "not found" too, not a crash
+  if (!fs::is_regular_file(path, ec))
     throw ConfigError(where(node, file), key,
                       "file '" + path.string() + "' not found; the path is relative to " + file);
   return path.lexically_normal().string();

@@ -167,6 +167,10 @@ const BadCase kBad[] = {
      "timeout_s: value '': expected seconds in (0, 1000000]"},
     {"timeout_huge", sweep_yaml("  mac.lanes: [4, 8]\n", "timeout_s: 1e7\n"),
      "timeout_s: value '1e7': expected seconds in (0, 1000000]"},
+    // Found by fuzz_config_check: a name longer than the file system allows ended in an uncaught
+    // std::filesystem error.
+    {"base_name_too_long", "kind: sweep\nbase: " + std::string(300, 'a') + ".yaml\n",
+     ":2:7: error: base: file '"},
     {"wrong_kind", "kind: accelerator\n",
      ":1:7: error: kind: this is a file of kind 'accelerator'; 'circa sweep' needs"},
 };
