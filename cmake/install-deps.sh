@@ -9,6 +9,7 @@ packages=(
   libsystemc-dev verilator libyaml-cpp-dev libboost-test-dev
   yosys iverilog ccache libsqlite3-dev sqlite3 libcli11-dev libfmt-dev nlohmann-json3-dev
   pybind11-dev python3-dev  # the Python module (sim/python)
+  clang libclang-rt-14-dev  # the fuzz presets: clang with libFuzzer and the sanitizers
 )
 # chromium renders the sweep report in the browser test; optional with CIRCA_NO_BROWSER=1.
 [ "${CIRCA_NO_BROWSER:-0}" = 1 ] || packages+=(chromium)

@@ -14,17 +14,7 @@ int check_files(const std::vector<std::string>& files) {
   int bad = 0;
   for (const auto& f : files) {
     try {
-      switch (document_kind(f)) {
-        case DocumentKind::accelerator:
-          load_accelerator(f);
-          break;
-        case DocumentKind::workload:
-          load_workload(f);
-          break;
-        case DocumentKind::sweep:
-          sweep::load_sweep(f);
-          break;
-      }
+      sweep::check_document(f);
       std::cout << f << ": ok\n";
     } catch (const ConfigError& e) {
       std::cerr << "circa: " << e.what() << "\n";

@@ -4,6 +4,7 @@
 #include "cli/version.hpp"
 #include "eval/evaluate.hpp"
 #include "sweep/command.hpp"
+#include "sweep/sweep_spec.hpp"
 #include "sweep/worker.hpp"
 
 namespace circa::cli {
@@ -41,6 +42,18 @@ void register_sweep_command(CLI::App& app, CommandTable& t) {
   s->add_option("-j,--jobs", args().run.jobs, "parallel jobs (default: every core)")
       ->check(CLI::NonNegativeNumber);
   s->add_option("-o,--out", args().run.out_dir, "output folder (default: runs/<sweep name>)");
+  s->add_option("--timeout-s", args().run.timeout_s,
+                "per-point limit in seconds: a point still running is killed and recorded as "
+                "failed with reason timeout (overrides timeout_s in the sweep file)")
+      ->check(CLI::Validator(
+          [](const std::string& text) -> std::string {
+            char* end = nullptr;
+            const double v = std::strtod(text.c_str(), &end);
+            return *end == '\0' && v > 0 && v <= sweep::kMaxTimeoutS
+                       ? ""
+                       : "use seconds in (0, 1000000], e.g. --timeout-s 600";
+          },
+          "SECONDS"));
   s->add_flag("--retry-failed", args().run.retry_failed,
               "evaluate points recorded as failed again");
   add_export(*s, t);

@@ -32,9 +32,25 @@ ToolError::ToolError(const std::string& tool, const std::string& command_line,
       problem_(problem),
       log_(log) {}
 
+std::string debian_package_of(const std::string& tool) {
+  const std::string name = tool.substr(tool.find_last_of('/') + 1);
+  if (name == "yosys" || name == "verilator" || name == "iverilog") return name;
+  if (name == "vvp") return "iverilog";
+  if (name == "c++" || name == "g++" || name == "cc" || name == "gcc") return "g++";
+  if (name == "clang++" || name == "clang") return "clang";
+  return "";
+}
+
 ToolError ToolError::missing(const std::string& tool, const std::string& command_line) {
+  const std::string package = debian_package_of(tool);
+  const std::string how = package.empty() ? std::string(kInstallToolsHint)
+                                          : "install it with 'apt-get install " + package +
+                                                "' (as root) or 'bash " + "cmake/install-deps.sh'";
+  const bool path = tool.find('/') != std::string::npos;
   return ToolError(tool, command_line,
-                   "'" + tool + "' is not installed (not found on PATH); " + kInstallToolsHint, "");
+                   "'" + tool + "' is not installed (" +
+                       (path ? "no such file" : "not found on PATH") + "); " + how,
+                   "");
 }
 
 std::string command_line(const std::vector<std::string>& argv) {

@@ -42,7 +42,8 @@ class ToolError : public std::runtime_error {
   ToolError(const std::string& tool, const std::string& command_line, const std::string& problem,
             const std::string& log);
 
-  /// A tool that is not installed (not on PATH): the problem says how to install it.
+  /// A tool that is not installed (not on PATH): the problem says how to install it, with its
+  /// Debian package when it is one Circa knows (debian_package_of).
   static ToolError missing(const std::string& tool, const std::string& command_line);
 
   const std::string& tool() const { return tool_; }
@@ -56,6 +57,10 @@ class ToolError : public std::runtime_error {
 
 /// How to install the tools Circa runs (Debian packages, through the project's script).
 inline constexpr const char* kInstallToolsHint = "install it with 'bash cmake/install-deps.sh'";
+
+/// The Debian package that provides `tool` (a name or a path: yosys, verilator, iverilog, vvp,
+/// a C++ compiler), or "" when Circa does not know it.
+std::string debian_package_of(const std::string& tool);
 
 /// argv as one line for messages, arguments with spaces or quotes in single quotes.
 std::string command_line(const std::vector<std::string>& argv);

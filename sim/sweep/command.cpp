@@ -32,9 +32,13 @@ void print_summary(const SweepSpec& s, const RunSummary& sum, const ResultSet& r
 }  // namespace
 
 int sweep_command(const SweepCommandOptions& o, const Evaluator& evaluate) {
-  const SweepSpec spec = load_sweep(o.file);
+  SweepSpec spec = load_sweep(o.file);
   if (o.jobs < 0)
     throw ConfigError("--jobs " + std::to_string(o.jobs) + ": use 1 or more (0 = every core)");
+  if (!(o.timeout_s >= 0) || o.timeout_s > kMaxTimeoutS)
+    throw ConfigError("--timeout-s " + std::to_string(o.timeout_s) + ": use seconds in (0, " +
+                      std::to_string(static_cast<long>(kMaxTimeoutS)) + "]");
+  if (o.timeout_s > 0) spec.timeout_s = o.timeout_s;
   RunOptions run;
   run.out_dir = o.out_dir.empty() ? "runs/" + spec.name : o.out_dir;
   run.jobs = o.jobs;

@@ -18,6 +18,7 @@ struct SweepCommandOptions {
   std::string version;                      ///< circa::kVersion
   std::vector<std::string> worker_command;  ///< e.g. {"/proc/self/exe", "sweep-worker"}
   nlohmann::json evaluator_options = nlohmann::json::object();  ///< RunOptions::evaluator_options
+  double timeout_s = 0;  ///< > 0: overrides the sweep file's timeout_s (--timeout-s)
 };
 
 /// Exit status when a sweep stopped on Ctrl-C (128 + SIGINT, as shells report it).

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <set>
 
+#include "sweep/folder_lock.hpp"
 #include "sweep/parallel.hpp"
 #include "sweep/point.hpp"
 #include "sweep/progress.hpp"
@@ -93,14 +94,16 @@ void Runner::run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
 }
 
 eval::PointMetrics Runner::metrics_of(const Point& p, eval::Fidelity f) {
-  if (f == eval::Fidelity::analytical || o_.worker_command.empty())
+  // A time limit needs a process to kill, so it sends analytical points to workers as well.
+  if ((f == eval::Fidelity::analytical && s_.timeout_s <= 0) || o_.worker_command.empty())
     return evaluate_(*p.spec, ctx_.workload, f, s_.seed);
   const fs::path logs = fs::path(o_.out_dir) / "logs";
   fs::create_directories(logs);
   const std::string log = (logs / (p.key.substr(0, 16) + "-" + fidelity_name(f) + ".log")).string();
   auto m = evaluate_in_worker(
       o_.worker_command,
-      WorkRequest{p.config, ctx_.workload_yaml, f, s_.seed, o_.evaluator_options}, o_.stop, log);
+      WorkRequest{p.config, ctx_.workload_yaml, f, s_.seed, o_.evaluator_options}, o_.stop, log,
+      s_.timeout_s);
   std::error_code ec;
   if (fs::file_size(log, ec) == 0) fs::remove(log, ec);  // keep only logs that say something
   return m;
@@ -169,9 +172,9 @@ std::string store_path(const std::string& out_dir) {
 }
 
 RunSummary run_sweep(const SweepSpec& s, const Evaluator& evaluate, const RunOptions& o) {
-  std::error_code ec;
-  fs::create_directories(o.out_dir, ec);
-  if (ec) throw ConfigError("cannot create output folder '" + o.out_dir + "': " + ec.message());
+  if (s.timeout_s > 0 && o.worker_command.empty())
+    throw InternalError("timeout_s needs worker processes, and RunOptions has no worker_command");
+  const FolderLock lock(o.out_dir);
   Runner runner(s, evaluate, o);
   return runner.run();
 }

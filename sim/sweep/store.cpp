@@ -40,8 +40,7 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 class Statement {
  public:
   Statement(sqlite3* db, const char* sql) : db_(db) {
-    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK)
-      throw InternalError(std::string("results store: cannot prepare SQL: ") + sqlite3_errmsg(db));
+    if (sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr) != SQLITE_OK) fail();
   }
   ~Statement() { sqlite3_finalize(stmt_); }
   Statement(const Statement&) = delete;
@@ -56,7 +55,7 @@ class Statement {
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
-    throw std::runtime_error(std::string("results store: ") + sqlite3_errmsg(db_));
+    fail();
   }
   std::string text(int i) const {
     const auto* t = sqlite3_column_text(stmt_, i);
@@ -65,6 +64,16 @@ class Statement {
   double real(int i) const { return sqlite3_column_double(stmt_, i); }
 
  private:
+  /// SQLite's verdict on the file (damaged, not a database, other tables, disk full, read-only):
+  /// the user's file or disk, so a ConfigError naming the store.
+  [[noreturn]] void fail() const {
+    const char* file = sqlite3_db_filename(db_, "main");
+    throw ConfigError("results store '" + std::string(file ? file : "?") +
+                      "': " + sqlite3_errmsg(db_) +
+                      "; if the file is damaged or not a Circa store, move it away and run the "
+                      "sweep again");
+  }
+
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
 };
@@ -77,6 +86,15 @@ const char* to_string(PointStatus s) {
 
 std::ostream& operator<<(std::ostream& os, PointStatus s) {
   return os << to_string(s);
+}
+
+nlohmann::json ResultStore::json_column(const std::string& text, const std::string& key,
+                                        const char* column) const {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_discarded())
+    throw ConfigError("results store '" + path_ + "': point " + key + ": column " + column +
+                      " is not JSON; the file is damaged: move it away and run the sweep again");
+  return j;
 }
 
 PointStatus ResultStore::status_of(const std::string& text) const {
@@ -127,7 +145,9 @@ void ResultStore::exec(const std::string& sql) const {
   if (rc != SQLITE_OK) {
     const std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw ConfigError("results store '" + path_ + "': " + msg);
+    throw ConfigError("results store '" + path_ + "': " + msg +
+                      "; if the file is damaged or not a Circa store, move it away and run the "
+                      "sweep again");
   }
 }
 
@@ -170,11 +190,11 @@ std::vector<StoredPoint> ResultStore::all() const {
     p.key = st.text(0);
     p.version = st.text(1);
     p.fidelity = st.text(2);
-    p.inputs = nlohmann::json::parse(st.text(3));
+    p.inputs = json_column(st.text(3), p.key, "inputs");
     p.config = st.text(4);
     p.status = status_of(st.text(5));
     p.error = st.text(6);
-    p.metrics = nlohmann::json::parse(st.text(7));
+    p.metrics = json_column(st.text(7), p.key, "metrics");
     p.started_at = st.text(8);
     p.finished_at = st.text(9);
     p.seconds = st.real(10);

@@ -67,6 +67,9 @@ class ResultStore {
   void exec(const std::string& sql) const;
   /// The status stored as `text`; ConfigError when the store holds another name.
   PointStatus status_of(const std::string& text) const;
+  /// A JSON column of point `key`; ConfigError when the text is not JSON (a damaged store).
+  nlohmann::json json_column(const std::string& text, const std::string& key,
+                             const char* column) const;
   sqlite3* db_ = nullptr;
   std::string path_;
   mutable std::mutex mutex_;

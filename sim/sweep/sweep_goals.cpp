@@ -17,7 +17,8 @@ const std::vector<std::string>& fidelity_names() {
   return names;
 }
 
-const char* fidelity_name(eval::Fidelity f) { return eval::to_string(f); }
+// The table itself, not eval::to_string: the fuzz build links the loader without circa_eval.
+const char* fidelity_name(eval::Fidelity f) { return name_in(eval::kFidelityNames, f); }
 
 bool parse_fidelity(const std::string& text, eval::Fidelity* out) {
   return parse_name(eval::kFidelityNames, text, out);

@@ -56,7 +56,7 @@ using namespace detail;
 
 const std::vector<std::string> kTopKeys = {
     "kind",       "name",     "base",         "workload",         "axes", "constraints",
-    "objectives", "fidelity", "confirm_best", "confirm_fidelity", "seed"};
+    "objectives", "fidelity", "confirm_best", "confirm_fidelity", "seed", "timeout_s"};
 
 /// A file named by `key`, relative to the sweep file's folder; it must exist.
 std::string referenced_file(const YAML::Node& root, const std::string& file, const std::string& key,
@@ -66,7 +66,8 @@ std::string referenced_file(const YAML::Node& root, const std::string& file, con
     throw ConfigError(SourceLocation{file, 1, 1}, key,
                       "missing required key '" + key + "' (" + what + ", relative to this file)");
   const fs::path path = fs::path(file).parent_path() / scalar(node, file, key);
-  if (!fs::is_regular_file(path))
+  std::error_code ec;  // a name too long for the file system is "not found" too, not a crash
+  if (!fs::is_regular_file(path, ec))
     throw ConfigError(where(node, file), key,
                       "file '" + path.string() + "' not found; the path is relative to " + file);
   return path.lexically_normal().string();
@@ -81,6 +82,19 @@ long long count(const YAML::Node& node, const std::string& file, const std::stri
   if (text.empty() || *end != '\0' || v < 0 || v > max)
     throw ConfigError(where(node, file), key,
                       "value '" + text + "': expected an integer in 0.." + std::to_string(max));
+  return v;
+}
+
+/// A per-point limit in seconds: positive and finite (no limit is written by leaving it out).
+double timeout_seconds(const YAML::Node& node, const std::string& file) {
+  const std::string text = node.IsNull() ? "" : scalar(node, file, "timeout_s");
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (text.empty() || *end != '\0' || !(v > 0) || v > kMaxTimeoutS)
+    throw ConfigError(where(node, file), "timeout_s",
+                      "value '" + text + "': expected seconds in (0, " +
+                          std::to_string(static_cast<long>(kMaxTimeoutS)) +
+                          "]; leave timeout_s out for no limit");
   return v;
 }
 
@@ -129,6 +143,7 @@ void read_options(const YAML::Node& root, const std::string& file, SweepSpec& s)
   if (const YAML::Node n = root["confirm_best"])
     s.confirm_best = static_cast<int>(count(n, file, "confirm_best", 1000));
   read_confirmation(root, file, s);
+  if (const YAML::Node n = root["timeout_s"]) s.timeout_s = timeout_seconds(n, file);
 }
 
 }  // namespace
@@ -165,6 +180,20 @@ SweepSpec load_sweep(const std::string& file) {
   load_accelerator(s.base);
   load_workload(s.workload);
   return s;
+}
+
+void check_document(const std::string& file) {
+  switch (document_kind(file)) {
+    case DocumentKind::accelerator:
+      load_accelerator(file);
+      break;
+    case DocumentKind::workload:
+      load_workload(file);
+      break;
+    case DocumentKind::sweep:
+      load_sweep(file);
+      break;
+  }
 }
 
 }  // namespace circa::sweep

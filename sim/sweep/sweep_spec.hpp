@@ -45,6 +45,9 @@ struct Objective {
   Goal goal = Goal::minimise;
 };
 
+/// The largest per-point timeout accepted (about 11.5 days), in the file and on the command line.
+inline constexpr double kMaxTimeoutS = 1e6;
+
 struct SweepSpec {
   std::string file;        ///< the sweep YAML itself
   std::string name;        ///< for reports; defaults to the file's stem
@@ -58,12 +61,19 @@ struct SweepSpec {
   /// Above `fidelity` (analytical < cycle_accurate < cosim); only with confirm_best > 0.
   eval::Fidelity confirm_fidelity = eval::Fidelity::cycle_accurate;
   uint64_t seed = 1;
+  /// Wall-clock limit of one point's evaluation in seconds; 0 = none. With a limit every point
+  /// runs in a worker process (a thread cannot be stopped), killed when the limit passes.
+  double timeout_s = 0;
 
   size_t point_count() const;
 };
 
 /// Loads and validates a sweep file; every problem is a one-line ConfigError at file:line:col.
 SweepSpec load_sweep(const std::string& file);
+
+/// Loads any Circa YAML file by its kind (accelerator, workload or sweep): what `circa config
+/// check` runs on each file, and what the YAML fuzz target drives. ConfigError when invalid.
+void check_document(const std::string& file);
 
 /// The parameter overrides of every point, in order (base config + these = the point).
 std::vector<std::vector<Override>> expand_points(const SweepSpec& s);

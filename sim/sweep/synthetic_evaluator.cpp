@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <thread>
 
@@ -72,6 +73,9 @@ Evaluator synthetic_evaluator(const SyntheticOptions& o) {
       throw ConfigError("mac.lanes: " + std::to_string(s.mac.lanes) +
                         " lanes exceed the synthetic limit of " +
                         std::to_string(o.fail_above_lanes));
+    if (o.crash_at_lanes > 0 && s.mac.lanes == o.crash_at_lanes) std::abort();
+    while (o.hang_at_lanes > 0 && s.mac.lanes == o.hang_at_lanes)
+      std::this_thread::sleep_for(std::chrono::seconds(1));
     if (o.sleep_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(o.sleep_ms));
     if (o.busy_iterations > 0) busy(o.busy_iterations);
     return compute(s, w, f, seed);
@@ -81,7 +85,9 @@ Evaluator synthetic_evaluator(const SyntheticOptions& o) {
 nlohmann::json to_json(const SyntheticOptions& o) {
   return {{"sleep_ms", o.sleep_ms},
           {"busy_iterations", o.busy_iterations},
-          {"fail_above_lanes", o.fail_above_lanes}};
+          {"fail_above_lanes", o.fail_above_lanes},
+          {"hang_at_lanes", o.hang_at_lanes},
+          {"crash_at_lanes", o.crash_at_lanes}};
 }
 
 SyntheticOptions synthetic_options_from_json(const nlohmann::json& j) {
@@ -89,6 +95,8 @@ SyntheticOptions synthetic_options_from_json(const nlohmann::json& j) {
   o.sleep_ms = j.value("sleep_ms", o.sleep_ms);
   o.busy_iterations = j.value("busy_iterations", o.busy_iterations);
   o.fail_above_lanes = j.value("fail_above_lanes", o.fail_above_lanes);
+  o.hang_at_lanes = j.value("hang_at_lanes", o.hang_at_lanes);
+  o.crash_at_lanes = j.value("crash_at_lanes", o.crash_at_lanes);
   return o;
 }
 

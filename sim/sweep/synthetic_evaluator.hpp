@@ -1,7 +1,7 @@
 // A deterministic stand-in for eval::evaluate, for the sweep's tests and benchmark: metrics are
 // closed-form functions of the spec and workload (more MAC lanes cost area and buy throughput,
 // larger blocks save weight storage, ...) so a sweep has a real Pareto front, and it can be made
-// slow (sleep or busy work) or made to fail on chosen points.
+// slow (sleep or busy work) or made to fail, hang or crash on chosen points.
 #pragma once
 
 #include "sweep/worker.hpp"
@@ -12,6 +12,10 @@ struct SyntheticOptions {
   int sleep_ms = 0;          ///< wall time per point (simulates a slow model)
   long busy_iterations = 0;  ///< CPU work per point (for thread speed-up measurements)
   int fail_above_lanes = 0;  ///< > 0: points with more MAC lanes throw ConfigError
+  /// Faults for the timeout and crash tests, only for worker processes: > 0, the point with
+  /// exactly this many MAC lanes never returns (hang) or aborts its process (SIGABRT).
+  int hang_at_lanes = 0;
+  int crash_at_lanes = 0;
 };
 
 Evaluator synthetic_evaluator(const SyntheticOptions& o);

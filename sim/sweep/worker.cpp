@@ -10,7 +10,10 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <sstream>
+#include <thread>
 
 #include "sweep/sweep_spec.hpp"
 #include "sweep/worker.hpp"
@@ -65,16 +68,46 @@ void send_all(int fd, const std::string& text) {
   }
 }
 
-/// Everything the worker writes, or Interrupted (worker killed) once `stop` is set.
-std::string receive_all(int fd, pid_t pid, const std::atomic<bool>* stop) {
+using Clock = std::chrono::steady_clock;
+
+/// Ends the worker and everything it started (its own process group), then reaps it.
+void kill_worker(pid_t pid) {
+  kill(-pid, SIGKILL);
+  kill(pid, SIGKILL);
+  while (waitpid(pid, nullptr, 0) < 0 && errno == EINTR) {
+  }
+}
+
+/// Watches the stop flag and the deadline while waiting for the worker; on either, kills it and
+/// throws (Interrupted, or the timeout as the point's failure).
+struct Watch {
+  pid_t pid;
+  const std::atomic<bool>* stop;
+  double timeout_s;  ///< 0 = none
+  Clock::time_point deadline;
+  std::string where;  ///< " (log: ...)" or ""
+
+  void check() const {
+    if (stop && stop->load()) {
+      kill_worker(pid);
+      throw Interrupted();
+    }
+    if (timeout_s > 0 && Clock::now() >= deadline) {
+      kill_worker(pid);
+      std::ostringstream msg;
+      msg << "timeout: no result within timeout_s = " << timeout_s << " s; the worker was killed"
+          << where;
+      throw std::runtime_error(msg.str());
+    }
+  }
+};
+
+/// Everything the worker writes, until it closes its end.
+std::string receive_all(int fd, const Watch& watch) {
   std::string out;
   char buf[65536];
   for (;;) {
-    if (stop && stop->load()) {
-      kill(pid, SIGKILL);
-      waitpid(pid, nullptr, 0);
-      throw Interrupted();
-    }
+    watch.check();
     pollfd p{fd, POLLIN, 0};
     const int ready = poll(&p, 1, 100);
     if (ready < 0 && errno != EINTR)
@@ -87,20 +120,46 @@ std::string receive_all(int fd, pid_t pid, const std::atomic<bool>* stop) {
   }
 }
 
+/// The worker's wait status once it has exited (it may still be exiting after closing stdout).
+int reap(const Watch& watch) {
+  for (;;) {
+    int status = 0;
+    const pid_t r = waitpid(watch.pid, &status, WNOHANG);
+    if (r == watch.pid) return status;
+    if (r < 0 && errno != EINTR)
+      throw std::runtime_error(std::string("waitpid: ") + std::strerror(errno));
+    watch.check();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+}
+
+/// "crashed: signal SIGSEGV (Segmentation fault)" or "exited with status 3".
 std::string describe(int status) {
-  if (WIFSIGNALED(status)) return std::string("killed by signal ") + strsignal(WTERMSIG(status));
-  return "exited with status " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) {
+    const int sig = WTERMSIG(status);
+    const char* abbrev = sigabbrev_np(sig);
+    return "crashed: the worker was killed by signal " +
+           (abbrev ? "SIG" + std::string(abbrev) : std::to_string(sig)) + " (" + strsignal(sig) +
+           ")";
+  }
+  return "worker exited with status " + std::to_string(WEXITSTATUS(status));
 }
 
 }  // namespace
 
 eval::PointMetrics evaluate_in_worker(const std::vector<std::string>& argv, const WorkRequest& req,
-                                      const std::atomic<bool>* stop, const std::string& log_file) {
+                                      const std::atomic<bool>* stop, const std::string& log_file,
+                                      double timeout_s) {
   int sv[2], pv[2];
   if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) != 0 || pipe2(pv, O_CLOEXEC) != 0)
     throw std::runtime_error(std::string("cannot create worker channels: ") + std::strerror(errno));
   Fd to_child{sv[0]}, child_in{sv[1]}, from_child{pv[0]}, child_out{pv[1]};
   const pid_t pid = spawn(argv, child_in.fd, child_out.fd, log_file);
+  const std::string where = log_file.empty() ? "" : " (log: " + log_file + ")";
+  const Watch watch{pid, stop, timeout_s,
+                    Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                       std::chrono::duration<double>(timeout_s)),
+                    where};
   child_in.reset();
   child_out.reset();
   const nlohmann::json request = {{"accelerator", req.accelerator_yaml},
@@ -110,13 +169,10 @@ eval::PointMetrics evaluate_in_worker(const std::vector<std::string>& argv, cons
                                   {"evaluator_options", req.evaluator_options}};
   send_all(to_child.fd, request.dump());
   to_child.reset();
-  const std::string text = receive_all(from_child.fd, pid, stop);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  const std::string where = log_file.empty() ? "" : " (log: " + log_file + ")";
+  const std::string text = receive_all(from_child.fd, watch);
+  const int status = reap(watch);
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-    throw std::runtime_error("worker " + describe(status) + where);
+    throw std::runtime_error(describe(status) + where);
   nlohmann::json answer;
   try {
     answer = nlohmann::json::parse(text);

@@ -30,10 +30,13 @@ EvaluatorFactory without_options(Evaluator e);
 
 /// Starts `argv` (argv[0] a path, e.g. /proc/self/exe), sends `req`, and returns the metrics.
 /// The child's stderr goes to `log_file` ("" = discarded). Throws std::runtime_error with the
-/// worker's one-line message when the point is invalid, when the evaluator fails or the worker
-/// crashes, and Interrupted (after killing the worker) when `stop` becomes true.
+/// worker's one-line message when the point is invalid or the evaluator fails, starting with
+/// "crashed:" (and the signal's name) when the worker dies by a signal and with "timeout:" when
+/// it has not answered within `timeout_s` (> 0; the worker and its process group are killed).
+/// Throws Interrupted (after killing the worker) when `stop` becomes true.
 eval::PointMetrics evaluate_in_worker(const std::vector<std::string>& argv, const WorkRequest& req,
-                                      const std::atomic<bool>* stop, const std::string& log_file);
+                                      const std::atomic<bool>* stop, const std::string& log_file,
+                                      double timeout_s = 0);
 
 /// The worker's side: reads one request from stdin, evaluates it with make(options), writes one
 /// JSON answer to stdout. Anything else the evaluator prints on stdout (SystemC's banner) is

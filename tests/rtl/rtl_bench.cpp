@@ -5,6 +5,7 @@
 #include <regex>
 #include <stdexcept>
 
+#include "common/error.hpp"
 #include "gen/emitter.hpp"
 #include "gen/output.hpp"
 #include "gen/run_program.hpp"
@@ -122,6 +123,16 @@ std::string work_dir(const std::string& name) {
   return p.string();
 }
 
+std::string compile_and_simulate(const std::string& compiler,
+                                 const std::vector<std::string>& compile,
+                                 const std::string& simulator, const std::vector<std::string>& run,
+                                 const std::string& dir) {
+  std::string log = gen::run_tool(compiler, compile, dir, compiler + ".log").output;
+  const gen::ProgramResult r = gen::run_program(run, dir);
+  if (!r.started) throw ToolError::missing(simulator, command_line(run) + " (in " + dir + ")");
+  return log + r.output;
+}
+
 BenchResult run_bench(const gen::Design& design, const Bench& b, const std::string& dir, Simulator sim) {
   const gen::FileSet files = gen::render(design, default_accelerator(), {"test", "test", "0", "test"});
   gen::write_files(dir, files);
@@ -138,20 +149,15 @@ BenchResult run_bench(const gen::Design& design, const Bench& b, const std::stri
   write_text(fs::path(dir) / "tb.v", testbench(b));
   std::vector<std::string> srcs = gen::verilog_files(files);
   BenchResult r;
-  gen::ProgramResult c;
   if (sim == Simulator::icarus) {
     std::vector<std::string> cmd{"iverilog", "-g2012", "-o", "sim.vvp", "tb.v"};
     cmd.insert(cmd.end(), srcs.begin(), srcs.end());
-    c = gen::run_program(cmd, dir);
-    r.log = c.output;
-    if (c.exit_code == 0) r.log += gen::run_program({"vvp", "-n", "sim.vvp"}, dir).output;
+    r.log = compile_and_simulate("iverilog", cmd, "vvp", {"vvp", "-n", "sim.vvp"}, dir);
   } else {
     std::vector<std::string> cmd{"verilator", "--binary", "-j", "2", "-Wno-fatal", "-Wno-lint",
                                  "-Wno-style", "--top-module", "tb", "-o", "vsim", "tb.v"};
     cmd.insert(cmd.end(), srcs.begin(), srcs.end());
-    c = gen::run_program(cmd, dir);
-    r.log = c.output;
-    if (c.exit_code == 0) r.log += gen::run_program({"obj_dir/vsim"}, dir).output;
+    r.log = compile_and_simulate("verilator", cmd, "vsim", {"obj_dir/vsim"}, dir);
   }
   parse_summary(r);
   return r;

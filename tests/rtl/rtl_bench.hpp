@@ -37,6 +37,14 @@ struct BenchResult {
 
 enum class Simulator { icarus, verilator };
 
+/// Compiles in `dir` (a failing or missing compiler is a ToolError naming the command and, for a
+/// failure, the log `dir`/<compiler>.log), then simulates: a missing simulator is a ToolError, a
+/// failing one leaves its output in the returned log (the summary line decides).
+std::string compile_and_simulate(const std::string& compiler,
+                                 const std::vector<std::string>& compile,
+                                 const std::string& simulator, const std::vector<std::string>& run,
+                                 const std::string& dir);
+
 /// Writes the design (gen::render) plus the bench into `dir` and simulates it.
 BenchResult run_bench(const gen::Design& design, const Bench& b, const std::string& dir,
                       Simulator sim = Simulator::icarus);

@@ -5,7 +5,12 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include "arch/microarch.hpp"
+#include "common/error.hpp"
 #include "gen/generator.hpp"
 #include "gen/netlist.hpp"
 #include "golden_vectors.hpp"
@@ -235,6 +240,71 @@ BOOST_AUTO_TEST_CASE(fft_pipelined_fault_is_detected) {
   const BenchResult r = run_bench(d, b, work_dir("fftp_fault"));
   BOOST_TEST(r.checked == static_cast<int>(b.in.size()));
   BOOST_TEST(r.mismatches > 0);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The benches' simulators are external tools: missing or failing, they are a ToolError naming
+// the tool, its command and (for a failure) the log, never an empty log and a count of -1.
+BOOST_AUTO_TEST_SUITE(simulator_errors)
+
+namespace {
+
+/// PATH set to `dir` while in scope.
+struct PathOnly {
+  std::string saved = std::getenv("PATH") ? std::getenv("PATH") : "";
+  explicit PathOnly(const std::string& dir) { setenv("PATH", dir.c_str(), 1); }
+  ~PathOnly() { setenv("PATH", saved.c_str(), 1); }
+};
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+const std::vector<std::string> kCompile{"iverilog", "-g2012", "-o", "sim.vvp", "tb.v"};
+const std::vector<std::string> kRun{"vvp", "-n", "sim.vvp"};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(missing_iverilog_says_how_to_install_it) {
+  const std::string dir = work_dir("no_iverilog");
+  PathOnly none(dir);
+  try {
+    compile_and_simulate("iverilog", kCompile, "vvp", kRun, dir);
+    BOOST_FAIL("a missing iverilog was not reported");
+  } catch (const ToolError& e) {
+    BOOST_TEST(e.tool() == "iverilog");
+    BOOST_TEST(has(e.what(), "apt-get install iverilog"), e.what());
+    BOOST_TEST(has(e.command_line(), "iverilog -g2012 -o sim.vvp tb.v"), e.command_line());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(missing_vvp_after_a_good_compile_is_reported) {
+  const std::string dir = work_dir("no_vvp");
+  std::filesystem::create_symlink("/bin/true", std::filesystem::path(dir) / "iverilog");
+  PathOnly only(dir);
+  try {
+    compile_and_simulate("iverilog", kCompile, "vvp", kRun, dir);
+    BOOST_FAIL("a missing vvp was not reported");
+  } catch (const ToolError& e) {
+    BOOST_TEST(e.tool() == "vvp");
+    BOOST_TEST(has(e.what(), "apt-get install iverilog"), e.what());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(failing_iverilog_names_its_command_and_log) {
+  const std::string dir = work_dir("bad_verilog");
+  std::ofstream(std::filesystem::path(dir) / "tb.v") << "module tb;\n  this is not verilog\n";
+  try {
+    compile_and_simulate("iverilog", kCompile, "vvp", kRun, dir);
+    BOOST_FAIL("a failing iverilog was not reported");
+  } catch (const ToolError& e) {
+    BOOST_TEST(e.tool() == "iverilog");
+    BOOST_TEST(has(e.problem(), "exited with status"), e.problem());
+    BOOST_TEST(has(e.command_line(), "iverilog -g2012"), e.command_line());
+    BOOST_TEST(e.log() == dir + "/iverilog.log");
+    BOOST_TEST(std::filesystem::file_size(e.log()) > 0u);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

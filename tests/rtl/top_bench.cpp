@@ -159,10 +159,8 @@ void simulate(const std::string& dir, const gen::FileSet& files, Simulator sim, 
                                         : std::vector<std::string>{"verilator", "--binary", "--timing", "-j", "2", "-Wno-fatal",
                                                                    "-Wno-lint", "-Wno-style", "--top-module", "tb", "-o", "vsim", "tb.v"};
   for (const auto& f : gen::verilog_files(files)) cmd.push_back(f);
-  const gen::ProgramResult cr = gen::run_program(cmd, dir);
-  res.log = cr.output;
-  if (cr.exit_code == 0)
-    res.log += gen::run_program(icarus ? std::vector<std::string>{"vvp", "-n", "sim.vvp"} : std::vector<std::string>{"obj_dir/vsim"}, dir).output;
+  res.log = icarus ? compile_and_simulate("iverilog", cmd, "vvp", {"vvp", "-n", "sim.vvp"}, dir)
+                   : compile_and_simulate("verilator", cmd, "vsim", {"obj_dir/vsim"}, dir);
   static const std::regex re("CIRCA_TB checked=([0-9]+) mismatches=([0-9]+) cycles=(-?[0-9]+) cycles2=(-?[0-9]+)");
   std::smatch m;
   if (std::regex_search(res.log, m, re)) {

@@ -156,6 +156,21 @@ const BadCase kBad[] = {
      "kind: sweep\nname: ''\nbase: " + test::kBase + "\nworkload: " + test::kLenet +
          "\naxes: {mac.lanes: [4, 8]}\nobjectives: {minimise: [area_mm2]}\n",
      ":2:7: error: name: value '': expected non-empty text"},
+    {"timeout_zero", sweep_yaml("  mac.lanes: [4, 8]\n", "timeout_s: 0\n"),
+     ":9:12: error: timeout_s: value '0': expected seconds in (0, 1000000]; leave timeout_s out "
+     "for no limit"},
+    {"timeout_negative", sweep_yaml("  mac.lanes: [4, 8]\n", "timeout_s: -5\n"),
+     "timeout_s: value '-5': expected seconds in (0, 1000000]"},
+    {"timeout_nan", sweep_yaml("  mac.lanes: [4, 8]\n", "timeout_s: .nan\n"),
+     "timeout_s: value '.nan': expected seconds in (0, 1000000]"},
+    {"timeout_null", sweep_yaml("  mac.lanes: [4, 8]\n", "timeout_s:\n"),
+     "timeout_s: value '': expected seconds in (0, 1000000]"},
+    {"timeout_huge", sweep_yaml("  mac.lanes: [4, 8]\n", "timeout_s: 1e7\n"),
+     "timeout_s: value '1e7': expected seconds in (0, 1000000]"},
+    // Found by fuzz_config_check: a name longer than the file system allows ended in an uncaught
+    // std::filesystem error.
+    {"base_name_too_long", "kind: sweep\nbase: " + std::string(300, 'a') + ".yaml\n",
+     ":2:7: error: base: file '"},
     {"wrong_kind", "kind: accelerator\n",
      ":1:7: error: kind: this is a file of kind 'accelerator'; 'circa sweep' needs"},
 };

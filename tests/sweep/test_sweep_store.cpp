@@ -5,10 +5,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <sstream>
 
 #include "sweep/export.hpp"
 #include "sweep/results.hpp"
+#include "sweep/runner.hpp"
 #include "sweep/sha256.hpp"
 #include "sweep/store.hpp"
 #include "sweep_test_util.hpp"
@@ -125,6 +128,48 @@ INSERT INTO points VALUES ('b', 'v1', 'analytical', '{}', '', 'failed', 'boom', 
 
 BOOST_AUTO_TEST_CASE(unopenable_store_is_a_config_error) {
   BOOST_CHECK_THROW(ResultStore("/nonexistent/dir/r.sqlite"), ConfigError);
+}
+
+// Found by fuzz_sweep_store: a store edited or damaged outside Circa ended `circa sweep export`
+// in an uncaught JSON exception ("unexpected error", exit 3). Each case is now a ConfigError.
+BOOST_AUTO_TEST_CASE(damaged_store_is_a_config_error_naming_the_file) {
+  TempDir dir;
+  const std::string path = store_path(dir.path());
+  {
+    ResultStore s(path);
+    s.put(point("p1", 1, 2));
+    s.set_meta("report_spec", results_json(build_results(two_objectives(), "v1", {}, nullptr)).dump());
+  }
+  BOOST_TEST(load_results(dir.path(), "v1").rows.size() == 1u);
+  auto damage = [&](const char* sql) {
+    sqlite3* db = nullptr;
+    BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+  };
+  auto error = [&] {
+    try {
+      load_results(dir.path(), "v1");
+    } catch (const ConfigError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  auto says = [](const std::string& msg, const std::string& part) {
+    BOOST_TEST(msg.find(part) != std::string::npos, msg);
+    BOOST_TEST(msg.find("move it away and run the sweep again") != std::string::npos, msg);
+  };
+  damage("UPDATE points SET metrics = '{\"values\": {' WHERE key = 'p1'");
+  says(error(), "results store '" + path + "': point p1: column metrics is not JSON");
+  damage("UPDATE points SET metrics = 'null' WHERE key = 'p1'");
+  damage("UPDATE meta SET value = '{\"objectives\": [\"minimise\"a' WHERE name = 'report_spec'");
+  says(error(), "results store '" + path + "' is damaged ([json.exception.parse_error");
+  damage("UPDATE meta SET value = '{\"name\": 5}' WHERE name = 'report_spec'");
+  says(error(), "results store '" + path + "' is damaged ([json.exception.");
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << std::string(4096, 'x');
+  std::filesystem::remove(path + "-wal");
+  std::filesystem::remove(path + "-shm");
+  says(error(), "results store '" + path + "': file is not a database");
 }
 
 BOOST_AUTO_TEST_CASE(non_dominated_keeps_the_trade_offs) {

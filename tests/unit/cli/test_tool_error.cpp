@@ -88,6 +88,22 @@ BOOST_AUTO_TEST_CASE(a_failing_tool_names_its_command_line_and_log) {
   BOOST_TEST(gen::run_tool("sh", {"sh", "-c", "exit 0"}, "", "unused.log").exit_code == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_missing_tool_names_its_debian_package) {
+  BOOST_TEST(debian_package_of("verilator") == "verilator");
+  BOOST_TEST(debian_package_of("vvp") == "iverilog");
+  BOOST_TEST(debian_package_of("/usr/bin/c++") == "g++");
+  BOOST_TEST(debian_package_of("my-tool") == "");
+  const ToolError v = ToolError::missing("verilator", "verilator --version");
+  BOOST_TEST(has(v.what(), "'verilator' is not installed (not found on PATH); install it with "
+                           "'apt-get install verilator'"),
+             v.what());
+  const ToolError c = ToolError::missing("/opt/x/c++", "/opt/x/c++ -c a.cpp");
+  BOOST_TEST(has(c.what(), "'/opt/x/c++' is not installed (no such file); install it with "
+                           "'apt-get install g++'"),
+             c.what());
+  BOOST_TEST(has(ToolError::missing("my-tool", "my-tool").what(), kInstallToolsHint));
+}
+
 BOOST_AUTO_TEST_CASE(command_lines_quote_what_a_shell_would_split) {
   BOOST_TEST(command_line({"yosys", "-p", "read_verilog a.v; synth", "it's"}) ==
              "yosys -p 'read_verilog a.v; synth' 'it'\\''s'");

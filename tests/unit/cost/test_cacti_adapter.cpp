@@ -147,6 +147,8 @@ BOOST_AUTO_TEST_CASE(organisation_failure_on_stdout_names_cfg_message_and_fix) {
   BOOST_TEST(has(e, ".cfg"), e);
   BOOST_TEST(has(e, "size/(banks*block*2) >= 16"), e);
   BOOST_TEST(has(e, ".cfg.log"), e);
+  BOOST_TEST(has(e, "cacti: failed on "), e);  // the tool, the command, the log
+  BOOST_TEST(has(e, "; command: " + fake.dir + "/cacti -infile "), e);
   error_of(fake.adapter(), q);
   BOOST_TEST(fake.runs() == 2);  // failures are not cached
 }
