@@ -7,12 +7,6 @@
 
 namespace circa::eval {
 
-bool TimingCheck::feasible() const {
-  return std::all_of(memories.begin(), memories.end(), [this](const MemoryTiming& m) {
-    return m.cycle_ns <= period_ns && m.read_latency <= 1;
-  });
-}
-
 std::string TimingCheck::problem() const {
   for (const MemoryTiming& m : memories) {
     if (m.cycle_ns > period_ns)

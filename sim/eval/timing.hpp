@@ -29,7 +29,11 @@ struct TimingCheck {
   std::vector<MemoryTiming> memories;
   double max_clock_mhz = 0;  ///< the highest clock at which every memory reads in one cycle
   std::string limited_by;    ///< the memory that sets it
-  bool feasible() const;
+  bool feasible() const {  // inline: the metric table reads it without linking the SRAM models
+    for (const MemoryTiming& m : memories)
+      if (m.cycle_ns > period_ns || m.read_latency > 1) return false;
+    return true;
+  }
   /// "" when feasible, else one line: the memory, its delay, the period and the highest clock.
   std::string problem() const;
 };
