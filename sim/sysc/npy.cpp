@@ -98,12 +98,17 @@ NpyArray read_npy(const std::string& file) {
   return a;
 }
 
-void write_npy(const std::string& file, const std::vector<int64_t>& shape,
-               const std::vector<double>& values) {
+namespace {
+
+/// A version-1.0 .npy file: magic, header (padded to 64 bytes), then `bytes` of little-endian
+/// elements of type `descr`.
+void write_npy_raw(const std::string& file, const std::vector<int64_t>& shape, const char* descr,
+                   const void* data, size_t bytes) {
   std::string dims;
   for (int64_t d : shape) dims += std::to_string(d) + ",";
   if (shape.size() > 1) dims.pop_back();
-  std::string header = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + dims + "), }";
+  std::string header = std::string("{'descr': '") + descr +
+                       "', 'fortran_order': False, 'shape': (" + dims + "), }";
   while ((10 + header.size() + 1) % 64 != 0) header += ' ';
   header += '\n';
   std::ofstream out(file, std::ios::binary);
@@ -112,9 +117,20 @@ void write_npy(const std::string& file, const std::vector<int64_t>& shape,
   const char len[2] = {static_cast<char>(n & 0xff), static_cast<char>(n >> 8)};
   out.write(len, 2);
   out << header;
-  out.write(reinterpret_cast<const char*>(values.data()),
-            static_cast<std::streamsize>(values.size() * sizeof(double)));
-  if (!out) throw ConfigError(file + ": cannot write the file");
+  out.write(static_cast<const char*>(data), static_cast<std::streamsize>(bytes));
+  if (!out) throw ConfigError(file + ": cannot write the file; check the folder is writable");
+}
+
+}  // namespace
+
+void write_npy(const std::string& file, const std::vector<int64_t>& shape,
+               const std::vector<double>& values) {
+  write_npy_raw(file, shape, "<f8", values.data(), values.size() * sizeof(double));
+}
+
+void write_npy_int64(const std::string& file, const std::vector<int64_t>& shape,
+                     const std::vector<int64_t>& values) {
+  write_npy_raw(file, shape, "<i8", values.data(), values.size() * sizeof(int64_t));
 }
 
 }  // namespace circa::sysc

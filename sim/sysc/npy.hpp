@@ -19,5 +19,8 @@ NpyArray read_npy(const std::string& file);
 /// Writes float64 little-endian C-order (for tests and for exporting random weights).
 void write_npy(const std::string& file, const std::vector<int64_t>& shape,
                const std::vector<double>& values);
+/// The same with int64 elements ('<i8'), e.g. integer codes that must compare exactly.
+void write_npy_int64(const std::string& file, const std::vector<int64_t>& shape,
+                     const std::vector<int64_t>& values);
 
 }  // namespace circa::sysc

@@ -1,7 +1,6 @@
 #include "sysc/outputs_npy.hpp"
 
 #include <filesystem>
-#include <fstream>
 
 #include "common/error.hpp"
 #include "numerics/fixed_point.hpp"
@@ -12,31 +11,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// npy.hpp writes float64 only; codes are kept as integers so they compare exactly.
-void write_npy_codes(const std::string& file, const std::vector<int64_t>& shape,
-                     const std::vector<int64_t>& codes) {
-  std::string dims;
-  for (int64_t d : shape) dims += std::to_string(d) + ",";
-  if (shape.size() > 1) dims.pop_back();
-  std::string header = "{'descr': '<i8', 'fortran_order': False, 'shape': (" + dims + "), }";
-  while ((10 + header.size() + 1) % 64 != 0) header += ' ';
-  header += '\n';
-  std::ofstream out(file, std::ios::binary);
-  const auto n = static_cast<uint16_t>(header.size());
-  const char len[2] = {static_cast<char>(n & 0xff), static_cast<char>(n >> 8)};
-  out.write("\x93NUMPY\x01\x00", 8);
-  out.write(len, 2);
-  out << header;
-  out.write(reinterpret_cast<const char*>(codes.data()),
-            static_cast<std::streamsize>(codes.size() * sizeof(int64_t)));
-  if (!out) throw ConfigError(file + ": cannot write the file; check the folder is writable");
-}
-
 void write_pair(const fs::path& stem, const std::vector<int64_t>& shape,
                 const std::vector<int64_t>& codes, const FixedFormat& f) {
   std::vector<double> reals(codes.size());
   for (size_t i = 0; i < codes.size(); ++i) reals[i] = num::to_double(codes[i], f);
-  write_npy_codes(stem.string() + ".npy", shape, codes);
+  write_npy_int64(stem.string() + ".npy", shape, codes);
   write_npy(stem.string() + "_real.npy", shape, reals);
 }
 

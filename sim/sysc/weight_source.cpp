@@ -26,20 +26,18 @@ void WeightSram::run() {
     for (int g = 0; g < lp.plan.groups; ++g) {
       const int blocks = arch::group_blocks(lp.plan, g);
       for (int j = 0; j < lp.plan.geom.q; ++j) {
-        std::vector<arch::RowAccess> rows;
-        int64_t cycles = 0;
+        int64_t cycles = 0;  // the issue's rows: their ports' cycles and each bank's reads
         for (int r = 0; r < m.issue_cycles; ++r, ++row) {
-          rows.push_back(arch::row_access(map, row));
-          cycles += rows.back().cycles;
-        }
-        const int64_t t =
-            send(to_mac_, WeightTile{g, j, g * m.parallel_blocks, blocks, cycles});
-        for (const arch::RowAccess& a : rows)
+          const arch::RowAccess a = arch::row_access(map, row);
+          cycles += a.cycles;
           for (int b = a.first_bank; b < a.first_bank + a.banks; ++b) {
             reads_[b] += a.words_per_bank;
             lp.events.sram_reads_per_bank[b] += a.words_per_bank;
             lp.events.sram_read_bits += int64_t{a.words_per_bank} * word_bits;
           }
+        }
+        const int64_t t =
+            send(to_mac_, WeightTile{g, j, g * m.parallel_blocks, blocks, cycles});
         act_.busy(t, t + cycles);
         ctx_.wait_until(t + cycles);
       }
