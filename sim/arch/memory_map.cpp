@@ -73,7 +73,10 @@ MemoryMap memory_map(const AcceleratorSpec& s) {
   m.input_buffer = {
       MemoryId::input_buffer, 1, int64_t{m.max_q} * beats, spc * f.input.bits, 1, 0, 0};
   m.spectrum_buffer = {MemoryId::spectrum_buffer, 1, m.max_q, mac.slots * 2 * f.fft.bits, 0, 1, 1};
-  m.bias_banks = {MemoryId::bias_banks, spc, int64_t{m.max_p} * beats, f.output.bits, 1, 0, 0};
+  // The bias of every layer stays in the bias banks (a whole network runs per start).
+  m.max_bias_blocks = std::max<int64_t>(
+      1, int64_t{s.controller.bias_kib} * 8192 / (int64_t{k} * f.output.bits));
+  m.bias_banks = {MemoryId::bias_banks, spc, m.max_bias_blocks * beats, f.output.bits, 1, 0, 0};
   m.output_banks = {MemoryId::output_banks, spc, int64_t{m.max_p} * beats, f.output.bits, 1, 0, 0};
   m.accumulators = {MemoryId::accumulators,
                     s.mac.lanes,

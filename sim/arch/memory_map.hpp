@@ -51,6 +51,7 @@ struct MemoryMap {
       output_banks, accumulators, weight_stream_fifo;
   WeightRows weight_rows;
   int max_q = 0, max_p = 0;  ///< largest layer the top's buffers hold (input, output blocks)
+  int64_t max_bias_blocks = 0;  ///< bias blocks (k codes each) the bias banks hold, all layers
   /// Weight rows of the largest layer the top's buffers hold: ceil(max_p / parallel_blocks) x
   /// max_q x issue_cycles (the range of a weight-stream request's row address).
   int64_t max_stream_rows = 0;

@@ -98,6 +98,12 @@ void add_memory_params(std::vector<P>& t) {
   t.push_back(integer<AcceleratorSpec>(
       "offchip.max_outstanding", CIRCA_FIELD(offchip.max_outstanding), "", 16, Range{1, 4096},
       "requests the off-chip memory accepts before completing one; more wait"));
+  t.push_back(integer<AcceleratorSpec>(
+      "controller.max_layers", CIRCA_FIELD(controller.max_layers), "", 16, Range{1, 1024},
+      "layer descriptors the top's program table holds: the layers one start runs"));
+  t.push_back(integer<AcceleratorSpec>(
+      "controller.bias_kib", CIRCA_FIELD(controller.bias_kib), "KiB", 32, Range{1, 65536},
+      "bias banks: the bias codes of every layer of the network, loaded once"));
 }
 
 std::vector<P> build_table() {

@@ -82,6 +82,12 @@ struct OffchipSpec {
   int max_outstanding = 0;  ///< requests accepted before one completes
 };
 
+/// The whole-network top's controller: the layer program it holds and the bias it keeps.
+struct ControllerSpec {
+  int max_layers = 0;  ///< layer descriptors in the program table (layers per start)
+  int bias_kib = 0;    ///< bias banks: the bias codes of every layer, loaded once
+};
+
 struct TechnologySpec {
   int node_nm = 0;
   DeviceType device{};
@@ -100,6 +106,7 @@ struct AcceleratorSpec {
   SramSpec weight_sram;
   BufferSpec activation_buffer;
   OffchipSpec offchip;
+  ControllerSpec controller;
   TechnologySpec technology;
 
   double clock_period_ns() const { return 1000.0 / clock_mhz; }

@@ -1,0 +1,124 @@
+#include "arch/layer_program.hpp"
+
+#include "arch/memory_map.hpp"
+#include "common/error.hpp"
+
+namespace circa::arch {
+namespace {
+
+uint32_t bit(bool b, int at) {
+  return b ? uint32_t{1} << at : 0u;
+}
+
+std::string n2s(int64_t v) {
+  return std::to_string(v);
+}
+
+}  // namespace
+
+bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
+  return p == o.p && q == o.q && in_features == o.in_features && relu == o.relu &&
+         bias == o.bias && stream == o.stream && last == o.last && weight_base == o.weight_base &&
+         bias_base == o.bias_base;
+}
+
+uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
+  switch (f) {
+    case DescField::control:
+      return bit(d.relu, kCtlRelu) | bit(d.bias, kCtlBias) | bit(d.stream, kCtlStream) |
+             bit(d.last, kCtlLast);
+    case DescField::p: return static_cast<uint32_t>(d.p);
+    case DescField::q: return static_cast<uint32_t>(d.q);
+    case DescField::in_features: return static_cast<uint32_t>(d.in_features);
+    case DescField::weight_base: return static_cast<uint32_t>(d.weight_base);
+    case DescField::bias_base: return static_cast<uint32_t>(d.bias_base);
+  }
+  return 0;
+}
+
+void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t w) {
+  switch (f) {
+    case DescField::control:
+      d.relu = (w >> kCtlRelu) & 1u, d.bias = (w >> kCtlBias) & 1u,
+      d.stream = (w >> kCtlStream) & 1u, d.last = (w >> kCtlLast) & 1u;
+      break;
+    case DescField::p: d.p = static_cast<int>(w); break;
+    case DescField::q: d.q = static_cast<int>(w); break;
+    case DescField::in_features: d.in_features = w; break;
+    case DescField::weight_base: d.weight_base = w; break;
+    case DescField::bias_base: d.bias_base = w; break;
+  }
+}
+
+std::vector<CfgWrite> encode_program(const std::vector<LayerDescriptor>& layers) {
+  std::vector<CfgWrite> out;
+  for (size_t i = 0; i < layers.size(); ++i)
+    for (int f = 0; f <= static_cast<int>(DescField::bias_base); ++f)
+      out.push_back({static_cast<int64_t>(i) * kDescriptorWords + f,
+                     descriptor_word(layers[i], static_cast<DescField>(f))});
+  return out;
+}
+
+std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers) {
+  const MemoryMap m = memory_map(s);
+  if (layers.empty()) return "the network has no layers";
+  if (static_cast<int>(layers.size()) > s.controller.max_layers)
+    return n2s(static_cast<int64_t>(layers.size())) + " layers exceed controller.max_layers = " +
+           n2s(s.controller.max_layers) + "; raise it";
+  int64_t bias_blocks = 0;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const Layer& l = layers[i];
+    const std::string at = "layer '" + l.name + "': ";
+    if (l.kind != LayerKind::fc) return at + "only fc layers run in the generated top so far";
+    if (l.activation != Activation::relu && l.activation != Activation::none)
+      return at + "activation " + to_string(l.activation) +
+             ": the top's peripheral has relu and none";
+    const LayerGeometry g = geometry(l, s.block_size);
+    if (g.k != s.block_size)
+      return at + "block size " + n2s(g.k) + " differs from the top's k = " + n2s(s.block_size);
+    if (g.p > m.max_p || g.q > m.max_q)
+      return at + n2s(g.p) + " x " + n2s(g.q) + " blocks; the top's buffers hold up to p = " +
+             n2s(m.max_p) + ", q = " + n2s(m.max_q) + " (activation_buffer.capacity_kib)";
+    if (i > 0 && l.in_features != layers[i - 1].out_features)
+      return at + "in_features " + n2s(l.in_features) + " differs from the layer before's " +
+             "out_features " + n2s(layers[i - 1].out_features);
+    if (l.bias) bias_blocks += g.p;
+  }
+  if (bias_blocks > m.max_bias_blocks)
+    return "the network's bias takes " + n2s(bias_blocks) + " blocks; the bias banks hold " +
+           n2s(m.max_bias_blocks) + " (controller.bias_kib)";
+  return "";
+}
+
+NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer>& layers,
+                               const std::vector<LayerPlan>& plans) {
+  const std::string why = network_unsupported(s, layers);
+  if (!why.empty()) throw ConfigError("no whole-network program for " + s.name + ": " + why);
+  CIRCA_CHECK(plans.size() == layers.size(), "one plan per layer");
+  NetworkProgram np;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const Layer& l = layers[i];
+    const LayerPlan& pl = plans[i];
+    LayerDescriptor d;
+    d.p = pl.geom.p, d.q = pl.geom.q;
+    d.in_features = l.in_features;
+    d.relu = l.activation == Activation::relu;
+    d.bias = l.bias;
+    d.stream = !pl.weights_on_chip;
+    d.last = i + 1 == layers.size();
+    if (d.stream) {
+      d.weight_base = np.offchip_rows;
+      np.offchip_rows += pl.weight_rows;
+    } else {
+      d.weight_base = pl.weight_base_row;
+    }
+    if (d.bias) {
+      d.bias_base = np.bias_blocks;
+      np.bias_blocks += d.p;
+    }
+    np.layers.push_back(d);
+  }
+  return np;
+}
+
+}  // namespace circa::arch

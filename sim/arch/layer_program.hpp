@@ -1,0 +1,74 @@
+// The whole-network top's layer program: one descriptor per layer, which the host writes as
+// 32-bit words through the top's cfg_* port (cfg_addr = layer * kDescriptorWords + field) while
+// the top is idle; one `start` then runs every layer up to the one marked last. The generator
+// lays the table out from here, the SystemC pin top decodes the same words, and the cosim host
+// and `circa gen --workload` encode them, so the format is written down once.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "arch/microarch.hpp"
+
+namespace circa::arch {
+
+/// Cycles between a layer's last output write and the next layer's product cycle 0: the cycle
+/// in which the next layer's first input row is read (a start's own cycle, for layer 0).
+constexpr int kLayerSwitchCycles = 1;
+
+constexpr int kDescriptorWords = 8;  ///< cfg words per layer (fields 6 and 7 are reserved)
+constexpr int kCfgDataBits = 32;
+
+/// Field (word) of a descriptor.
+enum class DescField : int {
+  control = 0,      ///< bit 0 relu, bit 1 bias, bit 2 stream, bit 3 last; bits 5:4 kind (0 = fc)
+  p = 1,            ///< output blocks
+  q = 2,            ///< input blocks
+  in_features = 3,  ///< input samples the layer reads; samples at and above read as 0
+  weight_base = 4,  ///< resident: first weight-SRAM row; streamed: first off-chip row
+  bias_base = 5,    ///< first bias block in the bias banks
+};
+constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3;
+
+struct LayerDescriptor {
+  int p = 0, q = 0;
+  int64_t in_features = 0;
+  bool relu = false, bias = false, stream = false, last = false;
+  int64_t weight_base = 0;
+  int64_t bias_base = 0;
+
+  bool operator==(const LayerDescriptor& o) const;
+};
+
+struct CfgWrite {
+  int64_t addr = 0;
+  uint32_t data = 0;
+};
+
+/// Every word of every descriptor, in address order.
+std::vector<CfgWrite> encode_program(const std::vector<LayerDescriptor>& layers);
+/// Field `f` of descriptor d as the cfg word carries it.
+uint32_t descriptor_word(const LayerDescriptor& d, DescField f);
+/// Sets field `f` of d from a cfg word (the inverse of descriptor_word).
+void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t word);
+
+/// A network as the whole-network top runs it: the descriptors, where the streamed layers'
+/// rows sit in the off-chip weight image, and how much of the bias banks the network takes.
+struct NetworkProgram {
+  std::vector<LayerDescriptor> layers;
+  int64_t offchip_rows = 0;  ///< rows of the off-chip weight image (streamed layers, in order)
+  int64_t bias_blocks = 0;   ///< bias blocks used (layers with bias, in order)
+};
+
+/// Why the top cannot run `layers` as one program ("" when it can): a layer that is not fc,
+/// more layers than controller.max_layers, more bias than controller.bias_kib, a layer larger
+/// than the activation buffer's halves, or a chain whose sizes do not match.
+std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers);
+
+/// The program of fc `layers` with their plans (plan_workload: residency and base rows);
+/// ConfigError with network_unsupported's reason when the top cannot run them.
+NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer>& layers,
+                               const std::vector<LayerPlan>& plans);
+
+}  // namespace circa::arch
