@@ -2,6 +2,7 @@
 // composition of the parts (top_control/top_datapath/top_output/top_banks) and the memory images.
 #include "gen/top.hpp"
 
+#include "arch/layer_program.hpp"
 #include "common/error.hpp"
 #include "gen/top_plan.hpp"
 #include "numerics/fft_double.hpp"
@@ -10,6 +11,10 @@ namespace circa::gen {
 
 std::string n2s(int64_t v) {
   return std::to_string(v);
+}
+
+std::string zext(const std::string& x, int w, int to) {
+  return to == w ? x : "{" + n2s(to - w) + "'h0, " + x + "}";
 }
 
 int bits_for(int64_t max_value) {
@@ -88,6 +93,11 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.q_bits = bits_for(p.q_max);
   p.p_bits = bits_for(p.p_max);
   p.weight_word_bits = p.mac.weight_bits;
+  p.max_layers = s.controller.max_layers;
+  p.layer_bits = bits_for(p.max_layers - 1);
+  p.cfg_addr_bits = p.layer_bits + arch::log2_exact(arch::kDescriptorWords);
+  p.in_features_bits = bits_for(int64_t{p.q_max} * p.block_size);
+  p.bias_block_bits = bits_for(p.memory.max_bias_blocks - 1);
   p.fft_out_bits =
       p.shared_fft ? std::max(s.formats.fft.bits, s.formats.ifft.bits) : s.formats.fft.bits;
   p.ifft_out_bits = p.shared_fft ? p.fft_out_bits : s.formats.ifft.bits;
@@ -105,10 +115,9 @@ std::vector<Port> top_ports(const TopPlan& p) {
           {"start", false, 1},
           {"done", true, 1},
           {"busy", true, 1},
-          {"cfg_p", false, p.p_bits},
-          {"cfg_q", false, p.q_bits},
-          {"cfg_relu", false, 1},
-          {"cfg_bias_en", false, 1},
+          {"cfg_we", false, 1},
+          {"cfg_addr", false, p.cfg_addr_bits},
+          {"cfg_data", false, arch::kCfgDataBits},
           {"in_valid", false, 1},
           {"in_ready", true, 1},
           {"in_data", false, p.samples_per_beat * f.input.bits},
@@ -119,15 +128,14 @@ std::vector<Port> top_ports(const TopPlan& p) {
           {"w_addr", false, bits_for(p.memory.weight_rows.rows - 1)},
           {"w_data", false, p.memory.weight_rows.row_bits},
           {"b_we", false, 1},
-          {"b_addr", false, p.p_bits + p.log2_block},
+          {"b_addr", false, p.bias_block_bits + p.log2_block},
           {"b_data", false, f.output.bits},
-          {"cfg_stream", false, 1},
           {"ws_valid", false, 1},
           {"ws_ready", true, 1},
           {"ws_data", false, p.memory.weight_rows.row_bits},
           {"ws_req_valid", true, 1},
           {"ws_req_ready", false, 1},
-          {"ws_req_addr", true, bits_for(p.memory.max_stream_rows - 1)}};
+          {"ws_req_addr", true, arch::kCfgDataBits}};
 }
 
 /// Wires between the parts, declared before any part uses them. Unit outputs the top does not
@@ -142,6 +150,7 @@ void emit_cross_wires(Body& b, const TopPlan& p) {
   b.out().line("/* verilator lint_on UNUSEDSIGNAL */");
   b.wires({net::ifft_in_re, net::ifft_in_im}, bins * acc_bits);
   b.wire(net::ifft_feed_valid, 1);
+  b.wire(net::act_row, p.samples_per_beat * p.spec->formats.input.bits);
 }
 
 /// The main parameters in the name; the FFT units' names (which encode every format) and the
@@ -149,7 +158,8 @@ void emit_cross_wires(Body& b, const TopPlan& p) {
 std::string top_name(const TopPlan& p) {
   const std::string rest = p.fft_module + "/" + p.ifft_module + "/" + n2s(p.q_max) + "/" +
                            n2s(p.p_max) + "/" + n2s(p.memory.weight_rows.rows) + "/" + n2s(p.memory.weight_rows.row_bits) +
-                           "/" + n2s(p.memory.weight_stream_fifo.depth) + "/" + fmt_tag(p.spec->formats.product) +
+                           "/" + n2s(p.memory.weight_stream_fifo.depth) + "/" + n2s(p.max_layers) + "/" +
+                           n2s(p.memory.max_bias_blocks) + "/" + fmt_tag(p.spec->formats.product) +
                            fmt_tag(p.spec->formats.accumulator) + fmt_tag(p.spec->formats.weight) +
                            fmt_tag(p.spec->formats.output) + (p.packed ? "p" : "h");
   return "circa_top_k" + n2s(p.block_size) + "_s" + n2s(p.samples_per_beat) + "_l" +
@@ -185,6 +195,7 @@ std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
   e.open("");
   Body b(e, name, ports);
   emit_cross_wires(b, p);
+  emit_layer_table(b, p);
   emit_control(b, p);
   emit_input_and_fft(b, d, p);
   emit_mac(b, d, p);

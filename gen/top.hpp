@@ -1,25 +1,30 @@
-// The generated top: one block-circulant layer product per `start`, the SCHEDULE.md schedule in
-// hardware. Ports (all synchronous to clk, active-high rst):
-//   start (pulse, accepted when idle) / done (pulse: the cycle the last output is written,
-//   exactly T cycles after start) / busy (a product runs);
-//   cfg_p, cfg_q (output / input blocks), cfg_relu, cfg_bias_en: the layer registers, held
-//   while busy;
-//   in_valid/in_ready/in_data: the layer input, S samples per beat in order (q*k samples,
-//   zero-padded), loaded while not busy; each start reads from row 0 again;
-//   out_valid/out_ready/out_data: after done, p*k output codes, S per beat, in order;
+// The generated top: a whole network of block-circulant fc layers per `start`, each layer one
+// product scheduled as SCHEDULE.md. Ports (all synchronous to clk, active-high rst):
+//   start (pulse, accepted when idle) / done (pulse: the cycle the last layer's last output is
+//   written) / busy (a network runs);
+//   cfg_we/cfg_addr/cfg_data: the layer program (arch/layer_program.hpp), one 32-bit descriptor
+//   word per write at {layer, field}, ignored while busy. Each layer: p, q, in_features, relu,
+//   bias, stream, last, weight_base (its first weight-SRAM row, or off-chip row when streamed),
+//   bias_base (its first block in the bias banks). One start runs layers 0.. up to the one
+//   marked last; a layer's product cycle 0 is kLayerSwitchCycles + 1 cycles after the layer
+//   before's last output write (1 after the start for layer 0);
+//   in_valid/in_ready/in_data: layer 0's input, S samples per beat in order (q*k samples), loaded
+//   while not busy; each start reads from row 0 again. Later layers read the layer before's
+//   outputs from the output banks, re-quantised to formats.input; samples at and above a
+//   layer's in_features read as 0;
+//   out_valid/out_ready/out_data: after done, the last layer's p*k output codes, S per beat;
 //   w_we/w_addr/w_data: one weight row (weight_row_words) per write; b_we/b_addr/b_data: one bias
-//   code (formats.output) of output row b_addr per write; both ignored while busy.
-//   cfg_stream: the layer's weights do not fit the SRAM; the top requests them from off-chip
-//   memory during the product instead (SCHEDULE.md, off-chip streaming).
-//   ws_req_valid/ws_req_ready/ws_req_addr: one request per MAC issue, in issue order, for the
-//   issue's issue_cycles rows from row ws_req_addr (rows numbered in stream order from 0 each
-//   product, as weight_rows_hex); valid only from registers (and the held cfg_p, cfg_stream),
-//   and only when the FIFO has room for the rows beside those in it and those requested; once
-//   high it stays high until accepted.
+//   code (formats.output) per write at bias block * k + row; both ignored while busy. Resident
+//   layers' rows and every bias are written once and serve every inference.
+//   ws_req_valid/ws_req_ready/ws_req_addr: a streamed layer's weight requests, one per MAC
+//   issue, in issue order, for the issue's issue_cycles rows from off-chip row ws_req_addr
+//   (weight_base + (g*q + j)*issue_cycles, as weight_rows_hex numbers a layer's rows); valid
+//   only from registers, and only when the FIFO has room for the rows beside those in it and
+//   those requested; once high it stays high until accepted.
 //   ws_valid/ws_ready/ws_data: the requested rows, one per beat, in request order; ws_ready
-//   while busy and the FIFO (memory map: deep enough to hide the off-chip latency) is not full.
-//   A MAC issue starts only when all its rows are in the FIFO: a row accepted in product cycle
-//   t can serve an issue from t + 2.
+//   while a streamed layer runs and the FIFO (memory map: deep enough to hide the off-chip
+//   latency) is not full. A MAC issue starts only when all its rows are in the FIFO: a row
+//   accepted in product cycle t can serve an issue from t + 2.
 #pragma once
 
 #include <string>

@@ -76,7 +76,7 @@ void emit_output_counters(Body& b, const TopPlan& p) {
   b.wire("out_beat_last", 1,
          tb > 0 ? "out_beat == " + literal(p.beats - 1, tw) : std::string("1'b1"));
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || " + net::start_fire + ") begin out_block <= " + literal(0, pw) +
+  e.line("if (rst || " + net::layer_start + ") begin out_block <= " + literal(0, pw) +
          "; out_beat <= " + literal(0, tw) + "; end");
   e.line("else if (out_beat_next) begin out_beat <= out_beat_last ? " + literal(0, tw) +
          " : out_beat + " + literal(1, tw) + "; if (out_beat_last) out_block <= out_block + " +
@@ -92,9 +92,9 @@ void emit_output_counters(Body& b, const TopPlan& p) {
 void emit_bias(Body& b, const TopPlan& p, const BankMap& m, std::vector<Expr>* lanes) {
   Emitter& e = b.out();
   const int O = p.spec->formats.output.bits, tb = p.log2_beats, tw = std::max(tb, 1);
-  const int n = p.log2_block, r = p.log2_samples, aw = p.p_bits + tb;
+  const int n = p.log2_block, r = p.log2_samples, bb = p.bias_block_bits, aw = bb + tb;
   const std::string mm = "bias_sample";
-  const std::string bi = "b_addr[" + n2s(p.p_bits + n - 1) + ":" + n2s(n) + "]";
+  const std::string bi = "b_addr[" + n2s(bb + n - 1) + ":" + n2s(n) + "]";
   const int sh = p.bank_shift(), hw = n - sh;  // hw <= r bits xored into the low ones
   const std::string hi = mm + "[" + n2s(n - 1) + ":" + n2s(sh) + "]";
   const std::string bank =
@@ -104,7 +104,11 @@ void emit_bias(Body& b, const TopPlan& p, const BankMap& m, std::vector<Expr>* l
                       (hw < r ? "{" + literal(0, r - hw) + ", " + hi + "}" : hi) + ")";
   const std::string row = tb == 0 ? "" : mm + "[" + n2s(n - 1) + ":" + n2s(r) + "]";
   e.blank().line("// bias banks (same mapping as the output banks)");
-  b.wire("b_fire", 1, "b_we && !" + net::running);
+  b.wire("b_fire", 1, "b_we && !busy");
+  const int pw = p.p_bits;  // the running layer's block out_block, in the bias banks
+  b.wire("bias_block", bb,
+         "cfg_bias_base + " + (pw <= bb ? zext("out_block", pw, bb)
+                                        : "out_block[" + n2s(bb - 1) + ":0]"));
   b.wire(mm, n, "b_addr[" + n2s(n - 1) + ":0]", "the row within its block");
   b.wire("bias_bank_sel", std::max(r, 1), bank);
   for (int bank_i = 0; bank_i < p.samples_per_beat; ++bank_i) {
@@ -115,12 +119,12 @@ void emit_bias(Body& b, const TopPlan& p, const BankMap& m, std::vector<Expr>* l
     b.wire(q, O);
     const std::string image = p.images ? "bias_bank" + B + ".hex" : "";
     const std::string hit = "bias_bank_sel == " + literal(bank_i, std::max(r, 1));
-    b.add(Instance(sram_1rw(int64_t{p.p_max} * p.beats, O, aw, image), "u_bias_bank" + B)
+    b.add(Instance(sram_1rw(p.memory.bias_banks.depth, O, aw, image), "u_bias_bank" + B)
               .connect("clk", b["clk"])
               .connect("en", Expr("(b_fire && " + hit + ") || out_beat_next", 1))
               .connect("we", b["b_fire"])
               .connect("addr", Expr("b_fire ? " + concat(bi, row) + " : " +
-                                        concat("out_block", tb ? "bias_row" + B : ""),
+                                        concat("bias_block", tb ? "bias_row" + B : ""),
                                     aw))
               .connect("wdata", b["b_data"])
               .connect("rdata", b[q]));
@@ -139,9 +143,8 @@ void emit_drain(Body& b, const TopPlan& p) {
   e.blank().line(
       "// ---- output stream: after done, all p*beats rows in natural order; the SRAM holds "
       "rdata under back-pressure ----");
-  b.reg("drain_row", uw);
   if (tb == 0) e.line("/* verilator lint_off UNUSEDSIGNAL */");
-  b.reg("drain_beat", std::max(tb, 1), "the beat within a block of the row being read");
+  b.reg("obuf_rbeat", std::max(tb, 1), "the beat within its block of the row read (drain or phase A)");
   if (tb == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.reg("out_have", 1);
   b.wire("drain_rows", uw, concat("cfg_p", tb ? n2s(tb) + "'h0" : ""));
@@ -157,20 +160,51 @@ void emit_drain(Body& b, const TopPlan& p) {
                                                         literal(2, uw) + " : " + literal(1, uw) + ")"
                                                   : literal(1, uw);
   e.line("else if (drain_read) begin drain_row <= drain_row + " + step +
-         "; drain_beat <= " + (tb ? "drain_row[" + n2s(tb - 1) + ":0]" : std::string("1'b0")) +
          "; out_have <= 1'b1; end");
   e.line("else if (out_ready) out_have <= 1'b0;");
   e.close("end");
+  const std::string act_beat = tb ? net::inbuf_addr + "[" + n2s(tb - 1) + ":0]" : "1'b0";
+  e.line("always @(posedge clk) if (drain_read) obuf_rbeat <= " +
+         (tb ? "drain_row[" + n2s(tb - 1) + ":0]" : std::string("1'b0")) +
+         "; else if (act_read) obuf_rbeat <= " + act_beat + ";");
   e.line("assign out_valid = out_have;");
   std::string out;
   for (int l = p.samples_per_beat - 1; l >= 0; --l) {
     std::vector<std::string> src;
     for (int t = 0; t < p.beats; ++t)
       src.push_back("obuf_q" + n2s(p.bank_of(t * p.samples_per_beat + l)));
-    emit_table(b, "out_lane" + n2s(l), O, "drain_beat", std::max(tb, 1), src);
+    emit_table(b, "out_lane" + n2s(l), O, "obuf_rbeat", std::max(tb, 1), src);
     out += (out.empty() ? "" : ", ") + std::string("out_lane") + n2s(l);
   }
   e.line("assign out_data = {" + out + "};");
+}
+
+/// Phase A's input row: the input buffer's (layer 0) or the output banks' row re-quantised to
+/// formats.input (later layers), with every sample at or above the layer's in_features zero.
+void emit_act_row(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const FixedFormat& in = p.spec->formats.input;
+  const int I = in.bits, r = p.log2_samples;
+  const int ia = bits_for(int64_t{p.q_max} * p.beats), fw = p.in_features_bits;
+  const int cw = std::max(ia + r, fw);
+  e.blank().line(
+      "// phase A's row: the input buffer's, or the layer before's outputs re-quantised; samples "
+      "at and above in_features read as 0 (the padding of the layer before's last block)");
+  b.reg("act_rrow", ia);
+  e.line("always @(posedge clk) if (" + net::inbuf_read + ") act_rrow <= " + net::inbuf_addr + ";");
+  std::string row;
+  for (int l = p.samples_per_beat - 1; l >= 0; --l) {
+    const std::string L = n2s(l), rq = "act_rq" + L, lane = "act_lane" + L;
+    b.wire(rq, I);
+    b.round_sat("u_" + rq, b["out_lane" + L], p.spec->formats.output.frac, in, rq);
+    const std::string sample = r ? "{act_rrow, " + literal(l, r) + "}" : std::string("act_rrow");
+    b.wire(lane, I,
+           "(" + zext(sample, ia + r, cw) + " < " + zext("cfg_in_features", fw, cw) + ") ? (" +
+               net::from_outputs + " ? " + rq + " : inbuf_rdata[" + n2s(l * I) + " +: " + n2s(I) +
+               "]) : " + literal(0, I));
+    row += (row.empty() ? "" : ", ") + lane;
+  }
+  e.line("assign " + net::act_row + " = {" + row + "};");
 }
 
 }  // namespace
@@ -180,6 +214,13 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
   const int O = p.spec->formats.output.bits, I = p.spec->formats.ifft.bits;
   const int S = p.samples_per_beat, tb = p.log2_beats, aw = p.p_bits + tb, tw = std::max(tb, 1);
   const BankMap m = bank_map(p);
+  const int ia = bits_for(int64_t{p.q_max} * p.beats);
+  b.wire("act_read", 1, net::inbuf_read + " && " + net::from_outputs,
+         "phase A reads the layer before's outputs (no write meets it: they come after phase A)");
+  b.reg("drain_row", aw, "the output row the drain reads next");
+  b.wire("obuf_raddr", aw,
+         net::state + " == ST_DRAIN ? drain_row : " +
+             (ia >= aw ? net::inbuf_addr + "[" + n2s(aw - 1) + ":0]" : zext(net::inbuf_addr, ia, aw)));
   const Module& per = d.module(gen_peripheral(d, p.spec->formats, S));
   emit_output_counters(b, p);
   std::vector<Expr> bias;  // lane S-1 first
@@ -224,13 +265,14 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
     const std::string waddr = concat("out2_block", tb ? "obuf_row" + B : "");
     b.add(Instance(sram_1rw(int64_t{p.p_max} * p.beats, O, aw, ""), "u_output_bank" + B)
               .connect("clk", b["clk"])
-              .connect("en", Expr("periph_valid || drain_read", 1))
+              .connect("en", Expr("periph_valid || drain_read || act_read", 1))
               .connect("we", b["periph_valid"])
-              .connect("addr", Expr("periph_valid ? " + waddr + " : drain_row", aw))
+              .connect("addr", Expr("periph_valid ? " + waddr + " : obuf_raddr", aw))
               .connect("wdata", b["obuf_d" + B])
               .connect("rdata", b["obuf_q" + B]));
   }
   emit_drain(b, p);
+  emit_act_row(b, p);
 }
 
 }  // namespace circa::gen

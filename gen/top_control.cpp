@@ -2,6 +2,7 @@
 // after `start` is accepted (the input buffer is read in the start cycle); `done` pulses in
 // product cycle T-1, the cycle the last output is written, so `done` comes T cycles after
 // `start`. The sequencers decide one cycle ahead where a synchronous SRAM read needs it.
+#include "arch/layer_program.hpp"
 #include "gen/top_plan.hpp"
 
 namespace circa::gen {
@@ -30,24 +31,34 @@ void emit_fsm(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int ia = bits_for(int64_t{p.q_max} * p.beats);
   const std::string& st = net::state;
-  e.blank().line("// ---- FSM: idle (loads), run (one product), drain (output stream) ----");
-  e.line("localparam [1:0] ST_IDLE = 2'd0, ST_RUN = 2'd1, ST_DRAIN = 2'd2;");
+  e.blank().line(
+      "// ---- FSM: idle (loads), run (one layer's product), switch (to the next layer), drain "
+      "----");
+  e.line("localparam [1:0] ST_IDLE = 2'd0, ST_RUN = 2'd1, ST_SWITCH = 2'd2, ST_DRAIN = 2'd3;");
   b.reg(st, 2);
   b.wire(net::running, 1, st + " == ST_RUN");
   b.wire(net::start_fire, 1, st + " == ST_IDLE && start");
+  b.wire(net::layer_start, 1, net::start_fire + " || " + st + " == ST_SWITCH",
+         "the layer's input row 0 is read; its product cycle 0 is next");
   b.wire(net::done_now, 1);
   b.wire(net::drain_end, 1);
+  b.wire("layer_end", 1, net::running + " && " + net::done_now);
   e.open("always @(posedge clk) begin");
   e.line("if (rst) " + st + " <= ST_IDLE;");
   e.line("else if (" + net::start_fire + ") " + st + " <= ST_RUN;");
-  e.line("else if (" + net::running + " && " + net::done_now + ") " + st + " <= ST_DRAIN;");
+  e.line("else if (layer_end) " + st + " <= cfg_last ? ST_DRAIN : ST_SWITCH;");
+  e.line("else if (" + st + " == ST_SWITCH) " + st + " <= ST_RUN;");
   e.line("else if (" + st + " == ST_DRAIN && " + net::drain_end + ") " + st + " <= ST_IDLE;");
   e.close("end");
-  e.line("assign done = " + net::done_now + ";");
-  e.line("assign busy = " + net::running + ";");
-  e.blank().line("// input stream: rows of the input buffer, in order, whenever no product runs");
-  e.line("assign in_ready = !" + net::running +
-         " && !start;  // start owns the input buffer's port in its cycle");
+  const int lb = p.layer_bits;
+  e.line("// layer 0's descriptor is current while idle, so a start's cycle already sees it");
+  e.line("always @(posedge clk) if (rst || (" + st + " == ST_DRAIN && " + net::drain_end + ")) " +
+         net::layer_idx + " <= " + literal(0, lb) + "; else if (layer_end && !cfg_last) " +
+         net::layer_idx + " <= " + net::layer_idx + " + " + literal(1, lb) + ";");
+  e.line("assign done = layer_end && cfg_last;");
+  e.line("assign busy = " + net::running + " || " + st + " == ST_SWITCH;");
+  e.blank().line("// input stream: rows of the input buffer, in order, whenever no network runs");
+  e.line("assign in_ready = !busy && !start;  // start owns the input buffer's port in its cycle");
   b.wire(net::in_fire, 1, "in_valid && in_ready");
   b.reg("in_ptr", ia);
   e.line("always @(posedge clk) if (rst || " + net::start_fire + ") in_ptr <= " + literal(0, ia) +
@@ -60,14 +71,14 @@ void emit_fsm(Body& b, const TopPlan& p) {
   b.wire(net::inbuf_read, 1);
   b.wire(
       net::inbuf_addr, ia,
-      net::in_fire + " ? in_ptr : " + net::start_fire + " ? " + literal(0, ia) + " : phase_a_ptr");
+      net::in_fire + " ? in_ptr : " + net::layer_start + " ? " + literal(0, ia) + " : phase_a_ptr");
   const std::string last_beat =
       tb > 0 ? net::inbuf_addr + "[" + n2s(tb - 1) + ":0] == " + literal(p.beats - 1, tb)
              : std::string("1'b1");
-  emit_gap(b, p, "phase_a", net::inbuf_read + " && " + last_beat, net::start_fire);
-  e.line("assign " + net::inbuf_read + " = " + net::start_fire + " || (" + net::running +
+  emit_gap(b, p, "phase_a", net::inbuf_read + " && " + last_beat, net::layer_start);
+  e.line("assign " + net::inbuf_read + " = " + net::layer_start + " || (" + net::running +
          " && phase_a_ptr < phase_a_rows && phase_a_ok);");
-  e.line("always @(posedge clk) if (" + net::start_fire + ") phase_a_ptr <= " + literal(1, ia) +
+  e.line("always @(posedge clk) if (" + net::layer_start + ") phase_a_ptr <= " + literal(1, ia) +
          "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " + literal(1, ia) +
          ";");
   b.reg(net::fft_feed_valid, 1);
@@ -78,7 +89,7 @@ void emit_fsm(Body& b, const TopPlan& p) {
 void emit_phase_a_capture(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int tb = p.log2_beats, qb = p.q_bits;
-  const std::string clear = "rst || " + net::start_fire;
+  const std::string clear = "rst || " + net::layer_start;
   e.blank().line(
       "// spectra leave the FFT unit; row j of the spectrum buffer is written at block j's last "
       "beat");
@@ -112,7 +123,7 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int banks = p.accumulator_banks, ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
   const int cw = bits_for(ic - 1), bw = bits_for(banks - 1), rw = bits_for(p.memory.weight_rows.rows - 1);
-  const std::string clear = "rst || " + net::start_fire;
+  const std::string clear = "rst || " + net::layer_start;
   e.blank().line(
       "// MAC: M_0 = A; M_g = max(M_g-1 + q*c, I_g-B + (P_g-B - 1)*ii + beats): a group starts");
   e.line(
@@ -153,7 +164,7 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   e.open("if (" + clear + ") begin");
   e.line("mac_active <= 1'b0; mac_base <= " + literal(0, pb) + "; mac_bank <= " + literal(0, bw) +
          "; " + net::mac_block + " <= " + literal(0, qb) + "; mac_cycle <= " + literal(0, cw) +
-         "; " + net::weight_row + " <= " + literal(0, rw) + ";");
+         "; " + net::weight_row + " <= cfg_weight_base[" + n2s(rw - 1) + ":0];");
   e.mid("end else if (" + net::mac_read + ") begin");
   e.line(net::weight_row + " <= " + net::weight_row + " + " + literal(1, rw) + ";");
   e.line("mac_cycle <= mac_cycle_end ? " + literal(0, cw) + " : mac_cycle + " + literal(1, cw) +
@@ -199,13 +210,14 @@ void emit_stream_requester(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int rows = p.memory.weight_stream_fifo.depth, cw = bits_for(rows);
   const int ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
-  const int ra = bits_for(p.memory.max_stream_rows - 1);
-  const std::string clear = "rst || " + net::start_fire;
+  const int ra = arch::kCfgDataBits;  // rows of the off-chip weight image
+  const std::string clear = "rst || " + net::layer_start;
   e.blank().line(
       "// ---- weight stream requests: one per issue, walking (group, j) as the MAC does ----");
   b.reg("req_base", pb, "first output block of the group requested next");
   b.reg("req_block", qb);
-  b.reg("req_addr", ra, "first row of the issue requested next: (g*q + j)*issue_cycles");
+  b.reg("req_addr", ra,
+        "first row of the issue requested next: weight_base + (g*q + j)*issue_cycles");
   b.reg("stream_inflight", cw, "rows requested and not yet received");
   e.line("assign ws_req_valid = " + net::running +
          " && cfg_stream && req_base < cfg_p && stream_count + " +
@@ -216,7 +228,7 @@ void emit_stream_requester(Body& b, const TopPlan& p) {
   e.open("always @(posedge clk) begin");
   e.open("if (" + clear + ") begin");
   e.line("req_base <= " + literal(0, pb) + "; req_block <= " + literal(0, qb) +
-         "; req_addr <= " + literal(0, ra) + ";");
+         "; req_addr <= (cfg_stream && !rst) ? cfg_weight_base : " + literal(0, ra) + ";");
   e.mid("end else if (req_fire) begin");
   e.line("req_addr <= req_addr + " + literal(ic, ra) + ";");
   e.line("req_block <= req_group_end ? " + literal(0, qb) + " : req_block + " + literal(1, qb) +
@@ -244,7 +256,7 @@ void emit_weight_stream(Body& b, const TopPlan& p) {
   b.wire("stream_push", 1, "ws_valid && ws_ready");
   b.wire("stream_pop", 1, "cfg_stream && " + net::mac_read);
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || " + net::start_fire + ") begin stream_count <= " + literal(0, cw) +
+  e.line("if (rst || " + net::layer_start + ") begin stream_count <= " + literal(0, cw) +
          "; stream_wptr <= " + literal(0, aw) + "; stream_rptr <= " + literal(0, aw) + "; end");
   e.open("else begin");
   e.line("if (stream_push) stream_wptr <= stream_wptr + " + literal(1, aw) + ";");

@@ -23,7 +23,7 @@ void bin_source(const TopPlan& p, int b, int* t, int* l) {
 void emit_fft_units(Body& b, const Design& d, const TopPlan& p) {
   Instance fwd(ref(d.module(p.fft_module)), p.shared_fft ? "u_fft_shared" : "u_fft");
   fwd.connect("clk", b["clk"]).connect("rst", b["rst"]);
-  fwd.connect("in_data", b["inbuf_rdata"]);
+  fwd.connect("in_data", b[net::act_row]);
   fwd.connect("out_valid", b[net::fft_out_valid]);
   fwd.connect("out_re", b[net::fft_out_re]).connect("out_im", b[net::fft_out_im]);
   if (p.shared_fft) {
@@ -87,7 +87,9 @@ void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p) {
   b.wire("inbuf_rdata", row_in);
   b.add(Instance(sram_1rw(in_rows, row_in, ia, ""), "u_input_buffer")
             .connect("clk", b["clk"])
-            .connect("en", Expr(net::in_fire + " || " + net::inbuf_read, 1))
+            .connect("en", Expr(net::in_fire + " || (" + net::inbuf_read + " && !" +
+                                    net::from_outputs + ")",
+                                1))
             .connect("we", b[net::in_fire])
             .connect("addr", b[net::inbuf_addr])
             .connect("wdata", b["in_data"])

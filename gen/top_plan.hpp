@@ -37,6 +37,11 @@ struct TopPlan {
   int q_max = 0, p_max = 0;  ///< largest layer the buffers hold (input blocks, output blocks)
   int q_bits = 0, p_bits = 0;  ///< bits of cfg_q / cfg_p
   int weight_word_bits = 0;    ///< bits of one weight word (re, im)
+  int max_layers = 0;          ///< layer descriptors the program table holds
+  int layer_bits = 0;          ///< bits of layer_idx
+  int cfg_addr_bits = 0;       ///< {layer, field}
+  int in_features_bits = 0;    ///< bits of a layer's input sample count (up to q_max * k)
+  int bias_block_bits = 0;     ///< bits of a bias block index (the bias banks' blocks)
   arch::MemoryMap memory;  ///< every memory's shape (weight rows, FIFO, buffers)
   int fft_out_bits = 0,
       ifft_out_bits = 0;  ///< bits of one FFT / IFFT output component on the unit's ports
@@ -63,13 +68,19 @@ namespace net {
 inline const std::string state = "state";            ///< ST_IDLE, ST_RUN, ST_DRAIN
 inline const std::string running = "running";        ///< state == ST_RUN
 inline const std::string start_fire = "start_fire";  ///< start accepted (idle and start)
-inline const std::string done_now = "done_now";      ///< the last output is written (output side)
+inline const std::string layer_start = "layer_start";  ///< a layer's first cycle: start accepted,
+                                                       ///< or the switch to the next layer
+inline const std::string done_now = "done_now";  ///< a layer's last output is written (output side)
 inline const std::string drain_end = "drain_end";    ///< the output stream is over (output side)
+// layer program (top_program.cpp)
+inline const std::string layer_idx = "layer_idx";        ///< the running layer
+inline const std::string from_outputs = "from_outputs";  ///< its input is in the output banks
 // input buffer and phase A (top_control.cpp)
 inline const std::string in_fire = "in_fire";        ///< an input row is accepted
 inline const std::string inbuf_read = "inbuf_read";  ///< phase A reads an input-buffer row
 inline const std::string inbuf_addr = "inbuf_addr";
 inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
+inline const std::string act_row = "act_row";  ///< that row: input buffer or re-quantised outputs
 inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)
 // spectrum capture and buffer (top_control.cpp)
 inline const std::string spectrum_valid = "spectrum_valid";  ///< an FFT output beat of phase A
@@ -119,8 +130,10 @@ void emit_gap(Body& b, const TopPlan& p, const std::string& pre, const std::stri
 
 std::string n2s(int64_t v);
 int bits_for(int64_t max_value);  ///< bits to hold 0..max_value
+std::string zext(const std::string& x, int w, int to);  ///< a w-bit unsigned x in `to` bits
 
 // Part emitters (top_control.cpp, top_datapath.cpp, top_output.cpp, top_banks.cpp).
+void emit_layer_table(Body& b, const TopPlan& p);  ///< descriptors, cfg_* of the running layer
 void emit_control(Body& b, const TopPlan& p);  ///< FSM, phase A, MAC sequencer, stream FIFO
 /// Input buffer, FFT unit(s), spectrum buffer.
 void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p);

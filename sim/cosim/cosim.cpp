@@ -10,6 +10,7 @@
 #include "cosim/lockstep_bench.hpp"
 #include "cosim/verilated_top.hpp"
 #include "gen/generator.hpp"
+#include "arch/layer_program.hpp"
 #include "arch/memory_map.hpp"
 #include "gen/top.hpp"
 #include "spec/config_loader.hpp"
@@ -73,6 +74,8 @@ CosimResult run_cosim(const CosimOptions& o) {
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
                       const std::vector<Layer>& layers) {
   CIRCA_CHECK(!layers.empty(), "cosim needs a layer");
+  if (const std::string why = arch::network_unsupported(s, layers); !why.empty())
+    throw ConfigError("cosim: " + why);
   for (const Layer& l : layers)
     if (const std::string why = cosim_unsupported(s, l); !why.empty())
       throw ConfigError("cosim: " + why);
@@ -109,7 +112,7 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
     ref->clk(*clk);
     r.reference = "the SystemC top (sim/sysc/pin_top.hpp)";
   }
-  const int64_t products = o.products * static_cast<int64_t>(layers.size());
+  const int64_t products = o.products;
   make_lockstep_bench(ref, dut, pins, o, s, layer_runs(s, layers, o.seed), vcd, &r);
   const auto t0 = std::chrono::steady_clock::now();
   sc_core::sc_start();
@@ -118,7 +121,7 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   r.message = r.ok ? "cosim: PASS, " + std::to_string(r.cycles) + " cycles, " +
                          std::to_string(r.compared) + " comparisons, " +
                          std::to_string(r.outputs_checked) + " output beats, " +
-                         std::to_string(r.products_done) + " products, outputs equal the golden model"
+                         std::to_string(r.products_done) + " inferences, outputs equal the golden model"
                    : "cosim: FAIL";
   return r;
 }

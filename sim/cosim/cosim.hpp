@@ -1,9 +1,10 @@
 // `circa cosim`: the generated top (Verilated at run time, verilated_top.hpp) and the SystemC
 // model of the same top (sysc/pin_top.hpp) in lockstep under one stimulus (lockstep_bench.hpp):
-// a host that configures, loads, starts and drains each layer with random gaps and back-pressure,
-// and an off-chip memory that answers the weight stream; every output port compared every cycle.
-// A workload's fc layers run in order, each fed the RTL's outputs of the layer before; the
-// outputs are checked against the golden numerics at the end.
+// a host that configures the whole network once, then loads, starts and drains each inference
+// with random gaps and back-pressure, and an off-chip memory that answers the weight stream;
+// every output port compared every cycle. A workload's fc layers run as one layer program, each
+// layer reading the one before's outputs on chip; the last layer's outputs are checked against
+// the golden numerics at the end.
 #pragma once
 
 #include <cstdint>
@@ -37,7 +38,8 @@ struct CosimOptions {
   sysc::PinTopFaults reference_faults;  ///< tests only: a broken SystemC top
 };
 
-/// Start to done of each inference of one layer, on both implementations.
+/// Start to done of each inference of the network (named after its layer when it has one), on
+/// both implementations.
 struct LayerCycles {
   std::string layer;
   std::vector<int64_t> reference, rtl;
@@ -49,7 +51,7 @@ struct CosimResult {
   int64_t cycles = 0;           ///< cycles simulated
   int64_t compared = 0;         ///< port comparisons
   int64_t outputs_checked = 0;  ///< out_data beats compared
-  int products_done = 0;
+  int products_done = 0;  ///< inferences of the whole network
   std::vector<LayerCycles> layers;
   std::vector<int64_t> done_cycles;  ///< cycles the reference raised done, per product
   std::vector<int64_t> first_beats;  ///< cycles the reference first offered each output row of

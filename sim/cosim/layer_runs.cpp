@@ -3,6 +3,7 @@
 #include "common/error.hpp"
 #include "cosim/cosim.hpp"
 #include "gen/top.hpp"
+#include "arch/offchip.hpp"
 #include "numerics/fixed_point.hpp"
 #include "numerics/random_data.hpp"
 
@@ -24,6 +25,11 @@ Bits bits_of_hex(const std::string& h) {
 std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Layer>& layers,
                                  uint64_t seed) {
   const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
+  Workload w;
+  w.name = "cosim";
+  w.layers = layers;
+  const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w);
+  const arch::NetworkProgram np = arch::network_program(s, layers, plans);
   std::vector<LayerRun> runs;
   for (size_t li = 0; li < layers.size(); ++li) {
     LayerRun lr;
@@ -32,7 +38,9 @@ std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Lay
     const num::QuantisedLayer ql = num::quantise_layer(s, lr.layer, lr.w);
     lr.bias = ql.bias;
     for (const std::string& h : gen::weight_rows_hex(s, ql.spectra)) lr.rows.push_back(bits_of_hex(h));
-    lr.stream = !plan_alone(s, lr.layer).weights_on_chip;
+    lr.plan = plans[li];
+    lr.desc = np.layers[li];
+    lr.stream = lr.desc.stream;
     const LayerGeometry g = geometry(lr.layer, k);
     lr.p = g.p, lr.q = g.q;
     lr.beats_in = int64_t{g.q} * k / S;
@@ -40,6 +48,25 @@ std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Lay
     runs.push_back(std::move(lr));
   }
   return runs;
+}
+
+std::vector<Bits> offchip_image(const std::vector<LayerRun>& runs) {
+  std::vector<Bits> image;
+  for (const LayerRun& r : runs) {
+    if (!r.stream) continue;
+    CIRCA_CHECK(static_cast<int64_t>(image.size()) == r.desc.weight_base, "off-chip image order");
+    image.insert(image.end(), r.rows.begin(), r.rows.end());
+  }
+  return image;
+}
+
+int64_t offchip_request_bytes(const std::vector<LayerRun>& runs, int64_t row) {
+  for (const LayerRun& r : runs)
+    if (r.stream && row >= r.desc.weight_base &&
+        row < r.desc.weight_base + static_cast<int64_t>(r.rows.size()))
+      return arch::stream_request_bytes(r.plan, row - r.desc.weight_base);
+  throw InternalError("cosim: a weight-stream request for row " + std::to_string(row) +
+                      " outside every streamed layer");
 }
 
 std::vector<int64_t> first_input(const AcceleratorSpec& s, const Layer& first, uint64_t seed,
@@ -70,23 +97,23 @@ std::vector<int64_t> next_input(const AcceleratorSpec& s, const std::vector<int6
 
 std::string golden_check(const AcceleratorSpec& s, const std::vector<LayerRun>& runs,
                          const std::vector<std::vector<int64_t>>& first_inputs,
-                         const std::vector<std::vector<std::vector<int64_t>>>& rtl_outputs) {
+                         const std::vector<std::vector<int64_t>>& rtl_outputs) {
   for (size_t run = 0; run < first_inputs.size(); ++run) {
-    std::vector<int64_t> x = first_inputs[run];
+    std::vector<int64_t> x = first_inputs[run], y;
     for (size_t li = 0; li < runs.size(); ++li) {
-      const std::vector<int64_t> y = num::run_layer_fixed(s, runs[li].layer, runs[li].w, x).output;
-      const std::vector<int64_t>& rtl = rtl_outputs.at(run).at(li);
-      const std::string where =
-          "inference " + std::to_string(run) + ", layer '" + runs[li].layer.name + "'";
-      if (rtl.size() != y.size())
-        return where + ": the RTL gave " + std::to_string(rtl.size()) + " outputs, golden " +
-               std::to_string(y.size());
-      for (size_t i = 0; i < y.size(); ++i)
-        if (rtl[i] != y[i])
-          return where + ", output " + std::to_string(i) + ": RTL " + std::to_string(rtl[i]) +
-                 " != golden " + std::to_string(y[i]);
+      y = num::run_layer_fixed(s, runs[li].layer, runs[li].w, x).output;
       x = next_input(s, y);
     }
+    const std::vector<int64_t>& rtl = rtl_outputs.at(run);
+    const std::string where =
+        "inference " + std::to_string(run) + ", layer '" + runs.back().layer.name + "'";
+    if (rtl.size() != y.size())
+      return where + ": the RTL gave " + std::to_string(rtl.size()) + " outputs, golden " +
+             std::to_string(y.size());
+    for (size_t i = 0; i < y.size(); ++i)
+      if (rtl[i] != y[i])
+        return where + ", output " + std::to_string(i) + ": RTL " + std::to_string(rtl[i]) +
+               " != golden " + std::to_string(y[i]);
   }
   return "";
 }

@@ -1,14 +1,15 @@
-// What the cosim host feeds the top, layer by layer: the weight rows (written through w_* when
-// the layer is resident, served by the off-chip memory on ws_* when it streams), the bias codes
-// (b_*), the layer registers, and the first layer's input per inference; every later layer's
-// input is the RTL's output of the layer before, re-quantised by the host as the activation
-// buffer does on chip.
+// What the cosim host gives the whole-network top: per layer the weight rows (written once
+// through w_* at the layer's base row when resident, served by the off-chip memory on ws_* from
+// the layer's base in the off-chip image when streamed), the bias codes (b_*, at the layer's
+// bias block) and the descriptor (cfg_*); per inference the first layer's input. Every later
+// layer reads the layer before's outputs on chip.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "arch/layer_program.hpp"
 #include "numerics/layer.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
@@ -23,14 +24,22 @@ struct LayerRun {
   num::LayerWeights w;
   std::vector<Bits> rows;     ///< weight rows in stream order (gen::weight_rows_hex)
   std::vector<int64_t> bias;  ///< codes of formats.output, one per output row
-  bool stream = false;        ///< the top's SRAM does not hold the layer: cfg_stream
+  arch::LayerPlan plan;       ///< in the whole network (residency, base row)
+  arch::LayerDescriptor desc;
+  bool stream = false;        ///< the top's SRAM does not hold the layer: streamed
   int p = 0, q = 0;
   int64_t beats_in = 0, beats_out = 0;  ///< input rows loaded, output rows drained
 };
 
-/// The runs of `layers` (fc, in order): layer i's weights from seed + i.
+/// The runs of `layers` (fc, in order, one network): layer i's weights from seed + i.
 std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Layer>& layers,
                                  uint64_t seed);
+
+/// The off-chip weight image: every streamed layer's rows at its descriptor's weight_base.
+std::vector<Bits> offchip_image(const std::vector<LayerRun>& runs);
+
+/// Bytes of the weight-stream request whose first row is `row` of the off-chip image.
+int64_t offchip_request_bytes(const std::vector<LayerRun>& runs, int64_t row);
 
 /// The first layer's input codes for inference `run` (from seed + 1 + run).
 std::vector<int64_t> first_input(const AcceleratorSpec& s, const Layer& first, uint64_t seed,
@@ -42,10 +51,10 @@ std::vector<Bits> input_rows(const AcceleratorSpec& s, const std::vector<int64_t
 /// The host's re-quantisation of a layer's output codes into the next layer's input codes.
 std::vector<int64_t> next_input(const AcceleratorSpec& s, const std::vector<int64_t>& y);
 
-/// "" when every layer's RTL outputs (per inference, cropped to out_features) equal the golden
-/// chain's from the same first input; else the first difference.
+/// "" when the network's RTL outputs (per inference, cropped to the last layer's out_features)
+/// equal the golden chain's from the same first input; else the first difference.
 std::string golden_check(const AcceleratorSpec& s, const std::vector<LayerRun>& runs,
                          const std::vector<std::vector<int64_t>>& first_inputs,
-                         const std::vector<std::vector<std::vector<int64_t>>>& rtl_outputs);
+                         const std::vector<std::vector<int64_t>>& rtl_outputs);
 
 }  // namespace circa::cosim

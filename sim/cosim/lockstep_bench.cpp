@@ -44,8 +44,7 @@ struct Sample {
 
 /// Indices of the ports the bench drives and watches (-1: the top has no such port).
 struct PortIndex {
-  int rst, start, in_valid, in_data, out_ready, cfg_p, cfg_q, cfg_relu, cfg_bias_en, cfg_stream,
-      ws_valid, ws_data, ws_ready, ws_req_valid, ws_req_ready, ws_req_addr, w_we, w_addr, w_data,
+  int rst, start, in_valid, in_data, out_ready, cfg_we, cfg_addr, cfg_data, ws_valid, ws_data, ws_ready, ws_req_valid, ws_req_ready, ws_req_addr, w_we, w_addr, w_data,
       b_we, b_addr, b_data, done, busy, in_ready, out_valid, out_data;
 };
 
@@ -72,9 +71,8 @@ class Bench : public sc_core::sc_module {
       return -1;
     };
     ix_ = {at("rst"),          at("start"),        at("in_valid"),
-           at("in_data"),      at("out_ready"),    at("cfg_p"),
-           at("cfg_q"),        at("cfg_relu"),     at("cfg_bias_en"),
-           at("cfg_stream"),   at("ws_valid"),     at("ws_data"),
+           at("in_data"),      at("out_ready"),    at("cfg_we"),
+           at("cfg_addr"),     at("cfg_data"),     at("ws_valid"),     at("ws_data"),
            at("ws_ready"),     at("ws_req_valid", false), at("ws_req_ready", false),
            at("ws_req_addr", false), at("w_we"),   at("w_addr"),
            at("w_data"),       at("b_we"),         at("b_addr"),
@@ -85,8 +83,13 @@ class Bench : public sc_core::sc_module {
                                                      : size_t{0},
                        0u);
     held_.assign(pins_.size(), Bits{});
-    for (const LayerRun& l : layers_) r_->layers.push_back({l.layer.name, {}, {}});
+    r_->layers.push_back({layers_.size() == 1 ? layers_[0].layer.name
+                                              : "network (" + std::to_string(layers_.size()) +
+                                                    " layers)",
+                          {}, {}});
     outputs_.assign(static_cast<size_t>(o.products), {});
+    image_ = offchip_image(layers_);
+    host_writes();
     limit_ = o.max_cycles > 0 ? o.max_cycles : cycle_bound();
     SC_HAS_PROCESS(Bench);
     SC_THREAD(run);
@@ -97,6 +100,13 @@ class Bench : public sc_core::sc_module {
  private:
   enum class Phase { reset, config, load, start, run, drain, gap, tail, finished };
 
+  /// One configuration write: a weight row (w_*), a bias code (b_*) or a descriptor word (cfg_*).
+  struct HostWrite {
+    int we, addr_port, data_port;
+    int64_t addr;
+    Bits data;
+  };
+
   bool chance(double p) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
   bool high(PinModel* m, int port) { return port >= 0 && (m->get(port)[0] & 1u) != 0; }
   void put(int port, int64_t v) { sysc::put_field(in_[port], 0, pins_[port].width, v); }
@@ -104,9 +114,35 @@ class Bench : public sc_core::sc_module {
     for (auto& w : in_[port]) w = static_cast<uint32_t>(rng_());
     if (const int w = pins_[port].width; w % 32) in_[port].back() &= (1u << (w % 32)) - 1u;
   }
-  const LayerRun& layer() const { return layers_[static_cast<size_t>(li_)]; }
-  size_t config_rows() const { return layer().stream ? 0 : layer().rows.size(); }
-  size_t config_writes() const { return config_rows() + layer().bias.size(); }
+  const LayerRun& first() const { return layers_.front(); }
+  const LayerRun& last() const { return layers_.back(); }
+
+  /// Everything the top holds across inferences, written once: the resident layers' weight rows
+  /// at their base rows, every layer's bias codes at its bias block, then the layer program.
+  void host_writes() {
+    const int k = s_.block_size;
+    auto code = [this](int port, int64_t v) {
+      Bits b(static_cast<size_t>(sysc::words_of(pins_[port].width)), 0u);
+      sysc::put_field(b, 0, pins_[port].width, v);
+      return b;
+    };
+    for (const LayerRun& l : layers_) {
+      if (l.stream) continue;
+      for (size_t r = 0; r < l.rows.size(); ++r)
+        writes_.push_back({ix_.w_we, ix_.w_addr, ix_.w_data,
+                           l.desc.weight_base + static_cast<int64_t>(r), l.rows[r]});
+    }
+    for (const LayerRun& l : layers_)
+      if (l.desc.bias)
+        for (size_t b = 0; b < l.bias.size(); ++b)
+          writes_.push_back({ix_.b_we, ix_.b_addr, ix_.b_data,
+                             l.desc.bias_base * k + static_cast<int64_t>(b),
+                             code(ix_.b_data, l.bias[b])});
+    std::vector<arch::LayerDescriptor> program;
+    for (const LayerRun& l : layers_) program.push_back(l.desc);
+    for (const arch::CfgWrite& w : arch::encode_program(program))
+      writes_.push_back({ix_.cfg_we, ix_.cfg_addr, ix_.cfg_data, w.addr, code(ix_.cfg_data, w.data)});
+  }
 
   /// A generous bound: every layer's loads, drains and configuration at the stall rate, and a
   /// product that does each FFT, each issue and each streamed issue's memory round trip alone.
@@ -115,7 +151,7 @@ class Bench : public sc_core::sc_module {
     const arch::OffchipTiming ot = arch::offchip_timing(s_);
     int64_t per_inference = 0;
     for (const LayerRun& l : layers_) {
-      const arch::LayerPlan pl = plan_alone(s_, l.layer);
+      const arch::LayerPlan& pl = l.plan;
       const int64_t issues = int64_t{pl.groups} * l.q;
       int64_t product = (l.p + l.q + 4) * int64_t{f.ii + f.latency + f.beats} +
                         4 * issues * pl.mac.issue_cycles + 64;
@@ -124,21 +160,15 @@ class Bench : public sc_core::sc_module {
                              static_cast<int64_t>(arch::bus_bytes(
                                  ot, arch::issue_bytes(pl.mac, pl.mac.parallel_blocks)) /
                                  ot.bytes_per_cycle));
-      per_inference += static_cast<int64_t>(l.rows.size() + l.bias.size()) + 2 * product +
-                       4 * (l.beats_in + l.beats_out) + 64;
+      per_inference += 2 * product + 4 * (l.beats_in + l.beats_out) + 64;
     }
-    return static_cast<int64_t>(2 * o_.products * per_inference / (1 - o_.stall)) + 1000;
+    return static_cast<int64_t>(2 * o_.products * per_inference / (1 - o_.stall)) +
+           static_cast<int64_t>(writes_.size()) + 1000;
   }
 
   /// This cycle's inputs by port index (outputs and clk stay empty), by the bench's phase.
   const std::vector<Bits>& drive() {
     for (auto& v : in_) std::fill(v.begin(), v.end(), 0u);
-    const LayerRun& l = layer();
-    put(ix_.cfg_p, l.p);
-    put(ix_.cfg_q, l.q);
-    put(ix_.cfg_relu, l.layer.activation == Activation::relu);
-    put(ix_.cfg_bias_en, l.layer.bias);
-    put(ix_.cfg_stream, l.stream);
     put(ix_.out_ready, !chance(o_.stall));
     garbage(ix_.in_data);  // garbage unless valid
     garbage(ix_.ws_data);
@@ -146,7 +176,7 @@ class Bench : public sc_core::sc_module {
       const sysc::OffchipMemory::Out& m = memory_->out();
       if (ix_.ws_req_ready >= 0) put(ix_.ws_req_ready, m.req_ready);
       put(ix_.ws_valid, m.valid);
-      if (m.valid) in_[ix_.ws_data] = l.rows.at(static_cast<size_t>(m.row));
+      if (m.valid) in_[ix_.ws_data] = image_.at(static_cast<size_t>(m.row));
     } else if (ix_.ws_req_ready >= 0) {
       put(ix_.ws_req_ready, chance(0.5));  // ignored: no layer streams
     }
@@ -154,19 +184,13 @@ class Bench : public sc_core::sc_module {
       case Phase::reset:
         put(ix_.rst, 1);
         break;
-      case Phase::config:  // resident weight rows, then bias codes, one write a cycle
-        if (cfg_next_ < config_rows()) {
-          put(ix_.w_we, 1);
-          put(ix_.w_addr, static_cast<int64_t>(cfg_next_));
-          in_[ix_.w_data] = l.rows[cfg_next_];
-        } else {
-          const size_t b = cfg_next_ - config_rows();
-          put(ix_.b_we, 1);
-          put(ix_.b_addr, static_cast<int64_t>(b));
-          std::fill(in_[ix_.b_data].begin(), in_[ix_.b_data].end(), 0u);
-          put(ix_.b_data, l.bias[b]);
-        }
+      case Phase::config: {  // one write a cycle
+        const HostWrite& w = writes_[cfg_next_];
+        put(w.we, 1);
+        put(w.addr_port, w.addr);
+        in_[w.data_port] = w.data;
         break;
+      }
       case Phase::load:
         if (!chance(o_.stall)) {
           put(ix_.in_valid, 1);
@@ -258,7 +282,7 @@ class Bench : public sc_core::sc_module {
     const int O = s_.formats.output.bits;
     for (int l = 0; l < lanes_; ++l) {
       const int64_t row = out_beat_ * lanes_ + l;
-      if (row < layer().layer.out_features) y_[static_cast<size_t>(row)] = sysc::signed_field(data, l * O, O);
+      if (row < last().layer.out_features) y_[static_cast<size_t>(row)] = sysc::signed_field(data, l * O, O);
     }
   }
 
@@ -276,10 +300,13 @@ class Bench : public sc_core::sc_module {
     }
     switch (phase_) {
       case Phase::reset:
-        if (c >= 2) enter_layer(0);
+        if (c >= 2) {
+          phase_ = Phase::config;  // never empty: the layer program is always written
+          enter_inference();
+        }
         break;
       case Phase::config:
-        if (++cfg_next_ == config_writes()) configured_ = li_, phase_ = Phase::load;
+        if (++cfg_next_ == writes_.size()) phase_ = Phase::load;
         break;
       case Phase::load:
         if ((in[ix_.in_valid][0] & 1u) && high(ref_, ix_.in_ready) &&
@@ -289,18 +316,18 @@ class Bench : public sc_core::sc_module {
       case Phase::start:
         start_cycle_ = c;
         dut_done_ = -1;
-        if (layer().stream) start_memory(c + 1);
+        if (!image_.empty()) start_memory(c + 1);
         phase_ = Phase::run;
         break;
       case Phase::run:
         if (high(ref_, ix_.done)) {
           r_->done_cycles.push_back(c);
-          LayerCycles& lc = r_->layers[static_cast<size_t>(li_)];
+          LayerCycles& lc = r_->layers[0];
           lc.reference.push_back(c - start_cycle_);
           lc.rtl.push_back(dut_done_ >= 0 ? dut_done_ - start_cycle_ : -1);
           phase_ = Phase::drain;
           out_beat_ = 0;
-          y_.assign(static_cast<size_t>(layer().layer.out_features), 0);
+          y_.assign(static_cast<size_t>(last().layer.out_features), 0);
         }
         break;
       case Phase::drain:
@@ -309,20 +336,20 @@ class Bench : public sc_core::sc_module {
           r_->first_beats.push_back(c);
         if (high(ref_, ix_.out_valid) && out_ready) {
           collect(dut_->get(ix_.out_data));
-          if (++out_beat_ == layer().beats_out) phase_ = Phase::gap, gap_ = 3;
+          if (++out_beat_ == last().beats_out) phase_ = Phase::gap, gap_ = 3;
         }
         break;
       case Phase::gap:
         if (--gap_ == 0) {
           ++r_->products_done;
           memory_.reset();
-          outputs_[static_cast<size_t>(run_)].push_back(y_);
-          if (static_cast<size_t>(li_) + 1 < layers_.size())
-            enter_layer(li_ + 1);
-          else if (++run_ == o_.products)
+          outputs_[static_cast<size_t>(run_)] = y_;
+          if (++run_ == o_.products)
             phase_ = Phase::tail, gap_ = 4;
-          else
-            enter_layer(0);
+          else {
+            phase_ = Phase::load;
+            enter_inference();
+          }
         }
         break;
       case Phase::tail:
@@ -333,30 +360,22 @@ class Bench : public sc_core::sc_module {
     }
   }
 
-  /// The off-chip memory of this product (cycle 0 = t): requests of one issue's rows each.
+  /// The off-chip memory of this inference (cycle 0 = t): requests of one issue's rows each,
+  /// addressed in the off-chip image of every streamed layer.
   void start_memory(int64_t t) {
-    const arch::LayerPlan pl = plan_alone(s_, layer().layer);
-    memory_.emplace(arch::offchip_timing(s_), pl.mac.issue_cycles,
-                    [pl](int64_t row) { return arch::stream_request_bytes(pl, row); }, o_.stall,
-                    o_.seed + static_cast<uint64_t>(t));
+    memory_.emplace(
+        arch::offchip_timing(s_), first().plan.mac.issue_cycles,
+        [this](int64_t row) { return offchip_request_bytes(layers_, row); }, o_.stall,
+        o_.seed + static_cast<uint64_t>(t));
     memory_->reset(t);
   }
 
-  /// The next product runs layer li: its weights and bias are written first unless the top
-  /// holds them; its input is the first input (layer 0) or the RTL's last output, re-quantised.
-  void enter_layer(int li) {
-    li_ = li;
+  /// The next inference's input rows (the first layer's input from the seed).
+  void enter_inference() {
     beat_ = 0;
-    cfg_next_ = 0;
-    std::vector<int64_t> x;
-    if (li == 0) {
-      x = first_input(s_, layer().layer, o_.seed, run_);
-      first_inputs_.push_back(x);
-    } else {
-      x = next_input(s_, y_);
-    }
-    rows_in_ = input_rows(s_, x, layer().q);
-    phase_ = li_ != configured_ && config_writes() > 0 ? Phase::config : Phase::load;
+    const std::vector<int64_t> x = first_input(s_, first().layer, o_.seed, run_);
+    first_inputs_.push_back(x);
+    rows_in_ = input_rows(s_, x, first().q);
   }
 
   void write_vcd(const std::deque<Sample>& hist) {
@@ -411,13 +430,14 @@ class Bench : public sc_core::sc_module {
   std::mt19937_64 rng_;
   std::vector<LayerRun> layers_;
   const int lanes_;
-  std::optional<sysc::OffchipMemory> memory_;  ///< while a streamed layer's product runs
+  std::vector<HostWrite> writes_;               ///< the configuration, written once
+  std::vector<Bits> image_;                     ///< the off-chip weight image
+  std::optional<sysc::OffchipMemory> memory_;  ///< while an inference runs (streamed layers)
   std::vector<Bits> rows_in_;                  ///< the input rows of this product
   std::vector<int64_t> y_;                     ///< the RTL's outputs of this product
   std::vector<std::vector<int64_t>> first_inputs_;              ///< per inference
-  std::vector<std::vector<std::vector<int64_t>>> outputs_;      ///< per inference and layer
-  int li_ = 0, configured_ = -1;  ///< the layer running, the one whose weights the top holds
-  size_t cfg_next_ = 0;           ///< the next weight-row or bias write of the config phase
+  std::vector<std::vector<int64_t>> outputs_;                   ///< per inference
+  size_t cfg_next_ = 0;  ///< the next write of the config phase
   int64_t beat_ = 0, out_beat_ = 0, limit_ = 0, start_cycle_ = 0, dut_done_ = -1;
   int run_ = 0, gap_ = 0;  ///< the inference running, a countdown
   Phase phase_ = Phase::reset;

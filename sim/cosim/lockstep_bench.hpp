@@ -1,13 +1,14 @@
 // The bench of `circa cosim`: one SystemC thread that drives the generated top and the SystemC
 // top (sysc/pin_top.hpp) with the same pins every cycle and compares every output port. It plays
-// the host and the off-chip memory: per layer it writes the weight rows (resident layers) and
-// bias codes through the configuration ports when the top does not hold them, loads the input
-// rows with random gaps, starts, answers the weight-stream requests of a streamed layer from an
-// off-chip memory model (sysc/offchip_memory.hpp: latency, bandwidth, bursts, outstanding
-// requests and random stalls, from the spec's offchip section), waits for done and drains the
-// outputs under random back-pressure; the drained RTL outputs, re-quantised, are the next layer's
-// input. Inputs change at the falling edge, outputs are read 1 ns later (the rising edge samples
-// them). The first mismatch ends the run 16 cycles later with a VCD of both around it.
+// the host and the off-chip memory: it writes the resident layers' weight rows, every layer's
+// bias codes and the layer program once through the configuration ports; then per inference it
+// loads the first layer's input rows with random gaps, starts the whole network, answers the
+// streamed layers' weight-stream requests from an off-chip memory model
+// (sysc/offchip_memory.hpp: latency, bandwidth, bursts, outstanding requests and random stalls,
+// from the spec's offchip section), waits for done and drains the last layer's outputs under
+// random back-pressure. Inputs change at the falling edge, outputs are read 1 ns later (the
+// rising edge samples them). The first mismatch ends the run 16 cycles later with a VCD of both
+// around it.
 #pragma once
 
 #include <string>

@@ -4,6 +4,7 @@
 
 #include "arch/memory_map.hpp"
 #include "common/error.hpp"
+#include "numerics/fixed_point.hpp"
 #include "sysc/weight_rows.hpp"
 
 namespace circa::sysc {
@@ -58,9 +59,9 @@ PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
       map_(arch::memory_map(s)) {
   for (const Pin& p : pins_) values_.push_back(Bits(static_cast<size_t>(words_of(p.width)), 0u));
   rst_i_ = index("rst"), start_i_ = index("start"), in_valid_i_ = index("in_valid"),
-  in_data_i_ = index("in_data"), out_ready_i_ = index("out_ready"), cfg_p_i_ = index("cfg_p"),
-  cfg_q_i_ = index("cfg_q"), cfg_relu_i_ = index("cfg_relu"), cfg_bias_i_ = index("cfg_bias_en"),
-  cfg_stream_i_ = index("cfg_stream"), w_we_i_ = index("w_we"), w_addr_i_ = index("w_addr"),
+  in_data_i_ = index("in_data"), out_ready_i_ = index("out_ready"), cfg_we_i_ = index("cfg_we"),
+  cfg_addr_i_ = index("cfg_addr"), cfg_data_i_ = index("cfg_data"), w_we_i_ = index("w_we"),
+  w_addr_i_ = index("w_addr"),
   w_data_i_ = index("w_data"), b_we_i_ = index("b_we"), b_addr_i_ = index("b_addr"),
   b_data_i_ = index("b_data"), ws_valid_i_ = index("ws_valid"), ws_data_i_ = index("ws_data"),
   ws_req_ready_i_ = index("ws_req_ready", false);
@@ -70,7 +71,8 @@ PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
   ws_req_addr_o_ = index("ws_req_addr", false);
   input_rows_.assign(static_cast<size_t>(map_.input_buffer.depth), Bits(values_[in_data_i_].size()));
   weight_rows_.assign(static_cast<size_t>(map_.weight_rows.rows), Bits(values_[w_data_i_].size()));
-  bias_.assign(static_cast<size_t>(map_.max_p) * s.block_size, 0);
+  bias_.assign(static_cast<size_t>(map_.max_bias_blocks) * s.block_size, 0);
+  table_.assign(static_cast<size_t>(s.controller.max_layers), arch::LayerDescriptor{});
   dp_.clk(clk);
   dp_.rst(rst_);
   dp_.weight_stream().on_row = [this](int64_t row, const Bits& data) {
@@ -106,15 +108,16 @@ int64_t PinTop::done_cycle() const {
 Bits PinTop::get(int port) {
   const int64_t t = ctx_.cycle();
   const bool running = state_ == State::run;
+  const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
   Bits v(values_.at(static_cast<size_t>(port)).size(), 0u);
   const WeightStream::PortOut& ws = dp_.weight_stream().out();
   const bool stream = running && streaming_;
   if (port == in_ready_o_) {
-    v[0] = !running && !in(start_i_);
+    v[0] = !busy() && !in(start_i_);
   } else if (port == busy_o_) {
-    v[0] = running;
+    v[0] = busy();
   } else if (port == done_o_) {
-    v[0] = running && done_cycle() == t;
+    v[0] = running && d.last && done_cycle() == t;
   } else if (port == out_valid_o_) {
     v[0] = out_have_;
   } else if (port == out_data_o_) {
@@ -129,7 +132,8 @@ Bits PinTop::get(int port) {
   } else if (port == ws_req_valid_o_) {
     v[0] = stream && ws.req_valid;
   } else if (port == ws_req_addr_o_) {
-    if (streaming_) put_field(v, 0, pins_[port].width, ws.req_addr);  // cleared by a start
+    if (streaming_)  // cleared by a layer's start
+      put_field(v, 0, pins_[port].width, stream_base_ + ws.req_addr);
   } else {
     v = values_.at(static_cast<size_t>(port));
   }
@@ -146,43 +150,55 @@ void PinTop::host_tick() {
   if (in(rst_i_)) {
     state_ = State::idle;
     in_ptr_ = drain_row_ = 0;
+    layer_ = 0;
     out_have_ = false;
     return;
   }
   const bool running = state_ == State::run, start = in(start_i_);
   const bool start_fire = state_ == State::idle && start;
-  const bool in_fire = in(in_valid_i_) && !running && !start;
+  const bool switch_fire = state_ == State::layer_switch;
+  const bool in_fire = in(in_valid_i_) && !busy() && !start;
   const bool drain_ok = !out_have_ || in(out_ready_i_);
-  const int64_t drain_rows = int64_t{p_} * (spec_.block_size / samples_);
+  const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
+  const int64_t drain_rows = int64_t{d.p} * (spec_.block_size / samples_);
   const bool draining = state_ == State::drain;
   const bool drain_read = draining && drain_row_ < drain_rows && drain_ok;
   const bool drain_end = draining && drain_row_ == drain_rows && drain_ok;
-  if (in(w_we_i_) && !running) {
+  if (in(cfg_we_i_) && !busy()) {
+    const int64_t a = in_value(cfg_addr_i_), li = a / arch::kDescriptorWords;
+    const int f = static_cast<int>(a % arch::kDescriptorWords);
+    if (li < static_cast<int64_t>(table_.size()) && f <= static_cast<int>(arch::DescField::bias_base))
+      arch::set_descriptor_word(table_[static_cast<size_t>(li)], static_cast<arch::DescField>(f),
+                                static_cast<uint32_t>(unsigned_field(values_[cfg_data_i_], 0, 32)));
+  }
+  if (in(w_we_i_) && !busy()) {
     const int64_t a = in_value(w_addr_i_);
     if (a < static_cast<int64_t>(weight_rows_.size())) weight_rows_[a] = values_[w_data_i_];
   }
-  if (in(b_we_i_) && !running) {
+  if (in(b_we_i_) && !busy()) {
     const int64_t a = in_value(b_addr_i_);
     if (a < static_cast<int64_t>(bias_.size()))
       bias_[a] = signed_field(values_[b_data_i_], 0, pins_[b_data_i_].width);
   }
   if (in_fire && in_ptr_ < static_cast<int64_t>(input_rows_.size()))
     input_rows_[in_ptr_] = values_[in_data_i_];
-  const State next = start_fire                           ? State::run
-                     : running && done_cycle() == t - 1   ? State::drain
-                     : draining && drain_end              ? State::idle
-                                                          : state_;
-  // The weight stream's registers take cycle t-1's handshakes (a start clears them instead).
-  if (streaming_ && !start_fire) {
+  const bool layer_end = running && done_cycle() == t - 1;
+  const State next = start_fire || switch_fire ? State::run
+                     : layer_end                ? (d.last ? State::drain : State::layer_switch)
+                     : draining && drain_end    ? State::idle
+                                                : state_;
+  // The weight stream's registers take cycle t-1's handshakes (a layer's start clears them).
+  if (streaming_ && !start_fire && !switch_fire) {
     const WeightStream::PortIn port{in(ws_valid_i_), &values_[ws_data_i_],
                                     ws_req_ready_i_ >= 0 && in(ws_req_ready_i_)};
     dp_.weight_stream().tick(t, next == State::run, port);
   }
   state_ = next;
-  if (start_fire) {
-    in_ptr_ = drain_row_ = 0;
-    out_have_ = false;
-    launch(t);
+  if (layer_end && !d.last) ++layer_;
+  if (draining && drain_end) layer_ = 0;
+  if (start_fire || switch_fire) {
+    if (start_fire) in_ptr_ = drain_row_ = 0, out_have_ = false;
+    launch(t, layer_);
     return;
   }
   if (in_fire) ++in_ptr_;
@@ -194,44 +210,65 @@ void PinTop::host_tick() {
   }
 }
 
-// Product cycle 0 is t, the cycle after the start was sampled: the layer registers, the
-// configured rows and bias and the loaded input rows become the datapath's next product.
-void PinTop::launch(int64_t t) {
+// Product cycle 0 of layer li is t, the cycle after its start (the host's, or the switch from
+// the layer before): its descriptor, configured rows and bias and its input become the
+// datapath's next product.
+void PinTop::launch(int64_t t, int li) {
   const int k = spec_.block_size;
-  const int p = static_cast<int>(in_value(cfg_p_i_)), q = static_cast<int>(in_value(cfg_q_i_));
+  const arch::LayerDescriptor& d = table_[static_cast<size_t>(li)];
+  const int p = d.p, q = d.q;
   CIRCA_CHECK(p >= 1 && p <= map_.max_p && q >= 1 && q <= map_.max_q,
-              "pin top: cfg_p / cfg_q outside the top's buffers");
+              "pin top: layer " + std::to_string(li) + "'s p / q outside the top's buffers");
+  CIRCA_CHECK(!d.bias || (d.bias_base + p) * k <= static_cast<int64_t>(bias_.size()),
+              "pin top: layer " + std::to_string(li) + "'s bias outside the bias banks");
+  std::vector<int64_t> x = layer_input(d);  // before the datapath's outputs are cleared
   slot_ ^= 1;
-  p_ = p;
   start_cycle_ = t - 1;
-  streaming_ = in(cfg_stream_i_);
-  layers_[slot_] = pin_layer(k, p, q, in(cfg_relu_i_), in(cfg_bias_i_));
+  streaming_ = d.stream;
+  stream_base_ = d.weight_base;
+  layers_[slot_] = pin_layer(k, p, q, d.relu, d.bias);
   LayerProgram& lp = prog_.layers[slot_];
   lp.plan = plan_of(spec_, layers_[slot_]);
   lp.plan.weights_on_chip = !streaming_;
+  lp.plan.weight_base_row = streaming_ ? 0 : d.weight_base;
   lp.params.spectra = {p, q, k, std::vector<num::CFixed>(static_cast<size_t>(p) * q * (k / 2 + 1))};
   lp.params.bias.clear();
-  if (layers_[slot_].bias)
-    lp.params.bias.assign(bias_.begin(), bias_.begin() + int64_t{p} * k);
+  if (d.bias)
+    lp.params.bias.assign(bias_.begin() + d.bias_base * k, bias_.begin() + (d.bias_base + p) * k);
   lp.events = {};
   lp.events.sram_reads_per_bank.assign(spec_.weight_sram.banks, 0);
-  if (!streaming_) decode_resident_rows(lp);
-  std::vector<int64_t> x(static_cast<size_t>(q) * k);
-  const int ib = spec_.formats.input.bits;
-  for (size_t i = 0; i < x.size(); ++i)
-    x[i] = signed_field(input_rows_[i / samples_], static_cast<int>(i % samples_) * ib, ib);
+  if (!streaming_) decode_resident_rows(lp, d.weight_base);
   dp_.activations().feed_from_host(std::move(x), int64_t{p} * k);
   const Command c{slot_, 0};
   if (streaming_) dp_.weight_stream().begin(c, t);
   dp_.requests()->push(c, t);
 }
 
-void PinTop::decode_resident_rows(LayerProgram& lp) {
+// Layer 0 reads the input rows the host loaded; a later layer reads the layer before's outputs
+// from the output banks, re-quantised to formats.input on the way (as the RTL's read path does).
+// Samples at and above in_features read as 0 either way.
+std::vector<int64_t> PinTop::layer_input(const arch::LayerDescriptor& d) const {
+  std::vector<int64_t> x(static_cast<size_t>(d.q) * spec_.block_size, 0);
+  const int64_t n = std::min<int64_t>(d.in_features, static_cast<int64_t>(x.size()));
+  const DatapathFormats& f = spec_.formats;
+  if (layer_ == 0) {
+    for (int64_t i = 0; i < n; ++i)
+      x[i] = signed_field(input_rows_[i / samples_], static_cast<int>(i % samples_) * f.input.bits,
+                          f.input.bits);
+  } else {
+    const std::vector<int64_t>& y = dp_.activations().outputs();
+    for (int64_t i = 0; i < n && i < static_cast<int64_t>(y.size()); ++i)
+      x[i] = num::requantize(y[i], f.output.frac, f.input, nullptr);
+  }
+  return x;
+}
+
+void PinTop::decode_resident_rows(LayerProgram& lp, int64_t base) {
   const int64_t rows = int64_t{lp.plan.groups} * lp.plan.geom.q * lp.plan.mac.issue_cycles;
-  CIRCA_CHECK(rows <= static_cast<int64_t>(weight_rows_.size()),
+  CIRCA_CHECK(base + rows <= static_cast<int64_t>(weight_rows_.size()),
               "pin top: the layer's weight rows exceed the weight SRAM");
   for (int64_t r = 0; r < rows; ++r)
-    decode_weight_row(spec_, lp.plan.mac, weight_rows_[r], r, lp.params.spectra);
+    decode_weight_row(spec_, lp.plan.mac, weight_rows_[base + r], r, lp.params.spectra);
 }
 
 }  // namespace circa::sysc

@@ -2,15 +2,19 @@
 // units of the datapath (datapath.hpp). The host side (FSM, input buffer, weight rows and bias
 // written through w_*/b_*, the output stream, the weight-stream port's registers) moves once per
 // cycle at the settle point after the clock edge, from the inputs of the cycle before, as RTL
-// registers do; a `start` launches one fc product on the datapath, whose units run it on the
-// weights decoded from the configured (or streamed) rows, the bias codes written and the input
-// rows loaded, padding rows included. `circa cosim` compares it with the Verilated top on every
+// registers do. A `start` runs the layer program written through cfg_* (arch/layer_program.hpp):
+// each layer is one fc product on the datapath, whose units run it on the weights decoded from
+// the layer's configured (or streamed) rows, its bias codes and its input: the loaded input rows
+// for layer 0, the layer before's outputs re-quantised for the others (samples at and above
+// in_features zero); a layer starts kLayerSwitchCycles after the layer before wrote its last
+// output. `circa cosim` compares it with the Verilated top on every
 // output port, every cycle.
 #pragma once
 
 #include <deque>
 #include <vector>
 
+#include "arch/layer_program.hpp"
 #include "arch/memory_map.hpp"
 #include "sysc/datapath.hpp"
 #include "sysc/pins.hpp"
@@ -35,7 +39,7 @@ class PinTop : public sc_core::sc_module, public PinModel {
   Bits get(int port) override;
 
  private:
-  enum class State { idle, run, drain };
+  enum class State { idle, run, layer_switch, drain };
 
   int index(const char* name, bool required = true) const;
   bool in(int port) const { return port >= 0 && (values_[port][0] & 1u) != 0; }
@@ -43,8 +47,10 @@ class PinTop : public sc_core::sc_module, public PinModel {
   int64_t done_cycle() const;
   void edge();
   void host_tick();
-  void launch(int64_t t);
-  void decode_resident_rows(LayerProgram& lp);
+  void launch(int64_t t, int layer);
+  std::vector<int64_t> layer_input(const arch::LayerDescriptor& d) const;
+  void decode_resident_rows(LayerProgram& lp, int64_t base);
+  bool busy() const { return state_ == State::run || state_ == State::layer_switch; }
 
   AcceleratorSpec spec_;
   int samples_;  ///< S: samples per input and output beat
@@ -58,20 +64,22 @@ class PinTop : public sc_core::sc_module, public PinModel {
   Datapath dp_;
   sc_core::sc_event settle_ev_;
   // ports
-  int rst_i_, start_i_, in_valid_i_, in_data_i_, out_ready_i_, cfg_p_i_, cfg_q_i_, cfg_relu_i_,
-      cfg_bias_i_, cfg_stream_i_, w_we_i_, w_addr_i_, w_data_i_, b_we_i_, b_addr_i_, b_data_i_,
-      ws_valid_i_, ws_data_i_, ws_req_ready_i_;
+  int rst_i_, start_i_, in_valid_i_, in_data_i_, out_ready_i_, cfg_we_i_, cfg_addr_i_,
+      cfg_data_i_, w_we_i_, w_addr_i_, w_data_i_, b_we_i_, b_addr_i_, b_data_i_, ws_valid_i_,
+      ws_data_i_, ws_req_ready_i_;
   int done_o_, busy_o_, in_ready_o_, out_valid_o_, out_data_o_, ws_ready_o_, ws_req_valid_o_,
       ws_req_addr_o_;
   // memories
   const arch::MemoryMap map_;
   std::vector<Bits> input_rows_, weight_rows_;
   std::vector<int64_t> bias_;
+  std::vector<arch::LayerDescriptor> table_;  ///< the layer program
   // registers
   State state_ = State::idle;
   int64_t in_ptr_ = 0, drain_row_ = 0, out_row_ = 0;
   bool out_have_ = false, streaming_ = false;
-  int slot_ = 0, p_ = 0;
+  int64_t stream_base_ = 0;  ///< the streaming layer's first off-chip row
+  int slot_ = 0, layer_ = 0;  ///< program slot, running layer (0 while idle)
   int64_t start_cycle_ = -1;
 };
 

@@ -245,7 +245,7 @@ BOOST_AUTO_TEST_CASE(lenet300_inference_agrees) {
   o.products = 1;
   const Outcome c = cosim(o);
   BOOST_TEST(c.ok, c.report);
-  BOOST_TEST(c.products == 3);
+  BOOST_TEST(c.products == 1);  // one start runs the whole network
   // T per layer by hand from sim/arch/SCHEDULE.md on default.yaml: k = 64 pipelined FFT at 4
   // samples/cycle: beats 16, ii 16, latency 16 + 6 stages = 22, span(n) = (n-1)*16 + 38. MAC:
   // 32 packed-real slots, 8 lanes: P = 1, issue 4 cycles, SRAM 4 x 128 bits gives 1024 bits in
@@ -256,8 +256,9 @@ BOOST_AUTO_TEST_CASE(lenet300_inference_agrees) {
   //   fc2 (q 5, p 2): A = span(5) = 102; R_0 = 102 + 20 + 2 = 124, D_0 = 163;
   //     M_1 = 122, R_1 = 144 = I_1 (I_0 + 16 = 140 is earlier), T = 144 + 39 = 183.
   //   fc3 (q 2, p 1): A = span(2) = 54; R_0 = 54 + 8 + 2 = 64, T = 64 + 39 = 103.
-  for (const char* line : {"fc1: 531/531", "fc2: 183/183", "fc3: 103/103"})
-    BOOST_TEST(c.report.find(line) != std::string::npos, c.report);
+  // One start runs all three, one layer-switch cycle before fc2 and fc3 (SCHEDULE.md):
+  // 531 + 1 + 183 + 1 + 103 = 819, start to done.
+  BOOST_TEST(c.report.find("network (3 layers): 819/819") != std::string::npos, c.report);
 }
 
 BOOST_AUTO_TEST_CASE(cycle_limit_fails) {

@@ -95,7 +95,7 @@ BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(
   BOOST_REQUIRE(m["top"].is_string());
   std::set<std::string> ports;
   for (const auto& p : m["top_ports"]) ports.insert(p["name"].get<std::string>());
-  for (const char* p : {"clk", "rst", "start", "done", "cfg_p", "cfg_q", "cfg_relu", "cfg_bias_en", "in_valid", "in_ready",
+  for (const char* p : {"clk", "rst", "start", "done", "cfg_we", "cfg_addr", "cfg_data", "in_valid", "in_ready",
                         "in_data", "out_valid", "out_ready", "out_data", "w_we", "w_addr", "w_data", "b_we", "b_addr", "b_data"})
     BOOST_TEST(ports.count(p) == 1u, p);
   for (const char* mem : {"weight_sram", "input_buffer", "spectrum_buffer", "bias_banks", "output_banks"})

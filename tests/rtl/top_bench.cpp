@@ -5,6 +5,7 @@
 #include <fstream>
 #include <regex>
 
+#include "arch/layer_program.hpp"
 #include "arch/microarch.hpp"
 #include "gen/generator.hpp"
 #include "gen/run_program.hpp"
@@ -88,11 +89,17 @@ std::string tb_text(const std::string& top, const std::vector<gen::Port>& ports,
   if (nw) t += "  $readmemh(\"w.hex\", vw);\n";
   if (nb) t += "  $readmemh(\"b.hex\", vb);\n";
   t += "  rst = 1; start = 0; in_valid = 0; out_ready = 0; w_we = 0; b_we = 0; w_addr = 0; w_data = 0; b_addr = 0; b_data = 0; in_data = 0;\n";
-  t += c.stream ? "  cfg_stream = 1;  // weights from the responder\n"
-                : "  cfg_stream = 0; ws_valid = 0; ws_data = 0; ws_req_ready = 0;  // weights from the SRAM (loaded below)\n";
-  t += "  cfg_p = " + std::to_string(p) + "; cfg_q = " + std::to_string(q) + "; cfg_relu = " + (c.relu ? "1" : "0") +
-       "; cfg_bias_en = " + (c.bias ? "1" : "0") + ";\n";
-  t += "  repeat (3) @(negedge clk); rst = 0;\n";
+  t += c.stream ? "  // weights from the responder\n"
+                : "  ws_valid = 0; ws_data = 0; ws_req_ready = 0;  // weights from the SRAM (loaded below)\n";
+  t += "  cfg_we = 0; cfg_addr = 0; cfg_data = 0;\n  repeat (3) @(negedge clk); rst = 0;\n";
+  // The layer program: one descriptor (arch/layer_program.hpp), weights and bias from row 0.
+  arch::LayerDescriptor d;
+  d.p = p, d.q = q, d.in_features = c.in_features;
+  d.relu = c.relu, d.bias = c.bias, d.stream = c.stream, d.last = true;
+  for (const arch::CfgWrite& w : arch::encode_program({d}))
+    t += "  @(negedge clk); cfg_we = 1; cfg_addr = " + std::to_string(w.addr) + "; cfg_data = 32'd" +
+         std::to_string(w.data) + ";\n";
+  t += "  @(negedge clk); cfg_we = 0;\n";
   const int nload = c.stream ? 0 : nw;  // streamed rows stay in vw for the responder
   t += "  for (i = 0; i < " + std::to_string(nload) + "; i = i + 1) begin @(negedge clk); w_we = 1; w_addr = i; w_data = vw[i]; end\n";
   t += "  for (i = 0; i < " + std::to_string(nb) + "; i = i + 1) begin @(negedge clk); w_we = 0; b_we = 1; b_addr = i; b_data = vb[i]; end\n";

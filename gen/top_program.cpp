@@ -1,0 +1,57 @@
+// The whole-network top's layer program (arch/layer_program.hpp): a table of descriptors written
+// through cfg_we/cfg_addr/cfg_data while the top is idle, and the running layer's fields as the
+// cfg_* signals every other part reads. The FSM (top_control.cpp) moves layer_idx.
+#include "arch/layer_program.hpp"
+#include "gen/top_plan.hpp"
+
+namespace circa::gen {
+
+void emit_layer_table(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int L = p.max_layers, lb = p.layer_bits, fb = p.cfg_addr_bits - lb;
+  e.blank().line("// ---- layer program: " + n2s(L) + " descriptor(s) of " +
+                 n2s(arch::kDescriptorWords) +
+                 " words, cfg_addr = {layer, field}; written while idle ----");
+  b.reg(net::layer_idx, lb, "the running layer (0 while idle)");
+  b.wire("cfg_fire", 1, "cfg_we && !busy");
+  b.wire("cfg_layer", lb, "cfg_addr[" + n2s(p.cfg_addr_bits - 1) + ":" + n2s(fb) + "]");
+  b.wire("cfg_field", fb, "cfg_addr[" + n2s(fb - 1) + ":0]");
+  const bool pow2 = (L & (L - 1)) == 0;
+  const std::string in_range = pow2 ? "" : " && cfg_layer < " + literal(L, lb);
+  struct Field {
+    arch::DescField f;
+    std::string name;
+    int width;
+  };
+  const std::vector<Field> fields = {
+      {arch::DescField::control, "control", 4},
+      {arch::DescField::p, "p", p.p_bits},
+      {arch::DescField::q, "q", p.q_bits},
+      {arch::DescField::in_features, "in_features", p.in_features_bits},
+      {arch::DescField::weight_base, "weight_base", arch::kCfgDataBits},
+      {arch::DescField::bias_base, "bias_base", p.bias_block_bits}};
+  e.line("/* verilator lint_off UNUSEDSIGNAL */  // the unused high bits of each cfg word");
+  for (const Field& f : fields) {
+    const std::string t = "lt_" + f.name;
+    b.memory(t, f.width, L);
+    e.line("always @(posedge clk) if (cfg_fire && cfg_field == " +
+           literal(static_cast<int>(f.f), fb) + in_range + ") " + t + "[cfg_layer] <= cfg_data[" +
+           n2s(f.width - 1) + ":0];");
+  }
+  e.line("/* verilator lint_on UNUSEDSIGNAL */");
+  const std::string at = "[" + net::layer_idx + "]";
+  b.wire("cfg_control", 4, "lt_control" + at);
+  b.wire("cfg_relu", 1, "cfg_control[" + n2s(arch::kCtlRelu) + "]");
+  b.wire("cfg_bias_en", 1, "cfg_control[" + n2s(arch::kCtlBias) + "]");
+  b.wire("cfg_stream", 1, "cfg_control[" + n2s(arch::kCtlStream) + "]");
+  b.wire("cfg_last", 1, "cfg_control[" + n2s(arch::kCtlLast) + "]");
+  b.wire("cfg_p", p.p_bits, "lt_p" + at);
+  b.wire("cfg_q", p.q_bits, "lt_q" + at);
+  b.wire("cfg_in_features", p.in_features_bits, "lt_in_features" + at);
+  b.wire("cfg_weight_base", arch::kCfgDataBits, "lt_weight_base" + at);
+  b.wire("cfg_bias_base", p.bias_block_bits, "lt_bias_base" + at);
+  b.wire(net::from_outputs, 1, net::layer_idx + " != " + literal(0, lb),
+         "a later layer reads the output banks (the layer before's outputs)");
+}
+
+}  // namespace circa::gen
