@@ -1,6 +1,7 @@
 #include "analytical/estimate.hpp"
 
 #include "analytical/schedule.hpp"
+#include "arch/layer_program.hpp"
 #include "arch/microarch.hpp"
 
 namespace circa::ana {
@@ -13,6 +14,9 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
   r.clock_mhz = s.clock_mhz;
   const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w);
   for (size_t i = 0; i < plans.size(); ++i) {
+    // The next layer's first input row is read in a cycle of its own (SCHEDULE.md, "Layer
+    // switch"); products within a layer run back to back.
+    if (i > 0) r.cycles += arch::kLayerSwitchCycles;
     const arch::LayerPlan& pl = plans[i];
     arch::LayerReport l;
     l.name = w.layers[i].name;
@@ -24,6 +28,7 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
     l.products = pl.geom.products;
     l.weights_on_chip = pl.weights_on_chip;
     l.product_cycles = product_schedule(s, w.layers[i], pl).total;
+    l.start_cycle = r.cycles;
     l.cycles = l.product_cycles * l.products;
     l.events = product_events(s, pl).scaled(l.products);
     l.events.sram_config_writes_per_bank = config_writes(s, pl);

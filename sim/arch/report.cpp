@@ -37,6 +37,7 @@ nlohmann::json layer_json(const LayerReport& l) {
           {"products", l.products},
           {"weights_on_chip", l.weights_on_chip},
           {"product_cycles", l.product_cycles},
+          {"start_cycle", l.start_cycle},
           {"cycles", l.cycles},
           {"events", to_json(l.events)}};
 }

@@ -23,7 +23,8 @@ struct LayerReport {
   int64_t products = 0;
   bool weights_on_chip = true;
   int64_t product_cycles = 0;  ///< of the first product (all are equal without stalls)
-  int64_t cycles = 0;          ///< the whole layer
+  int64_t start_cycle = 0;     ///< its first product's cycle 0, from the run's start
+  int64_t cycles = 0;          ///< the whole layer (its products; not the layer switch before it)
   Events events;
 };
 

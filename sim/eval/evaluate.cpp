@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "analytical/estimate.hpp"
+#include "arch/layer_program.hpp"
 #include "cosim/cosim_child.hpp"
 #include "eval/cost_report.hpp"
 #include "eval/metrics.hpp"
@@ -41,8 +42,10 @@ std::string cosim_failure(const cosim::CosimResult& r) {
 }
 
 /// `circa cosim` on the point: the RTL's start-to-done cycles of one inference, summed over the
-/// layers (each layer runs alone on the top, started by the host). The Verilated top is built
-/// once per design into the shared cache (cosim::cache_root) and reused by later runs.
+/// layers (each layer runs alone on the top, started by the host), plus the layer switches a
+/// network run has between them (SCHEDULE.md), so the figure compares with cycle_accurate's.
+/// The Verilated top is built once per design into the shared cache (cosim::cache_root) and
+/// reused by later runs.
 int64_t cosimulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
   for (const Layer& l : w.layers)
     if (const std::string why = cosim::cosim_unsupported(s, l); !why.empty())
@@ -60,8 +63,10 @@ int64_t cosimulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t
   // sweep records as a failed point with this message.
   if (!r.ok) throw InternalError("fidelity cosim: " + cosim_failure(r));
   int64_t cycles = 0;
-  for (const cosim::LayerCycles& l : r.layers) {
+  for (size_t i = 0; i < r.layers.size(); ++i) {
+    const cosim::LayerCycles& l = r.layers[i];
     CIRCA_CHECK(!l.rtl.empty(), "cosim reported no inference of layer " + l.layer);
+    if (i > 0) cycles += arch::kLayerSwitchCycles;
     cycles += l.rtl.front();
   }
   return cycles;

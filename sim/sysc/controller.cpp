@@ -1,5 +1,7 @@
 #include "sysc/controller.hpp"
 
+#include "arch/layer_program.hpp"
+
 namespace circa::sysc {
 
 Controller::Controller(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
@@ -25,6 +27,7 @@ void Controller::run() {
 
 void Controller::run_program() {
   for (int li = 0; li < prog_.layer_count(); ++li) {
+    if (li > 0) switch_layer();
     LayerProgram& lp = layer(li);
     lp.start_cycle = now();
     for (int64_t n = 0; n < lp.plan.geom.products; ++n) {
@@ -38,6 +41,15 @@ void Controller::run_program() {
   set_state(State::done);
   sc_core::sc_stop();
   while (true) wait();
+}
+
+// The next layer's first input row is read in a cycle of its own, after the last output write:
+// it comes from the output banks just written (SCHEDULE.md, "Layer switch").
+void Controller::switch_layer() {
+  const int64_t t = now();
+  set_state(State::layer_switch);
+  wait(arch::kLayerSwitchCycles);
+  act_.busy(t, now());
 }
 
 void Controller::serve_requests() {

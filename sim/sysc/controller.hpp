@@ -2,8 +2,9 @@
 // product, the phases of SCHEDULE.md: start (commands to every unit), phase A (input FFTs until
 // the spectrum buffer reports all q spectra written), MAC/IFFT (the MAC array, accumulator banks
 // and IFFT overlap by their own handshakes until the peripheral reports the last output
-// written). Its state register moves on the clock edge after a report, like RTL. In the pin top
-// (pin_top.hpp) it runs the products the host starts instead of a program.
+// written); between layers, the layer switch. Its state register moves on the clock edge after
+// a report, like RTL. In the pin top (pin_top.hpp) it runs the products the host starts instead
+// of a program.
 #pragma once
 
 #include <vector>
@@ -31,7 +32,8 @@ struct ControlLinks {
 
 class Controller : public Unit {
  public:
-  enum class State { idle, product_start, phase_a, mac_ifft, done };
+  // Appended last: the traced values of the others stay as they were.
+  enum class State { idle, product_start, phase_a, mac_ifft, done, layer_switch };
 
   SC_HAS_PROCESS(Controller);
   Controller(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
@@ -51,6 +53,7 @@ class Controller : public Unit {
   void run_program();
   void serve_requests();
   void run_product(int layer, int64_t product);
+  void switch_layer();
   void set_state(State s);
 
   ControlLinks l_;

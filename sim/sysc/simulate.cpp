@@ -59,6 +59,7 @@ arch::RunReport make_report(const AcceleratorSpec& s, const Workload& w, const P
     l.products = lp.plan.geom.products;
     l.weights_on_chip = lp.plan.weights_on_chip;
     l.product_cycles = lp.first_product_cycles;
+    l.start_cycle = lp.start_cycle - top.controller().start_cycle();
     l.cycles = lp.end_cycle - lp.start_cycle;
     l.events = lp.events;
     l.events.dense_macs = lp.plan.geom.dense_macs;
