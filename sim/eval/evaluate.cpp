@@ -41,12 +41,13 @@ std::string cosim_failure(const cosim::CosimResult& r) {
          std::to_string(r.cycles) + " cycles: " + r.message;
 }
 
-/// `circa cosim` on the point: the RTL's start-to-done cycles of one inference, summed over the
-/// layers (each layer runs alone on the top, started by the host), plus the layer switches a
-/// network run has between them (SCHEDULE.md), so the figure compares with cycle_accurate's.
-/// The Verilated top is built once per design into the shared cache (cosim::cache_root) and
-/// reused by later runs.
+/// `circa cosim` on the point: the RTL's start-to-done cycles of one inference of the whole
+/// network (one start runs every layer, layer switches included), so the figure compares with
+/// cycle_accurate's. The Verilated top is built once per design into the shared cache
+/// (cosim::cache_root) and reused by later runs.
 int64_t cosimulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
+  if (const std::string why = arch::network_unsupported(s, w.layers); !why.empty())
+    throw ConfigError("fidelity cosim: " + why);
   for (const Layer& l : w.layers)
     if (const std::string why = cosim::cosim_unsupported(s, l); !why.empty())
       throw ConfigError("fidelity cosim: " + why);
@@ -62,14 +63,8 @@ int64_t cosimulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t
   // A mismatch is the generator's or the model's bug, not the user's: InternalError, which a
   // sweep records as a failed point with this message.
   if (!r.ok) throw InternalError("fidelity cosim: " + cosim_failure(r));
-  int64_t cycles = 0;
-  for (size_t i = 0; i < r.layers.size(); ++i) {
-    const cosim::LayerCycles& l = r.layers[i];
-    CIRCA_CHECK(!l.rtl.empty(), "cosim reported no inference of layer " + l.layer);
-    if (i > 0) cycles += arch::kLayerSwitchCycles;
-    cycles += l.rtl.front();
-  }
-  return cycles;
+  CIRCA_CHECK(r.layers.size() == 1 && !r.layers[0].rtl.empty(), "cosim reported no inference");
+  return r.layers[0].rtl.front();
 }
 
 void add_breakdowns(const CostReport& c, PointMetrics& m) {
