@@ -1,5 +1,7 @@
 #include "gen/generator.hpp"
 
+#include <algorithm>
+
 #include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
 #include "common/error.hpp"
@@ -39,12 +41,12 @@ MemoryInfo memory_entry(const arch::MemoryShape& m, const std::string& module, s
 
 /// The top and the manifest entries of the memories it adds besides the weight SRAM.
 void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
-  gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.layer, !o.stream_weights, o.faults);
+  gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.network, o.faults);
   const arch::MemoryMap map = arch::memory_map(s);
   d.memories["input_buffer"] = memory_entry(map.input_buffer, "circa_sram_1rw", "");
   d.memories["spectrum_buffer"] = memory_entry(map.spectrum_buffer, "circa_sram_1r1w", "");
   d.memories["bias_banks"] =
-      memory_entry(map.bias_banks, "circa_sram_1rw", o.layer ? "bias_bank<i>.hex" : "");
+      memory_entry(map.bias_banks, "circa_sram_1rw", o.network ? "bias_bank<i>.hex" : "");
   d.memories["output_banks"] = memory_entry(map.output_banks, "circa_sram_1rw", "");
 }
 
@@ -68,7 +70,9 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   d.units["mac_lane"] = {mac, d.module(mac).latency, arch::kMacLatency, 1};
   const std::string per = gen_peripheral(d, f, std::min(s.fft.samples_per_cycle, k));
   d.units["peripheral"] = {per, d.module(per).latency, arch::kPeripheralLatency, 1};
-  const bool images = o.layer != nullptr && !o.stream_weights;
+  const bool images =
+      o.network != nullptr && std::any_of(o.network->program.begin(), o.network->program.end(),
+                                          [](const arch::LayerDescriptor& l) { return !l.stream; });
   const std::string ws = gen_weight_sram(d, map.weight_sram, images);
   d.memories["weight_sram"] = memory_entry(map.weight_sram, ws, images ? "weights_bank<i>.hex" : "");
   if (top_unsupported(s).empty())

@@ -5,6 +5,7 @@
 
 #include "gen/design.hpp"
 #include "gen/output.hpp"
+#include "gen/top.hpp"
 #include "gen/units.hpp"
 #include "numerics/layer.hpp"
 #include "spec/accelerator_spec.hpp"
@@ -13,11 +14,9 @@ namespace circa::gen {
 
 struct GenOptions {
   Faults faults;  ///< tests only: deliberately wrong hardware
-  /// A layer whose weight spectra and bias the top's memories load as $readmemh images.
-  const num::QuantisedLayer* layer = nullptr;
-  /// The layer's weights reach the top through its weight stream (cfg_stream, a layer that
-  /// does not fit the weight SRAM): no weight-SRAM images, only the bias's.
-  bool stream_weights = false;
+  /// A network whose resident weights and bias the top's memories load as $readmemh images,
+  /// with its layer program image (gen/top.hpp).
+  const NetworkImage* network = nullptr;
   std::string regenerate;  ///< the command that regenerates the output (goes into each header)
 };
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "arch/layer_program.hpp"
 #include "common/error.hpp"
 
 namespace circa::gen {
@@ -20,6 +21,30 @@ nlohmann::json ports_json(const std::vector<Port>& ports) {
     a.push_back(
         {{"name", p.name}, {"direction", p.output ? "output" : "input"}, {"width", p.width}});
   return a;
+}
+
+/// The whole-network top's layer program format (arch/layer_program.hpp), for a host.
+nlohmann::json layer_program_json(const AcceleratorSpec& s, bool image) {
+  using arch::DescField;
+  const auto word = [](DescField f) { return static_cast<int>(f); };
+  return {{"port", "cfg_we/cfg_addr/cfg_data, written while not busy"},
+          {"cfg_addr", "layer * words_per_layer + word"},
+          {"words_per_layer", arch::kDescriptorWords},
+          {"word_bits", arch::kCfgDataBits},
+          {"max_layers", s.controller.max_layers},
+          {"fields",
+           {{"control", {{"word", word(DescField::control)},
+                         {"bits", {{"relu", arch::kCtlRelu}, {"bias", arch::kCtlBias},
+                                   {"stream", arch::kCtlStream}, {"last", arch::kCtlLast}}}}},
+            {"p", {{"word", word(DescField::p)}, {"meaning", "output blocks"}}},
+            {"q", {{"word", word(DescField::q)}, {"meaning", "input blocks"}}},
+            {"in_features", {{"word", word(DescField::in_features)},
+                             {"meaning", "input samples; those above read as 0"}}},
+            {"weight_base", {{"word", word(DescField::weight_base)},
+                             {"meaning", "first weight-SRAM row, or off-chip row if streamed"}}},
+            {"bias_base", {{"word", word(DescField::bias_base)},
+                           {"meaning", "first block in the bias banks (b_addr = block * k + row)"}}}}},
+          {"image", image ? "layer_program.hex" : ""}};
 }
 
 std::string manifest(const Design& d, const AcceleratorSpec& s, const HeaderInfo& h,
@@ -45,6 +70,7 @@ std::string manifest(const Design& d, const AcceleratorSpec& s, const HeaderInfo
     mems[role] = {{"module", mem.module}, {"depth", mem.depth}, {"width_bits", mem.width},
                   {"ports", mem.ports},   {"banks", mem.banks}, {"image", mem.image}};
   m["memories"] = mems;
+  if (!d.top().empty()) m["layer_program"] = layer_program_json(s, d.data.count("layer_program.hex") != 0);
   nlohmann::json mods = nlohmann::json::object();
   for (const auto& [name, mod] : d.modules())
     mods[name] = {{"latency_cycles", mod.latency}, {"ports", ports_json(mod.ports)}};

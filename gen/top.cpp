@@ -2,6 +2,8 @@
 // composition of the parts (top_control/top_datapath/top_output/top_banks) and the memory images.
 #include "gen/top.hpp"
 
+#include <algorithm>
+
 #include "arch/layer_program.hpp"
 #include "common/error.hpp"
 #include "gen/top_plan.hpp"
@@ -171,12 +173,12 @@ std::string top_name(const TopPlan& p) {
 }  // namespace
 
 std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
-                    const std::string& inv, const num::QuantisedLayer* layer, bool weight_images,
-                    const Faults& faults) {
+                    const std::string& inv, const NetworkImage* net, const Faults& faults) {
   TopPlan p = make_top_plan(s, fwd, inv);
   p.faults = faults;
-  p.images = layer != nullptr;
-  p.weight_images = p.images && weight_images;
+  p.images = net != nullptr;
+  p.weight_images = p.images && std::any_of(net->program.begin(), net->program.end(),
+                                            [](const arch::LayerDescriptor& l) { return !l.stream; });
   const std::string name = top_name(p);
   const std::vector<Port> ports = top_ports(p);
   Emitter e;
@@ -203,7 +205,7 @@ std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
   e.close("endmodule");
   d.add({name, e.str(), ports, 0});
   d.set_top(name);
-  if (layer != nullptr) add_top_images(d, p, *layer);
+  if (net != nullptr) add_top_images(d, p, *net);
   return name;
 }
 

@@ -30,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/layer_program.hpp"
 #include "gen/design.hpp"
 #include "gen/units.hpp"
 #include "numerics/layer.hpp"
@@ -37,17 +38,29 @@
 
 namespace circa::gen {
 
+/// A network whose weight rows (resident layers, at their base rows) and bias codes (at their
+/// bias blocks) the top's memories load as $readmemh images, with its layer program.
+struct NetworkImage {
+  std::vector<num::QuantisedLayer> layers;
+  std::vector<arch::LayerDescriptor> program;  ///< one per layer
+};
+
+/// The image of `layers` (fc, one network) with seeded random weights (layer i from seed + i,
+/// as `circa cosim` draws them), planned as the top runs them (arch::network_program).
+NetworkImage network_image(const AcceleratorSpec& s, const std::vector<Layer>& layers,
+                           uint64_t seed);
+
 /// Why this spec has no generated top ("" when it has one).
 std::string top_unsupported(const AcceleratorSpec& s);
 
 /// Adds the top module (and everything below it) to d, sets it as the design's top and returns
 /// its name. `fwd`/`inv` are the FFT unit modules already in d (equal when fft.shared_ifft).
-/// With `layer`, the weight and bias banks load images of that layer ($readmemh files added to
-/// d.data: weights_bank<i>.hex unless !weight_images, bias_bank<i>.hex).
+/// With `net`, the weight and bias banks load its images ($readmemh files added to d.data:
+/// weights_bank<i>.hex when a layer is resident, bias_bank<i>.hex) and layer_program.hex holds
+/// its descriptors, one cfg word per line in cfg_addr order, for the host to write.
 /// `faults`: tests only (done_late, drop_out_beat).
 std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
-                    const std::string& inv, const num::QuantisedLayer* layer,
-                    bool weight_images = true, const Faults& faults = {});
+                    const std::string& inv, const NetworkImage* net, const Faults& faults = {});
 
 /// The weight rows of a layer in issue order (row = (g*q + j)*issue_cycles + c), each as the hex
 /// word the w_data port takes.

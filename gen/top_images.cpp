@@ -1,9 +1,13 @@
-// Memory images of one layer for the generated top: weight rows in issue order (the same words
-// the w_data port takes) split over the weight SRAM banks, and bias codes over the bias banks.
+// Memory images of a network for the generated top: each resident layer's weight rows in issue
+// order (the same words the w_data port takes) from its base row, split over the weight SRAM
+// banks; each layer's bias codes from its bias block over the bias banks; and the layer program
+// as the cfg words a host writes.
 #include <algorithm>
+#include <cstdio>
 
 #include "arch/weight_row_layout.hpp"
 #include "common/error.hpp"
+#include "numerics/random_data.hpp"
 
 #include "gen/top.hpp"
 #include "gen/top_plan.hpp"
@@ -63,16 +67,41 @@ std::vector<std::string> weight_rows_hex(const AcceleratorSpec& s, const num::We
   return out;
 }
 
-void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& layer) {
-  if (layer.spectra.q > p.q_max || layer.spectra.p > p.p_max)
-    throw ConfigError("the layer has " + n2s(layer.spectra.p) + " x " + n2s(layer.spectra.q) +
-                      " blocks; the top's buffers hold up to p = " + n2s(p.p_max) +
-                      ", q = " + n2s(p.q_max) + " (activation_buffer.capacity_kib)");
-  const auto rows = weight_rows(p, layer.spectra);
-  if (p.weight_images && static_cast<int64_t>(rows.size()) > p.memory.weight_rows.rows)
-    throw ConfigError("the layer's " + n2s(static_cast<int64_t>(rows.size())) +
-                      " weight rows exceed the weight SRAM's " + n2s(p.memory.weight_rows.rows) +
-                      "; raise weight_sram.capacity_kib");
+NetworkImage network_image(const AcceleratorSpec& s, const std::vector<Layer>& layers,
+                           uint64_t seed) {
+  Workload w;
+  w.name = "image";
+  w.layers = layers;
+  NetworkImage net;
+  net.program = arch::network_program(s, layers, arch::plan_workload(s, w)).layers;
+  for (size_t i = 0; i < layers.size(); ++i)
+    net.layers.push_back(num::quantise_layer(
+        s, layers[i], num::random_layer_weights(layers[i], s.block_size, seed + i)));
+  return net;
+}
+
+void add_top_images(Design& d, const TopPlan& p, const NetworkImage& net) {
+  CIRCA_CHECK(net.layers.size() == net.program.size(), "one descriptor per layer");
+  // Weight rows of the resident layers, each from its base row (rows between them stay zero).
+  std::vector<std::vector<uint8_t>> rows;
+  for (size_t i = 0; i < net.layers.size(); ++i) {
+    const arch::LayerDescriptor& desc = net.program[i];
+    const num::WeightSpectra& ws = net.layers[i].spectra;
+    if (ws.q > p.q_max || ws.p > p.p_max)
+      throw ConfigError("layer " + n2s(static_cast<int64_t>(i)) + " has " + n2s(ws.p) + " x " +
+                        n2s(ws.q) + " blocks; the top's buffers hold up to p = " + n2s(p.p_max) +
+                        ", q = " + n2s(p.q_max) + " (activation_buffer.capacity_kib)");
+    if (desc.stream) continue;
+    const auto layer_rows = weight_rows(p, ws);
+    const size_t end = static_cast<size_t>(desc.weight_base) + layer_rows.size();
+    if (static_cast<int64_t>(end) > p.memory.weight_rows.rows)
+      throw ConfigError("layer " + n2s(static_cast<int64_t>(i)) + "'s weight rows end at row " +
+                        n2s(static_cast<int64_t>(end)) + ", past the weight SRAM's " +
+                        n2s(p.memory.weight_rows.rows) + "; raise weight_sram.capacity_kib");
+    if (rows.size() < end)
+      rows.resize(end, std::vector<uint8_t>(static_cast<size_t>(p.memory.weight_rows.row_bits), 0));
+    std::copy(layer_rows.begin(), layer_rows.end(), rows.begin() + desc.weight_base);
+  }
   const int W = p.spec->weight_sram.word_bits;
   for (int b = 0; b < (p.weight_images ? p.spec->weight_sram.banks : 0); ++b) {
     const int g = b / p.memory.weight_rows.banks_per_row, part = b % p.memory.weight_rows.banks_per_row;
@@ -82,15 +111,23 @@ void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& laye
       img += hex_of(rows[r], part * W, W) + "\n";
     d.data["weights_bank" + n2s(b) + ".hex"] = img;
   }
-  // Bias of output row m of block i sits in bank bank_of(m), row i*beats + row_of(m).
-  const int O = p.spec->formats.output.bits, blocks = layer.spectra.p;
-  std::vector<std::vector<int64_t>> banks(
-      static_cast<size_t>(p.samples_per_beat),
-      std::vector<int64_t>(static_cast<size_t>(blocks) * p.beats, 0));
-  for (size_t row = 0; row < layer.bias.size(); ++row) {
-    const int i = static_cast<int>(row) / p.block_size, m = static_cast<int>(row) % p.block_size;
-    banks[static_cast<size_t>(p.bank_of(m))][static_cast<size_t>(i * p.beats + p.row_of(m))] =
-        layer.bias[row];
+  // Bias of output row m of block i of a layer sits in bank bank_of(m), row
+  // (bias_base + i)*beats + row_of(m).
+  const int O = p.spec->formats.output.bits;
+  int64_t blocks = 0;
+  for (const arch::LayerDescriptor& desc : net.program)
+    if (desc.bias) blocks = std::max(blocks, desc.bias_base + desc.p);
+  std::vector<std::vector<int64_t>> banks(static_cast<size_t>(p.samples_per_beat),
+                                          std::vector<int64_t>(static_cast<size_t>(blocks) * p.beats, 0));
+  for (size_t i = 0; i < net.layers.size(); ++i) {
+    if (!net.program[i].bias) continue;
+    const std::vector<int64_t>& bias = net.layers[i].bias;
+    for (size_t row = 0; row < bias.size(); ++row) {
+      const int64_t blk = net.program[i].bias_base + static_cast<int64_t>(row) / p.block_size;
+      const int m = static_cast<int>(row) % p.block_size;
+      banks[static_cast<size_t>(p.bank_of(m))][static_cast<size_t>(blk * p.beats + p.row_of(m))] =
+          bias[row];
+    }
   }
   for (int b = 0; b < p.samples_per_beat; ++b) {
     std::string img;
@@ -101,6 +138,17 @@ void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& laye
     }
     d.data["bias_bank" + n2s(b) + ".hex"] = img;
   }
+  // The layer program: word a of the image is what cfg_addr a takes (reserved words zero).
+  std::vector<uint32_t> words(net.program.size() * arch::kDescriptorWords, 0u);
+  for (const arch::CfgWrite& w : arch::encode_program(net.program))
+    words[static_cast<size_t>(w.addr)] = w.data;
+  std::string img;
+  char line[16];
+  for (uint32_t w : words) {
+    std::snprintf(line, sizeof line, "%08x\n", w);
+    img += line;
+  }
+  d.data["layer_program.hex"] = img;
 }
 
 }  // namespace circa::gen

@@ -12,6 +12,7 @@
 #include "gen/design.hpp"
 #include "gen/emitter.hpp"
 #include "gen/netlist.hpp"
+#include "gen/top.hpp"
 #include "gen/units.hpp"
 #include "numerics/layer.hpp"
 
@@ -120,8 +121,9 @@ inline std::string acc_im(int lane) {
 /// Derives the plan; ConfigError when the spec is outside what the top generator covers.
 TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const std::string& inv);
 
-/// $readmemh images of a layer: weights_bank<i>.hex (weight SRAM banks), bias_bank<i>.hex.
-void add_top_images(Design& d, const TopPlan& p, const num::QuantisedLayer& layer);
+/// $readmemh images of a network: weights_bank<i>.hex (weight SRAM banks), bias_bank<i>.hex, and
+/// layer_program.hex.
+void add_top_images(Design& d, const TopPlan& p, const NetworkImage& net);
 
 /// Waits ii - beats cycles after a block's last beat (top_control.cpp): defines `<pre>_ok` (and
 /// the counter `<pre>_gap` when ii > beats).

@@ -4,7 +4,6 @@
 #include "cli/commands.hpp"
 #include "gen/generator.hpp"
 #include "gen/top.hpp"
-#include "numerics/random_data.hpp"
 #include "spec/config_loader.hpp"
 
 namespace circa::cli {
@@ -32,29 +31,32 @@ std::string regenerate_command(const GenArgs& a) {
   return s + " --out " + a.out;
 }
 
-/// The layer whose weights go into the memory images: seeded random weights (the weights the
-/// golden model's tests use), quantised as the accelerator stores them.
-num::QuantisedLayer image_layer(const AcceleratorSpec& spec, const GenArgs& a) {
+/// The network whose weights, bias and layer program go into the images: the workload's layers
+/// (or the one named), with seeded random weights (the weights `circa cosim` draws), quantised and
+/// placed as the top runs them.
+gen::NetworkImage image_network(const AcceleratorSpec& spec, const GenArgs& a) {
   const Workload w = load_workload(a.workload);
+  std::vector<Layer> layers;
   for (const Layer& l : w.layers) {
     if (!a.layer.empty() && l.name != a.layer) continue;
     if (geometry(l, spec.block_size).k != spec.block_size)
       throw ConfigError(l.where, l.name,
                         "layer block size differs from the accelerator's; the top runs k = " +
                             std::to_string(spec.block_size));
-    return num::quantise_layer(spec, l, num::random_layer_weights(l, spec.block_size, a.seed));
+    layers.push_back(l);
   }
-  throw ConfigError("workload " + a.workload + " has no layer '" + a.layer + "'");
+  if (layers.empty()) throw ConfigError("workload " + a.workload + " has no layer '" + a.layer + "'");
+  return gen::network_image(spec, layers, a.seed);
 }
 
 void run_gen(const GenArgs& a) {
   const AcceleratorSpec spec = load_accelerator(a.config, parse_overrides(a.params)).spec;
   gen::GenOptions opt;
   opt.faults.butterfly = a.fault_butterfly;
-  num::QuantisedLayer layer;
+  gen::NetworkImage net;
   if (!a.workload.empty()) {
-    layer = image_layer(spec, a);
-    opt.layer = &layer;
+    net = image_network(spec, a);
+    opt.network = &net;
   }
   opt.regenerate = regenerate_command(a);
   const gen::Design d = gen::generate_design(spec, opt);
@@ -67,7 +69,10 @@ void run_gen(const GenArgs& a) {
   if (d.top().empty())
     std::cout << "  no top module: " << gen::top_unsupported(spec) << "\n";
   else
-    std::cout << "  top: " << d.top() << (opt.layer ? " (weight and bias images of the layer)" : "")
+    std::cout << "  top: " << d.top()
+              << (opt.network ? " (weight, bias and layer-program images of " +
+                                    std::to_string(net.layers.size()) + " layer(s))"
+                              : "")
               << "\n";
 }
 
@@ -82,12 +87,12 @@ void register_gen_command(CLI::App& app, CommandTable& t) {
   cmd->add_option("-p,--param", args.params, "override: key.path=value (repeatable)");
   cmd->add_option("--out", args.out, "output folder (created if missing)")->required();
   cmd->add_option("--workload", args.workload,
-                  "workload YAML: write weight/bias memory images of one layer")
+                  "workload YAML: write the weight/bias images and layer program of its network")
       ->check(CLI::ExistingFile);
   cmd->add_option("--layer", args.layer,
-                  "the workload's layer for the images (default: the first)");
+                  "only this layer of the workload (default: every layer, one network)");
   cmd->add_option("--seed", args.seed,
-                  "seed of the layer's random weights (num::random_layer_weights)");
+                  "seed of the random weights (layer i from seed + i, num::random_layer_weights)");
   cmd->add_flag("--fault-inject-butterfly", args.fault_butterfly,
                 "testing only: flip one output bit of every butterfly");
   t.add(cmd, [] {

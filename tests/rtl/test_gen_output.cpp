@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "arch/microarch.hpp"
 #include "arch/units.hpp"
@@ -100,6 +101,10 @@ BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(
     BOOST_TEST(ports.count(p) == 1u, p);
   for (const char* mem : {"weight_sram", "input_buffer", "spectrum_buffer", "bias_banks", "output_banks"})
     BOOST_TEST(m["memories"].contains(mem), mem);
+  // The layer program format a host needs: 8 words of 32 bits per layer, six fields.
+  BOOST_TEST(m["layer_program"]["words_per_layer"].get<int>() == 8);
+  BOOST_TEST(m["layer_program"]["word_bits"].get<int>() == 32);
+  BOOST_TEST(m["layer_program"]["fields"].size() == 6u);
   // The FFT unit's latency, by hand from each config (SCHEDULE.md, stage_latency 1 throughout):
   // pipelined = beats (k / samples_per_cycle) + log2 k stages, unrolled = log2 k stages.
   //   small.yaml      pipelined k = 16, 2 samples/cycle:  8 beats + 4 stages = 12
@@ -117,15 +122,50 @@ BOOST_AUTO_TEST_CASE(workload_images_are_written) {
   Layer l;
   l.in_features = 32;
   l.out_features = 20;
-  const num::QuantisedLayer q = num::quantise_layer(s, l, num::random_layer_weights(l, s.block_size, 3));
+  const gen::NetworkImage net = gen::network_image(s, {l}, 3);
   gen::GenOptions o = options();
-  o.layer = &q;
+  o.network = &net;
   const gen::FileSet files = gen::generate_files(s, o);
   for (int b = 0; b < s.weight_sram.banks; ++b) BOOST_TEST(files.count("weights_bank" + std::to_string(b) + ".hex") == 1u);
   BOOST_TEST(files.count("bias_bank0.hex") == 1u);
   // p*q*issue_cycles = 2*2*2 rows over 2 banks side by side in one group: 8 lines per bank.
   const std::string& img = files.at("weights_bank0.hex");
   BOOST_TEST(std::count(img.begin(), img.end(), '\n') == 8);
+}
+
+// Two layers of small.yaml (k 16, 4 lanes, packed_real: 8 words per block, one block per
+// issue of 2 cycles; a row is 4 x 32 bits = both 64-bit banks, one group): fc1 32 -> 20 is
+// p 2 x q 2 = 8 rows from row 0, fc2 20 -> 10 is 1 x 2 = 4 rows from row 8. Bias: fc1 blocks
+// 0-1, fc2 block 2, 8 rows (k/S = 16/2 beats) per block in each of the 2 bias banks.
+BOOST_AUTO_TEST_CASE(network_images_place_each_layer) {
+  const AcceleratorSpec s = rtltest::spec_of("small.yaml");
+  Layer a, b;
+  a.name = "fc1", a.in_features = 32, a.out_features = 20;
+  b.name = "fc2", b.in_features = 20, b.out_features = 10, b.activation = Activation::none;
+  const gen::NetworkImage net = gen::network_image(s, {a, b}, 5);
+  gen::GenOptions o = options();
+  o.network = &net;
+  const gen::FileSet files = gen::generate_files(s, o);
+  const auto lines = [&](const std::string& f) {
+    std::vector<std::string> v;
+    std::istringstream in(files.at(f));
+    for (std::string l; std::getline(in, l);) v.push_back(l);
+    return v;
+  };
+  const auto w0 = lines("weights_bank0.hex"), w1 = lines("weights_bank1.hex");
+  BOOST_TEST_REQUIRE(w0.size() == 12u);
+  const auto fc2_rows = gen::weight_rows_hex(s, net.layers[1].spectra);
+  BOOST_TEST_REQUIRE(fc2_rows.size() == 4u);
+  for (size_t r = 0; r < 4; ++r) BOOST_TEST(w1[8 + r] + w0[8 + r] == fc2_rows[r]);  // bank 1 high
+  BOOST_TEST(lines("bias_bank0.hex").size() == 24u);
+  const auto prog = lines("layer_program.hex");
+  BOOST_TEST_REQUIRE(prog.size() == 16u);
+  BOOST_TEST(prog[0] == "00000003");   // fc1: relu, bias
+  BOOST_TEST(prog[1] == "00000002");   // p
+  BOOST_TEST(prog[3] == "00000020");   // in_features 32
+  BOOST_TEST(prog[8] == "0000000a");   // fc2: bias, last
+  BOOST_TEST(prog[12] == "00000008");  // weight_base
+  BOOST_TEST(prog[13] == "00000002");  // bias_base
 }
 
 BOOST_DATA_TEST_CASE(every_generated_module_is_verilator_lint_clean, bdata::make(kConfigs), cfg) {

@@ -1,10 +1,11 @@
-// The generated top end to end: one fc layer per design point, every output code against
-// num::run_layer_fixed and the cycle count from start to done against the SCHEDULE.md formulas
-// (rtltest::schedule_cycles, from arch's timings). Design points cover the bundled configs and
-// variants that exercise the schedule's corners: several groups with one accumulator bank
-// (the bank rule), separate FFT and IFFT units, half_complex spectra, S = 4 at k = 16, and
-// iterative FFT units (ii > beats: the sequencers leave gaps between blocks); and streamed
-// weights, answered by an off-chip responder in the bench.
+// The generated top end to end: one fc layer (or a network of fc layers run by one start) per
+// design point, every output code against num::run_layer_fixed (chained, for a network) and the
+// cycle count from start to done against the SCHEDULE.md formulas (rtltest::schedule_cycles,
+// from arch's timings, plus a layer switch between two layers). Design points cover the bundled
+// configs and variants that exercise the schedule's corners: several groups with one
+// accumulator bank (the bank rule), separate FFT and IFFT units, half_complex spectra, S = 4 at
+// k = 16, and iterative FFT units (ii > beats: the sequencers leave gaps between blocks); and
+// streamed weights, answered by an off-chip responder in the bench.
 #define BOOST_TEST_MODULE rtl_top
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
@@ -36,13 +37,20 @@ TopCase top_case(const std::string& name) {
   } else if (name == "small_iterative_s4_separate") {
     c = {"small.yaml", {"fft.style=iterative", "fft.samples_per_cycle=4", "fft.shared_ifft=false", "mac.accumulator_banks=1"},
          40, 70, false, true, false, 17, {}};
+  } else if (name == "small_network_64_48_30_10") {  // one start: 3 layers, 2 layer switches
+    c = {"small.yaml", {}, 64, 48, true, true, false, 18, {}};
+    c.more_layers = {30, 10};
+  } else if (name == "default_network_200_130_70") {
+    c = {"default.yaml", {}, 200, 130, true, true, false, 19, {}};
+    c.more_layers = {70};
   }
   return c;
 }
 
 const std::vector<std::string> kCases{"small_64x48_ports", "default_256x192_images", "clstm_64x100_images",
                                       "small_lanes16_bank1_separate", "small_s4_half_complex", "small_iterative",
-                                      "small_iterative_s4_separate"};
+                                      "small_iterative_s4_separate", "small_network_64_48_30_10",
+                                      "default_network_200_130_70"};
 
 /// Streamed weights (cfg_stream): the bench's responder answers the top's requests with a fixed
 /// latency, `outstanding` requests at most, optionally with random ws_req_ready stalls.

@@ -11,6 +11,8 @@
 #include "gen/run_program.hpp"
 #include "gen/top.hpp"
 #include "golden_vectors.hpp"
+#include "common/error.hpp"
+#include "numerics/fixed_point.hpp"
 #include "numerics/random_data.hpp"
 
 namespace circa::rtltest {
@@ -37,6 +39,14 @@ int64_t schedule_cycles(const AcceleratorSpec& s, int p, int q) {
 
 namespace {
 
+/// The layer program of a case: its one layer, weights and bias from row 0.
+arch::LayerDescriptor descriptor(const TopCase& c, int p, int q) {
+  arch::LayerDescriptor d;
+  d.p = p, d.q = q, d.in_features = c.in_features;
+  d.relu = c.relu, d.bias = c.bias, d.stream = c.stream, d.last = true;
+  return d;
+}
+
 std::string hex(int64_t v, int w) { return pack_hex({{v}}, {{"v", false, w}}); }
 
 /// The off-chip memory of a streamed case: a queue of accepted requests (row address, cycle of
@@ -62,7 +72,7 @@ std::string responder_text(const TopCase& c, int issue_cycles) {
 }
 
 std::string tb_text(const std::string& top, const std::vector<gen::Port>& ports, int nin, int nout, int nw, int nb,
-                    const TopCase& c, int p, int q, int issue_cycles) {
+                    const TopCase& c, const std::vector<arch::LayerDescriptor>& program, int issue_cycles) {
   std::string decl, conn;
   int W_in = 0, W_out = 0, W_w = 0, W_b = 0;
   for (const auto& pt : ports) {
@@ -92,11 +102,7 @@ std::string tb_text(const std::string& top, const std::vector<gen::Port>& ports,
   t += c.stream ? "  // weights from the responder\n"
                 : "  ws_valid = 0; ws_data = 0; ws_req_ready = 0;  // weights from the SRAM (loaded below)\n";
   t += "  cfg_we = 0; cfg_addr = 0; cfg_data = 0;\n  repeat (3) @(negedge clk); rst = 0;\n";
-  // The layer program: one descriptor (arch/layer_program.hpp), weights and bias from row 0.
-  arch::LayerDescriptor d;
-  d.p = p, d.q = q, d.in_features = c.in_features;
-  d.relu = c.relu, d.bias = c.bias, d.stream = c.stream, d.last = true;
-  for (const arch::CfgWrite& w : arch::encode_program({d}))
+  for (const arch::CfgWrite& w : arch::encode_program(program))
     t += "  @(negedge clk); cfg_we = 1; cfg_addr = " + std::to_string(w.addr) + "; cfg_data = 32'd" +
          std::to_string(w.data) + ";\n";
   t += "  @(negedge clk); cfg_we = 0;\n";
@@ -128,7 +134,7 @@ void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios:
 /// weight rows the responder returns.
 void write_vectors(const std::string& dir, const AcceleratorSpec& s, const LayerGeometry& g, const TopCase& c,
                    const std::vector<int64_t>& x, const std::vector<int64_t>& y, const num::QuantisedLayer& ql,
-                   int* nw, int* nb) {
+                   int p_out, int out_features, int* nw, int* nb) {
   const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k), O = s.formats.output.bits;
   std::string in, ex, mask, wv, bv;
   const gen::Port sample{"x", false, s.formats.input.bits};
@@ -137,12 +143,12 @@ void write_vectors(const std::string& dir, const AcceleratorSpec& s, const Layer
     for (int i = 0; i < S; ++i) v.push_back(b * S + i < c.in_features ? x[b * S + i] : 0);
     in += pack_hex({v}, {{"in", false, S * sample.width}}) + "\n";
   }
-  for (int b = 0; b < g.p * k / S; ++b) {
+  for (int b = 0; b < p_out * k / S; ++b) {
     Lanes v, m;
     for (int i = 0; i < S; ++i) {
       const int r = b * S + i;
-      v.push_back(r < c.out_features ? y[r] : 0);
-      m.push_back(r < c.out_features ? -1 : 0);
+      v.push_back(r < out_features ? y[r] : 0);
+      m.push_back(r < out_features ? -1 : 0);
     }
     ex += pack_hex({v}, {{"o", false, S * O}}) + "\n";
     mask += pack_hex({m}, {{"o", false, S * O}}) + "\n";
@@ -193,21 +199,45 @@ TopResult run_top_case(const TopCase& c, const std::string& dir, Simulator sim) 
   const num::LayerWeights w = num::random_layer_weights(l, k, c.seed);
   const num::QuantisedLayer ql = num::quantise_layer(s, l, w);
   const std::vector<int64_t> x = num::random_input_codes(l, k, s.formats.input, 0.5, c.seed + 1);
-  const std::vector<int64_t> y = num::run_layer_fixed(s, l, w, x).output;
+  std::vector<int64_t> y = num::run_layer_fixed(s, l, w, x).output;
+  gen::NetworkImage net;  // the layer alone: weights (or its stream) and bias from 0
+  net.layers.push_back(ql);
+  net.program.push_back(descriptor(c, g.p, g.q));
+  int64_t expected = schedule_cycles(s, g.p, g.q);
+  Layer last = l;
+  if (!c.more_layers.empty()) {  // a network: layer i's weights from seed + i, as network_image
+    std::vector<Layer> layers{l};
+    for (int out : c.more_layers) {
+      Layer n = l;
+      n.name = "fc" + std::to_string(layers.size() + 1);
+      n.in_features = layers.back().out_features;
+      n.out_features = out;
+      layers.push_back(n);
+      const num::LayerWeights wn = num::random_layer_weights(n, k, c.seed + layers.size() - 1);
+      std::vector<int64_t> xn(y.size());  // the layer before's outputs, re-quantised
+      for (size_t i = 0; i < y.size(); ++i) xn[i] = num::requantize(y[i], s.formats.output.frac, s.formats.input, nullptr);
+      y = num::run_layer_fixed(s, n, wn, xn).output;
+      const LayerGeometry gn = geometry(n, k);
+      expected += arch::kLayerSwitchCycles + schedule_cycles(s, gn.p, gn.q);
+    }
+    net = gen::network_image(s, layers, c.seed);
+    for (const arch::LayerDescriptor& ld : net.program) CIRCA_CHECK(!ld.stream, "network cases hold their weights");
+    last = layers.back();
+  }
+  const int p_out = geometry(last, k).p;
   gen::GenOptions o;
   o.faults = c.faults;
-  o.layer = c.load_ports ? nullptr : &ql;
-  o.stream_weights = c.stream;
+  o.network = c.load_ports ? nullptr : &net;
   const gen::Design d = gen::generate_design(s, o);
   const gen::FileSet files = gen::render(d, s, gen::header_for(s, o));
   gen::write_files(dir, files);
   int nw = 0, nb = 0;
-  write_vectors(dir, s, g, c, x, y, ql, &nw, &nb);
-  write(fs::path(dir) / "tb.v", tb_text(d.top(), d.module(d.top()).ports, g.q * k / S, g.p * k / S, nw, nb, c, g.p, g.q,
-                                                 arch::mac_timing(s, k).issue_cycles));
+  write_vectors(dir, s, g, c, x, y, ql, p_out, last.out_features, &nw, &nb);
+  write(fs::path(dir) / "tb.v", tb_text(d.top(), d.module(d.top()).ports, g.q * k / S, p_out * k / S, nw, nb, c,
+                                        net.program, arch::mac_timing(s, k).issue_cycles));
   TopResult res;
-  res.expected_cycles = schedule_cycles(s, g.p, g.q);
-  res.expected_checked = 2 * g.p * k / S;
+  res.expected_cycles = expected;
+  res.expected_checked = 2 * p_out * k / S;
   simulate(dir, files, sim, res);
   return res;
 }

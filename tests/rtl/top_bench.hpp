@@ -35,6 +35,9 @@ struct TopCase {
   int latency = 1;
   int outstanding = 1;
   bool req_stalls = false;
+  /// out_features of the layers after the first: a network of fc layers run by one start (each
+  /// layer's in_features the one before's out_features), weights and bias as images, resident.
+  std::vector<int> more_layers = {};
 };
 
 struct TopResult {
@@ -42,7 +45,8 @@ struct TopResult {
   int mismatches = -1;
   int64_t cycles1 = -1;  ///< start to done, first and second run
   int64_t cycles2 = -1;
-  /// T from the schedule formulas, weights on chip (a streamed layer's lower bound)
+  /// T from the schedule formulas, weights on chip (a streamed layer's lower bound); a network:
+  /// every layer's T plus a layer switch between two
   int64_t expected_cycles = 0;
   int expected_checked = 0;
   std::string log;

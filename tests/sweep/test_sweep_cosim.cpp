@@ -113,7 +113,7 @@ BOOST_AUTO_TEST_CASE(a_conv_point_is_recorded_as_failed_with_the_reason) {
   BOOST_REQUIRE(rows.size() == 2u);
   for (const auto& [key, p] : rows) {
     BOOST_TEST((p.status == PointStatus::failed));
-    BOOST_TEST(p.error.find("fidelity cosim: layer conv1 is not fc") != std::string::npos, p.error);
+    BOOST_TEST(p.error.find("fidelity cosim: layer 'conv1': only fc layers") != std::string::npos, p.error);
     BOOST_TEST(p.error.find("internal error") == std::string::npos, p.error);
   }
 }
