@@ -37,15 +37,6 @@ arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
   return arch::plan_workload(s, wl).at(0);
 }
 
-int weight_capacity_for(const AcceleratorSpec& s, const Layer& l) {
-  // Residency is decided in the rows the top really has (arch/memory_map.hpp), so a resident
-  // plan is a layer the top's SRAM holds.
-  AcceleratorSpec t = s;
-  for (t.weight_sram.capacity_kib = 1;; t.weight_sram.capacity_kib *= 2)
-    if (t.weight_sram.capacity_kib >= 65536 || plan_alone(t, l).weights_on_chip)
-      return t.weight_sram.capacity_kib;
-}
-
 std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
   if (std::string why = gen::top_unsupported(s); !why.empty()) return "no generated top: " + why;
   if (l.kind != LayerKind::fc)

@@ -81,10 +81,6 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
 /// The plan of `layer` as a workload's only layer (residency, timings): what the top runs.
 arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer);
 
-/// The smallest power-of-two weight_sram.capacity_kib that holds `l` in the generated top, both
-/// by bytes (the schedule's residency) and by the top's padded weight rows (65536 at most).
-int weight_capacity_for(const AcceleratorSpec& s, const Layer& l);
-
 /// Why `l` cannot be co-simulated on `s` ("" when it can): no generated top, not fc, another k,
 /// larger than the top's buffers, an activation the top's peripheral lacks.
 std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l);

@@ -1,30 +1,18 @@
 #include "cosim/random_case.hpp"
 
-#include <random>
-#include <sstream>
+#include <algorithm>
 
 #include <fmt/format.h>
 
+#include "arch/layer_program.hpp"
+#include "arch/microarch.hpp"
 #include "common/error.hpp"
 #include "cosim/cosim_child.hpp"
+#include "cosim/random_design.hpp"
 #include "spec/config_loader.hpp"
 
 namespace circa::cosim {
 namespace {
-
-class Draw {
- public:
-  explicit Draw(uint64_t seed) : rng_(seed * 0x9e3779b97f4a7c15ULL + 0x5eed) {}
-  int in(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng_); }
-  template <class T>
-  T of(const std::vector<T>& v) {
-    return v[static_cast<size_t>(in(0, static_cast<int>(v.size()) - 1))];
-  }
-  bool coin(double p = 0.5) { return std::uniform_real_distribution<double>(0, 1)(rng_) < p; }
-
- private:
-  std::mt19937_64 rng_;
-};
 
 int next_pow2(int64_t x) {
   int p = 1;
@@ -32,50 +20,55 @@ int next_pow2(int64_t x) {
   return p;
 }
 
-/// One format: bits, frac = bits - integer bits, a rounding and an overflow mode.
-void format(Draw& d, std::vector<std::string>& ov, const std::string& name, int bits, int ibits) {
-  ov.push_back(fmt::format("formats.{}.bits={}", name, bits));
-  ov.push_back(fmt::format("formats.{}.frac={}", name, bits - ibits));
-  ov.push_back("formats." + name +
-               ".rounding=" + d.of<std::string>({"truncate", "nearest_up", "nearest_even"}));
-  ov.push_back("formats." + name + ".overflow=" + (d.coin(0.8) ? "saturate" : "wrap"));
+/// Which layers plan_workload (greedy, in layer order) keeps in the weight SRAM.
+std::vector<bool> on_chip(const AcceleratorSpec& s, const std::vector<Layer>& layers) {
+  Workload w;
+  w.name = "cosim";
+  w.layers = layers;
+  std::vector<bool> r;
+  for (const arch::LayerPlan& p : arch::plan_workload(s, w)) r.push_back(p.weights_on_chip);
+  return r;
 }
 
-/// The design point's overrides except the two capacities (sized to the layer afterwards).
-std::vector<std::string> draw_design(Draw& d, int k) {
-  std::vector<std::string> ov{fmt::format("block_size={}", k)};
-  std::vector<int> ss{1};
-  for (int s = 2; s <= std::min(k, 32); s *= 2) ss.push_back(s);  // S = k > 32 verilates slowly
-  std::string style = d.of<std::string>({"pipelined", "iterative", "unrolled"});
-  if (style == "unrolled" && k > 32) style = "pipelined";  // a k > 32 unrolled FFT verilates slowly
-  const int S = style == "unrolled" ? k : d.of(ss);
-  ov.push_back("fft.style=" + style);
-  ov.push_back(fmt::format("fft.samples_per_cycle={}", S));
-  ov.push_back(fmt::format("fft.stage_latency={}", d.in(1, 3)));
-  ov.push_back(std::string("fft.scaling=") + (d.coin() ? "forward" : "inverse"));
-  ov.push_back(std::string("fft.shared_ifft=") + (d.coin() ? "true" : "false"));
-  std::vector<int> lanes;
-  for (int l = 1; l <= std::min(k, 16); l *= 2) lanes.push_back(l);
-  ov.push_back(fmt::format("mac.lanes={}", d.of(lanes)));
-  ov.push_back(fmt::format("mac.accumulator_banks={}", d.in(1, 3)));
-  ov.push_back(fmt::format("weight_sram.banks={}", d.of<int>({1, 2, 4, 8})));
-  ov.push_back(fmt::format("weight_sram.word_bits={}", d.of<int>({64, 128, 256})));
-  ov.push_back(std::string("weight_sram.layout=") + (d.coin() ? "packed_real" : "half_complex"));
-  const int ports = d.in(0, 3);  // 1 rw (most points), 1r + 1w, 2 rw, 1 rw + 1r
-  ov.push_back(fmt::format("weight_sram.read_write_ports={}", ports == 1 ? 0 : ports == 2 ? 2 : 1));
-  ov.push_back(fmt::format("weight_sram.read_ports={}", ports == 1 || ports == 3 ? 1 : 0));
-  ov.push_back(fmt::format("weight_sram.write_ports={}", ports == 1 ? 1 : 0));
-  const int in_bits = d.of<int>({8, 10, 12, 16}), in_int = d.in(2, 4);
-  format(d, ov, "input", in_bits, in_int);
-  format(d, ov, "fft", in_bits + d.in(2, 4), in_int + 2);
-  format(d, ov, "twiddle", d.of<int>({10, 12, 14, 16}), 2);
-  format(d, ov, "weight", d.of<int>({8, 12, 16}), 2);
-  const int prod_bits = d.of<int>({20, 24, 28});
-  format(d, ov, "product", prod_bits, 6);
-  format(d, ov, "accumulator", prod_bits + d.of<int>({0, 4, 8}), 6 + d.of<int>({0, 4, 8}));
-  format(d, ov, "ifft", d.of<int>({18, 24}), 8);
-  format(d, ov, "output", d.of<int>({8, 12, 16}), 4);
-  return ov;
+/// True when exactly the first `resident` layers are on chip.
+bool holds_prefix(const std::vector<bool>& on, int resident) {
+  for (size_t i = 0; i < on.size(); ++i)
+    if (on[i] != (static_cast<int>(i) < resident)) return false;
+  return true;
+}
+
+/// A power-of-two weight_sram.capacity_kib (at least the 32 words a bank needs) whose residency
+/// holds exactly the first `resident` layers: the largest when none is resident (so streaming is
+/// barely needed), else the smallest (so a later layer finds no room); 0 when there is none.
+int weight_capacity(AcceleratorSpec s, const std::vector<Layer>& layers, int resident) {
+  int found = 0;
+  for (int cap = std::max(1, s.weight_sram.banks * s.weight_sram.word_bits / 256); cap <= 65536;
+       cap *= 2) {
+    s.weight_sram.capacity_kib = cap;
+    if (!holds_prefix(on_chip(s, layers), resident)) continue;
+    found = cap;
+    if (resident > 0) break;
+  }
+  return found;
+}
+
+/// The chain's feature counts (n + 1 of them; layer i maps f[i] to f[i+1]): a side of a streamed
+/// layer takes 3..7 or 3..8 blocks so that the layer outgrows small SRAMs, the other sides 1..3
+/// or 1..4 (the fewer for k >= 128).
+std::vector<int> draw_features(Draw& d, int k, int n, int resident) {
+  std::vector<int> f;
+  for (int j = 0; j <= n; ++j) {
+    const bool big = j > resident || (j == resident && resident < n);
+    const int hi = (k >= 128 ? 3 : 4) + (big ? 4 : 0), blocks = d.in(big ? 3 : 1, hi);
+    f.push_back(d.in((blocks - 1) * k + 1, blocks * k));
+  }
+  return f;
+}
+
+std::string describe_layer(const Layer& l, bool streamed) {
+  return fmt::format("fc {} -> {}{}{}{}", l.in_features, l.out_features,
+                     l.activation == Activation::relu ? " relu" : "", l.bias ? " bias" : "",
+                     streamed ? " streamed" : "");
 }
 
 }  // namespace
@@ -85,66 +78,78 @@ std::string RandomCase::summary() const {
   auto f = [](const char* n, const FixedFormat& x) {
     return fmt::format(" {} s{}.{}{}", n, x.bits, x.frac, x.overflow == Overflow::wrap ? "w" : "");
   };
+  const std::vector<bool> on = on_chip(s, layers);
+  std::string net;
+  for (size_t i = 0; i < layers.size(); ++i)
+    net += (i ? " | " : "") + describe_layer(layers[i], !on[i]);
+  const bool any_streamed = std::find(on.begin(), on.end(), false) != on.end();
   return fmt::format(
              "k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB{};",
              s.block_size, to_string(s.fft.style), s.fft.samples_per_cycle, s.fft.stage_latency,
              to_string(s.fft.scaling), s.fft.shared_ifft ? "shared " : "own ", s.mac.lanes,
              s.mac.accumulator_banks, s.weight_sram.banks, s.weight_sram.word_bits,
              to_string(s.weight_sram.layout), s.weight_sram.capacity_kib,
-             plan_alone(s, layer).weights_on_chip
-                 ? ""
-                 : fmt::format(" (streamed: {} ns, {} GB/s)", s.offchip.latency_ns,
-                               s.offchip.bandwidth_gb_per_s)) +
+             any_streamed ? fmt::format(" (off-chip: {} ns, {} GB/s)", s.offchip.latency_ns,
+                                        s.offchip.bandwidth_gb_per_s)
+                          : "") +
          f("in", s.formats.input) + f("fft", s.formats.fft) + f("tw", s.formats.twiddle) +
          f("w", s.formats.weight) + f("prod", s.formats.product) + f("acc", s.formats.accumulator) +
-         f("ifft", s.formats.ifft) + f("out", s.formats.output) +
-         fmt::format("; fc {} -> {}{}{}", layer.in_features, layer.out_features,
-                     layer.activation == Activation::relu ? " relu" : "",
-                     layer.bias ? " bias" : "");
+         f("ifft", s.formats.ifft) + f("out", s.formats.output) + "; " + net;
 }
 
 RandomCase random_case(const std::string& base_config, uint64_t seed) {
   Draw d(seed);
+  // The layer count and the residency aimed at are drawn once, before any redraw, so that their
+  // proportions (random_case.hpp) hold exactly; `resident` layers lead, the rest stream.
+  const int u = d.in(0, 9), n = u < 5 ? 1 : u < 8 ? 2 : 3;
+  const int r = n == 1 ? d.in(0, 1) : d.in(0, 5);
+  const int resident = n == 1 ? r : r == 0 ? 0 : r == 1 ? n : d.in(1, n - 1);
   std::string last;
   for (int attempt = 0; attempt < 10000; ++attempt) {
     const int k = d.of<int>({4, 8, 16, 32, 64, 128, 256});
     RandomCase c;
     c.seed = seed;
     c.overrides = draw_design(d, k);
-    // A third of the draws aim to stream their weights, with larger layers (more likely to exceed
-    // the smallest SRAM); the others hold them in an SRAM sized to the layer.
-    const bool stream = d.coin(0.35);
-    const int lo = stream ? 3 : 1, hi = (k >= 128 ? 3 : 4) + (stream ? 4 : 0);
-    const int q = d.in(lo, hi), p = d.in(lo, hi);
-    c.layer.name = "fc";
-    c.layer.kind = LayerKind::fc;
-    c.layer.in_features = d.in((q - 1) * k + 1, q * k);
-    c.layer.out_features = d.in((p - 1) * k + 1, p * k);
-    c.layer.activation = d.coin() ? Activation::relu : Activation::none;
-    c.layer.bias = d.coin();
+    const std::vector<int> f = draw_features(d, k, n, resident);
+    int64_t max_q = 0, max_p = 0;
+    for (int i = 0; i < n; ++i) {
+      Layer l;
+      l.name = fmt::format("fc{}", i + 1);
+      l.kind = LayerKind::fc;
+      l.in_features = f[static_cast<size_t>(i)];
+      l.out_features = f[static_cast<size_t>(i) + 1];
+      l.activation = d.coin() ? Activation::relu : Activation::none;
+      l.bias = d.coin();
+      c.layers.push_back(l);
+      max_q = std::max<int64_t>(max_q, (l.in_features + k - 1) / k);
+      max_p = std::max<int64_t>(max_p, (l.out_features + k - 1) / k);
+    }
     try {
-      // Size both memories to the layer: the smallest power of two that holds it.
+      // The activation buffer: the smallest power of two whose halves hold the largest layer.
       const AcceleratorSpec s = load_accelerator(base_config, parse_overrides(c.overrides)).spec;
       const int64_t in_bits = s.formats.input.bits, out_bits = s.formats.output.bits;
-      c.overrides.push_back(
-          fmt::format("activation_buffer.capacity_kib={}",
-                      next_pow2((2 * std::max(q * k * in_bits, p * k * out_bits) + 8191) / 8192)));
-      // Streamed: the largest SRAM (a power of two, at least the 32 words a bank needs) below
-      // the layer's bytes, and a random off-chip latency and bandwidth; a layer smaller than
-      // the smallest SRAM stays resident.
-      const int64_t bytes = plan_alone(s, c.layer).weight_bytes;
-      int cap = std::max(1, s.weight_sram.banks * s.weight_sram.word_bits / 256);
-      while (int64_t{cap} * 2 * 1024 < bytes) cap *= 2;
-      const bool streamed = stream && int64_t{cap} * 1024 < bytes;
-      c.overrides.push_back(fmt::format("weight_sram.capacity_kib={}",
-                                        streamed ? cap : weight_capacity_for(s, c.layer)));
-      if (streamed) {
+      c.overrides.push_back(fmt::format(
+          "activation_buffer.capacity_kib={}",
+          next_pow2((2 * std::max(max_q * k * in_bits, max_p * k * out_bits) + 8191) / 8192)));
+      const int cap = weight_capacity(s, c.layers, resident);
+      if (cap == 0) {
+        last = fmt::format("no weight SRAM holds exactly the first {} of {} layers", resident, n);
+        continue;
+      }
+      c.overrides.push_back(fmt::format("weight_sram.capacity_kib={}", cap));
+      if (resident < n) {  // something streams: a random off-chip latency and bandwidth
         c.overrides.push_back(fmt::format("offchip.latency_ns={}", d.of<int>({5, 20, 100})));
         c.overrides.push_back(
             fmt::format("offchip.bandwidth_gb_per_s={}", d.of<double>({0.4, 1.6, 6.4, 12.8})));
       }
       c.spec = load_accelerator(base_config, parse_overrides(c.overrides)).spec;
-      last = cosim_unsupported(c.spec, c.layer);
+      if (!holds_prefix(on_chip(c.spec, c.layers), resident)) {
+        last = "the loaded spec's residency differs from the one aimed at";
+        continue;
+      }
+      last = arch::network_unsupported(c.spec, c.layers);
+      for (const Layer& l : c.layers)
+        if (last.empty()) last = cosim_unsupported(c.spec, l);
       if (last.empty()) return c;
     } catch (const ConfigError& e) {
       last = e.what();
@@ -166,7 +171,7 @@ int run_random_cases(const std::string& base_config, int n, uint64_t seed, const
     std::string report;
     bool ok = false;
     try {
-      const CosimResult r = run_cosim_in_child(co, c.spec, {c.layer});
+      const CosimResult r = run_cosim_in_child(co, c.spec, c.layers);
       ok = r.ok;
       report = describe(r);
     } catch (const std::exception& e) {

@@ -1,7 +1,13 @@
 // Random valid design points for long co-simulation runs (`circa cosim --random N --seed S`).
-// Each case is a list of -p overrides on a base config plus one fc layer, drawn from the space
-// the generated top covers (k 4..256, every FFT style, lanes, bank counts, layouts, bit widths,
-// rounding and overflow modes) and kept only when the spec loads and cosim_unsupported is "".
+// Each case is a list of -p overrides on a base config plus a small network of fc layers, drawn
+// from the space the generated top covers (k 4..256, every FFT style, lanes, bank counts,
+// layouts, bit widths, rounding and overflow modes). The network has 1 layer (50% of cases),
+// 2 (30%) or 3 (20%), chained (layer i+1 reads layer i's outputs); the weight SRAM is sized so
+// that a third of the cases stream every layer, a third hold every layer, and a third hold only
+// the first layers and stream the rest (arch::plan_workload's greedy residency: a one-layer case
+// streams or holds, half each; a longer one takes a prefix two times in three). A draw is kept
+// only when plan_workload gives the residency aimed at, the spec loads, and
+// arch::network_unsupported and cosim_unsupported are "".
 // Case i of a run with seed S uses seed S + i alone, so `--random 1 --seed S+i` re-runs it.
 #pragma once
 
@@ -20,8 +26,8 @@ struct RandomCase {
   uint64_t seed = 0;
   std::vector<std::string> overrides;  ///< on the base config
   AcceleratorSpec spec;
-  Layer layer;                  ///< fc
-  std::string summary() const;  ///< one line: the overrides and the layer
+  std::vector<Layer> layers;    ///< fc, chained: layers[i+1].in_features = layers[i].out_features
+  std::string summary() const;  ///< one line: the design point, then the layers and which stream
 };
 
 /// A valid case drawn from `seed` (deterministic); base_config is the YAML the overrides apply to.
