@@ -6,8 +6,9 @@
 //   word per write at {layer, field}, ignored while busy. Each layer: p, q, in_features, relu,
 //   bias, stream, last, weight_base (its first weight-SRAM row, or off-chip row when streamed),
 //   bias_base (its first block in the bias banks). One start runs layers 0.. up to the one
-//   marked last; a layer's product cycle 0 is kLayerSwitchCycles + 1 cycles after the layer
-//   before's last output write (1 after the start for layer 0);
+//   marked last (or the table's last entry); a layer's product cycle 0 is
+//   kLayerSwitchCycles + 1 cycles after the layer before's last output write (1 after the
+//   start for layer 0);
 //   in_valid/in_ready/in_data: layer 0's input, S samples per beat in order (q*k samples), loaded
 //   while not busy; each start reads from row 0 again. Later layers read the layer before's
 //   outputs from the output banks, re-quantised to formats.input; samples at and above a

@@ -44,7 +44,10 @@ void emit_layer_table(Body& b, const TopPlan& p) {
   b.wire("cfg_relu", 1, "cfg_control[" + n2s(arch::kCtlRelu) + "]");
   b.wire("cfg_bias_en", 1, "cfg_control[" + n2s(arch::kCtlBias) + "]");
   b.wire("cfg_stream", 1, "cfg_control[" + n2s(arch::kCtlStream) + "]");
-  b.wire("cfg_last", 1, "cfg_control[" + n2s(arch::kCtlLast) + "]");
+  // The table's last entry ends the network even unmarked: layer_idx never leaves the table.
+  b.wire("cfg_last", 1,
+         "cfg_control[" + n2s(arch::kCtlLast) + "] || " + net::layer_idx + " == " +
+             literal(L - 1, lb));
   b.wire("cfg_p", p.p_bits, "lt_p" + at);
   b.wire("cfg_q", p.q_bits, "lt_q" + at);
   b.wire("cfg_in_features", p.in_features_bits, "lt_in_features" + at);

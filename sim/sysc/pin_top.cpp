@@ -108,7 +108,6 @@ int64_t PinTop::done_cycle() const {
 Bits PinTop::get(int port) {
   const int64_t t = ctx_.cycle();
   const bool running = state_ == State::run;
-  const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
   Bits v(values_.at(static_cast<size_t>(port)).size(), 0u);
   const WeightStream::PortOut& ws = dp_.weight_stream().out();
   const bool stream = running && streaming_;
@@ -117,7 +116,7 @@ Bits PinTop::get(int port) {
   } else if (port == busy_o_) {
     v[0] = busy();
   } else if (port == done_o_) {
-    v[0] = running && d.last && done_cycle() == t;
+    v[0] = running && last_layer() && done_cycle() == t;
   } else if (port == out_valid_o_) {
     v[0] = out_have_;
   } else if (port == out_data_o_) {
@@ -182,9 +181,9 @@ void PinTop::host_tick() {
   }
   if (in_fire && in_ptr_ < static_cast<int64_t>(input_rows_.size()))
     input_rows_[in_ptr_] = values_[in_data_i_];
-  const bool layer_end = running && done_cycle() == t - 1;
+  const bool layer_end = running && done_cycle() == t - 1, last = last_layer();
   const State next = start_fire || switch_fire ? State::run
-                     : layer_end                ? (d.last ? State::drain : State::layer_switch)
+                     : layer_end                ? (last ? State::drain : State::layer_switch)
                      : draining && drain_end    ? State::idle
                                                 : state_;
   // The weight stream's registers take cycle t-1's handshakes (a layer's start clears them).
@@ -194,7 +193,7 @@ void PinTop::host_tick() {
     dp_.weight_stream().tick(t, next == State::run, port);
   }
   state_ = next;
-  if (layer_end && !d.last) ++layer_;
+  if (layer_end && !last) ++layer_;
   if (draining && drain_end) layer_ = 0;
   if (start_fire || switch_fire) {
     if (start_fire) in_ptr_ = drain_row_ = 0, out_have_ = false;

@@ -51,6 +51,10 @@ class PinTop : public sc_core::sc_module, public PinModel {
   std::vector<int64_t> layer_input(const arch::LayerDescriptor& d) const;
   void decode_resident_rows(LayerProgram& lp, int64_t base);
   bool busy() const { return state_ == State::run || state_ == State::layer_switch; }
+  /// The running layer ends the network: marked last, or the table's last entry (as in RTL).
+  bool last_layer() const {
+    return table_[static_cast<size_t>(layer_)].last || layer_ + 1 == static_cast<int>(table_.size());
+  }
 
   AcceleratorSpec spec_;
   int samples_;  ///< S: samples per input and output beat

@@ -261,6 +261,23 @@ BOOST_AUTO_TEST_CASE(lenet300_inference_agrees) {
   BOOST_TEST(c.report.find("network (3 layers): 819/819") != std::string::npos, c.report);
 }
 
+// A table of three entries (not a power of two: writes to entries 3.. are ignored) holds
+// LeNet-300-100 exactly; small.yaml's layers alone take 2289, 453 and 105 cycles, so one start
+// takes 2289 + 1 + 453 + 1 + 105 = 2849. Two entries are too few: a clear error, no run.
+BOOST_AUTO_TEST_CASE(the_layer_table_bounds_the_network) {
+  CosimOptions o = options({"controller.max_layers=3"}, 3, "table.vcd", "");
+  o.workload = kSrc + "/workloads/lenet300.yaml";
+  o.products = 1;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.report.find("network (3 layers): 2849/2849") != std::string::npos, c.report);
+  o.overrides = {"controller.max_layers=2"};
+  BOOST_CHECK_EXCEPTION(cosim(o), circa::ConfigError, [](const circa::ConfigError& e) {
+    return std::string(e.what()).find("3 layers exceed controller.max_layers = 2") !=
+           std::string::npos;
+  });
+}
+
 BOOST_AUTO_TEST_CASE(cycle_limit_fails) {
   CosimOptions o = options({}, 1, "limit.vcd");
   o.max_cycles = 100;  // far below two products: the run must fail, not pass silently
