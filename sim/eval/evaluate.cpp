@@ -37,7 +37,7 @@ std::string cosim_failure(const cosim::CosimResult& r) {
            (r.vcd.empty() ? "" : " (waveform: " + r.vcd + ")");
   if (!r.golden_ok && !r.golden_mismatch.empty())
     return "the RTL's outputs differ from the golden model: " + r.golden_mismatch;
-  return "the co-simulation ended after " + std::to_string(r.products_done) + " products in " +
+  return "the co-simulation ended after " + std::to_string(r.products_done) + " inferences in " +
          std::to_string(r.cycles) + " cycles: " + r.message;
 }
 
