@@ -20,9 +20,7 @@ std::string zext(const std::string& x, int w, int to) {
 }
 
 int bits_for(int64_t max_value) {
-  int b = 1;
-  while (b < 62 && (int64_t{1} << b) <= max_value) ++b;
-  return b;
+  return arch::bits_to_hold(max_value);
 }
 
 int TopPlan::out_index(int t, int l) const {
@@ -92,14 +90,15 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.memory = arch::memory_map(s);
   p.q_max = p.memory.max_q;
   p.p_max = p.memory.max_p;
-  p.q_bits = bits_for(p.q_max);
-  p.p_bits = bits_for(p.p_max);
+  p.desc = arch::descriptor_bits(s);
+  p.q_bits = p.desc.q;
+  p.p_bits = p.desc.p;
   p.weight_word_bits = p.mac.weight_bits;
   p.max_layers = s.controller.max_layers;
   p.layer_bits = bits_for(p.max_layers - 1);
   p.cfg_addr_bits = p.layer_bits + arch::log2_exact(arch::kDescriptorWords);
-  p.in_features_bits = bits_for(int64_t{p.q_max} * p.block_size);
-  p.bias_block_bits = bits_for(p.memory.max_bias_blocks - 1);
+  p.in_features_bits = p.desc.in_features;
+  p.bias_block_bits = p.desc.bias_base;
   p.fft_out_bits =
       p.shared_fft ? std::max(s.formats.fft.bits, s.formats.ifft.bits) : s.formats.fft.bits;
   p.ifft_out_bits = p.shared_fft ? p.fft_out_bits : s.formats.ifft.bits;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "arch/layer_program.hpp"
 #include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
 #include "gen/design.hpp"
@@ -38,6 +39,7 @@ struct TopPlan {
   int q_max = 0, p_max = 0;  ///< largest layer the buffers hold (input blocks, output blocks)
   int q_bits = 0, p_bits = 0;  ///< bits of cfg_q / cfg_p
   int weight_word_bits = 0;    ///< bits of one weight word (re, im)
+  arch::DescriptorBits desc;   ///< bits of each layer-table field
   int max_layers = 0;          ///< layer descriptors the program table holds
   int layer_bits = 0;          ///< bits of layer_idx
   int cfg_addr_bits = 0;       ///< {layer, field}

@@ -24,12 +24,12 @@ void emit_layer_table(Body& b, const TopPlan& p) {
     int width;
   };
   const std::vector<Field> fields = {
-      {arch::DescField::control, "control", 4},
-      {arch::DescField::p, "p", p.p_bits},
-      {arch::DescField::q, "q", p.q_bits},
-      {arch::DescField::in_features, "in_features", p.in_features_bits},
-      {arch::DescField::weight_base, "weight_base", arch::kCfgDataBits},
-      {arch::DescField::bias_base, "bias_base", p.bias_block_bits}};
+      {arch::DescField::control, "control", p.desc.control},
+      {arch::DescField::p, "p", p.desc.p},
+      {arch::DescField::q, "q", p.desc.q},
+      {arch::DescField::in_features, "in_features", p.desc.in_features},
+      {arch::DescField::weight_base, "weight_base", p.desc.weight_base},
+      {arch::DescField::bias_base, "bias_base", p.desc.bias_base}};
   e.line("/* verilator lint_off UNUSEDSIGNAL */  // the unused high bits of each cfg word");
   for (const Field& f : fields) {
     const std::string t = "lt_" + f.name;
@@ -40,7 +40,7 @@ void emit_layer_table(Body& b, const TopPlan& p) {
   }
   e.line("/* verilator lint_on UNUSEDSIGNAL */");
   const std::string at = "[" + net::layer_idx + "]";
-  b.wire("cfg_control", 4, "lt_control" + at);
+  b.wire("cfg_control", p.desc.control, "lt_control" + at);
   b.wire("cfg_relu", 1, "cfg_control[" + n2s(arch::kCtlRelu) + "]");
   b.wire("cfg_bias_en", 1, "cfg_control[" + n2s(arch::kCtlBias) + "]");
   b.wire("cfg_stream", 1, "cfg_control[" + n2s(arch::kCtlStream) + "]");
@@ -51,7 +51,7 @@ void emit_layer_table(Body& b, const TopPlan& p) {
   b.wire("cfg_p", p.p_bits, "lt_p" + at);
   b.wire("cfg_q", p.q_bits, "lt_q" + at);
   b.wire("cfg_in_features", p.in_features_bits, "lt_in_features" + at);
-  b.wire("cfg_weight_base", arch::kCfgDataBits, "lt_weight_base" + at);
+  b.wire("cfg_weight_base", p.desc.weight_base, "lt_weight_base" + at);
   b.wire("cfg_bias_base", p.bias_block_bits, "lt_bias_base" + at);
   b.wire(net::from_outputs, 1, net::layer_idx + " != " + literal(0, lb),
          "a later layer reads the output banks (the layer before's outputs)");

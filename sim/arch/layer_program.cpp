@@ -22,6 +22,22 @@ bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
          bias_base == o.bias_base;
 }
 
+int bits_to_hold(int64_t max_value) {
+  int b = 1;
+  while (b < 62 && (int64_t{1} << b) <= max_value) ++b;
+  return b;
+}
+
+DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
+  const MemoryMap m = memory_map(s);
+  DescriptorBits d;
+  d.p = bits_to_hold(m.max_p);
+  d.q = bits_to_hold(m.max_q);
+  d.in_features = bits_to_hold(int64_t{m.max_q} * s.block_size);
+  d.bias_base = bits_to_hold(m.max_bias_blocks - 1);
+  return d;
+}
+
 uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
   switch (f) {
     case DescField::control:

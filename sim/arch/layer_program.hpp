@@ -41,6 +41,17 @@ struct LayerDescriptor {
   bool operator==(const LayerDescriptor& o) const;
 };
 
+/// Bits each field keeps in the top's table (the rest of a cfg word is dropped), from the spec's
+/// buffer sizes: the generator lays the table out with them, the area model prices them.
+struct DescriptorBits {
+  int control = 4, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
+  int total() const { return control + p + q + in_features + weight_base + bias_base; }
+};
+DescriptorBits descriptor_bits(const AcceleratorSpec& s);
+
+/// Bits to hold 0..max_value (at least 1).
+int bits_to_hold(int64_t max_value);
+
 struct CfgWrite {
   int64_t addr = 0;
   uint32_t data = 0;

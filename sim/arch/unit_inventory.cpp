@@ -153,25 +153,12 @@ Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {
   return {{Op::reg, 1, rows * s.mac.lanes * mac.weight_bits}};
 }
 
-namespace {
-
-/// Bits to hold 0..v.
-int bits_to_hold(int64_t v) {
-  int b = 1;
-  while (b < 62 && (int64_t{1} << b) <= v) ++b;
-  return b;
-}
-
-}  // namespace
 
 Ops controller_ops(const AcceleratorSpec& s) {
   // Eight 16-bit loop counters (layer, product, group, block, beat, ...) + FSM, and the layer
   // program: max_layers descriptors (control, p, q, in_features, weight base, bias base) in
   // registers, read through a max_layers-to-1 mux per bit (gen/top_program.cpp).
-  const MemoryMap m = memory_map(s);
-  const double bits = 4 + bits_to_hold(m.max_p) + bits_to_hold(m.max_q) +
-                      bits_to_hold(int64_t{m.max_q} * s.block_size) + kCfgDataBits +
-                      bits_to_hold(m.max_bias_blocks - 1);
+  const double bits = descriptor_bits(s).total();
   const double layers = s.controller.max_layers;
   return {{Op::reg, 1, 8 * 16 + 8 + layers * bits},
           {Op::int_add, 16, 8},
