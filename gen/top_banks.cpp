@@ -76,7 +76,7 @@ void emit_output_counters(Body& b, const TopPlan& p) {
   b.wire("out_beat_last", 1,
          tb > 0 ? "out_beat == " + literal(p.beats - 1, tw) : std::string("1'b1"));
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || " + net::layer_start + ") begin out_block <= " + literal(0, pw) +
+  e.line("if (rst || " + net::product_start + ") begin out_block <= " + literal(0, pw) +
          "; out_beat <= " + literal(0, tw) + "; end");
   e.line("else if (out_beat_next) begin out_beat <= out_beat_last ? " + literal(0, tw) +
          " : out_beat + " + literal(1, tw) + "; if (out_beat_last) out_block <= out_block + " +
@@ -147,7 +147,7 @@ void emit_drain(Body& b, const TopPlan& p) {
   b.reg("obuf_rbeat", std::max(tb, 1), "the beat within its block of the row read (drain or phase A)");
   if (tb == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.reg("out_have", 1);
-  b.wire("drain_rows", uw, concat("cfg_p", tb ? n2s(tb) + "'h0" : ""));
+  b.wire("drain_rows", uw, net::out_base, "every row the last layer wrote (conv: every pixel's)");
   const std::string draining = net::state + " == ST_DRAIN";
   b.wire("drain_read", 1, draining + " && drain_row < drain_rows && (!out_have || out_ready)");
   e.line("assign " + net::drain_end + " = " + draining +
@@ -180,7 +180,8 @@ void emit_drain(Body& b, const TopPlan& p) {
 }
 
 /// Phase A's input row: the input buffer's (layer 0) or the output banks' row re-quantised to
-/// formats.input (later layers), with every sample at or above the layer's in_features zero.
+/// formats.input (later layers), with every sample at or above an fc layer's in_features zero and
+/// every sample of a conv tap off the image zero.
 void emit_act_row(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const FixedFormat& in = p.spec->formats.input;
@@ -191,7 +192,9 @@ void emit_act_row(Body& b, const TopPlan& p) {
       "// phase A's row: the input buffer's, or the layer before's outputs re-quantised; samples "
       "at and above in_features read as 0 (the padding of the layer before's last block)");
   b.reg("act_rrow", ia);
-  e.line("always @(posedge clk) if (" + net::inbuf_read + ") act_rrow <= " + net::inbuf_addr + ";");
+  b.reg("act_pad", 1, "the row read is a conv tap off the image: zeros");
+  e.line("always @(posedge clk) if (" + net::inbuf_read + ") begin act_rrow <= " +
+         net::inbuf_addr + "; act_pad <= cfg_conv && " + net::gather_pad + "; end");
   std::string row;
   for (int l = p.samples_per_beat - 1; l >= 0; --l) {
     const std::string L = n2s(l), rq = "act_rq" + L, lane = "act_lane" + L;
@@ -199,7 +202,8 @@ void emit_act_row(Body& b, const TopPlan& p) {
     b.round_sat("u_" + rq, b["out_lane" + L], p.spec->formats.output.frac, in, rq);
     const std::string sample = r ? "{act_rrow, " + literal(l, r) + "}" : std::string("act_rrow");
     b.wire(lane, I,
-           "(" + zext(sample, ia + r, cw) + " < " + zext("cfg_in_features", fw, cw) + ") ? (" +
+           "(cfg_conv ? !act_pad : " + zext(sample, ia + r, cw) + " < " +
+               zext("cfg_in_features", fw, cw) + ") ? (" +
                net::from_outputs + " ? " + rq + " : inbuf_rdata[" + n2s(l * I) + " +: " + n2s(I) +
                "]) : " + literal(0, I));
     row += (row.empty() ? "" : ", ") + lane;
@@ -262,7 +266,8 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
     emit_table(b, "obuf_d" + B, O, "out2_beat", tw, src);
     if (tb) emit_table(b, "obuf_row" + B, tb, "out2_beat", tw, rows);
     b.wire("obuf_q" + B, O);
-    const std::string waddr = concat("out2_block", tb ? "obuf_row" + B : "");
+    const std::string waddr =
+        net::out_base + " + " + concat("out2_block", tb ? "obuf_row" + B : "");
     b.add(Instance(sram_1rw(int64_t{p.p_max} * p.beats, O, aw, ""), "u_output_bank" + B)
               .connect("clk", b["clk"])
               .connect("en", Expr("periph_valid || drain_read || act_read", 1))

@@ -1,7 +1,7 @@
 // The controller of the generated top: SCHEDULE.md cycle by cycle. Product cycle 0 is the cycle
-// after `start` is accepted (the input buffer is read in the start cycle); `done` pulses in
-// product cycle T-1, the cycle the last output is written, so `done` comes T cycles after
-// `start`. The sequencers decide one cycle ahead where a synchronous SRAM read needs it.
+// after `start` is accepted (the input buffer is read in the start cycle); a conv layer's next
+// product reads its first row in the cycle of the last output write, so its cycle 0 is T; `done`
+// pulses in the last product's cycle T-1, the cycle its last output is written. The sequencers decide one cycle ahead where a synchronous SRAM read needs it.
 #include "arch/layer_program.hpp"
 #include "gen/top_plan.hpp"
 
@@ -42,7 +42,13 @@ void emit_fsm(Body& b, const TopPlan& p) {
          "the layer's input row 0 is read; its product cycle 0 is next");
   b.wire(net::done_now, 1);
   b.wire(net::drain_end, 1);
-  b.wire("layer_end", 1, net::running + " && " + net::done_now);
+  b.wire(net::product_last, 1);
+  b.wire("layer_end", 1, net::running + " && " + net::done_now + " && " + net::product_last);
+  b.wire(net::product_start, 1,
+         net::layer_start + " || (" + net::running + " && " + net::done_now + " && !" +
+             net::product_last + ")",
+         "a product's input row 0 is read: a layer's first, or a conv layer's next pixel's in the "
+         "cycle of the last output write (SCHEDULE.md: products back to back)");
   e.open("always @(posedge clk) begin");
   e.line("if (rst) " + st + " <= ST_IDLE;");
   e.line("else if (" + net::start_fire + ") " + st + " <= ST_RUN;");
@@ -64,23 +70,30 @@ void emit_fsm(Body& b, const TopPlan& p) {
   e.line("always @(posedge clk) if (rst || " + net::start_fire + ") in_ptr <= " + literal(0, ia) +
          "; else if (" + net::in_fire + ") in_ptr <= in_ptr + " + literal(1, ia) + ";");
   e.blank().line(
-      "// phase A: q*beats rows into the FFT back to back (block j's first beat at j*ii)");
+      "// phase A: q*beats rows into the FFT back to back (block j's first beat at j*ii); fc "
+      "reads");
+  e.line("// them in order, conv through the gather (top_gather.cpp)");
   b.reg("phase_a_ptr", ia);
   const int tb = p.log2_beats;
   b.wire("phase_a_rows", ia, tb > 0 ? "{cfg_q, " + n2s(tb) + "'h0}" : "cfg_q");
   b.wire(net::inbuf_read, 1);
-  b.wire(
-      net::inbuf_addr, ia,
-      net::in_fire + " ? in_ptr : " + net::layer_start + " ? " + literal(0, ia) + " : phase_a_ptr");
-  const std::string last_beat =
-      tb > 0 ? net::inbuf_addr + "[" + n2s(tb - 1) + ":0] == " + literal(p.beats - 1, tb)
-             : std::string("1'b1");
-  emit_gap(b, p, "phase_a", net::inbuf_read + " && " + last_beat, net::layer_start);
-  e.line("assign " + net::inbuf_read + " = " + net::layer_start + " || (" + net::running +
+  b.wire(net::phase_a_row, ia,
+         net::product_start + " ? " + literal(0, ia) + " : phase_a_ptr",
+         "the product's row read now");
+  b.wire(net::gather_addr, ia);
+  b.wire(net::inbuf_addr, ia,
+         net::in_fire + " ? in_ptr : cfg_conv ? " + net::gather_addr + " : " + net::phase_a_row);
+  b.wire(net::phase_a_block_end, 1,
+         net::inbuf_read + " && " +
+             (tb > 0 ? net::phase_a_row + "[" + n2s(tb - 1) + ":0] == " + literal(p.beats - 1, tb)
+                     : std::string("1'b1")),
+         "a block's last row is read");
+  emit_gap(b, p, "phase_a", net::phase_a_block_end, net::product_start);
+  e.line("assign " + net::inbuf_read + " = " + net::product_start + " || (" + net::running +
          " && phase_a_ptr < phase_a_rows && phase_a_ok);");
-  e.line("always @(posedge clk) if (" + net::layer_start + ") phase_a_ptr <= " + literal(1, ia) +
-         "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " + literal(1, ia) +
-         ";");
+  e.line("always @(posedge clk) if (" + net::product_start + ") phase_a_ptr <= " +
+         literal(1, ia) + "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " +
+         literal(1, ia) + ";");
   b.reg(net::fft_feed_valid, 1);
   e.line("always @(posedge clk) if (rst) " + net::fft_feed_valid + " <= 1'b0; else " +
          net::fft_feed_valid + " <= " + net::inbuf_read + ";");
@@ -89,7 +102,7 @@ void emit_fsm(Body& b, const TopPlan& p) {
 void emit_phase_a_capture(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int tb = p.log2_beats, qb = p.q_bits;
-  const std::string clear = "rst || " + net::layer_start;
+  const std::string clear = "rst || " + net::product_start;
   e.blank().line(
       "// spectra leave the FFT unit; row j of the spectrum buffer is written at block j's last "
       "beat");
@@ -123,7 +136,7 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int banks = p.accumulator_banks, ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
   const int cw = bits_for(ic - 1), bw = bits_for(banks - 1), rw = bits_for(p.memory.weight_rows.rows - 1);
-  const std::string clear = "rst || " + net::layer_start;
+  const std::string clear = "rst || " + net::product_start;
   e.blank().line(
       "// MAC: M_0 = A; M_g = max(M_g-1 + q*c, I_g-B + (P_g-B - 1)*ii + beats): a group starts");
   e.line(
@@ -211,7 +224,7 @@ void emit_stream_requester(Body& b, const TopPlan& p) {
   const int rows = p.memory.weight_stream_fifo.depth, cw = bits_for(rows);
   const int ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
   const int ra = arch::kCfgDataBits;  // rows of the off-chip weight image
-  const std::string clear = "rst || " + net::layer_start;
+  const std::string clear = "rst || " + net::product_start;
   e.blank().line(
       "// ---- weight stream requests: one per issue, walking (group, j) as the MAC does ----");
   b.reg("req_base", pb, "first output block of the group requested next");
@@ -256,7 +269,7 @@ void emit_weight_stream(Body& b, const TopPlan& p) {
   b.wire("stream_push", 1, "ws_valid && ws_ready");
   b.wire("stream_pop", 1, "cfg_stream && " + net::mac_read);
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || " + net::layer_start + ") begin stream_count <= " + literal(0, cw) +
+  e.line("if (rst || " + net::product_start + ") begin stream_count <= " + literal(0, cw) +
          "; stream_wptr <= " + literal(0, aw) + "; stream_rptr <= " + literal(0, aw) + "; end");
   e.open("else begin");
   e.line("if (stream_push) stream_wptr <= stream_wptr + " + literal(1, aw) + ";");
@@ -275,6 +288,7 @@ void emit_weight_stream(Body& b, const TopPlan& p) {
 
 void emit_control(Body& b, const TopPlan& p) {
   emit_fsm(b, p);
+  emit_gather(b, p);
   emit_phase_a_capture(b, p);
   emit_mac_sequencer(b, p);
   emit_weight_stream(b, p);

@@ -24,7 +24,7 @@ void emit_ifft_sequencer(Body& b, const TopPlan& p) {
   b.regs({"groups_final", "groups_started"}, pw);
   b.wire("ifft_beat_last", 1,
          p.log2_beats > 0 ? "ifft_beat == " + literal(p.beats - 1, tw) : std::string("1'b1"));
-  emit_gap(b, p, "ifft_feed", valid + " && ifft_beat_last", net::layer_start);
+  emit_gap(b, p, "ifft_feed", valid + " && ifft_beat_last", net::product_start);
   b.wire("ifft_start", 1,
          net::running +
              " && !ifft_active && ifft_feed_ok && (groups_final != "
@@ -40,7 +40,7 @@ void emit_ifft_sequencer(Body& b, const TopPlan& p) {
                                     : "(ifft_bank == " + literal(banks - 1, bw) + ") ? " +
                                           literal(0, bw) + " : ifft_bank + " + literal(1, bw);
   e.open("always @(posedge clk) begin");
-  e.open("if (rst || " + net::layer_start + ") begin");
+  e.open("if (rst || " + net::product_start + ") begin");
   e.line("ifft_active <= 1'b0; ifft_base <= " + literal(0, pw) +
          "; ifft_block <= " + literal(0, pb_bits) + "; ifft_beat <= " + literal(0, tw) +
          "; ifft_bank <= " + literal(0, bw) + "; groups_final <= " + literal(0, pw) +

@@ -73,7 +73,9 @@ inline const std::string running = "running";        ///< state == ST_RUN
 inline const std::string start_fire = "start_fire";  ///< start accepted (idle and start)
 inline const std::string layer_start = "layer_start";  ///< a layer's first cycle: start accepted,
                                                        ///< or the switch to the next layer
-inline const std::string done_now = "done_now";  ///< a layer's last output is written (output side)
+inline const std::string done_now = "done_now";  ///< a product's last output is written
+inline const std::string product_start = "product_start";  ///< a product's input row 0 is read
+inline const std::string product_last = "product_last";  ///< the product is its layer's last
 inline const std::string drain_end = "drain_end";    ///< the output stream is over (output side)
 // layer program (top_program.cpp)
 inline const std::string layer_idx = "layer_idx";        ///< the running layer
@@ -82,6 +84,12 @@ inline const std::string from_outputs = "from_outputs";  ///< its input is in th
 inline const std::string in_fire = "in_fire";        ///< an input row is accepted
 inline const std::string inbuf_read = "inbuf_read";  ///< phase A reads an input-buffer row
 inline const std::string inbuf_addr = "inbuf_addr";
+inline const std::string phase_a_row = "phase_a_row";  ///< the product's input row read now
+inline const std::string phase_a_block_end = "phase_a_block_end";  ///< a block's last row read
+// conv (top_gather.cpp)
+inline const std::string gather_addr = "gather_addr";  ///< the input-buffer row of the tap read
+inline const std::string gather_pad = "gather_pad";    ///< the tap read is off the image
+inline const std::string out_base = "out_base";  ///< first output row of the running product
 inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
 inline const std::string act_row = "act_row";  ///< that row: input buffer or re-quantised outputs
 inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)
@@ -139,6 +147,7 @@ std::string zext(const std::string& x, int w, int to);  ///< a w-bit unsigned x 
 // Part emitters (top_control.cpp, top_datapath.cpp, top_output.cpp, top_banks.cpp).
 void emit_layer_table(Body& b, const TopPlan& p);  ///< descriptors, cfg_* of the running layer
 void emit_control(Body& b, const TopPlan& p);  ///< FSM, phase A, MAC sequencer, stream FIFO
+void emit_gather(Body& b, const TopPlan& p);   ///< conv: window and pixel walks
 /// Input buffer, FFT unit(s), spectrum buffer.
 void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p);
 /// Weight SRAM or stream, MAC lanes, accumulators.

@@ -18,25 +18,33 @@ void emit_layer_table(Body& b, const TopPlan& p) {
   b.wire("cfg_field", fb, "cfg_addr[" + n2s(fb - 1) + ":0]");
   const bool pow2 = (L & (L - 1)) == 0;
   const std::string in_range = pow2 ? "" : " && cfg_layer < " + literal(L, lb);
-  struct Field {
+  struct Field {  // bits [at + width - 1 : at] of cfg word `f`
     arch::DescField f;
     std::string name;
-    int width;
+    int width, at = 0;
   };
+  const int sz = p.desc.size, sm = arch::kConvSmallBits;
   const std::vector<Field> fields = {
       {arch::DescField::control, "control", p.desc.control},
       {arch::DescField::p, "p", p.desc.p},
       {arch::DescField::q, "q", p.desc.q},
       {arch::DescField::in_features, "in_features", p.desc.in_features},
       {arch::DescField::weight_base, "weight_base", p.desc.weight_base},
-      {arch::DescField::bias_base, "bias_base", p.desc.bias_base}};
+      {arch::DescField::bias_base, "bias_base", p.desc.bias_base},
+      {arch::DescField::conv_in, "in_height", sz},
+      {arch::DescField::conv_in, "in_width", sz, arch::kConvWidthAt},
+      {arch::DescField::conv_in, "kernel", sm, arch::kConvKernelAt},
+      {arch::DescField::conv_in, "stride", sm, arch::kConvStrideAt},
+      {arch::DescField::conv_out, "out_height", sz},
+      {arch::DescField::conv_out, "out_width", sz, arch::kConvWidthAt},
+      {arch::DescField::conv_out, "padding", sm, arch::kConvPadAt}};
   e.line("/* verilator lint_off UNUSEDSIGNAL */  // the unused high bits of each cfg word");
   for (const Field& f : fields) {
     const std::string t = "lt_" + f.name;
     b.memory(t, f.width, L);
     e.line("always @(posedge clk) if (cfg_fire && cfg_field == " +
            literal(static_cast<int>(f.f), fb) + in_range + ") " + t + "[cfg_layer] <= cfg_data[" +
-           n2s(f.width - 1) + ":0];");
+           n2s(f.at + f.width - 1) + ":" + n2s(f.at) + "];");
   }
   e.line("/* verilator lint_on UNUSEDSIGNAL */");
   const std::string at = "[" + net::layer_idx + "]";
@@ -48,11 +56,16 @@ void emit_layer_table(Body& b, const TopPlan& p) {
   b.wire("cfg_last", 1,
          "cfg_control[" + n2s(arch::kCtlLast) + "] || " + net::layer_idx + " == " +
              literal(L - 1, lb));
+  b.wire("cfg_conv", 1, "cfg_control[" + n2s(arch::kCtlConv) + "]");
   b.wire("cfg_p", p.p_bits, "lt_p" + at);
   b.wire("cfg_q", p.q_bits, "lt_q" + at);
   b.wire("cfg_in_features", p.in_features_bits, "lt_in_features" + at);
   b.wire("cfg_weight_base", p.desc.weight_base, "lt_weight_base" + at);
   b.wire("cfg_bias_base", p.bias_block_bits, "lt_bias_base" + at);
+  for (const char* f : {"in_height", "in_width", "out_height", "out_width"})
+    b.wire(std::string("cfg_") + f, sz, "lt_" + std::string(f) + at);
+  for (const char* f : {"kernel", "stride", "padding"})
+    b.wire(std::string("cfg_") + f, sm, "lt_" + std::string(f) + at);
   b.wire(net::from_outputs, 1, net::layer_idx + " != " + literal(0, lb),
          "a later layer reads the output banks (the layer before's outputs)");
 }

@@ -1,5 +1,7 @@
 #include "arch/layer_program.hpp"
 
+#include <algorithm>
+
 #include "arch/memory_map.hpp"
 #include "common/error.hpp"
 
@@ -14,12 +16,22 @@ std::string n2s(int64_t v) {
   return std::to_string(v);
 }
 
+uint32_t field(uint32_t w, int at, int bits) {
+  return (w >> at) & ((uint32_t{1} << bits) - 1u);
+}
+
 }  // namespace
+
+bool ConvGeometry::operator==(const ConvGeometry& o) const {
+  return in_height == o.in_height && in_width == o.in_width && kernel == o.kernel &&
+         stride == o.stride && padding == o.padding && out_height == o.out_height &&
+         out_width == o.out_width;
+}
 
 bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
   return p == o.p && q == o.q && in_features == o.in_features && relu == o.relu &&
-         bias == o.bias && stream == o.stream && last == o.last && weight_base == o.weight_base &&
-         bias_base == o.bias_base;
+         bias == o.bias && stream == o.stream && last == o.last && conv == o.conv &&
+         weight_base == o.weight_base && bias_base == o.bias_base && geom == o.geom;
 }
 
 int bits_to_hold(int64_t max_value) {
@@ -35,6 +47,8 @@ DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
   d.q = bits_to_hold(m.max_q);
   d.in_features = bits_to_hold(int64_t{m.max_q} * s.block_size);
   d.bias_base = bits_to_hold(m.max_bias_blocks - 1);
+  // A conv layer's input pixels fit the input buffer's blocks.
+  d.size = std::min(kConvSizeBits, bits_to_hold(m.max_q));
   return d;
 }
 
@@ -42,12 +56,21 @@ uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
   switch (f) {
     case DescField::control:
       return bit(d.relu, kCtlRelu) | bit(d.bias, kCtlBias) | bit(d.stream, kCtlStream) |
-             bit(d.last, kCtlLast);
+             bit(d.last, kCtlLast) | bit(d.conv, kCtlConv);
     case DescField::p: return static_cast<uint32_t>(d.p);
     case DescField::q: return static_cast<uint32_t>(d.q);
     case DescField::in_features: return static_cast<uint32_t>(d.in_features);
     case DescField::weight_base: return static_cast<uint32_t>(d.weight_base);
     case DescField::bias_base: return static_cast<uint32_t>(d.bias_base);
+    case DescField::conv_in:
+      return static_cast<uint32_t>(d.geom.in_height) |
+             static_cast<uint32_t>(d.geom.in_width) << kConvWidthAt |
+             static_cast<uint32_t>(d.geom.kernel) << kConvKernelAt |
+             static_cast<uint32_t>(d.geom.stride) << kConvStrideAt;
+    case DescField::conv_out:
+      return static_cast<uint32_t>(d.geom.out_height) |
+             static_cast<uint32_t>(d.geom.out_width) << kConvWidthAt |
+             static_cast<uint32_t>(d.geom.padding) << kConvPadAt;
   }
   return 0;
 }
@@ -56,20 +79,32 @@ void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t w) {
   switch (f) {
     case DescField::control:
       d.relu = (w >> kCtlRelu) & 1u, d.bias = (w >> kCtlBias) & 1u,
-      d.stream = (w >> kCtlStream) & 1u, d.last = (w >> kCtlLast) & 1u;
+      d.stream = (w >> kCtlStream) & 1u, d.last = (w >> kCtlLast) & 1u,
+      d.conv = (w >> kCtlConv) & 1u;
       break;
     case DescField::p: d.p = static_cast<int>(w); break;
     case DescField::q: d.q = static_cast<int>(w); break;
     case DescField::in_features: d.in_features = w; break;
     case DescField::weight_base: d.weight_base = w; break;
     case DescField::bias_base: d.bias_base = w; break;
+    case DescField::conv_in:
+      d.geom.in_height = static_cast<int>(field(w, 0, kConvSizeBits));
+      d.geom.in_width = static_cast<int>(field(w, kConvWidthAt, kConvSizeBits));
+      d.geom.kernel = static_cast<int>(field(w, kConvKernelAt, kConvSmallBits));
+      d.geom.stride = static_cast<int>(field(w, kConvStrideAt, kConvSmallBits));
+      break;
+    case DescField::conv_out:
+      d.geom.out_height = static_cast<int>(field(w, 0, kConvSizeBits));
+      d.geom.out_width = static_cast<int>(field(w, kConvWidthAt, kConvSizeBits));
+      d.geom.padding = static_cast<int>(field(w, kConvPadAt, kConvSmallBits));
+      break;
   }
 }
 
 std::vector<CfgWrite> encode_program(const std::vector<LayerDescriptor>& layers) {
   std::vector<CfgWrite> out;
   for (size_t i = 0; i < layers.size(); ++i)
-    for (int f = 0; f <= static_cast<int>(DescField::bias_base); ++f)
+    for (int f = 0; f <= static_cast<int>(DescField::conv_out); ++f)
       out.push_back({static_cast<int64_t>(i) * kDescriptorWords + f,
                      descriptor_word(layers[i], static_cast<DescField>(f))});
   return out;
@@ -85,7 +120,18 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& l = layers[i];
     const std::string at = "layer '" + l.name + "': ";
-    if (l.kind != LayerKind::fc) return at + "only fc layers run in the generated top so far";
+    if (l.kind == LayerKind::lstm) return at + "lstm layers do not run in the generated top yet";
+    if (i > 0 && layers[i - 1].kind == LayerKind::conv)
+      return at + "follows a conv layer: the top keeps conv outputs pixel-major and has one set "
+                  "of output banks, so only a network's single conv layer runs in it so far";
+    if (l.kind == LayerKind::conv) {
+      if (l.pool != Pooling::none) return at + "pooling does not run in the generated top yet";
+      const int small = (1 << kConvSmallBits) - 1, size = (1 << kConvSizeBits) - 1;
+      if (l.kernel > small || l.stride > small || l.padding > small)
+        return at + "kernel, stride and padding must be at most " + n2s(small) + " in the top";
+      if (l.in_height > size || l.in_width > size)
+        return at + "height and width must be at most " + n2s(size) + " in the top";
+    }
     if (l.activation != Activation::relu && l.activation != Activation::none)
       return at + "activation " + to_string(l.activation) +
              ": the top's peripheral has relu and none";
@@ -95,6 +141,15 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
     if (g.p > m.max_p || g.q > m.max_q)
       return at + n2s(g.p) + " x " + n2s(g.q) + " blocks; the top's buffers hold up to p = " +
              n2s(m.max_p) + ", q = " + n2s(m.max_q) + " (activation_buffer.capacity_kib)";
+    if (l.kind == LayerKind::conv) {  // the whole feature maps sit in the buffers
+      const int64_t cb = (l.in_channels + g.k - 1) / g.k;
+      const int64_t in_blocks = int64_t{l.in_height} * l.in_width * cb;
+      const int64_t out_blocks = g.products * g.p;
+      if (in_blocks > m.max_q || out_blocks > m.max_p)
+        return at + "feature maps of " + n2s(in_blocks) + " input and " + n2s(out_blocks) +
+               " output blocks; the top's buffers hold " + n2s(m.max_q) + " and " +
+               n2s(m.max_p) + " (activation_buffer.capacity_kib)";
+    }
     if (i > 0 && l.in_features != layers[i - 1].out_features)
       return at + "in_features " + n2s(l.in_features) + " differs from the layer before's " +
              "out_features " + n2s(layers[i - 1].out_features);
@@ -118,6 +173,12 @@ NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer
     LayerDescriptor d;
     d.p = pl.geom.p, d.q = pl.geom.q;
     d.in_features = l.in_features;
+    if (l.kind == LayerKind::conv) {
+      d.conv = true;
+      d.in_features = l.in_channels;
+      d.geom = {l.in_height, l.in_width,         l.kernel,         l.stride,
+                l.padding,   pl.geom.out_height, pl.geom.out_width};
+    }
     d.relu = l.activation == Activation::relu;
     d.bias = l.bias;
     d.stream = !pl.weights_on_chip;

@@ -17,26 +17,47 @@ namespace circa::arch {
 /// in which the next layer's first input row is read (a start's own cycle, for layer 0).
 constexpr int kLayerSwitchCycles = 1;
 
-constexpr int kDescriptorWords = 8;  ///< cfg words per layer (fields 6 and 7 are reserved)
+constexpr int kDescriptorWords = 8;  ///< cfg words per layer
 constexpr int kCfgDataBits = 32;
 
 /// Field (word) of a descriptor.
 enum class DescField : int {
-  control = 0,      ///< bit 0 relu, bit 1 bias, bit 2 stream, bit 3 last; bits 5:4 kind (0 = fc)
-  p = 1,            ///< output blocks
-  q = 2,            ///< input blocks
-  in_features = 3,  ///< input samples the layer reads; samples at and above read as 0
+  control = 0,      ///< bit 0 relu, bit 1 bias, bit 2 stream, bit 3 last, bit 4 conv
+  p = 1,            ///< output blocks (conv: output channel blocks, per pixel)
+  q = 2,            ///< input blocks (conv: kernel^2 x channel blocks, per pixel)
+  in_features = 3,  ///< fc: input samples the layer reads (those above read as 0); conv: channels
   weight_base = 4,  ///< resident: first weight-SRAM row; streamed: first off-chip row
   bias_base = 5,    ///< first bias block in the bias banks
+  conv_in = 6,      ///< conv: in_height | in_width << 12 | kernel << 24 | stride << 28
+  conv_out = 7,     ///< conv: out_height | out_width << 12 | padding << 24
 };
-constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3;
+constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4;
+/// Bit offsets of the conv words' fields (a size takes 12 bits, kernel/stride/padding 4).
+constexpr int kConvWidthAt = 12, kConvKernelAt = 24, kConvStrideAt = 28, kConvPadAt = 24;
+constexpr int kConvSizeBits = 12, kConvSmallBits = 4;
+
+/// A conv layer's geometry as the top's gather walks it (all 0 for fc). Activations sit in the
+/// buffers pixel-major: pixel (y, x) holds its channel blocks one after another, each a block of
+/// k samples ("Conv in the whole-network top", SCHEDULE.md).
+struct ConvGeometry {
+  int in_height = 0, in_width = 0, kernel = 0, stride = 0, padding = 0;
+  int out_height = 0, out_width = 0;
+
+  bool operator==(const ConvGeometry& o) const;
+};
 
 struct LayerDescriptor {
   int p = 0, q = 0;
   int64_t in_features = 0;
-  bool relu = false, bias = false, stream = false, last = false;
+  bool relu = false, bias = false, stream = false, last = false, conv = false;
   int64_t weight_base = 0;
   int64_t bias_base = 0;
+  ConvGeometry geom;
+
+  /// Products one inference runs on the layer: output pixels (conv), or 1.
+  int64_t products() const { return conv ? int64_t{geom.out_height} * geom.out_width : 1; }
+  /// Channel blocks of one input pixel (conv), or the input blocks (fc).
+  int channel_blocks(int k) const { return conv ? static_cast<int>((in_features + k - 1) / k) : q; }
 
   bool operator==(const LayerDescriptor& o) const;
 };
@@ -44,8 +65,11 @@ struct LayerDescriptor {
 /// Bits each field keeps in the top's table (the rest of a cfg word is dropped), from the spec's
 /// buffer sizes: the generator lays the table out with them, the area model prices them.
 struct DescriptorBits {
-  int control = 4, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
-  int total() const { return control + p + q + in_features + weight_base + bias_base; }
+  int control = 5, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
+  int size = 0;  ///< bits of each conv height / width (at most kConvSizeBits)
+  int total() const {  ///< the four sizes, kernel, stride and padding included
+    return control + p + q + in_features + weight_base + bias_base + 4 * size + 3 * kConvSmallBits;
+  }
 };
 DescriptorBits descriptor_bits(const AcceleratorSpec& s);
 
@@ -72,12 +96,13 @@ struct NetworkProgram {
   int64_t bias_blocks = 0;   ///< bias blocks used (layers with bias, in order)
 };
 
-/// Why the top cannot run `layers` as one program ("" when it can): a layer that is not fc,
-/// more layers than controller.max_layers, more bias than controller.bias_kib, a layer larger
-/// than the activation buffer's halves, or a chain whose sizes do not match.
+/// Why the top cannot run `layers` as one program ("" when it can): an lstm layer, a conv layer
+/// that is not the first or that pools, more layers than controller.max_layers, more bias than
+/// controller.bias_kib, a layer larger than the activation buffer's halves, or a chain whose sizes
+/// do not match.
 std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers);
 
-/// The program of fc `layers` with their plans (plan_workload: residency and base rows);
+/// The program of `layers` with their plans (plan_workload: residency and base rows);
 /// ConfigError with network_unsupported's reason when the top cannot run them.
 NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer>& layers,
                                const std::vector<LayerPlan>& plans);

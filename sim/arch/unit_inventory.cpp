@@ -156,13 +156,24 @@ Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {
 
 Ops controller_ops(const AcceleratorSpec& s) {
   // Eight 16-bit loop counters (layer, product, group, block, beat, ...) + FSM, and the layer
-  // program: max_layers descriptors (control, p, q, in_features, weight base, bias base) in
-  // registers, read through a max_layers-to-1 mux per bit (gen/top_program.cpp).
-  const double bits = descriptor_bits(s).total();
+  // program: max_layers descriptors (control, p, q, in_features, weight base, bias base, conv
+  // geometry) in registers, read through a max_layers-to-1 mux per bit (gen/top_program.cpp).
+  // The conv gather (gen/top_gather.cpp): tap, channel-block and pixel counters for reading
+  // and writing, two coordinates padded by up to 15 (cw bits) with their range checks, the
+  // window's row address iy * in_width + ix then * Cb + cb, and the output row base.
+  const DescriptorBits d = descriptor_bits(s);
+  const double bits = d.total();
   const double layers = s.controller.max_layers;
+  const double cw = std::max(d.size, 5) + 1, addr = cw + d.size;
+  const double out_rows = d.p + bits_to_hold(fft_timing(s, s.block_size).beats - 1);
   return {{Op::reg, 1, 8 * 16 + 8 + layers * bits},
           {Op::int_add, 16, 8},
-          {Op::mux2, 1, (layers - 1) * bits}};
+          {Op::mux2, 1, (layers - 1) * bits},
+          {Op::reg, 1, 2 * kConvSmallBits + d.q + 4 * d.size + 2 * cw + out_rows},
+          {Op::int_add, cw, 10},
+          {Op::int_mult, std::sqrt(cw * d.size), 1},
+          {Op::int_mult, std::sqrt(addr * d.q), 1},
+          {Op::int_add, out_rows, 2}};
 }
 
 }  // namespace circa::arch

@@ -39,8 +39,8 @@ arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
 
 std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
   if (std::string why = gen::top_unsupported(s); !why.empty()) return "no generated top: " + why;
-  if (l.kind != LayerKind::fc)
-    return "layer " + l.name + " is not fc (the top runs one fc product per start)";
+  if (l.kind == LayerKind::lstm)
+    return "layer " + l.name + " is lstm (the top runs fc and conv layers so far)";
   const int k = s.block_size;
   const LayerGeometry g = geometry(l, k);
   if (g.k != k)

@@ -6,6 +6,7 @@
 #include "arch/offchip.hpp"
 #include "numerics/fixed_point.hpp"
 #include "numerics/random_data.hpp"
+#include "numerics/reference.hpp"
 
 namespace circa::cosim {
 namespace {
@@ -20,7 +21,28 @@ Bits bits_of_hex(const std::string& h) {
   return b;
 }
 
+/// The golden output codes in the order the bench keeps the top's (LayerRun::kept_output): a
+/// conv layer's channel-major maps pixel-major.
+std::vector<int64_t> kept_order(const LayerRun& r, const std::vector<int64_t>& y) {
+  if (r.layer.kind != LayerKind::conv) return y;
+  const int64_t pixels = r.products, c_n = r.layer.out_channels;
+  std::vector<int64_t> v(y.size());
+  for (int64_t c = 0; c < c_n; ++c)
+    for (int64_t px = 0; px < pixels; ++px) v[px * c_n + c] = y[c * pixels + px];
+  return v;
+}
+
 }  // namespace
+
+int64_t LayerRun::kept_output(int64_t n) const {
+  if (layer.kind != LayerKind::conv) return n < layer.out_features ? n : -1;
+  const int64_t per_pixel = int64_t{p} * plan.geom.k, c = n % per_pixel;
+  return c < layer.out_channels ? n / per_pixel * layer.out_channels + c : -1;
+}
+
+int64_t LayerRun::kept_outputs() const {
+  return layer.kind == LayerKind::conv ? products * layer.out_channels : layer.out_features;
+}
 
 std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Layer>& layers,
                                  uint64_t seed) {
@@ -43,8 +65,12 @@ std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Lay
     lr.stream = lr.desc.stream;
     const LayerGeometry g = geometry(lr.layer, k);
     lr.p = g.p, lr.q = g.q;
-    lr.beats_in = int64_t{g.q} * k / S;
-    lr.beats_out = int64_t{g.p} * k / S;
+    lr.products = g.products;
+    const Layer& l = lr.layer;
+    lr.beats_in = l.kind == LayerKind::conv
+                      ? int64_t{l.in_height} * l.in_width * num::blocks_for(l.in_channels, k) * k / S
+                      : int64_t{g.q} * k / S;
+    lr.beats_out = g.products * g.p * k / S;
     runs.push_back(std::move(lr));
   }
   return runs;
@@ -74,11 +100,20 @@ std::vector<int64_t> first_input(const AcceleratorSpec& s, const Layer& first, u
   return num::random_input_codes(first, s.block_size, s.formats.input, 0.5, seed + 1 + run);
 }
 
-std::vector<Bits> input_rows(const AcceleratorSpec& s, const std::vector<int64_t>& x, int q) {
+std::vector<Bits> input_rows(const AcceleratorSpec& s, const LayerRun& first,
+                             const std::vector<int64_t>& codes) {
   const int k = s.block_size, S = std::min(s.fft.samples_per_cycle, k);
   const int ib = s.formats.input.bits;
+  const Layer& l = first.layer;
+  std::vector<int64_t> x = codes;
+  if (l.kind == LayerKind::conv) {  // channel-major -> pixel-major, channels padded to blocks
+    const int64_t pixels = int64_t{l.in_height} * l.in_width, cpad = num::blocks_for(l.in_channels, k) * k;
+    x.assign(static_cast<size_t>(pixels * cpad), 0);
+    for (int64_t c = 0; c < l.in_channels; ++c)
+      for (int64_t px = 0; px < pixels; ++px) x[px * cpad + c] = codes[c * pixels + px];
+  }
   std::vector<Bits> rows;
-  for (int b = 0; b < q * k / S; ++b) {
+  for (int64_t b = 0; b < first.beats_in; ++b) {
     Bits v(static_cast<size_t>(sysc::words_of(S * ib)), 0u);
     for (int i = 0; i < S; ++i)
       if (static_cast<size_t>(b * S + i) < x.size())
@@ -104,6 +139,7 @@ std::string golden_check(const AcceleratorSpec& s, const std::vector<LayerRun>& 
       y = num::run_layer_fixed(s, runs[li].layer, runs[li].w, x).output;
       x = next_input(s, y);
     }
+    y = kept_order(runs.back(), y);
     const std::vector<int64_t>& rtl = rtl_outputs.at(run);
     const std::string where =
         "inference " + std::to_string(run) + ", layer '" + runs.back().layer.name + "'";

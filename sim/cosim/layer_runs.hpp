@@ -28,10 +28,17 @@ struct LayerRun {
   arch::LayerDescriptor desc;
   bool stream = false;        ///< the top's SRAM does not hold the layer: streamed
   int p = 0, q = 0;
+  int64_t products = 1;                 ///< per inference (a conv layer's output pixels)
   int64_t beats_in = 0, beats_out = 0;  ///< input rows loaded, output rows drained
+
+  /// Where drained output sample n (rows in drain order, S samples each) goes among the layer's
+  /// outputs as the bench keeps them (fc: in order; conv: pixel-major, channels below
+  /// out_channels), or -1 for a padding sample.
+  int64_t kept_output(int64_t n) const;
+  int64_t kept_outputs() const;  ///< how many kept_output maps to
 };
 
-/// The runs of `layers` (fc, in order, one network): layer i's weights from seed + i.
+/// The runs of `layers` (in order, one network): layer i's weights from seed + i.
 std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Layer>& layers,
                                  uint64_t seed);
 
@@ -45,14 +52,17 @@ int64_t offchip_request_bytes(const std::vector<LayerRun>& runs, int64_t row);
 std::vector<int64_t> first_input(const AcceleratorSpec& s, const Layer& first, uint64_t seed,
                                  int run);
 
-/// Input rows of S codes each, zero-padded to q*k samples.
-std::vector<Bits> input_rows(const AcceleratorSpec& s, const std::vector<int64_t>& x, int q);
+/// The input rows the host loads for the first layer's input codes `x` (S codes each): fc in
+/// order, zero-padded to q*k samples; conv pixel-major, each pixel's channels zero-padded to
+/// whole blocks (SCHEDULE.md, "Conv in the whole-network top").
+std::vector<Bits> input_rows(const AcceleratorSpec& s, const LayerRun& first,
+                             const std::vector<int64_t>& x);
 
 /// The host's re-quantisation of a layer's output codes into the next layer's input codes.
 std::vector<int64_t> next_input(const AcceleratorSpec& s, const std::vector<int64_t>& y);
 
-/// "" when the network's RTL outputs (per inference, cropped to the last layer's out_features)
-/// equal the golden chain's from the same first input; else the first difference.
+/// "" when the network's RTL outputs (per inference, as LayerRun::kept_output keeps them) equal
+/// the golden chain's from the same first input; else the first difference.
 std::string golden_check(const AcceleratorSpec& s, const std::vector<LayerRun>& runs,
                          const std::vector<std::vector<int64_t>>& first_inputs,
                          const std::vector<std::vector<int64_t>>& rtl_outputs);

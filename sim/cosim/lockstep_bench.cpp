@@ -160,7 +160,7 @@ class Bench : public sc_core::sc_module {
                              static_cast<int64_t>(arch::bus_bytes(
                                  ot, arch::issue_bytes(pl.mac, pl.mac.parallel_blocks)) /
                                  ot.bytes_per_cycle));
-      per_inference += 2 * product + 4 * (l.beats_in + l.beats_out) + 64;
+      per_inference += 2 * product * l.products + 4 * (l.beats_in + l.beats_out) + 64;
     }
     return static_cast<int64_t>(2 * o_.products * per_inference / (1 - o_.stall)) +
            static_cast<int64_t>(writes_.size()) + 1000;
@@ -281,8 +281,8 @@ class Bench : public sc_core::sc_module {
   void collect(const Bits& data) {
     const int O = s_.formats.output.bits;
     for (int l = 0; l < lanes_; ++l) {
-      const int64_t row = out_beat_ * lanes_ + l;
-      if (row < last().layer.out_features) y_[static_cast<size_t>(row)] = sysc::signed_field(data, l * O, O);
+      const int64_t at = last().kept_output(out_beat_ * lanes_ + l);
+      if (at >= 0) y_[static_cast<size_t>(at)] = sysc::signed_field(data, l * O, O);
     }
   }
 
@@ -327,7 +327,7 @@ class Bench : public sc_core::sc_module {
           lc.rtl.push_back(dut_done_ >= 0 ? dut_done_ - start_cycle_ : -1);
           phase_ = Phase::drain;
           out_beat_ = 0;
-          y_.assign(static_cast<size_t>(last().layer.out_features), 0);
+          y_.assign(static_cast<size_t>(last().kept_outputs()), 0);
         }
         break;
       case Phase::drain:
@@ -375,7 +375,7 @@ class Bench : public sc_core::sc_module {
     beat_ = 0;
     const std::vector<int64_t> x = first_input(s_, first().layer, o_.seed, run_);
     first_inputs_.push_back(x);
-    rows_in_ = input_rows(s_, x, first().q);
+    rows_in_ = input_rows(s_, first(), x);
   }
 
   void write_vcd(const std::deque<Sample>& hist) {

@@ -65,10 +65,30 @@ std::vector<int> draw_features(Draw& d, int k, int n, int resident) {
   return f;
 }
 
+/// A conv layer small enough to co-simulate in seconds: 1..2k channels each side, a 1x1 to 3x3
+/// kernel, stride 1 or 2, padding below the kernel, an image of up to 6 x 6 that the window fits.
+Layer draw_conv(Draw& d, int k) {
+  Layer l;
+  l.name = "conv1";
+  l.kind = LayerKind::conv;
+  l.in_channels = d.in(1, 2 * k);
+  l.out_channels = d.in(1, 2 * k);
+  l.kernel = d.in(1, 3);
+  l.stride = d.in(1, 2);
+  l.padding = d.in(0, l.kernel - 1);
+  const int least = std::max(1, l.kernel - 2 * l.padding);
+  l.in_height = d.in(least, 6);
+  l.in_width = d.in(least, 6);
+  return l;
+}
+
 std::string describe_layer(const Layer& l, bool streamed) {
-  return fmt::format("fc {} -> {}{}{}{}", l.in_features, l.out_features,
-                     l.activation == Activation::relu ? " relu" : "", l.bias ? " bias" : "",
-                     streamed ? " streamed" : "");
+  const std::string tail = fmt::format("{}{}{}", l.activation == Activation::relu ? " relu" : "",
+                                       l.bias ? " bias" : "", streamed ? " streamed" : "");
+  if (l.kind == LayerKind::conv)
+    return fmt::format("conv {}x{}x{} -> {} k{} s{} p{}{}", l.in_channels, l.in_height,
+                       l.in_width, l.out_channels, l.kernel, l.stride, l.padding, tail);
+  return fmt::format("fc {} -> {}{}", l.in_features, l.out_features, tail);
 }
 
 }  // namespace
@@ -102,6 +122,7 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
   // The layer count and the residency aimed at are drawn once, before any redraw, so that their
   // proportions (random_case.hpp) hold exactly; `resident` layers lead, the rest stream.
   const int u = d.in(0, 9), n = u < 5 ? 1 : u < 8 ? 2 : 3;
+  const bool conv = u >= 3 && u < 5;  // a network of one conv layer
   const int r = n == 1 ? d.in(0, 1) : d.in(0, 5);
   const int resident = n == 1 ? r : r == 0 ? 0 : r == 1 ? n : d.in(1, n - 1);
   std::string last;
@@ -112,7 +133,17 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
     c.overrides = draw_design(d, k);
     const std::vector<int> f = draw_features(d, k, n, resident);
     int64_t max_q = 0, max_p = 0;
-    for (int i = 0; i < n; ++i) {
+    if (conv) {
+      Layer l = draw_conv(d, k);
+      l.activation = d.coin() ? Activation::relu : Activation::none;
+      l.bias = d.coin();
+      const LayerGeometry g = geometry(l, k);
+      const int64_t cb = (l.in_channels + k - 1) / k;
+      max_q = std::max<int64_t>(g.q, int64_t{l.in_height} * l.in_width * cb);
+      max_p = g.products * g.p;
+      c.layers.push_back(l);
+    }
+    for (int i = 0; i < n && !conv; ++i) {
       Layer l;
       l.name = fmt::format("fc{}", i + 1);
       l.kind = LayerKind::fc;

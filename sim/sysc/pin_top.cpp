@@ -116,15 +116,14 @@ Bits PinTop::get(int port) {
   } else if (port == busy_o_) {
     v[0] = busy();
   } else if (port == done_o_) {
-    v[0] = running && last_layer() && done_cycle() == t;
+    v[0] = running && last_layer() && last_product() && done_cycle() == t;
   } else if (port == out_valid_o_) {
     v[0] = out_have_;
   } else if (port == out_data_o_) {
     const int O = spec_.formats.output.bits;
-    const std::vector<int64_t>& y = dp_.activations().outputs();
     for (int l = 0; l < samples_; ++l) {
       const size_t i = static_cast<size_t>(out_row_ * samples_ + l);
-      if (i < y.size()) put_field(v, l * O, O, y[i]);
+      if (i < outputs_.size()) put_field(v, l * O, O, outputs_[i]);
     }
   } else if (port == ws_ready_o_) {
     v[0] = stream && ws.ready;
@@ -159,14 +158,14 @@ void PinTop::host_tick() {
   const bool in_fire = in(in_valid_i_) && !busy() && !start;
   const bool drain_ok = !out_have_ || in(out_ready_i_);
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
-  const int64_t drain_rows = int64_t{d.p} * (spec_.block_size / samples_);
+  const int64_t drain_rows = d.products() * d.p * (spec_.block_size / samples_);
   const bool draining = state_ == State::drain;
   const bool drain_read = draining && drain_row_ < drain_rows && drain_ok;
   const bool drain_end = draining && drain_row_ == drain_rows && drain_ok;
   if (in(cfg_we_i_) && !busy()) {
     const int64_t a = in_value(cfg_addr_i_), li = a / arch::kDescriptorWords;
     const int f = static_cast<int>(a % arch::kDescriptorWords);
-    if (li < static_cast<int64_t>(table_.size()) && f <= static_cast<int>(arch::DescField::bias_base))
+    if (li < static_cast<int64_t>(table_.size()) && f <= static_cast<int>(arch::DescField::conv_out))
       arch::set_descriptor_word(table_[static_cast<size_t>(li)], static_cast<arch::DescField>(f),
                                 static_cast<uint32_t>(unsigned_field(values_[cfg_data_i_], 0, 32)));
   }
@@ -181,13 +180,16 @@ void PinTop::host_tick() {
   }
   if (in_fire && in_ptr_ < static_cast<int64_t>(input_rows_.size()))
     input_rows_[in_ptr_] = values_[in_data_i_];
-  const bool layer_end = running && done_cycle() == t - 1, last = last_layer();
+  const bool product_end = running && done_cycle() == t - 1;
+  if (product_end) keep_outputs();
+  const bool next_product = product_end && !last_product();
+  const bool layer_end = product_end && last_product(), last = last_layer();
   const State next = start_fire || switch_fire ? State::run
                      : layer_end                ? (last ? State::drain : State::layer_switch)
                      : draining && drain_end    ? State::idle
                                                 : state_;
-  // The weight stream's registers take cycle t-1's handshakes (a layer's start clears them).
-  if (streaming_ && !start_fire && !switch_fire) {
+  // The weight stream's registers take cycle t-1's handshakes (a product's start clears them).
+  if (streaming_ && !start_fire && !switch_fire && !next_product) {
     const WeightStream::PortIn port{in(ws_valid_i_), &values_[ws_data_i_],
                                     ws_req_ready_i_ >= 0 && in(ws_req_ready_i_)};
     dp_.weight_stream().tick(t, next == State::run, port);
@@ -195,9 +197,10 @@ void PinTop::host_tick() {
   state_ = next;
   if (layer_end && !last) ++layer_;
   if (draining && drain_end) layer_ = 0;
-  if (start_fire || switch_fire) {
+  if (start_fire || switch_fire || next_product) {
     if (start_fire) in_ptr_ = drain_row_ = 0, out_have_ = false;
-    launch(t, layer_);
+    product_ = next_product ? product_ + 1 : 0;
+    launch(t, layer_, product_);
     return;
   }
   if (in_fire) ++in_ptr_;
@@ -209,10 +212,11 @@ void PinTop::host_tick() {
   }
 }
 
-// Product cycle 0 of layer li is t, the cycle after its start (the host's, or the switch from
-// the layer before): its descriptor, configured rows and bias and its input become the
-// datapath's next product.
-void PinTop::launch(int64_t t, int li) {
+// Product cycle 0 of layer li's product n is t, the cycle after its first row is read (in the
+// start's cycle, the switch from the layer before, or a conv layer's previous product's last
+// output write): its descriptor, configured rows and bias and its input become the datapath's
+// next product.
+void PinTop::launch(int64_t t, int li, int64_t n) {
   const int k = spec_.block_size;
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(li)];
   const int p = d.p, q = d.q;
@@ -220,7 +224,8 @@ void PinTop::launch(int64_t t, int li) {
               "pin top: layer " + std::to_string(li) + "'s p / q outside the top's buffers");
   CIRCA_CHECK(!d.bias || (d.bias_base + p) * k <= static_cast<int64_t>(bias_.size()),
               "pin top: layer " + std::to_string(li) + "'s bias outside the bias banks");
-  std::vector<int64_t> x = layer_input(d);  // before the datapath's outputs are cleared
+  std::vector<int64_t> x = d.conv ? conv_window(d, n) : layer_input(d);
+  if (n == 0) outputs_.assign(static_cast<size_t>(d.products() * p * k), 0);
   slot_ ^= 1;
   start_cycle_ = t - 1;
   streaming_ = d.stream;
@@ -251,15 +256,47 @@ std::vector<int64_t> PinTop::layer_input(const arch::LayerDescriptor& d) const {
   const int64_t n = std::min<int64_t>(d.in_features, static_cast<int64_t>(x.size()));
   const DatapathFormats& f = spec_.formats;
   if (layer_ == 0) {
-    for (int64_t i = 0; i < n; ++i)
-      x[i] = signed_field(input_rows_[i / samples_], static_cast<int>(i % samples_) * f.input.bits,
-                          f.input.bits);
+    for (int64_t i = 0; i < n; ++i) x[i] = input_code(i);
   } else {
-    const std::vector<int64_t>& y = dp_.activations().outputs();
-    for (int64_t i = 0; i < n && i < static_cast<int64_t>(y.size()); ++i)
-      x[i] = num::requantize(y[i], f.output.frac, f.input, nullptr);
+    for (int64_t i = 0; i < n && i < static_cast<int64_t>(outputs_.size()); ++i)
+      x[i] = num::requantize(outputs_[i], f.output.frac, f.input, nullptr);
   }
   return x;
+}
+
+int64_t PinTop::input_code(int64_t sample) const {
+  const int I = spec_.formats.input.bits;
+  return signed_field(input_rows_[sample / samples_], static_cast<int>(sample % samples_) * I, I);
+}
+
+// Output pixel n's window, tap (u, v) row-major then channel block cb (numerics/conv_gather.hpp's
+// order), from the pixel-major input rows: the blocks as loaded, zeros off the image.
+std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t n) const {
+  const int k = spec_.block_size, cb_n = d.channel_blocks(k);
+  const arch::ConvGeometry& g = d.geom;
+  CIRCA_CHECK(layer_ == 0, "pin top: a conv layer reads the input buffer (layer 0 only)");
+  CIRCA_CHECK(int64_t{g.in_height} * g.in_width * cb_n <= map_.max_q && g.out_width > 0,
+              "pin top: the conv layer's input exceeds the input buffer");
+  std::vector<int64_t> x(static_cast<size_t>(d.q) * k, 0);
+  const int64_t oy = n / g.out_width, ox = n % g.out_width;
+  for (int u = 0; u < g.kernel; ++u)
+    for (int v = 0; v < g.kernel; ++v) {
+      const int64_t iy = oy * g.stride + u - g.padding, ix = ox * g.stride + v - g.padding;
+      if (iy < 0 || iy >= g.in_height || ix < 0 || ix >= g.in_width) continue;
+      for (int cb = 0; cb < cb_n; ++cb) {
+        const int64_t j = (int64_t{u} * g.kernel + v) * cb_n + cb;
+        const int64_t from = ((iy * g.in_width + ix) * cb_n + cb) * k;
+        for (int i = 0; i < k && j < d.q; ++i) x[j * k + i] = input_code(from + i);
+      }
+    }
+  return x;
+}
+
+void PinTop::keep_outputs() {
+  const std::vector<int64_t>& y = dp_.activations().outputs();
+  const size_t at = static_cast<size_t>(product_) * y.size();
+  CIRCA_CHECK(at + y.size() <= outputs_.size(), "pin top: outputs beyond the layer's");
+  std::copy(y.begin(), y.end(), outputs_.begin() + static_cast<std::ptrdiff_t>(at));
 }
 
 void PinTop::decode_resident_rows(LayerProgram& lp, int64_t base) {

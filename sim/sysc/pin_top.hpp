@@ -3,11 +3,12 @@
 // written through w_*/b_*, the output stream, the weight-stream port's registers) moves once per
 // cycle at the settle point after the clock edge, from the inputs of the cycle before, as RTL
 // registers do. A `start` runs the layer program written through cfg_* (arch/layer_program.hpp):
-// each layer is one fc product on the datapath, whose units run it on the weights decoded from
-// the layer's configured (or streamed) rows, its bias codes and its input: the loaded input rows
-// for layer 0, the layer before's outputs re-quantised for the others (samples at and above
-// in_features zero); a layer starts kLayerSwitchCycles after the layer before wrote its last
-// output. `circa cosim` compares it with the Verilated top on every
+// each layer is one product on the datapath (fc) or one per output pixel, back to back (conv),
+// which the units run on the weights decoded from the layer's configured (or streamed) rows, its
+// bias codes and its input: the loaded input rows for layer 0 (a conv layer gathers each pixel's
+// window from them, zeros off the image), the layer before's outputs re-quantised for the others
+// (samples at and above in_features zero); a layer starts kLayerSwitchCycles after the layer
+// before wrote its last output. `circa cosim` compares it with the Verilated top on every
 // output port, every cycle.
 #pragma once
 
@@ -47,9 +48,16 @@ class PinTop : public sc_core::sc_module, public PinModel {
   int64_t done_cycle() const;
   void edge();
   void host_tick();
-  void launch(int64_t t, int layer);
+  void launch(int64_t t, int layer, int64_t product);
   std::vector<int64_t> layer_input(const arch::LayerDescriptor& d) const;
+  std::vector<int64_t> conv_window(const arch::LayerDescriptor& d, int64_t product) const;
+  int64_t input_code(int64_t sample) const;  ///< sample n of the loaded input rows
+  void keep_outputs();  ///< the finished product's outputs, at its rows of the layer's
   void decode_resident_rows(LayerProgram& lp, int64_t base);
+  /// The running product is its layer's last (an fc layer's only one).
+  bool last_product() const {
+    return product_ + 1 >= table_[static_cast<size_t>(layer_)].products();
+  }
   bool busy() const { return state_ == State::run || state_ == State::layer_switch; }
   /// The running layer ends the network: marked last, or the table's last entry (as in RTL).
   bool last_layer() const {
@@ -78,12 +86,14 @@ class PinTop : public sc_core::sc_module, public PinModel {
   std::vector<Bits> input_rows_, weight_rows_;
   std::vector<int64_t> bias_;
   std::vector<arch::LayerDescriptor> table_;  ///< the layer program
+  std::vector<int64_t> outputs_;  ///< the output banks: every product's outputs of the last layer
   // registers
   State state_ = State::idle;
   int64_t in_ptr_ = 0, drain_row_ = 0, out_row_ = 0;
   bool out_have_ = false, streaming_ = false;
   int64_t stream_base_ = 0;  ///< the streaming layer's first off-chip row
   int slot_ = 0, layer_ = 0;  ///< program slot, running layer (0 while idle)
+  int64_t product_ = 0;       ///< the running product of the layer (a conv layer's pixel)
   int64_t start_cycle_ = -1;
 };
 

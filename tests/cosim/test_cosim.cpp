@@ -278,6 +278,37 @@ BOOST_AUTO_TEST_CASE(the_layer_table_bounds_the_network) {
   });
 }
 
+// A conv layer (tests/cosim/data/conv_small.yaml) on small.yaml: the gather with stride 2 and
+// padding 1 (windows off the image on every side), two channel blocks per pixel, 12 products
+// back to back, every output pixel checked against the golden conv. T by hand from SCHEDULE.md:
+// k = 16 pipelined FFT at 2 samples/cycle: beats 8, ii 8, latency 12, span(n) = (n-1)*8 + 20.
+// MAC: 8 packed-real slots on 4 lanes: P = 1, issue 2 cycles, a 128-bit row on 2 x 64-bit banks
+// in 1, so c = 2; kMacLatency 2, kPeripheralLatency 1, 2 accumulator banks; weights on chip
+// (72 rows). q = 3*3*2 = 18, p = 2: A = span(18) = 156; R_0 = 156 + 36 + 2 = 194 = I_0;
+// M_1 = 192, R_1 = 230 = I_1 (I_0 + 8 is earlier); T = D_1 = 230 + span(1) + 1 = 251. Output
+// 4 x 3 pixels: 12 x 251 = 3012 cycles, start to done.
+BOOST_AUTO_TEST_CASE(conv_layer_with_stride_and_padding_agrees) {
+  CosimOptions o = options({}, 4, "conv.vcd", "conv_small.yaml");
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.products == o.products);
+  BOOST_TEST(c.outputs >= 2 * 12 * 2 * 8);  // output beats: 2 inferences, 12 pixels x 2 blocks
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.report.find("conv: 3012/3012") != std::string::npos, c.report);
+}
+
+// The same layer with a 1 KiB weight SRAM (64 rows < 72): every product streams its weights,
+// and a 1 us off-chip latency (500 cycles) outlasts phase A, so each product waits for them.
+BOOST_AUTO_TEST_CASE(conv_layer_with_streamed_weights_agrees) {
+  CosimOptions o = options({"weight_sram.capacity_kib=1", "offchip.latency_ns=1000"}, 5,
+                           "conv_stream.vcd", "conv_small.yaml");
+  o.stall = 0.2;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.products == o.products);
+  BOOST_TEST(c.T > 3012);
+}
+
 BOOST_AUTO_TEST_CASE(cycle_limit_fails) {
   CosimOptions o = options({}, 1, "limit.vcd");
   o.max_cycles = 100;  // far below two products: the run must fail, not pass silently

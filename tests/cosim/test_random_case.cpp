@@ -37,6 +37,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   std::map<std::string, int> residencies;  // "resident", "streamed", "mixed" -> cases
   std::set<int> bias_bases;                // a later layer's bias beyond block 0
   int streamed_ks_small = 0;               // streamed layers at k <= 16
+  int convs = 0, convs_padded = 0, convs_strided = 0, convs_two_blocks = 0;
   for (uint64_t seed = 1; seed <= 200; ++seed) {
     const auto c = random_case(kBase, seed);
     BOOST_TEST_REQUIRE(!c.layers.empty());
@@ -57,6 +58,13 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
         ++on_chip;
       } else {
         streamed_ks_small += c.spec.block_size <= 16;
+      }
+      if (l.kind == circa::LayerKind::conv) {
+        BOOST_TEST(c.layers.size() == 1u);
+        ++convs;
+        convs_padded += l.padding > 0;
+        convs_strided += l.stride > 1;
+        convs_two_blocks += l.in_channels > c.spec.block_size;
       }
       relu.insert(l.activation == circa::Activation::relu);
       bias.insert(l.bias);
@@ -82,8 +90,13 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   BOOST_TEST_MESSAGE("layers 1/2/3: " << counts[1] << "/" << counts[2] << "/" << counts[3]
                                       << "; resident/streamed/mixed: " << residencies["resident"]
                                       << "/" << residencies["streamed"] << "/"
-                                      << residencies["mixed"]);
-  // Aimed at 50/30/20% and a third each: wide bounds, the draw is deterministic anyway.
+                                      << residencies["mixed"] << "; conv: " << convs);
+  // Aimed at 50/30/20% (one conv layer in 20%) and a third each: wide bounds, the draw is
+  // deterministic anyway.
+  BOOST_TEST(convs >= 25);
+  BOOST_TEST(convs_padded >= 5);
+  BOOST_TEST(convs_strided >= 5);
+  BOOST_TEST(convs_two_blocks >= 5);
   BOOST_TEST(counts[1] >= 70);
   BOOST_TEST(counts[2] >= 35);
   BOOST_TEST(counts[3] >= 20);

@@ -101,10 +101,12 @@ BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(
     BOOST_TEST(ports.count(p) == 1u, p);
   for (const char* mem : {"weight_sram", "input_buffer", "spectrum_buffer", "bias_banks", "output_banks"})
     BOOST_TEST(m["memories"].contains(mem), mem);
-  // The layer program format a host needs: 8 words of 32 bits per layer, six fields.
+  // The layer program format a host needs: 8 words of 32 bits per layer, eight fields (six, and
+  // the conv geometry in two).
   BOOST_TEST(m["layer_program"]["words_per_layer"].get<int>() == 8);
   BOOST_TEST(m["layer_program"]["word_bits"].get<int>() == 32);
-  BOOST_TEST(m["layer_program"]["fields"].size() == 6u);
+  BOOST_TEST(m["layer_program"]["fields"].size() == 8u);
+  BOOST_TEST(m["layer_program"]["fields"]["conv_in"]["bits"]["stride"].get<int>() == 28);
   // The FFT unit's latency, by hand from each config (SCHEDULE.md, stage_latency 1 throughout):
   // pipelined = beats (k / samples_per_cycle) + log2 k stages, unrolled = log2 k stages.
   //   small.yaml      pipelined k = 16, 2 samples/cycle:  8 beats + 4 stages = 12

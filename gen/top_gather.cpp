@@ -1,0 +1,123 @@
+// Conv in the generated top (SCHEDULE.md, "Conv in the whole-network top"): the gather that
+// walks each output pixel's window over the input buffer in phase A, and the pixel walk of the
+// output side (where a product's outputs go, which product is the layer's last). Activations sit
+// pixel-major: input block (pixel, channel block cb) is rows (pixel * Cb + cb) * beats onward.
+#include "arch/layer_program.hpp"
+#include "gen/top_plan.hpp"
+
+namespace circa::gen {
+namespace {
+
+/// Bits [lo + want - 1 : lo] of the `have`-bit signal x, zero-extended when it has fewer.
+std::string bits_from(const std::string& x, int have, int lo, int want) {
+  const int avail = have - lo;
+  if (avail >= want) return x + "[" + n2s(lo + want - 1) + ":" + n2s(lo) + "]";
+  return zext(x + "[" + n2s(have - 1) + ":" + n2s(lo) + "]", avail, want);
+}
+
+/// Read side: tap (u, v) row-major, then channel block cb, as CirCNN's gather orders an output
+/// pixel's input blocks (numerics/conv_gather.hpp); then the next output pixel, row-major.
+void emit_window_walk(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int sz = p.desc.size, sm = arch::kConvSmallBits, qb = p.q_bits;
+  const int cw = std::max(sz, 5) + 1;  // a padded coordinate: up to size + 2 * padding
+  const int fw = p.in_features_bits, n = p.log2_block;
+  e.blank().line(
+      "// ---- conv gather: output pixel (oy, ox) reads tap (u, v), channel block cb at input "
+      "pixel (oy*stride + u - pad, ox*stride + v - pad); off the image it reads zeros ----");
+  e.line("/* verilator lint_off UNUSEDSIGNAL */  // channels rounded up: only the block count");
+  b.wire("g_chan_up", fw + 1, zext("cfg_in_features", fw, fw + 1) + " + " +
+                                  literal(p.block_size - 1, fw + 1));
+  e.line("/* verilator lint_on UNUSEDSIGNAL */");
+  b.wire("cfg_cb", qb, bits_from("g_chan_up", fw + 1, n, qb), "channel blocks of a pixel");
+  b.regs({"g_u", "g_v"}, sm);
+  b.reg("g_cb", qb);
+  b.regs({"g_ox", "g_oy"}, sz);
+  b.regs({"g_oxs", "g_oys"}, cw);  // ox * stride, oy * stride
+  b.wire("g_cb_end", 1, "g_cb == cfg_cb - " + literal(1, qb));
+  b.wire("g_v_end", 1, "g_v == cfg_kernel - " + literal(1, sm));
+  b.wire("g_u_end", 1, "g_u == cfg_kernel - " + literal(1, sm));
+  b.wire("g_ox_end", 1, "g_ox == cfg_out_width - " + literal(1, sz));
+  b.wire("g_oy_end", 1, "g_oy == cfg_out_height - " + literal(1, sz));
+  b.wire("g_step", 1, "cfg_conv && " + net::phase_a_block_end);
+  b.wire("g_pixel_end", 1, "g_step && g_cb_end && g_v_end && g_u_end",
+         "the pixel's last input row is read: on to the next pixel (wraps to 0 after the last)");
+  const std::string stride = zext("cfg_stride", sm, cw);
+  e.open("always @(posedge clk) begin");
+  e.open("if (rst) begin");
+  e.line("g_u <= " + literal(0, sm) + "; g_v <= " + literal(0, sm) + "; g_cb <= " +
+         literal(0, qb) + "; g_ox <= " + literal(0, sz) + "; g_oy <= " + literal(0, sz) +
+         "; g_oxs <= " + literal(0, cw) + "; g_oys <= " + literal(0, cw) + ";");
+  e.mid("end else if (g_step) begin");
+  e.line("g_cb <= g_cb_end ? " + literal(0, qb) + " : g_cb + " + literal(1, qb) + ";");
+  e.line("if (g_cb_end) g_v <= g_v_end ? " + literal(0, sm) + " : g_v + " + literal(1, sm) + ";");
+  e.line("if (g_cb_end && g_v_end) g_u <= g_u_end ? " + literal(0, sm) + " : g_u + " +
+         literal(1, sm) + ";");
+  e.open("if (g_pixel_end) begin");
+  e.line("g_ox <= g_ox_end ? " + literal(0, sz) + " : g_ox + " + literal(1, sz) + ";");
+  e.line("g_oxs <= g_ox_end ? " + literal(0, cw) + " : g_oxs + " + stride + ";");
+  e.line("if (g_ox_end) g_oy <= g_oy_end ? " + literal(0, sz) + " : g_oy + " + literal(1, sz) +
+         ";");
+  e.line("if (g_ox_end) g_oys <= g_oy_end ? " + literal(0, cw) + " : g_oys + " + stride + ";");
+  e.close("end");
+  e.close("end");
+  e.close("end");
+
+  // Coordinates padded by `pad` stay unsigned: the tap is on the image when pad <= c < size + pad.
+  const std::string pad = zext("cfg_padding", sm, cw);
+  b.wire("g_iyp", cw, "g_oys + " + zext("g_u", sm, cw));
+  b.wire("g_ixp", cw, "g_oxs + " + zext("g_v", sm, cw));
+  e.line("assign " + net::gather_pad + " = g_iyp < " + pad + " || g_iyp >= " +
+         zext("cfg_in_height", sz, cw) + " + " + pad + " || g_ixp < " + pad + " || g_ixp >= " +
+         zext("cfg_in_width", sz, cw) + " + " + pad + ";");
+  const int mw = cw + sz, bw = mw + qb, tb = p.log2_beats;
+  const int ia = bits_for(int64_t{p.q_max} * p.beats), ab = ia - tb;
+  e.line("/* verilator lint_off UNUSEDSIGNAL */  // products wider than the buffer's addresses");
+  b.wire("g_pixel", mw,
+         zext("(g_iyp - " + pad + ")", cw, mw) + " * " + zext("cfg_in_width", sz, mw) + " + " +
+             zext("(g_ixp - " + pad + ")", cw, mw),
+         "iy * in_width + ix");
+  b.wire("g_block", bw,
+         zext("g_pixel", mw, bw) + " * " + zext("cfg_cb", qb, bw) + " + " + zext("g_cb", qb, bw));
+  e.line("/* verilator lint_on UNUSEDSIGNAL */");
+  const std::string blk = bits_from("g_block", bw, 0, ab);
+  e.line("assign " + net::gather_addr + " = " +
+         (tb > 0 ? "{" + blk + ", " + net::phase_a_row + "[" + n2s(tb - 1) + ":0]}" : blk) + ";");
+}
+
+/// Write side: product n's outputs go to rows out_base = n * p * beats onward; out_base after
+/// the last product is every row the layer wrote, which the drain reads.
+void emit_pixel_walk(Body& b, const TopPlan& p) {
+  Emitter& e = b.out();
+  const int sz = p.desc.size, aw = p.p_bits + p.log2_beats;
+  e.blank().line("// conv: the pixel whose outputs are written, and where they go");
+  b.regs({"w_ox", "w_oy"}, sz);
+  b.wire("w_ox_end", 1, "w_ox == cfg_out_width - " + literal(1, sz));
+  b.wire("w_oy_end", 1, "w_oy == cfg_out_height - " + literal(1, sz));
+  e.line("assign " + net::product_last + " = !cfg_conv || (w_ox_end && w_oy_end);");
+  b.wire("product_end", 1, net::running + " && " + net::done_now);
+  e.open("always @(posedge clk) begin");
+  e.open("if (rst) begin");
+  e.line("w_ox <= " + literal(0, sz) + "; w_oy <= " + literal(0, sz) + ";");
+  e.mid("end else if (product_end && cfg_conv) begin");
+  e.line("w_ox <= w_ox_end ? " + literal(0, sz) + " : w_ox + " + literal(1, sz) + ";");
+  e.line("if (w_ox_end) w_oy <= w_oy_end ? " + literal(0, sz) + " : w_oy + " + literal(1, sz) +
+         ";");
+  e.close("end");
+  e.close("end");
+  const std::string rows = p.log2_beats > 0 ? "{cfg_p, " + n2s(p.log2_beats) + "'h0}" : "cfg_p";
+  e.line("always @(posedge clk) if (rst || " + net::layer_start + ") " + net::out_base + " <= " +
+         literal(0, aw) + "; else if (product_end) " + net::out_base + " <= " + net::out_base +
+         " + " + rows + ";");
+}
+
+}  // namespace
+
+void emit_gather(Body& b, const TopPlan& p) {
+  b.wire(net::gather_pad, 1);
+  b.reg(net::out_base, p.p_bits + p.log2_beats, "first output row of the running product");
+  emit_window_walk(b, p);
+  emit_pixel_walk(b, p);
+}
+
+}  // namespace circa::gen

@@ -1,0 +1,80 @@
+// The layer program's words (arch/layer_program.hpp) against values packed by hand, and the
+// reasons a network is refused by the whole-network top.
+#include <boost/test/unit_test.hpp>
+
+#include "../default_spec.hpp"
+#include "arch/layer_program.hpp"
+
+using namespace circa;
+
+namespace {
+
+Layer conv(int in_c, int out_c, int h, int w, int kernel, int stride, int pad) {
+  Layer l;
+  l.name = "conv";
+  l.kind = LayerKind::conv;
+  l.in_channels = in_c, l.out_channels = out_c, l.in_height = h, l.in_width = w;
+  l.kernel = kernel, l.stride = stride, l.padding = pad;
+  return l;
+}
+
+arch::NetworkProgram program_of(const AcceleratorSpec& s, const std::vector<Layer>& layers) {
+  Workload w;
+  w.name = "net";
+  w.layers = layers;
+  return arch::network_program(s, layers, arch::plan_workload(s, w));
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(layer_program)
+
+// default.yaml (k = 64): 70 channels are 2 channel blocks, q = 3*3*2 = 18, 100 output channels
+// p = 2; a 10 x 9 image, stride 2, padding 1 gives (10 + 2 - 3)/2 + 1 = 5 by (9 + 2 - 3)/2 + 1
+// = 5 pixels.
+BOOST_AUTO_TEST_CASE(a_conv_descriptor_packs_its_geometry) {
+  const AcceleratorSpec s = test::default_spec();
+  const arch::NetworkProgram np = program_of(s, {conv(70, 100, 10, 9, 3, 2, 1)});
+  BOOST_REQUIRE(np.layers.size() == 1u);
+  const arch::LayerDescriptor& d = np.layers[0];
+  BOOST_TEST(d.conv);
+  BOOST_TEST(d.q == 18);
+  BOOST_TEST(d.p == 2);
+  BOOST_TEST(d.in_features == 70);  // a conv layer's channels
+  BOOST_TEST(d.channel_blocks(64) == 2);
+  BOOST_TEST(d.products() == 25);
+  // control: relu (bit 0), bias (bit 1), last (bit 3), conv (bit 4) = 0x1b
+  BOOST_TEST(arch::descriptor_word(d, arch::DescField::control) == 0x1bu);
+  // in_height 10 | in_width 9 << 12 | kernel 3 << 24 | stride 2 << 28
+  BOOST_TEST(arch::descriptor_word(d, arch::DescField::conv_in) == 0x2300900au);
+  // out_height 5 | out_width 5 << 12 | padding 1 << 24
+  BOOST_TEST(arch::descriptor_word(d, arch::DescField::conv_out) == 0x01005005u);
+  arch::LayerDescriptor back;
+  for (const arch::CfgWrite& w : arch::encode_program(np.layers))
+    arch::set_descriptor_word(back, static_cast<arch::DescField>(w.addr % arch::kDescriptorWords),
+                              w.data);
+  BOOST_TEST((back == d));
+  BOOST_TEST(arch::encode_program(np.layers).size() == 8u);
+}
+
+BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
+  const AcceleratorSpec s = test::default_spec();
+  Layer pooled = conv(3, 32, 8, 8, 3, 1, 1);
+  pooled.pool = Pooling::max2;
+  BOOST_TEST(arch::network_unsupported(s, {pooled}).find("pooling does not run") !=
+             std::string::npos);
+  Layer fc;
+  fc.name = "fc", fc.in_features = 64 * 64, fc.out_features = 10;
+  BOOST_TEST(arch::network_unsupported(s, {conv(3, 64, 8, 8, 3, 1, 1), fc})
+                 .find("follows a conv layer") != std::string::npos);
+  // 64 KiB activation buffer: halves of 32 KiB = 16384 16-bit samples = 256 blocks of 64; a
+  // 17 x 16 image of one channel block is 272 input blocks.
+  const std::string why = arch::network_unsupported(s, {conv(3, 8, 17, 16, 3, 1, 1)});
+  BOOST_TEST(why.find("feature maps of 272 input") != std::string::npos, why);
+  BOOST_TEST(arch::network_unsupported(s, {conv(3, 8, 16, 16, 3, 1, 1)}).empty());
+  Layer lstm;
+  lstm.name = "lstm", lstm.kind = LayerKind::lstm, lstm.input_size = 64, lstm.hidden_size = 64;
+  BOOST_TEST(arch::network_unsupported(s, {lstm}).find("lstm") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
