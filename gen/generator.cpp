@@ -47,7 +47,7 @@ void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
   d.memories["spectrum_buffer"] = memory_entry(map.spectrum_buffer, "circa_sram_1r1w", "");
   d.memories["bias_banks"] =
       memory_entry(map.bias_banks, "circa_sram_1rw", o.network ? "bias_bank<i>.hex" : "");
-  d.memories["output_banks"] = memory_entry(map.output_banks, "circa_sram_1rw", "");
+  d.memories["output_banks"] = memory_entry(map.output_banks, "circa_sram_1r1w", "");
 }
 
 }  // namespace

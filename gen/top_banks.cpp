@@ -256,6 +256,12 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
   } else {
     e.line("assign " + net::done_now + " = " + last_write + ";");
   }
+  // Pooling reads what the window's earlier pixels wrote a cycle ahead of the write (the
+  // peripheral's one cycle) and writes the max; drain and phase A reads use the same read port.
+  CIRCA_CHECK(arch::kPeripheralLatency == 1, "pool reads one cycle ahead of the peripheral");
+  b.wire("pool_read", 1, "out1_valid && !" + net::pool_first);
+  b.reg("pool_max", 1, "the write takes the max with the word read");
+  e.line("always @(posedge clk) if (rst) pool_max <= 1'b0; else pool_max <= pool_read;");
   for (int bank_i = 0; bank_i < S; ++bank_i) {
     const std::string B = n2s(bank_i);
     std::vector<std::string> src, rows;
@@ -265,16 +271,23 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
     }
     emit_table(b, "obuf_d" + B, O, "out2_beat", tw, src);
     if (tb) emit_table(b, "obuf_row" + B, tb, "out2_beat", tw, rows);
+    if (tb) emit_table(b, "obuf_prow" + B, tb, "out1_beat", tw, rows);
     b.wire("obuf_q" + B, O);
+    const std::string wd = "obuf_d" + B, q = "obuf_q" + B;
     const std::string waddr =
         net::out_base + " + " + concat("out2_block", tb ? "obuf_row" + B : "");
-    b.add(Instance(sram_1rw(int64_t{p.p_max} * p.beats, O, aw, ""), "u_output_bank" + B)
+    const std::string paddr =
+        net::out_base + " + " + concat("out1_block", tb ? "obuf_prow" + B : "");
+    b.add(Instance(sram_1r1w(int64_t{p.p_max} * p.beats, O, aw), "u_output_bank" + B)
               .connect("clk", b["clk"])
-              .connect("en", Expr("periph_valid || drain_read || act_read", 1))
               .connect("we", b["periph_valid"])
-              .connect("addr", Expr("periph_valid ? " + waddr + " : obuf_raddr", aw))
-              .connect("wdata", b["obuf_d" + B])
-              .connect("rdata", b["obuf_q" + B]));
+              .connect("waddr", Expr(waddr, aw))
+              .connect("wdata", Expr("(pool_max && $signed(" + q + ") > $signed(" + wd + ")) ? " +
+                                         q + " : " + wd,
+                                     O))
+              .connect("re", Expr("pool_read || drain_read || act_read", 1))
+              .connect("raddr", Expr("pool_read ? " + paddr + " : obuf_raddr", aw))
+              .connect("rdata", b[q]));
   }
   emit_drain(b, p);
   emit_act_row(b, p);

@@ -15,8 +15,45 @@ std::string bits_from(const std::string& x, int have, int lo, int want) {
   return zext(x + "[" + n2s(have - 1) + ":" + n2s(lo) + "]", avail, want);
 }
 
+/// The step from one output pixel to the next when `step` (pre_ox, pre_oy, and with `stride`
+/// also pre_oxs = ox * stride, pre_oys = oy * stride): row-major, or when pooling the 2x2
+/// window's pixels in a row, then the next window (arch::product_pixel). Wraps to 0 after the
+/// last pixel, so a layer starts from 0.
+void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const std::string& step,
+                     const std::string& stride) {
+  Emitter& e = b.out();
+  const int sz = p.desc.size, cw = std::max(sz, 5) + 1;
+  const std::string x = pre + "_ox", y = pre + "_oy", xs = pre + "_oxs", ys = pre + "_oys";
+  const std::string x_end = pre + "_ox_end", y_end = pre + "_oy_end", one = literal(1, sz);
+  const bool scaled = !stride.empty();
+  auto move = [&](const std::string& c, const std::string& cs, const char* op) {
+    return c + " <= " + c + " " + op + " " + one + ";" +
+           (scaled ? " " + cs + " <= " + cs + " " + op + " " + stride + ";" : "");
+  };
+  auto zero = [&](const std::string& c, const std::string& cs) {
+    return c + " <= " + literal(0, sz) + ";" + (scaled ? " " + cs + " <= " + literal(0, cw) + ";" : "");
+  };
+  const std::string next_row = "if (" + y_end + ") begin " + zero(y, ys) + " end else begin " +
+                               move(y, ys, "+") + " end";
+  e.open("always @(posedge clk) begin");
+  e.open("if (rst) begin");
+  e.line(zero(x, xs) + " " + zero(y, ys));
+  e.mid("end else if (" + step + " && cfg_pool) begin  // (0,0) (0,1) (1,0) (1,1) of a window");
+  e.open("case ({" + y + "[0], " + x + "[0]})");
+  e.line("2'b01: begin " + move(x, xs, "-") + " " + move(y, ys, "+") + " end");
+  e.line("2'b11: if (!" + x_end + ") begin " + move(x, xs, "+") + " " + move(y, ys, "-") +
+         " end else begin " + zero(x, xs) + " " + next_row + " end");
+  e.line("default: begin " + move(x, xs, "+") + " end");
+  e.close("endcase");
+  e.mid("end else if (" + step + ") begin");
+  e.line("if (!" + x_end + ") begin " + move(x, xs, "+") + " end else begin " + zero(x, xs) +
+         " " + next_row + " end");
+  e.close("end");
+  e.close("end");
+}
+
 /// Read side: tap (u, v) row-major, then channel block cb, as CirCNN's gather orders an output
-/// pixel's input blocks (numerics/conv_gather.hpp); then the next output pixel, row-major.
+/// pixel's input blocks (numerics/conv_gather.hpp); then the next output pixel.
 void emit_window_walk(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int sz = p.desc.size, sm = arch::kConvSmallBits, qb = p.q_bits;
@@ -46,22 +83,15 @@ void emit_window_walk(Body& b, const TopPlan& p) {
   e.open("always @(posedge clk) begin");
   e.open("if (rst) begin");
   e.line("g_u <= " + literal(0, sm) + "; g_v <= " + literal(0, sm) + "; g_cb <= " +
-         literal(0, qb) + "; g_ox <= " + literal(0, sz) + "; g_oy <= " + literal(0, sz) +
-         "; g_oxs <= " + literal(0, cw) + "; g_oys <= " + literal(0, cw) + ";");
+         literal(0, qb) + ";");
   e.mid("end else if (g_step) begin");
   e.line("g_cb <= g_cb_end ? " + literal(0, qb) + " : g_cb + " + literal(1, qb) + ";");
   e.line("if (g_cb_end) g_v <= g_v_end ? " + literal(0, sm) + " : g_v + " + literal(1, sm) + ";");
   e.line("if (g_cb_end && g_v_end) g_u <= g_u_end ? " + literal(0, sm) + " : g_u + " +
          literal(1, sm) + ";");
-  e.open("if (g_pixel_end) begin");
-  e.line("g_ox <= g_ox_end ? " + literal(0, sz) + " : g_ox + " + literal(1, sz) + ";");
-  e.line("g_oxs <= g_ox_end ? " + literal(0, cw) + " : g_oxs + " + stride + ";");
-  e.line("if (g_ox_end) g_oy <= g_oy_end ? " + literal(0, sz) + " : g_oy + " + literal(1, sz) +
-         ";");
-  e.line("if (g_ox_end) g_oys <= g_oy_end ? " + literal(0, cw) + " : g_oys + " + stride + ";");
   e.close("end");
   e.close("end");
-  e.close("end");
+  emit_pixel_step(b, p, "g", "g_pixel_end", stride);
 
   // Coordinates padded by `pad` stay unsigned: the tap is on the image when pad <= c < size + pad.
   const std::string pad = zext("cfg_padding", sm, cw);
@@ -85,8 +115,8 @@ void emit_window_walk(Body& b, const TopPlan& p) {
          (tb > 0 ? "{" + blk + ", " + net::phase_a_row + "[" + n2s(tb - 1) + ":0]}" : blk) + ";");
 }
 
-/// Write side: product n's outputs go to rows out_base = n * p * beats onward; out_base after
-/// the last product is every row the layer wrote, which the drain reads.
+/// Write side: product n's outputs go to rows out_base = n * p * beats onward (pooling: window
+/// n / 4's); out_base after the last product is every row the layer wrote, which the drain reads.
 void emit_pixel_walk(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int sz = p.desc.size, aw = p.p_bits + p.log2_beats;
@@ -96,18 +126,15 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   b.wire("w_oy_end", 1, "w_oy == cfg_out_height - " + literal(1, sz));
   e.line("assign " + net::product_last + " = !cfg_conv || (w_ox_end && w_oy_end);");
   b.wire("product_end", 1, net::running + " && " + net::done_now);
-  e.open("always @(posedge clk) begin");
-  e.open("if (rst) begin");
-  e.line("w_ox <= " + literal(0, sz) + "; w_oy <= " + literal(0, sz) + ";");
-  e.mid("end else if (product_end && cfg_conv) begin");
-  e.line("w_ox <= w_ox_end ? " + literal(0, sz) + " : w_ox + " + literal(1, sz) + ";");
-  e.line("if (w_ox_end) w_oy <= w_oy_end ? " + literal(0, sz) + " : w_oy + " + literal(1, sz) +
-         ";");
-  e.close("end");
-  e.close("end");
+  emit_pixel_step(b, p, "w", "product_end && cfg_conv", "");
+  e.line("// pooling: a window's first pixel writes its outputs, the other three their max with "
+         "what is there");
+  e.line("assign " + net::pool_first + " = !cfg_pool || {w_oy[0], w_ox[0]} == 2'b00;");
+  b.wire("pool_window_end", 1, "!cfg_pool || {w_oy[0], w_ox[0]} == 2'b11");
   const std::string rows = p.log2_beats > 0 ? "{cfg_p, " + n2s(p.log2_beats) + "'h0}" : "cfg_p";
   e.line("always @(posedge clk) if (rst || " + net::layer_start + ") " + net::out_base + " <= " +
-         literal(0, aw) + "; else if (product_end) " + net::out_base + " <= " + net::out_base +
+         literal(0, aw) + "; else if (product_end && pool_window_end) " + net::out_base +
+         " <= " + net::out_base +
          " + " + rows + ";");
 }
 
@@ -115,6 +142,7 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
 
 void emit_gather(Body& b, const TopPlan& p) {
   b.wire(net::gather_pad, 1);
+  b.wire(net::pool_first, 1);
   b.reg(net::out_base, p.p_bits + p.log2_beats, "first output row of the running product");
   emit_window_walk(b, p);
   emit_pixel_walk(b, p);

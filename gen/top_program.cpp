@@ -57,6 +57,7 @@ void emit_layer_table(Body& b, const TopPlan& p) {
          "cfg_control[" + n2s(arch::kCtlLast) + "] || " + net::layer_idx + " == " +
              literal(L - 1, lb));
   b.wire("cfg_conv", 1, "cfg_control[" + n2s(arch::kCtlConv) + "]");
+  b.wire("cfg_pool", 1, "cfg_control[" + n2s(arch::kCtlPool) + "]");
   b.wire("cfg_p", p.p_bits, "lt_p" + at);
   b.wire("cfg_q", p.q_bits, "lt_q" + at);
   b.wire("cfg_in_features", p.in_features_bits, "lt_in_features" + at);

@@ -30,7 +30,7 @@ bool ConvGeometry::operator==(const ConvGeometry& o) const {
 
 bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
   return p == o.p && q == o.q && in_features == o.in_features && relu == o.relu &&
-         bias == o.bias && stream == o.stream && last == o.last && conv == o.conv &&
+         bias == o.bias && stream == o.stream && last == o.last && conv == o.conv && pool == o.pool &&
          weight_base == o.weight_base && bias_base == o.bias_base && geom == o.geom;
 }
 
@@ -52,11 +52,18 @@ DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
   return d;
 }
 
+Pixel product_pixel(const LayerDescriptor& d, int64_t n) {
+  const int64_t w = d.geom.out_width;
+  if (!d.pool) return {n / w, n % w};
+  const int64_t quad = n / 4, at = n % 4;
+  return {quad / (w / 2) * 2 + at / 2, quad % (w / 2) * 2 + at % 2};
+}
+
 uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
   switch (f) {
     case DescField::control:
       return bit(d.relu, kCtlRelu) | bit(d.bias, kCtlBias) | bit(d.stream, kCtlStream) |
-             bit(d.last, kCtlLast) | bit(d.conv, kCtlConv);
+             bit(d.last, kCtlLast) | bit(d.conv, kCtlConv) | bit(d.pool, kCtlPool);
     case DescField::p: return static_cast<uint32_t>(d.p);
     case DescField::q: return static_cast<uint32_t>(d.q);
     case DescField::in_features: return static_cast<uint32_t>(d.in_features);
@@ -80,7 +87,7 @@ void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t w) {
     case DescField::control:
       d.relu = (w >> kCtlRelu) & 1u, d.bias = (w >> kCtlBias) & 1u,
       d.stream = (w >> kCtlStream) & 1u, d.last = (w >> kCtlLast) & 1u,
-      d.conv = (w >> kCtlConv) & 1u;
+      d.conv = (w >> kCtlConv) & 1u, d.pool = (w >> kCtlPool) & 1u;
       break;
     case DescField::p: d.p = static_cast<int>(w); break;
     case DescField::q: d.q = static_cast<int>(w); break;
@@ -125,7 +132,10 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
       return at + "follows a conv layer: the top keeps conv outputs pixel-major and has one set "
                   "of output banks, so only a network's single conv layer runs in it so far";
     if (l.kind == LayerKind::conv) {
-      if (l.pool != Pooling::none) return at + "pooling does not run in the generated top yet";
+      const LayerGeometry g = geometry(l, s.block_size);
+      if (l.pool != Pooling::none && (g.out_height % 2 != 0 || g.out_width % 2 != 0))
+        return at + "pools an odd output size (" + n2s(g.out_height) + " x " +
+               n2s(g.out_width) + "), which the generated top does not yet";
       const int small = (1 << kConvSmallBits) - 1, size = (1 << kConvSizeBits) - 1;
       if (l.kernel > small || l.stride > small || l.padding > small)
         return at + "kernel, stride and padding must be at most " + n2s(small) + " in the top";
@@ -144,7 +154,7 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
     if (l.kind == LayerKind::conv) {  // the whole feature maps sit in the buffers
       const int64_t cb = (l.in_channels + g.k - 1) / g.k;
       const int64_t in_blocks = int64_t{l.in_height} * l.in_width * cb;
-      const int64_t out_blocks = g.products * g.p;
+      const int64_t out_blocks = (l.pool != Pooling::none ? g.products / 4 : g.products) * g.p;
       if (in_blocks > m.max_q || out_blocks > m.max_p)
         return at + "feature maps of " + n2s(in_blocks) + " input and " + n2s(out_blocks) +
                " output blocks; the top's buffers hold " + n2s(m.max_q) + " and " +
@@ -175,6 +185,7 @@ NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer
     d.in_features = l.in_features;
     if (l.kind == LayerKind::conv) {
       d.conv = true;
+      d.pool = l.pool != Pooling::none;
       d.in_features = l.in_channels;
       d.geom = {l.in_height, l.in_width,         l.kernel,         l.stride,
                 l.padding,   pl.geom.out_height, pl.geom.out_width};

@@ -22,7 +22,7 @@ constexpr int kCfgDataBits = 32;
 
 /// Field (word) of a descriptor.
 enum class DescField : int {
-  control = 0,      ///< bit 0 relu, bit 1 bias, bit 2 stream, bit 3 last, bit 4 conv
+  control = 0,      ///< bit 0 relu, bit 1 bias, bit 2 stream, bit 3 last, bit 4 conv, bit 5 pool
   p = 1,            ///< output blocks (conv: output channel blocks, per pixel)
   q = 2,            ///< input blocks (conv: kernel^2 x channel blocks, per pixel)
   in_features = 3,  ///< fc: input samples the layer reads (those above read as 0); conv: channels
@@ -31,7 +31,8 @@ enum class DescField : int {
   conv_in = 6,      ///< conv: in_height | in_width << 12 | kernel << 24 | stride << 28
   conv_out = 7,     ///< conv: out_height | out_width << 12 | padding << 24
 };
-constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4;
+constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4,
+              kCtlPool = 5;
 /// Bit offsets of the conv words' fields (a size takes 12 bits, kernel/stride/padding 4).
 constexpr int kConvWidthAt = 12, kConvKernelAt = 24, kConvStrideAt = 28, kConvPadAt = 24;
 constexpr int kConvSizeBits = 12, kConvSmallBits = 4;
@@ -50,12 +51,15 @@ struct LayerDescriptor {
   int p = 0, q = 0;
   int64_t in_features = 0;
   bool relu = false, bias = false, stream = false, last = false, conv = false;
+  bool pool = false;  ///< conv: 2x2 max pooling (even output sizes)
   int64_t weight_base = 0;
   int64_t bias_base = 0;
   ConvGeometry geom;
 
   /// Products one inference runs on the layer: output pixels (conv), or 1.
   int64_t products() const { return conv ? int64_t{geom.out_height} * geom.out_width : 1; }
+  /// Pixels the layer writes: products(), a quarter of them when it pools.
+  int64_t out_pixels() const { return pool ? products() / 4 : products(); }
   /// Channel blocks of one input pixel (conv), or the input blocks (fc).
   int channel_blocks(int k) const { return conv ? static_cast<int>((in_features + k - 1) / k) : q; }
 
@@ -64,8 +68,15 @@ struct LayerDescriptor {
 
 /// Bits each field keeps in the top's table (the rest of a cfg word is dropped), from the spec's
 /// buffer sizes: the generator lays the table out with them, the area model prices them.
+/// The output pixel product n of a conv layer computes: row-major, or with pooling each 2x2
+/// window's four pixels in a row (row-major within it), the windows row-major (SCHEDULE.md).
+struct Pixel {
+  int64_t y = 0, x = 0;
+};
+Pixel product_pixel(const LayerDescriptor& d, int64_t n);
+
 struct DescriptorBits {
-  int control = 5, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
+  int control = 6, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
   int size = 0;  ///< bits of each conv height / width (at most kConvSizeBits)
   int total() const {  ///< the four sizes, kernel, stride and padding included
     return control + p + q + in_features + weight_base + bias_base + 4 * size + 3 * kConvSmallBits;
@@ -97,7 +108,7 @@ struct NetworkProgram {
 };
 
 /// Why the top cannot run `layers` as one program ("" when it can): an lstm layer, a conv layer
-/// that is not the first or that pools, more layers than controller.max_layers, more bias than
+/// that is not the first or that pools an odd output size, more layers than controller.max_layers, more bias than
 /// controller.bias_kib, a layer larger than the activation buffer's halves, or a chain whose sizes
 /// do not match.
 std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers);

@@ -77,7 +77,9 @@ MemoryMap memory_map(const AcceleratorSpec& s) {
   m.max_bias_blocks = std::max<int64_t>(
       1, int64_t{s.controller.bias_kib} * 8192 / (int64_t{k} * f.output.bits));
   m.bias_banks = {MemoryId::bias_banks, spc, m.max_bias_blocks * beats, f.output.bits, 1, 0, 0};
-  m.output_banks = {MemoryId::output_banks, spc, int64_t{m.max_p} * beats, f.output.bits, 1, 0, 0};
+  // A read and a write port: pooling reads a pooled pixel's outputs while writing the next
+  // product's max over them (SCHEDULE.md, "Conv in the whole-network top").
+  m.output_banks = {MemoryId::output_banks, spc, int64_t{m.max_p} * beats, f.output.bits, 0, 1, 1};
   m.accumulators = {MemoryId::accumulators,
                     s.mac.lanes,
                     int64_t{s.mac.accumulator_banks} * mac.issue_cycles,

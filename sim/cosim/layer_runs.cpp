@@ -22,10 +22,10 @@ Bits bits_of_hex(const std::string& h) {
 }
 
 /// The golden output codes in the order the bench keeps the top's (LayerRun::kept_output): a
-/// conv layer's channel-major maps pixel-major.
+/// conv layer's channel-major (pooled) maps pixel-major.
 std::vector<int64_t> kept_order(const LayerRun& r, const std::vector<int64_t>& y) {
   if (r.layer.kind != LayerKind::conv) return y;
-  const int64_t pixels = r.products, c_n = r.layer.out_channels;
+  const int64_t pixels = r.out_pixels, c_n = r.layer.out_channels;
   std::vector<int64_t> v(y.size());
   for (int64_t c = 0; c < c_n; ++c)
     for (int64_t px = 0; px < pixels; ++px) v[px * c_n + c] = y[c * pixels + px];
@@ -41,7 +41,7 @@ int64_t LayerRun::kept_output(int64_t n) const {
 }
 
 int64_t LayerRun::kept_outputs() const {
-  return layer.kind == LayerKind::conv ? products * layer.out_channels : layer.out_features;
+  return layer.kind == LayerKind::conv ? out_pixels * layer.out_channels : layer.out_features;
 }
 
 std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Layer>& layers,
@@ -66,11 +66,12 @@ std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Lay
     const LayerGeometry g = geometry(lr.layer, k);
     lr.p = g.p, lr.q = g.q;
     lr.products = g.products;
+    lr.out_pixels = lr.desc.out_pixels();
     const Layer& l = lr.layer;
     lr.beats_in = l.kind == LayerKind::conv
                       ? int64_t{l.in_height} * l.in_width * num::blocks_for(l.in_channels, k) * k / S
                       : int64_t{g.q} * k / S;
-    lr.beats_out = g.products * g.p * k / S;
+    lr.beats_out = lr.out_pixels * g.p * k / S;
     runs.push_back(std::move(lr));
   }
   return runs;

@@ -29,11 +29,12 @@ struct LayerRun {
   bool stream = false;        ///< the top's SRAM does not hold the layer: streamed
   int p = 0, q = 0;
   int64_t products = 1;                 ///< per inference (a conv layer's output pixels)
+  int64_t out_pixels = 1;               ///< pixels written (a quarter of products when pooling)
   int64_t beats_in = 0, beats_out = 0;  ///< input rows loaded, output rows drained
 
   /// Where drained output sample n (rows in drain order, S samples each) goes among the layer's
   /// outputs as the bench keeps them (fc: in order; conv: pixel-major, channels below
-  /// out_channels), or -1 for a padding sample.
+  /// out_channels, pooled), or -1 for a padding sample.
   int64_t kept_output(int64_t n) const;
   int64_t kept_outputs() const;  ///< how many kept_output maps to
 };

@@ -66,7 +66,8 @@ std::vector<int> draw_features(Draw& d, int k, int n, int resident) {
 }
 
 /// A conv layer small enough to co-simulate in seconds: 1..2k channels each side, a 1x1 to 3x3
-/// kernel, stride 1 or 2, padding below the kernel, an image of up to 6 x 6 that the window fits.
+/// kernel, padding below the kernel; a third pool 2x2 (stride 1, an even output of up to 6 x 6),
+/// the rest have stride 1 or 2 and an image of up to 6 x 6 that the window fits.
 Layer draw_conv(Draw& d, int k) {
   Layer l;
   l.name = "conv1";
@@ -74,8 +75,18 @@ Layer draw_conv(Draw& d, int k) {
   l.in_channels = d.in(1, 2 * k);
   l.out_channels = d.in(1, 2 * k);
   l.kernel = d.in(1, 3);
-  l.stride = d.in(1, 2);
   l.padding = d.in(0, l.kernel - 1);
+  if (d.in(0, 2) == 0) {  // in = out + kernel - 1 - 2 * padding for an even out
+    l.pool = Pooling::max2;
+    const auto side = [&](int out) {
+      const int in = out + l.kernel - 1 - 2 * l.padding;
+      return in >= 1 ? in : in + 2;
+    };
+    l.in_height = side(2 * d.in(1, 3));
+    l.in_width = side(2 * d.in(1, 3));
+    return l;
+  }
+  l.stride = d.in(1, 2);
   const int least = std::max(1, l.kernel - 2 * l.padding);
   l.in_height = d.in(least, 6);
   l.in_width = d.in(least, 6);
@@ -86,8 +97,9 @@ std::string describe_layer(const Layer& l, bool streamed) {
   const std::string tail = fmt::format("{}{}{}", l.activation == Activation::relu ? " relu" : "",
                                        l.bias ? " bias" : "", streamed ? " streamed" : "");
   if (l.kind == LayerKind::conv)
-    return fmt::format("conv {}x{}x{} -> {} k{} s{} p{}{}", l.in_channels, l.in_height,
-                       l.in_width, l.out_channels, l.kernel, l.stride, l.padding, tail);
+    return fmt::format("conv {}x{}x{} -> {} k{} s{} p{}{}{}", l.in_channels, l.in_height,
+                       l.in_width, l.out_channels, l.kernel, l.stride, l.padding,
+                       l.pool != Pooling::none ? " pool" : "", tail);
   return fmt::format("fc {} -> {}{}", l.in_features, l.out_features, tail);
 }
 
@@ -140,7 +152,7 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
       const LayerGeometry g = geometry(l, k);
       const int64_t cb = (l.in_channels + k - 1) / k;
       max_q = std::max<int64_t>(g.q, int64_t{l.in_height} * l.in_width * cb);
-      max_p = g.products * g.p;
+      max_p = (l.pool != Pooling::none ? g.products / 4 : g.products) * g.p;
       c.layers.push_back(l);
     }
     for (int i = 0; i < n && !conv; ++i) {

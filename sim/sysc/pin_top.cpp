@@ -158,7 +158,7 @@ void PinTop::host_tick() {
   const bool in_fire = in(in_valid_i_) && !busy() && !start;
   const bool drain_ok = !out_have_ || in(out_ready_i_);
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
-  const int64_t drain_rows = d.products() * d.p * (spec_.block_size / samples_);
+  const int64_t drain_rows = d.out_pixels() * d.p * (spec_.block_size / samples_);
   const bool draining = state_ == State::drain;
   const bool drain_read = draining && drain_row_ < drain_rows && drain_ok;
   const bool drain_end = draining && drain_row_ == drain_rows && drain_ok;
@@ -225,7 +225,7 @@ void PinTop::launch(int64_t t, int li, int64_t n) {
   CIRCA_CHECK(!d.bias || (d.bias_base + p) * k <= static_cast<int64_t>(bias_.size()),
               "pin top: layer " + std::to_string(li) + "'s bias outside the bias banks");
   std::vector<int64_t> x = d.conv ? conv_window(d, n) : layer_input(d);
-  if (n == 0) outputs_.assign(static_cast<size_t>(d.products() * p * k), 0);
+  if (n == 0) outputs_.assign(static_cast<size_t>(d.out_pixels() * p * k), 0);
   slot_ ^= 1;
   start_cycle_ = t - 1;
   streaming_ = d.stream;
@@ -278,7 +278,8 @@ std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t
   CIRCA_CHECK(int64_t{g.in_height} * g.in_width * cb_n <= map_.max_q && g.out_width > 0,
               "pin top: the conv layer's input exceeds the input buffer");
   std::vector<int64_t> x(static_cast<size_t>(d.q) * k, 0);
-  const int64_t oy = n / g.out_width, ox = n % g.out_width;
+  const arch::Pixel px = arch::product_pixel(d, n);
+  const int64_t oy = px.y, ox = px.x;
   for (int u = 0; u < g.kernel; ++u)
     for (int v = 0; v < g.kernel; ++v) {
       const int64_t iy = oy * g.stride + u - g.padding, ix = ox * g.stride + v - g.padding;
@@ -292,11 +293,16 @@ std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t
   return x;
 }
 
+// A pooling layer's product keeps the max with what its window's earlier products wrote (the
+// first of the four writes its own): 2x2 max pooling of the activated outputs, as in RTL.
 void PinTop::keep_outputs() {
   const std::vector<int64_t>& y = dp_.activations().outputs();
-  const size_t at = static_cast<size_t>(product_) * y.size();
+  const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
+  const bool pool = d.pool, first = !pool || product_ % 4 == 0;
+  const size_t at = static_cast<size_t>(pool ? product_ / 4 : product_) * y.size();
   CIRCA_CHECK(at + y.size() <= outputs_.size(), "pin top: outputs beyond the layer's");
-  std::copy(y.begin(), y.end(), outputs_.begin() + static_cast<std::ptrdiff_t>(at));
+  for (size_t i = 0; i < y.size(); ++i)
+    outputs_[at + i] = first ? y[i] : std::max(outputs_[at + i], y[i]);
 }
 
 void PinTop::decode_resident_rows(LayerProgram& lp, int64_t base) {

@@ -297,6 +297,18 @@ BOOST_AUTO_TEST_CASE(conv_layer_with_stride_and_padding_agrees) {
   BOOST_TEST(c.report.find("conv: 3012/3012") != std::string::npos, c.report);
 }
 
+// 2x2 max pooling (tests/cosim/data/conv_pool.yaml): q and p as above, so T = 251 again; 8 x 6
+// products in window order, 48 x 251 = 12048 cycles; each window's last three products pool
+// into the output banks, 4 x 3 pooled pixels drained and checked against the golden pool.
+BOOST_AUTO_TEST_CASE(conv_layer_with_pooling_agrees) {
+  CosimOptions o = options({}, 6, "conv_pool.vcd", "conv_pool.yaml");
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.outputs >= 2 * 12 * 2 * 8);  // output beats: 2 inferences, 12 pooled pixels x 2
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.report.find("conv: 12048/12048") != std::string::npos, c.report);
+}
+
 // The same layer with a 1 KiB weight SRAM (64 rows < 72): every product streams its weights,
 // and a 1 us off-chip latency (500 cycles) outlasts phase A, so each product waits for them.
 BOOST_AUTO_TEST_CASE(conv_layer_with_streamed_weights_agrees) {

@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   std::map<std::string, int> residencies;  // "resident", "streamed", "mixed" -> cases
   std::set<int> bias_bases;                // a later layer's bias beyond block 0
   int streamed_ks_small = 0;               // streamed layers at k <= 16
-  int convs = 0, convs_padded = 0, convs_strided = 0, convs_two_blocks = 0;
+  int convs = 0, convs_padded = 0, convs_strided = 0, convs_two_blocks = 0, convs_pooled = 0;
   for (uint64_t seed = 1; seed <= 200; ++seed) {
     const auto c = random_case(kBase, seed);
     BOOST_TEST_REQUIRE(!c.layers.empty());
@@ -65,6 +65,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
         convs_padded += l.padding > 0;
         convs_strided += l.stride > 1;
         convs_two_blocks += l.in_channels > c.spec.block_size;
+        convs_pooled += l.pool != circa::Pooling::none;
       }
       relu.insert(l.activation == circa::Activation::relu);
       bias.insert(l.bias);
@@ -97,6 +98,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   BOOST_TEST(convs_padded >= 5);
   BOOST_TEST(convs_strided >= 5);
   BOOST_TEST(convs_two_blocks >= 5);
+  BOOST_TEST(convs_pooled >= 5);
   BOOST_TEST(counts[1] >= 70);
   BOOST_TEST(counts[2] >= 35);
   BOOST_TEST(counts[3] >= 20);

@@ -59,9 +59,9 @@ BOOST_AUTO_TEST_CASE(a_conv_descriptor_packs_its_geometry) {
 
 BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
   const AcceleratorSpec s = test::default_spec();
-  Layer pooled = conv(3, 32, 8, 8, 3, 1, 1);
+  Layer pooled = conv(3, 32, 7, 7, 3, 1, 1);
   pooled.pool = Pooling::max2;
-  BOOST_TEST(arch::network_unsupported(s, {pooled}).find("pooling does not run") !=
+  BOOST_TEST(arch::network_unsupported(s, {pooled}).find("pools an odd output size (7 x 7)") !=
              std::string::npos);
   Layer fc;
   fc.name = "fc", fc.in_features = 64 * 64, fc.out_features = 10;
@@ -75,6 +75,25 @@ BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
   Layer lstm;
   lstm.name = "lstm", lstm.kind = LayerKind::lstm, lstm.input_size = 64, lstm.hidden_size = 64;
   BOOST_TEST(arch::network_unsupported(s, {lstm}).find("lstm") != std::string::npos);
+}
+
+// Pooling walks each 2x2 window's pixels in a row: a 4 x 4 output gives (0,0) (0,1) (1,0)
+// (1,1) (0,2) (0,3) (1,2) (1,3) (2,0) ...; without pooling the walk is row-major.
+BOOST_AUTO_TEST_CASE(pooling_walks_window_by_window) {
+  arch::LayerDescriptor d;
+  d.conv = d.pool = true;
+  d.geom.out_height = d.geom.out_width = 4;
+  const std::vector<std::pair<int64_t, int64_t>> want = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {0, 2},
+                                                         {0, 3}, {1, 2}, {1, 3}, {2, 0}, {2, 1}};
+  for (size_t n = 0; n < want.size(); ++n) {
+    const arch::Pixel px = arch::product_pixel(d, static_cast<int64_t>(n));
+    BOOST_TEST(px.y == want[n].first, n);
+    BOOST_TEST(px.x == want[n].second, n);
+  }
+  BOOST_TEST(d.out_pixels() == 4);
+  d.pool = false;
+  BOOST_TEST(arch::product_pixel(d, 5).y == 1);
+  BOOST_TEST(arch::product_pixel(d, 5).x == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
