@@ -200,7 +200,7 @@ const std::vector<std::vector<Override>> kConvDatapaths = {
      {"mac.lanes", "2"}},
     {{"fft.style", "unrolled"}, {"fft.samples_per_cycle", "8"}, {"mac.lanes", "8"},
      {"weight_sram.layout", "half_complex"}, {"weight_sram.banks", "2"}},
-    {{"weight_sram.capacity_kib", "1"}, {"offchip.bandwidth_gb_per_s", "1.5"}},  // streamed
+    {{"weight_sram.capacity_kib", "2"}, {"offchip.bandwidth_gb_per_s", "1.5"}},  // case 1 streams
 };
 
 }  // namespace
