@@ -1,6 +1,8 @@
 #include "analytical/estimate.hpp"
 
+#include "analytical/conv_reuse.hpp"
 #include "analytical/schedule.hpp"
+#include "arch/conv_dataflow.hpp"
 #include "arch/layer_program.hpp"
 #include "arch/microarch.hpp"
 
@@ -12,6 +14,7 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
   r.config = s.name;
   r.workload = w.name;
   r.clock_mhz = s.clock_mhz;
+  r.conv_dataflow = to_string(s.controller.conv_dataflow);
   const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w);
   for (size_t i = 0; i < plans.size(); ++i) {
     // The next layer's first input row is read in a cycle of its own (SCHEDULE.md, "Layer
@@ -27,10 +30,18 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
     l.groups = pl.groups;
     l.products = pl.geom.products;
     l.weights_on_chip = pl.weights_on_chip;
-    l.product_cycles = product_schedule(s, w.layers[i], pl).total;
+    if (l.kind == LayerKind::conv) l.dataflow = r.conv_dataflow;
     l.start_cycle = r.cycles;
-    l.cycles = l.product_cycles * l.products;
-    l.events = product_events(s, pl).scaled(l.products);
+    if (arch::reuses_spectra(s, w.layers[i])) {
+      const LayerTotals t = reuse_conv_layer(s, w.layers[i], pl);
+      l.product_cycles = t.first_product_cycles;
+      l.cycles = t.cycles;
+      l.events = t.events;
+    } else {
+      l.product_cycles = product_schedule(s, w.layers[i], pl).total;
+      l.cycles = l.product_cycles * l.products;
+      l.events = product_events(s, pl).scaled(l.products);
+    }
     l.events.sram_config_writes_per_bank = config_writes(s, pl);
     r.cycles += l.cycles;
     r.events += l.events;

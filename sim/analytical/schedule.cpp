@@ -10,9 +10,8 @@ namespace {
 // The issues of one group from `start` on: q issues of c cycles each, and with a streamed layer
 // issue j also waits for its weight bytes. Appends each issue's first cycle to `starts` and
 // returns one past the last issue's cycles.
-int64_t mac_group_end(const arch::LayerPlan& pl, int blocks, int64_t start, int64_t sram_cycles,
-                      OffchipStream* stream, std::vector<int64_t>* starts) {
-  const int q = pl.geom.q;
+int64_t mac_group_end(const arch::LayerPlan& pl, int q, int blocks, int64_t start,
+                      int64_t sram_cycles, OffchipStream* stream, std::vector<int64_t>* starts) {
   const int64_t c = stream == nullptr ? sram_cycles : pl.mac.issue_cycles;
   int64_t t = start;
   for (int j = 0; j < q; ++j) {
@@ -31,10 +30,15 @@ int64_t sram_issue_cycles(const AcceleratorSpec& s, const arch::MacTiming& m) {
 
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
                                  const arch::LayerPlan& pl) {
+  return product_schedule(s, l, pl, pl.geom.q, pl.geom.q);
+}
+
+ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
+                                 const arch::LayerPlan& pl, int phase_a_blocks, int issues) {
   const arch::FftTiming& f = pl.fft;
   const int B = s.mac.accumulator_banks;
   ProductSchedule ps;
-  ps.phase_a = f.span(pl.geom.q);
+  ps.phase_a = f.span(phase_a_blocks);
   ps.groups.resize(pl.groups);
   OffchipStream stream(s, pl);
   OffchipStream* streamed = pl.weights_on_chip ? nullptr : &stream;
@@ -48,8 +52,8 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
       const GroupTimes& old = ps.groups[g - B];
       gt.mac_start = std::max(gt.mac_start, old.ifft_start + (old.blocks - 1) * f.ii + f.beats);
     }
-    gt.mac_end = mac_group_end(pl, gt.blocks, gt.mac_start, sram_cycles, streamed,
-                              &ps.issue_starts);
+    gt.mac_end = mac_group_end(pl, issues, gt.blocks, gt.mac_start, sram_cycles, streamed,
+                               &ps.issue_starts);
     gt.ready = gt.mac_end + arch::kMacLatency;
     gt.ifft_start = g == 0 ? gt.ready
                            : std::max(gt.ready, ps.groups[g - 1].ifft_start +

@@ -40,6 +40,12 @@ int64_t sram_issue_cycles(const AcceleratorSpec& s, const arch::MacTiming& m);
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
                                  const arch::LayerPlan& pl);
 
+/// The same with `phase_a_blocks` input FFTs before the MAC (q; 0 for a reuse conv product, whose
+/// spectra the row fill put in the line buffer) and `issues` MAC issues per group (q; the
+/// on-image input blocks for a reuse conv product).
+ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
+                                 const arch::LayerPlan& pl, int phase_a_blocks, int issues);
+
 /// Events of one product of the layer (no one-off configuration writes).
 arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl);
 

@@ -96,6 +96,19 @@ MemoryMap memory_map(const AcceleratorSpec& s) {
                           0,
                           1,
                           1};
+  // Reuse keeps up to max_q spectra (check_conv_dataflow refuses a larger line buffer) in a
+  // separate array shaped like the activation buffer's banks.
+  const int64_t spectra_bits = int64_t{m.max_q} * mac.slots * 2 * f.fft.bits;
+  const int64_t bank_bits = int64_t{a.banks} * a.word_bits;
+  m.line_buffer = {MemoryId::line_buffer,
+                   a.banks,
+                   s.controller.conv_dataflow == ConvDataflow::reuse
+                       ? (spectra_bits + bank_bits - 1) / bank_bits
+                       : 0,
+                   a.word_bits,
+                   1,
+                   0,
+                   0};
   return m;
 }
 
@@ -116,6 +129,7 @@ constexpr MemoryEntry kMemories[] = {
     {MemoryId::output_banks, "output_banks", &MemoryMap::output_banks},
     {MemoryId::accumulators, "accumulators", &MemoryMap::accumulators},
     {MemoryId::weight_stream_fifo, "weight_stream_fifo", &MemoryMap::weight_stream_fifo},
+    {MemoryId::line_buffer, "line_buffer", &MemoryMap::line_buffer},
 };
 
 const MemoryEntry& entry(MemoryId id) {

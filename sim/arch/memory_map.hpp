@@ -21,6 +21,10 @@ enum class MemoryId {
   output_banks,        ///< the top's half of the activation buffer for a layer's output
   accumulators,        ///< per MAC lane: accumulator words (banks x issue cycles)
   weight_stream_fifo,  ///< off-chip weight rows waiting for their issue
+  /// conv_dataflow: reuse: the spectrum buffer as its own SRAM beside the activation buffer,
+  /// max_q spectra (the line buffer of every conv layer it admits), in activation-buffer banks
+  /// and words; depth 0 (absent) under recompute, where spectra live in the activation buffer.
+  line_buffer,
 };
 
 struct MemoryShape {
@@ -48,7 +52,7 @@ struct WeightRows {
 
 struct MemoryMap {
   MemoryShape weight_sram, activation_buffer, input_buffer, spectrum_buffer, bias_banks,
-      output_banks, accumulators, weight_stream_fifo;
+      output_banks, accumulators, weight_stream_fifo, line_buffer;
   WeightRows weight_rows;
   int max_q = 0, max_p = 0;  ///< largest layer the top's buffers hold (input, output blocks)
   int64_t max_bias_blocks = 0;  ///< bias blocks (k codes each) the bias banks hold, all layers

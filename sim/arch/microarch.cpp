@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "arch/conv_dataflow.hpp"
 #include "arch/memory_map.hpp"
 #include "common/error.hpp"
 
@@ -54,6 +55,7 @@ MacTiming mac_timing(const AcceleratorSpec& s, int k) {
 }
 
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w) {
+  check_conv_dataflow(s, w);
   std::vector<LayerPlan> plans;
   const int64_t sram_rows = memory_map(s).weight_rows.rows;
   int64_t free_rows = sram_rows;

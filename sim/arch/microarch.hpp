@@ -55,7 +55,8 @@ struct LayerPlan {
 /// Output blocks of group g: min(parallel_blocks, p - g*parallel_blocks).
 int group_blocks(const LayerPlan& pl, int g);
 
-/// Plans every layer; weight residency is decided greedily in layer order against the weight
+/// Plans every layer (ConfigError from check_conv_dataflow for a conv layer the spec's
+/// conv_dataflow cannot run); weight residency is decided greedily in layer order against the weight
 /// rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not fit
 /// in what is left streams its weights from off-chip.
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w);

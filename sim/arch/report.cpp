@@ -28,18 +28,20 @@ nlohmann::json to_json(const Events& e) {
 namespace {
 
 nlohmann::json layer_json(const LayerReport& l) {
-  return {{"name", l.name},
-          {"kind", to_string(l.kind)},
-          {"k", l.k},
-          {"p", l.p},
-          {"q", l.q},
-          {"groups", l.groups},
-          {"products", l.products},
-          {"weights_on_chip", l.weights_on_chip},
-          {"product_cycles", l.product_cycles},
-          {"start_cycle", l.start_cycle},
-          {"cycles", l.cycles},
-          {"events", to_json(l.events)}};
+  nlohmann::json j = {{"name", l.name},
+                      {"kind", to_string(l.kind)},
+                      {"k", l.k},
+                      {"p", l.p},
+                      {"q", l.q},
+                      {"groups", l.groups},
+                      {"products", l.products},
+                      {"weights_on_chip", l.weights_on_chip},
+                      {"product_cycles", l.product_cycles},
+                      {"start_cycle", l.start_cycle},
+                      {"cycles", l.cycles},
+                      {"events", to_json(l.events)}};
+  if (!l.dataflow.empty()) j["dataflow"] = l.dataflow;
+  return j;
 }
 
 }  // namespace
@@ -49,6 +51,7 @@ nlohmann::json to_json(const RunReport& r) {
                       {"config", r.config},
                       {"workload", r.workload},
                       {"clock_mhz", r.clock_mhz},
+                      {"conv_dataflow", r.conv_dataflow},
                       {"cycles", r.cycles},
                       {"latency_us", r.latency_us()},
                       {"events", to_json(r.events)}};
@@ -67,8 +70,9 @@ void print_summary(std::ostream& os, const RunReport& r) {
   os << fmt::format("{} of '{}' on '{}': {} cycles, {:.3f} us at {} MHz\n", r.tool, r.workload,
                     r.config, r.cycles, r.latency_us(), r.clock_mhz);
   for (const LayerReport& l : r.layers)
-    os << fmt::format("  {:<12} {:<4} k={:<4} p={:<5} q={:<5} x{:<6} {:>12} cycles{}\n", l.name,
+    os << fmt::format("  {:<12} {:<4} k={:<4} p={:<5} q={:<5} x{:<6} {:>12} cycles{}{}\n", l.name,
                       to_string(l.kind), l.k, l.p, l.q, l.products, l.cycles,
+                      l.dataflow.empty() ? "" : "  (" + l.dataflow + ")",
                       l.weights_on_chip ? "" : "  (weights off-chip)");
   const Events& e = r.events;
   os << fmt::format(

@@ -22,7 +22,10 @@ struct LayerReport {
   int k = 0, p = 0, q = 0, groups = 0;
   int64_t products = 0;
   bool weights_on_chip = true;
-  int64_t product_cycles = 0;  ///< of the first product (all are equal without stalls)
+  /// Of the first product (all are equal without stalls); under conv_dataflow: reuse the first
+  /// row fill plus the first product (border products issue fewer blocks).
+  int64_t product_cycles = 0;
+  std::string dataflow;        ///< conv layers: "recompute" or "reuse"; empty for fc and lstm
   int64_t start_cycle = 0;     ///< its first product's cycle 0, from the run's start
   int64_t cycles = 0;          ///< the whole layer (its products; not the layer switch before it)
   Events events;
@@ -41,6 +44,7 @@ struct RunReport {
   std::string config;
   std::string workload;
   double clock_mhz = 0;
+  std::string conv_dataflow;  ///< controller.conv_dataflow of the design point
   int64_t cycles = 0;
   std::vector<LayerReport> layers;
   Events events;  ///< all layers, per inference, plus one-off configuration writes

@@ -13,6 +13,9 @@ bool always(const AcceleratorSpec&) {
 bool separate_ifft(const AcceleratorSpec& s) {
   return !s.fft.shared_ifft;
 }
+bool reuse_dataflow(const AcceleratorSpec& s) {
+  return s.controller.conv_dataflow == ConvDataflow::reuse;
+}
 bool runtime_twiddles(const AcceleratorSpec& s) {
   return s.fft.style != FftStyle::unrolled;
 }
@@ -51,8 +54,17 @@ UnitDescriptor logic(UnitId id, const char* name, const char* params,
 }
 
 UnitDescriptor memory(UnitId id, const char* name, const char* params, MemoryId mem,
-                      std::optional<MemoryAccesses> accesses, Pricing pricing = Pricing::memory) {
-  return {id, name, params, pricing, always, nullptr, {}, mem, accesses, {}};
+                      std::optional<MemoryAccesses> accesses, Pricing pricing = Pricing::memory,
+                      bool (*present)(const AcceleratorSpec&) = always) {
+  return {id, name, params, pricing, present, nullptr, {}, mem, accesses, {}};
+}
+
+/// Spectrum words written and read by the MACs, in words of the activation buffer's width.
+double spectrum_reads(const AcceleratorSpec& s, const Events& e) {
+  return words(e.act_spectrum_reads, 2 * s.formats.fft.bits, s.activation_buffer.word_bits);
+}
+double spectrum_writes(const AcceleratorSpec& s, const Events& e) {
+  return words(e.act_spectrum_writes, 2 * s.formats.fft.bits, s.activation_buffer.word_bits);
 }
 
 std::vector<UnitDescriptor> make_units() {
@@ -111,19 +123,22 @@ std::vector<UnitDescriptor> make_units() {
       memory(UnitId::activation_buffer, "activation_buffer",
              "activation_buffer.*, formats.input/fft/output, technology.*",
              MemoryId::activation_buffer,
+             // Under reuse the spectra have their own array (spectrum_buffer, below).
              MemoryAccesses{[](const AcceleratorSpec& s, const Events& e) {
                               const int bw = s.activation_buffer.word_bits;
                               return words(e.act_sample_reads, s.formats.input.bits, bw) +
-                                     words(e.act_spectrum_reads, 2 * s.formats.fft.bits, bw);
+                                     (reuse_dataflow(s) ? 0.0 : spectrum_reads(s, e));
                             },
                             [](const AcceleratorSpec& s, const Events& e) {
                               const int bw = s.activation_buffer.word_bits;
-                              return words(e.act_spectrum_writes, 2 * s.formats.fft.bits, bw) +
+                              return (reuse_dataflow(s) ? 0.0 : spectrum_writes(s, e)) +
                                      words(e.act_output_writes, s.formats.output.bits, bw);
                             }}),
-      // The spectra live in the activation SRAM in the cost model (priced there).
-      memory(UnitId::spectrum_buffer, "spectrum_buffer", "activation_buffer.*, formats.fft",
-             MemoryId::spectrum_buffer, std::nullopt, Pricing::none),
+      // Under recompute the spectra live in the activation SRAM in the cost model (priced there);
+      // under reuse the line buffer is an array of its own (memory map: line_buffer).
+      memory(UnitId::spectrum_buffer, "spectrum_buffer",
+             "controller.conv_dataflow, activation_buffer.*, formats.fft", MemoryId::line_buffer,
+             MemoryAccesses{spectrum_reads, spectrum_writes}, Pricing::memory, reuse_dataflow),
       {UnitId::offchip,
        "offchip",
        "offchip.*",

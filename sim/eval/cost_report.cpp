@@ -42,6 +42,7 @@ void add_dynamic_energy(const AcceleratorSpec& s, const arch::RunReport& run,
   const power::LogicModel& model = power::LogicModel::builtin();
   for (const auto& u : arch::units()) {
     if (u.pricing == arch::Pricing::memory) {
+      if (!u.present(s)) continue;
       const MemoryCost& m = memories.at(u.id);
       const double pj = m.read_pj(u.accesses->reads(s, e)) + m.write_pj(u.accesses->writes(s, e));
       c.energy_uj.push_back({u.name, pj * 1e-6, m.macro.read_energy_pj.source});
@@ -87,7 +88,8 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::Ru
   const auto sram = sram_estimator(s);
   std::map<arch::UnitId, MemoryCost> memories;
   for (const auto& u : arch::units())
-    if (u.pricing == arch::Pricing::memory) memories[u.id] = memory_cost(s, *sram, *u.memory);
+    if (u.pricing == arch::Pricing::memory && u.present(s))
+      memories[u.id] = memory_cost(s, *sram, *u.memory);
   double register_bits = 0, logic_area = 0;
   add_logic_area(s, c, register_bits, logic_area);
   for (const auto& [id, m] : memories)

@@ -34,8 +34,9 @@ CFixed complex_product(const CFixed& x, const CFixed& w, const DatapathFormats& 
 CFixed accumulate(const CFixed& acc, const CFixed& product, const DatapathFormats& f,
                   uint64_t* ovf);
 
-/// Work done, counted on the plain schedule: every matrix-vector product transforms all its q
-/// input blocks and p output blocks (no reuse across products).
+/// Work done: bc_matvec_fixed transforms all its q input blocks and p output blocks; a conv
+/// layer under conv_dataflow: reuse counts each input block's forward FFT once (at its row fill)
+/// and the complex MACs of the on-image taps only.
 struct EventCounts {
   uint64_t matvecs = 0;       ///< block-circulant matrix-vector products
   uint64_t ffts = 0;          ///< forward k-point FFTs (input blocks)
@@ -47,6 +48,17 @@ struct EventCounts {
 
 /// y = W x in fixed point. x: q*k codes of formats.input (padding already zero). Returns p*k
 /// codes of formats.ifft. Sums over j run in ascending j, one sequential sum per (i, bin).
+/// The frequency-domain half of the product: input spectra xs[j] (formats.fft, k/2+1 bins) of
+/// the q input blocks, times the weight spectra, summed in ascending j, then the IFFT. A null
+/// xs[j] is an input block known to be all zeros (a conv tap off the image) and is skipped: its
+/// forward FFT is exactly 0, every product with it is exactly 0 and adding 0 leaves an in-range
+/// accumulator as it is, so the result is bit-identical to summing it. Counts one matvec, p
+/// inverse FFTs and p*(non-null blocks)*(k/2+1) complex MACs.
+std::vector<int64_t> bc_matvec_spectra(const FixedFft& fft, const WeightSpectra& ws,
+                                       const DatapathFormats& f,
+                                       const std::vector<const std::vector<CFixed>*>& xs,
+                                       OverflowCounts& ovf, EventCounts& ev);
+
 std::vector<int64_t> bc_matvec_fixed(const FixedFft& fft, const WeightSpectra& ws,
                                      const DatapathFormats& f, const std::vector<int64_t>& x,
                                      OverflowCounts& ovf, EventCounts& ev);

@@ -29,4 +29,14 @@ void gather_conv_input(const Layer& l, int k, const std::vector<T>& image, int o
   }
 }
 
+/// Channel block c (channels c*k .. c*k+k-1, zeros past in_channels) of input pixel (ih, iw): the
+/// block a row fill transforms under conv_dataflow: reuse.
+template <class T>
+void gather_pixel_block(const Layer& l, int k, const std::vector<T>& image, int ih, int iw, int c,
+                        std::vector<T>& block) {
+  block.assign(static_cast<size_t>(k), T{});
+  for (int ch = c * k; ch < l.in_channels && ch < (c + 1) * k; ++ch)
+    block[ch - c * k] = image[(int64_t{ch} * l.in_height + ih) * l.in_width + iw];
+}
+
 }  // namespace circa::num

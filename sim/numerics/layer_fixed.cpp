@@ -83,6 +83,17 @@ std::vector<int64_t> FixedKernel::matvec(const std::vector<int64_t>& x) {
   return bc_matvec_fixed(fft_, q_.spectra, f_, x, res_.overflow, res_.events);
 }
 
+std::vector<CFixed> FixedKernel::forward(const int64_t* block) {
+  res_.events.ffts += 1;
+  res_.events.butterflies += static_cast<uint64_t>(fft_.butterflies_per_transform());
+  return fft_.forward_real(block, res_.overflow);
+}
+
+std::vector<int64_t> FixedKernel::matvec_spectra(
+    const std::vector<const std::vector<CFixed>*>& xs) {
+  return bc_matvec_spectra(fft_, q_.spectra, f_, xs, res_.overflow, res_.events);
+}
+
 int64_t FixedKernel::preactivation(int64_t ifft_code, int64_t row) {
   const int64_t* bias = q_.bias.empty() ? nullptr : &q_.bias[row];
   return output_preactivation(ifft_code, bias, f_, overflow(Stage::output));
@@ -107,7 +118,9 @@ LayerResult run_layer_fixed(const AcceleratorSpec& spec, const Layer& l,
       res.output = fc_fixed(l, kern, x);
       break;
     case LayerKind::conv:
-      res.output = detail::conv_fixed(l, kern, x);
+      res.output = spec.controller.conv_dataflow == ConvDataflow::reuse
+                       ? detail::conv_fixed_reuse(l, kern, x)
+                       : detail::conv_fixed(l, kern, x);
       break;
     case LayerKind::lstm:
       res.output = detail::lstm_fixed(l, kern, x);

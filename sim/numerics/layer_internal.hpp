@@ -18,6 +18,10 @@ class FixedKernel {
   const LayerGeometry& geometry() const { return g_; }
   /// q*k input codes -> p*k codes of formats.ifft.
   std::vector<int64_t> matvec(const std::vector<int64_t>& x);
+  /// The spectrum of one input block (k codes of formats.input), counted as one forward FFT.
+  std::vector<CFixed> forward(const int64_t* block);
+  /// q input spectra (null: an all-zero block, skipped) -> p*k codes of formats.ifft.
+  std::vector<int64_t> matvec_spectra(const std::vector<const std::vector<CFixed>*>& xs);
   /// Output-format value of `row` before the activation (bias added when the layer has one).
   int64_t preactivation(int64_t ifft_code, int64_t row);
   /// The overflow counter of one stage, for element-wise work done by the layer code.
@@ -35,6 +39,10 @@ class FixedKernel {
 void check_weights(const Layer& l, const LayerGeometry& g, const LayerWeights& w);
 
 std::vector<int64_t> conv_fixed(const Layer& l, FixedKernel& kern, const std::vector<int64_t>& x);
+/// The same conv layer under conv_dataflow: reuse (a line buffer of input spectra, off-image taps
+/// skipped): bit-identical outputs, fewer forward FFTs and complex MACs.
+std::vector<int64_t> conv_fixed_reuse(const Layer& l, FixedKernel& kern,
+                                      const std::vector<int64_t>& x);
 std::vector<int64_t> lstm_fixed(const Layer& l, FixedKernel& kern, const std::vector<int64_t>& x);
 
 using circa::num::gather_conv_input;

@@ -104,6 +104,10 @@ void add_memory_params(std::vector<P>& t) {
   t.push_back(integer<AcceleratorSpec>(
       "controller.bias_kib", CIRCA_FIELD(controller.bias_kib), "KiB", 32, Range{1, 65536},
       "bias banks: the bias codes of every layer of the network, loaded once"));
+  t.push_back(choice<AcceleratorSpec>(
+      "controller.conv_dataflow", CIRCA_FIELD(controller.conv_dataflow), ConvDataflow::recompute,
+      "conv layers: recompute every window's input spectra per output pixel, or reuse them "
+      "from a line buffer of spectra (SCHEDULE.md)"));
 }
 
 std::vector<P> build_table() {

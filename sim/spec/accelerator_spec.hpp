@@ -30,6 +30,12 @@ enum class SpectrumLayout {
   packed_real,   ///< k/2 complex words: bins 0 and k/2 (both real) share word 0; k reals total
 };
 
+/// How a conv layer's input spectra are produced (SCHEDULE.md "Conv with spectrum reuse").
+enum class ConvDataflow {
+  recompute,  ///< every product transforms every input block of its window (CirCNN's tensor form)
+  reuse,      ///< a line buffer of spectra: each input block transformed once, off-image taps skipped
+};
+
 enum class DeviceType { itrs_hp, itrs_lstp, itrs_lop };
 enum class SramModel { builtin, cacti };
 
@@ -86,6 +92,7 @@ struct OffchipSpec {
 struct ControllerSpec {
   int max_layers = 0;  ///< layer descriptors in the program table (layers per start)
   int bias_kib = 0;    ///< bias banks: the bias codes of every layer, loaded once
+  ConvDataflow conv_dataflow = ConvDataflow::recompute;
 };
 
 struct TechnologySpec {
@@ -115,11 +122,13 @@ struct AcceleratorSpec {
 const EnumNames<FftStyle>& enum_names(FftStyle);
 const EnumNames<FftScaling>& enum_names(FftScaling);
 const EnumNames<SpectrumLayout>& enum_names(SpectrumLayout);
+const EnumNames<ConvDataflow>& enum_names(ConvDataflow);
 const EnumNames<DeviceType>& enum_names(DeviceType);
 const EnumNames<SramModel>& enum_names(SramModel);
 const char* to_string(FftStyle);
 const char* to_string(FftScaling);
 const char* to_string(SpectrumLayout);
+const char* to_string(ConvDataflow);
 const char* to_string(DeviceType);
 const char* to_string(SramModel);
 

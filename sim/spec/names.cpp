@@ -31,6 +31,11 @@ const EnumNames<SpectrumLayout>& enum_names(SpectrumLayout) {
                                               {SpectrumLayout::packed_real, "packed_real"}};
   return t;
 }
+const EnumNames<ConvDataflow>& enum_names(ConvDataflow) {
+  static const EnumNames<ConvDataflow> t = {{ConvDataflow::recompute, "recompute"},
+                                            {ConvDataflow::reuse, "reuse"}};
+  return t;
+}
 const EnumNames<DeviceType>& enum_names(DeviceType) {
   static const EnumNames<DeviceType> t = {{DeviceType::itrs_hp, "itrs-hp"},
                                           {DeviceType::itrs_lstp, "itrs-lstp"},
@@ -73,6 +78,9 @@ const char* to_string(FftScaling v) {
   return name_in(enum_names(v), v);
 }
 const char* to_string(SpectrumLayout v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(ConvDataflow v) {
   return name_in(enum_names(v), v);
 }
 const char* to_string(DeviceType v) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "arch/conv_dataflow.hpp"
 #include "common/error.hpp"
 #include "numerics/conv_gather.hpp"
 #include "numerics/output_stage.hpp"
@@ -26,17 +27,41 @@ void ActivationBuffer::read_port() {
   while (true) {
     const Command c = cmd_.pop();
     if (!host_fed_ && c.layer != loaded_) load_layer(c.layer);
-    LayerProgram& lp = layer(c.layer);
-    const int k = lp.plan.geom.k, q = lp.plan.geom.q, beats = lp.plan.fft.beats;
-    product_input(c.layer, c.product, v);
-    for (int j = 0; j < q; ++j) {
-      Block b{j, std::vector<int64_t>(v.begin() + int64_t{j} * k, v.begin() + int64_t{j + 1} * k)};
-      const int64_t t = send(to_fft_, std::move(b));
-      lp.events.act_sample_reads += k;
-      act_.busy(t, t + beats);
-      ctx_.wait_until(t + beats);  // the read port streams one block at a time
+    if (c.fill) {
+      stream_fill(c.layer, c.product);
+      continue;
     }
+    LayerProgram& lp = layer(c.layer);
+    const int k = lp.plan.geom.k, q = lp.plan.geom.q;
+    product_input(c.layer, c.product, v);
+    for (int j = 0; j < q; ++j)
+      stream_block(lp, j, std::vector<int64_t>(v.begin() + int64_t{j} * k,
+                                               v.begin() + int64_t{j + 1} * k));
   }
+}
+
+void ActivationBuffer::stream_block(LayerProgram& lp, int index, std::vector<int64_t> codes) {
+  const int beats = lp.plan.fft.beats;
+  lp.events.act_sample_reads += static_cast<int64_t>(codes.size());
+  const int64_t t = send(to_fft_, Block{index, std::move(codes)});
+  act_.busy(t, t + beats);
+  ctx_.wait_until(t + beats);  // the read port streams one block at a time
+}
+
+// A reuse conv row fill: the output row's new input rows, pixel by pixel, Cb blocks a pixel.
+void ActivationBuffer::stream_fill(int li, int64_t n) {
+  LayerProgram& lp = layer(li);
+  const Layer& l = *lp.layer;
+  const int k = lp.plan.geom.k, cb = static_cast<int>(num::blocks_for(l.in_channels, k));
+  const arch::Span rows = arch::fill_rows(l, static_cast<int>(n / lp.plan.geom.out_width));
+  std::vector<int64_t> block;
+  int index = 0;
+  for (int r = rows.first; r <= rows.last; ++r)
+    for (int x = 0; x < l.in_width; ++x)
+      for (int c = 0; c < cb; ++c) {
+        num::gather_pixel_block(l, k, in_, r, x, c, block);
+        stream_block(lp, index++, std::move(block));
+      }
 }
 
 void ActivationBuffer::feed_from_host(std::vector<int64_t> input, int64_t outputs) {

@@ -1,7 +1,7 @@
 // The activation buffer, double-buffered between layers: its read port streams each product's
 // input blocks (fc: the padded input vector; conv: the CirCNN gather of one output pixel over all
-// kernel taps, zeros off the image; lstm: [x_t; h_{t-1}]) into the FFT unit, one block per
-// `beats` cycles; its write port takes the peripheral's outputs. When a layer is over its outputs
+// kernel taps, zeros off the image; lstm: [x_t; h_{t-1}]; a reuse conv row fill: each new input
+// row's pixels, Cb channel blocks each) into the FFT unit, one block per `beats` cycles; its write port takes the peripheral's outputs. When a layer is over its outputs
 // (pooled, for conv) become the next layer's inputs and are handed to the checker.
 #pragma once
 
@@ -39,6 +39,8 @@ class ActivationBuffer : public Unit {
   void load_layer(int li);
   bool finish_layer(int li);
   void product_input(int li, int64_t n, std::vector<int64_t>& v) const;
+  void stream_block(LayerProgram& lp, int index, std::vector<int64_t> codes);
+  void stream_fill(int li, int64_t n);
   void store(const OutputWrite& w);
 
   Link<Command>& cmd_;

@@ -1,5 +1,6 @@
 #include "sysc/controller.hpp"
 
+#include "arch/conv_dataflow.hpp"
 #include "arch/layer_program.hpp"
 
 namespace circa::sysc {
@@ -65,6 +66,10 @@ void Controller::serve_requests() {
 }
 
 void Controller::run_product(int li, int64_t n) {
+  if (arch::reuses_spectra(spec(), *layer(li).layer)) {
+    run_reuse_product(li, n);
+    return;
+  }
   const Command cmd{li, n};
   const int64_t t0 = now();
   set_state(State::product_start);
@@ -83,6 +88,37 @@ void Controller::run_product(int li, int64_t n) {
   l_.product_done->pop();
   done_ = now();
   wait();  // cycle T: the next product's cycle 0
+  act_.busy(t0, now());
+}
+
+// SCHEDULE.md "Conv with spectrum reuse": the first product of an output row is preceded by the
+// row fill when the row has new input rows; the products themselves start their MAC at once.
+void Controller::run_reuse_product(int li, int64_t n) {
+  const LayerProgram& lp = layer(li);
+  const int ow_n = lp.plan.geom.out_width;
+  const int64_t t0 = now();
+  if (n % ow_n == 0 &&
+      arch::fill_blocks(*lp.layer, lp.plan.geom.k, static_cast<int>(n / ow_n)) > 0) {
+    const Command fill{li, n, true};
+    set_state(State::row_fill);
+    send(*l_.act, fill);
+    send(*l_.fft, fill);
+    send(*l_.spectra, fill);
+    l_.phase_a_done->pop();
+    wait();  // the state register moves at the next edge: the row's first product starts
+  }
+  const Command cmd{li, n};
+  set_state(State::product_start);
+  send(*l_.fft, cmd);  // the inverse transforms only (the forward unit ignores the command)
+  if (l_.ifft != nullptr) send(*l_.ifft, cmd);
+  send(*l_.spectra, cmd);
+  send(lp.plan.weights_on_chip ? *l_.sram : *l_.offchip, cmd);
+  send(*l_.peripheral, cmd);
+  send(*l_.mac, cmd);
+  set_state(State::mac_ifft);
+  l_.product_done->pop();
+  done_ = now();
+  wait();  // cycle T: the next product's (or row fill's) cycle 0
   act_.busy(t0, now());
 }
 

@@ -2,7 +2,9 @@
 // product, the phases of SCHEDULE.md: start (commands to every unit), phase A (input FFTs until
 // the spectrum buffer reports all q spectra written), MAC/IFFT (the MAC array, accumulator banks
 // and IFFT overlap by their own handshakes until the peripheral reports the last output
-// written); between layers, the layer switch. Its state register moves on the clock edge after
+// written); between layers, the layer switch. A conv layer under conv_dataflow: reuse has a row
+// fill before each output row (the new input rows' FFTs, reported done like phase A) and products
+// without phase A: the MAC starts in the product's cycle 0. Its state register moves on the clock edge after
 // a report, like RTL. In the pin top (pin_top.hpp) it runs the products the host starts instead
 // of a program.
 #pragma once
@@ -33,7 +35,7 @@ struct ControlLinks {
 class Controller : public Unit {
  public:
   // Appended last: the traced values of the others stay as they were.
-  enum class State { idle, product_start, phase_a, mac_ifft, done, layer_switch };
+  enum class State { idle, product_start, phase_a, mac_ifft, done, layer_switch, row_fill };
 
   SC_HAS_PROCESS(Controller);
   Controller(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog,
@@ -53,6 +55,7 @@ class Controller : public Unit {
   void run_program();
   void serve_requests();
   void run_product(int layer, int64_t product);
+  void run_reuse_product(int layer, int64_t product);
   void switch_layer();
   void set_state(State s);
 

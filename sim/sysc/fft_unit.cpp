@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "arch/conv_dataflow.hpp"
+
 namespace circa::sysc {
 
 FftUnit::FftUnit(const sc_core::sc_module_name& name, SimContext& ctx, Program& prog, Mode mode,
@@ -27,15 +29,25 @@ void FftUnit::input_side() {
   wait();
   while (true) {
     const Command c = l_.cmd->pop();
-    if (mode_ != Mode::inverse) forward_blocks(c.layer);
-    if (mode_ != Mode::forward) inverse_blocks(c.layer);
+    const LayerProgram& lp = layer(c.layer);
+    // Reuse conv: a row fill is forward transforms only, a product inverse transforms only.
+    if (!arch::reuses_spectra(spec(), *lp.layer)) {
+      if (mode_ != Mode::inverse) forward_blocks(c.layer, lp.plan.geom.q);
+      if (mode_ != Mode::forward) inverse_blocks(c.layer);
+    } else if (c.fill) {
+      const int ow_n = lp.plan.geom.out_width;
+      forward_blocks(c.layer, arch::fill_blocks(*lp.layer, lp.plan.geom.k,
+                                                static_cast<int>(c.product / ow_n)));
+    } else if (mode_ != Mode::forward) {
+      inverse_blocks(c.layer);
+    }
   }
 }
 
-void FftUnit::forward_blocks(int li) {
+void FftUnit::forward_blocks(int li, int64_t blocks) {
   LayerProgram& lp = layer(li);
   const arch::FftTiming& f = lp.plan.fft;
-  for (int j = 0; j < lp.plan.geom.q; ++j) {
+  for (int64_t j = 0; j < blocks; ++j) {
     const Block b = l_.fwd_in->pop();
     const int64_t t = now();
     InFlight x{false, b.index, li, lp.fft->forward_real(b.codes.data(), lp.overflow), {}};

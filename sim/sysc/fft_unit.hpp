@@ -40,7 +40,7 @@ class FftUnit : public Unit {
 
   void input_side();
   void output_side();
-  void forward_blocks(int li);
+  void forward_blocks(int li, int64_t blocks);
   void inverse_blocks(int li);
   int pipeline_capacity() const;
 

@@ -18,6 +18,7 @@ void MacArray::run() {
   while (true) {
     const Command c = l_.cmd->pop();
     LayerProgram& lp = layer(c.layer);
+    product_blocks(spec(), lp, c.product, js_);
     for (int g = 0; g < lp.plan.groups; ++g) run_group(lp, g);
   }
 }
@@ -27,17 +28,16 @@ void MacArray::run_group(LayerProgram& lp, int g) {
   const int k = lp.plan.geom.k;
   GroupResult r;
   r.group = g;
-  for (int j = 0; j < lp.plan.geom.q; ++j) {
+  r.acc.assign(arch::group_blocks(lp.plan, g), std::vector<num::CFixed>(k / 2 + 1));
+  r.first = g * lp.plan.mac.parallel_blocks;
+  for (int j : js_) {
     // The spectrum first: the weight tile's transfer is then the issue's first cycle, which
     // tells a streaming source when the issue read its rows.
     const SpectrumRef x = l_.spectra->pop();
     const WeightTile w = (lp.plan.weights_on_chip ? l_.sram : l_.offchip)->pop();
     const int64_t t = now();
-    CIRCA_CHECK(w.group == g && w.j == j && x.j == j, "MAC issues arrive in issue order");
-    if (j == 0) {
-      r.first = w.first;
-      r.acc.assign(w.blocks, std::vector<num::CFixed>(k / 2 + 1));
-    }
+    CIRCA_CHECK(w.group == g && w.j == j && x.j == j && w.first == r.first,
+                "MAC issues arrive in issue order");
     issue(lp, w, x, r);
     const int64_t busy = std::max<int64_t>(lp.plan.mac.issue_cycles, w.stream_cycles);
     act_.busy(t, t + busy);

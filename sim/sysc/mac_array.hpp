@@ -1,10 +1,13 @@
 // The frequency-domain MAC array: `lanes` complex multiply-accumulate lanes working on P output
 // blocks side by side (arch::mac_timing). Per output group it takes an accumulator bank (a
 // credit from the IFFT side), then for j = 0..q-1 (ascending: the golden accumulation order)
-// joins the weight tile and input spectrum X_j and accumulates with the golden
+// (a reuse conv product: its on-image blocks only, sysc::product_blocks) joins the weight tile
+// and input spectrum X_j and accumulates with the golden
 // complex_product/accumulate per bin. An issue occupies max(issue_cycles, the tile's stream
 // cycles); the bank is final kMacLatency cycles after the last issue.
 #pragma once
+
+#include <vector>
 
 #include "sysc/spectrum_buffer.hpp"
 #include "sysc/unit.hpp"
@@ -29,6 +32,8 @@ class MacArray : public Unit {
  private:
   void run();
   void run_group(LayerProgram& lp, int g);
+
+  std::vector<int> js_;  ///< the product's input blocks, in issue order
   void issue(LayerProgram& lp, const WeightTile& w, const SpectrumRef& x, GroupResult& r);
 
   MacLinks l_;

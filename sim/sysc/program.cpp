@@ -1,5 +1,6 @@
 #include "sysc/program.hpp"
 
+#include "arch/conv_dataflow.hpp"
 #include "arch/memory_map.hpp"
 #include "common/error.hpp"
 
@@ -46,6 +47,18 @@ Program make_program(const AcceleratorSpec& spec, const Workload& w,
     lp.events.sram_reads_per_bank.assign(spec.weight_sram.banks, 0);
   }
   return prog;
+}
+
+void product_blocks(const AcceleratorSpec& s, const LayerProgram& lp, int64_t product,
+                    std::vector<int>& js) {
+  const int ow_n = lp.plan.geom.out_width;
+  if (arch::reuses_spectra(s, *lp.layer)) {
+    arch::on_image_blocks(*lp.layer, lp.plan.geom.k, static_cast<int>(product / ow_n),
+                          static_cast<int>(product % ow_n), js);
+    return;
+  }
+  js.resize(static_cast<size_t>(lp.plan.geom.q));
+  for (int j = 0; j < lp.plan.geom.q; ++j) js[j] = j;
 }
 
 }  // namespace circa::sysc

@@ -45,10 +45,18 @@ Program make_program(const AcceleratorSpec& spec, const Workload& w,
                      const std::vector<num::LayerWeights>& weights, std::vector<int64_t> input);
 
 /// A command from the controller: run product `product` of layer `layer`.
+/// Under conv_dataflow: reuse a conv layer also gets row fills: `fill` set, `product` the first
+/// product of the output row whose new input rows the fill transforms into the line buffer.
 struct Command {
   int layer = 0;
   int64_t product = 0;
+  bool fill = false;
 };
+
+/// The input blocks j (ascending) a product issues to every output group: all q of them, or
+/// under conv_dataflow: reuse those of the conv window's taps that lie on the image.
+void product_blocks(const AcceleratorSpec& s, const LayerProgram& lp, int64_t product,
+                    std::vector<int>& js);
 
 /// One issue's weights: blocks [first, first+blocks) of input block j, read from the layer's
 /// stored spectra, arriving over `stream_cycles` cycles from the handshake.

@@ -43,6 +43,7 @@ arch::RunReport make_report(const AcceleratorSpec& s, const Workload& w, const P
   r.config = s.name;
   r.workload = w.name;
   r.clock_mhz = s.clock_mhz;
+  r.conv_dataflow = to_string(s.controller.conv_dataflow);
   r.simulated = true;
   r.seed = o.seed;
   r.stall_prob = o.stall_prob;
@@ -58,6 +59,7 @@ arch::RunReport make_report(const AcceleratorSpec& s, const Workload& w, const P
     l.groups = lp.plan.groups;
     l.products = lp.plan.geom.products;
     l.weights_on_chip = lp.plan.weights_on_chip;
+    if (l.kind == LayerKind::conv) l.dataflow = r.conv_dataflow;
     l.product_cycles = lp.first_product_cycles;
     l.start_cycle = lp.start_cycle - top.controller().start_cycle();
     l.cycles = lp.end_cycle - lp.start_cycle;

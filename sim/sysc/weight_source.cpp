@@ -13,7 +13,8 @@ WeightSram::WeightSram(const sc_core::sc_module_name& name, SimContext& ctx, Pro
 }
 
 // Each issue cycle reads one row (row = base + (g*q + j)*issue_cycles + c, the row layout) from
-// the banks arch::row_access names, holding their ports for its cycles.
+// the banks arch::row_access names, holding their ports for its cycles. A reuse conv product
+// reads only the rows of its on-image input blocks.
 void WeightSram::run() {
   const arch::MemoryMap map = arch::memory_map(spec());
   const int word_bits = map.weight_sram.word_bits;
@@ -22,10 +23,11 @@ void WeightSram::run() {
     const Command c = cmd_.pop();
     LayerProgram& lp = layer(c.layer);
     const arch::MacTiming& m = lp.plan.mac;
-    int64_t row = lp.plan.weight_base_row;
+    product_blocks(spec(), lp, c.product, js_);
     for (int g = 0; g < lp.plan.groups; ++g) {
       const int blocks = arch::group_blocks(lp.plan, g);
-      for (int j = 0; j < lp.plan.geom.q; ++j) {
+      for (int j : js_) {
+        int64_t row = lp.plan.weight_base_row + (int64_t{g} * lp.plan.geom.q + j) * m.issue_cycles;
         int64_t cycles = 0;  // the issue's rows: their ports' cycles and each bank's reads
         for (int r = 0; r < m.issue_cycles; ++r, ++row) {
           const arch::RowAccess a = arch::row_access(map, row);
@@ -59,14 +61,23 @@ void WeightStream::begin(const Command& c, int64_t t) {
   const arch::LayerPlan& pl = layer(c.layer).plan;
   cmd_now_ = c;
   begun_at_ = t;
-  issues_ = int64_t{pl.groups} * pl.geom.q;
+  product_blocks(spec(), layer(c.layer), c.product, js_);
+  q_ = pl.geom.q;
+  issues_ = int64_t{pl.groups} * static_cast<int64_t>(js_.size());
   read_ = 0;
   ic_ = pl.mac.issue_cycles;
   count_ = inflight_ = requested_ = received_ = 0;
   ready_at_.clear();
   pops_.clear();
-  out_ = {count_ != depth_, true, 0};  // cycle 0 runs with an empty FIFO
+  out_ = {count_ != depth_, issues_ > 0, request_row(0)};  // cycle 0: an empty FIFO
   begun_ev_.notify(ctx_.settle());
+}
+
+// Request n's first row: (g*q + j)*issue_cycles for the n-th issue (g, j) in issue order.
+int64_t WeightStream::request_row(int64_t n) const {
+  if (js_.empty()) return 0;
+  const int64_t per_group = static_cast<int64_t>(js_.size());
+  return (n / per_group * q_ + js_[static_cast<size_t>(n % per_group)]) * ic_;
 }
 
 void WeightStream::tick(int64_t t, bool running, const PortIn& prev) {
@@ -91,7 +102,7 @@ void WeightStream::tick(int64_t t, bool running, const PortIn& prev) {
   requested_ += fire;
   out_.ready = running && count_ != depth_;
   out_.req_valid = running && requested_ < issues_ && count_ + inflight_ + ic_ <= depth_;
-  out_.req_addr = requested_ * ic_;
+  out_.req_addr = request_row(requested_);
 }
 
 void WeightStream::run() {
@@ -104,7 +115,7 @@ void WeightStream::run() {
     const arch::OffchipTiming ot = arch::offchip_timing(spec());
     for (int g = 0; g < lp.plan.groups; ++g) {
       const int blocks = arch::group_blocks(lp.plan, g);
-      for (int j = 0; j < lp.plan.geom.q; ++j) {
+      for (int j : js_) {
         while (ready_at_.empty()) sc_core::wait(issue_ready_ev_);
         const int64_t avail = ready_at_.front();
         ready_at_.pop_front();

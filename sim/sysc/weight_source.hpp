@@ -31,6 +31,7 @@ class WeightSram : public Unit {
   Link<Command>& cmd_;
   Link<WeightTile>& to_mac_;
   std::vector<int64_t> reads_;
+  std::vector<int> js_;  ///< the product's input blocks, in issue order
 };
 
 /// Streamed layers (cfg_stream in the generated top), at the RTL's granularity: a requester asks
@@ -75,6 +76,7 @@ class WeightStream : public Unit {
 
  private:
   void run();
+  int64_t request_row(int64_t n) const;
 
   Link<Command>& cmd_;
   Link<WeightTile>& to_mac_;
@@ -83,6 +85,8 @@ class WeightStream : public Unit {
   int64_t begun_at_ = -1;
   int64_t issues_ = 0, read_ = 0;
   int ic_ = 1;
+  int q_ = 1;
+  std::vector<int> js_;  ///< the product's input blocks: requests walk them once per group
   // registers
   int64_t count_ = 0, inflight_ = 0, requested_ = 0, received_ = 0;
   PortOut out_;

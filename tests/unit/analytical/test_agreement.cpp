@@ -155,3 +155,85 @@ BOOST_DATA_TEST_CASE(sim_equals_estimate, bdata::xrange(36), i) {
     BOOST_TEST(std::fabs(sim_cycles - est.cycles) <= 0.02 * sim_cycles);
   }
 }
+
+// Conv layers under both dataflows (controller.conv_dataflow): padding, stride 2, several blocks
+// per pixel, windows clipped to an image lower than the kernel, stride larger than the kernel;
+// on several datapaths with weights on chip (cycles and events exactly equal, every layer), and
+// one with weights streamed (events equal, cycles within 2 %).
+namespace {
+
+struct ConvCase {
+  int c, o, h, w, kernel, stride, pad;
+};
+const ConvCase kConv[] = {
+    {5, 12, 7, 7, 3, 2, 1},  // padding and stride 2
+    {20, 9, 6, 6, 5, 1, 2},  // Cb = 3 (k = 8)
+    {3, 8, 2, 5, 3, 1, 1},   // in_height < kernel: the line buffer's rows are clipped
+    {6, 8, 8, 8, 2, 3, 1},   // stride > kernel
+};
+
+Workload conv_workload(const ConvCase& c) {
+  Workload w;
+  w.name = "conv";
+  Layer a;
+  a.name = "a";
+  a.kind = LayerKind::conv;
+  a.in_channels = c.c;
+  a.out_channels = c.o;
+  a.in_height = c.h;
+  a.in_width = c.w;
+  a.kernel = c.kernel;
+  a.stride = c.stride;
+  a.padding = c.pad;
+  w.layers.push_back(a);
+  Layer b;
+  b.name = "b";
+  b.in_features = static_cast<int>(geometry(a, 8).output_elements);
+  b.out_features = 5;
+  w.layers.push_back(b);
+  return w;
+}
+
+const std::vector<std::vector<Override>> kConvDatapaths = {
+    {},
+    {{"fft.style", "iterative"}, {"fft.shared_ifft", "false"}, {"mac.accumulator_banks", "1"},
+     {"mac.lanes", "2"}},
+    {{"fft.style", "unrolled"}, {"fft.samples_per_cycle", "8"}, {"mac.lanes", "8"},
+     {"weight_sram.layout", "half_complex"}, {"weight_sram.banks", "2"}},
+    {{"weight_sram.capacity_kib", "2"}, {"offchip.bandwidth_gb_per_s", "1.5"}},  // case 1 streams
+};
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(conv_dataflows_sim_equals_estimate,
+                     bdata::xrange(4) * bdata::xrange(4) * bdata::make({"recompute", "reuse"}),
+                     ci, di, dataflow) {
+  std::vector<Override> o = kConvDatapaths[di];
+  o.push_back({"block_size", "8"});
+  o.push_back({"controller.conv_dataflow", dataflow});
+  const AcceleratorSpec spec =
+      load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+  const Workload w = conv_workload(kConv[ci]);
+  const arch::RunReport est = ana::estimate(spec, w);
+  const nlohmann::json sim = sysc::simulate_in_child(spec, w, sysc::SimOptions{});
+  BOOST_TEST(sim["bit_exact"].get<bool>(), sim["mismatch"].get<std::string>());
+  const nlohmann::json& rep = sim["report"];
+  BOOST_TEST(rep["conv_dataflow"].get<std::string>() == dataflow);
+  BOOST_TEST(rep["events"] == arch::to_json(est.events), "events differ:\n  sim "
+                                                            << rep["events"].dump() << "\n  est "
+                                                            << arch::to_json(est.events).dump());
+  const double sim_cycles = rep["cycles"].get<double>();
+  BOOST_TEST_MESSAGE("conv case " << ci << " datapath " << di << " " << dataflow << ": sim "
+                                  << sim_cycles << " est " << est.cycles);
+  if (!est.layers[0].weights_on_chip) {
+    BOOST_TEST(std::fabs(sim_cycles - est.cycles) <= 0.02 * sim_cycles);
+    return;
+  }
+  BOOST_TEST(sim_cycles == est.cycles);
+  for (size_t l = 0; l < est.layers.size(); ++l) {
+    BOOST_TEST(rep["layers"][l]["start_cycle"].get<int64_t>() == est.layers[l].start_cycle);
+    BOOST_TEST(rep["layers"][l]["cycles"].get<int64_t>() == est.layers[l].cycles);
+    BOOST_TEST(rep["layers"][l]["product_cycles"].get<int64_t>() == est.layers[l].product_cycles);
+    BOOST_TEST(rep["layers"][l]["events"] == arch::to_json(est.layers[l].events));
+  }
+}
