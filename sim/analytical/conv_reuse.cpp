@@ -6,7 +6,6 @@
 #include "analytical/schedule.hpp"
 #include "arch/conv_dataflow.hpp"
 #include "arch/memory_map.hpp"
-#include "arch/offchip.hpp"
 
 namespace circa::ana {
 
@@ -47,14 +46,9 @@ arch::Events reuse_product_events(const AcceleratorSpec& s, const arch::LayerPla
         a = b;
       }
     }
-    int64_t words = 0;
-    for (int64_t w : e.sram_reads_per_bank) words += w;
-    e.sram_read_bits = words * s.weight_sram.word_bits;
+    e.sram_read_bits = sram_read_bits(s, e.sram_reads_per_bank);
   } else {
-    const arch::OffchipTiming ot = arch::offchip_timing(s);
-    for (int gi = 0; gi < pl.groups; ++gi)
-      e.offchip_bytes +=
-          n * arch::bus_bytes(ot, arch::issue_bytes(pl.mac, arch::group_blocks(pl, gi)));
+    e.offchip_bytes = streamed_bytes(s, pl, n);
   }
   return e;
 }

@@ -105,15 +105,25 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
     const arch::MemoryMap m = arch::memory_map(s);
     e.sram_reads_per_bank =
         row_accesses_per_bank(m, pl.weight_base_row, int64_t{pl.groups} * q * pl.mac.issue_cycles);
-    int64_t words = 0;
-    for (int64_t n : e.sram_reads_per_bank) words += n;
-    e.sram_read_bits = words * s.weight_sram.word_bits;
+    e.sram_read_bits = sram_read_bits(s, e.sram_reads_per_bank);
   } else {
-    const arch::OffchipTiming ot = arch::offchip_timing(s);
-    for (int gi = 0; gi < pl.groups; ++gi)
-      e.offchip_bytes += q * arch::bus_bytes(ot, arch::issue_bytes(pl.mac, arch::group_blocks(pl, gi)));
+    e.offchip_bytes = streamed_bytes(s, pl, q);
   }
   return e;
+}
+
+int64_t sram_read_bits(const AcceleratorSpec& s, const std::vector<int64_t>& reads_per_bank) {
+  int64_t words = 0;
+  for (int64_t n : reads_per_bank) words += n;
+  return words * s.weight_sram.word_bits;
+}
+
+int64_t streamed_bytes(const AcceleratorSpec& s, const arch::LayerPlan& pl, int64_t issues) {
+  const arch::OffchipTiming ot = arch::offchip_timing(s);
+  int64_t bytes = 0;
+  for (int gi = 0; gi < pl.groups; ++gi)
+    bytes += issues * arch::bus_bytes(ot, arch::issue_bytes(pl.mac, arch::group_blocks(pl, gi)));
+  return bytes;
 }
 
 std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl) {

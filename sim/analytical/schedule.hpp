@@ -53,6 +53,13 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
 /// of the layer written once, through the same banks a read of it takes.
 std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl);
 
+/// Bits read from the weight SRAM by `reads_per_bank` word reads.
+int64_t sram_read_bits(const AcceleratorSpec& s, const std::vector<int64_t>& reads_per_bank);
+
+/// Off-chip bytes of a streamed product that issues `issues` input blocks in every group (its
+/// bursts included).
+int64_t streamed_bytes(const AcceleratorSpec& s, const arch::LayerPlan& pl, int64_t issues);
+
 /// Word accesses per bank of `rows` consecutive weight rows from `first_row` (closed form of
 /// arch::row_access over the rows).
 std::vector<int64_t> row_accesses_per_bank(const arch::MemoryMap& m, int64_t first_row,

@@ -132,6 +132,9 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
       return at + "follows a conv layer: the top keeps conv outputs pixel-major and has one set "
                   "of output banks, so only a network's single conv layer runs in it so far";
     if (l.kind == LayerKind::conv) {
+      if (s.controller.conv_dataflow == ConvDataflow::reuse)
+        return at + "the generated top runs conv layers with controller.conv_dataflow: "
+                    "recompute only so far";
       const LayerGeometry g = geometry(l, s.block_size);
       if (l.pool != Pooling::none && (g.out_height % 2 != 0 || g.out_width % 2 != 0))
         return at + "pools an odd output size (" + n2s(g.out_height) + " x " +

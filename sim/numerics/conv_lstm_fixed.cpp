@@ -2,7 +2,7 @@
 // product per time step over [x_t; h_{t-1}]) on top of the fixed-point kernel.
 #include <algorithm>
 
-#include "arch/conv_dataflow.hpp"
+#include "numerics/conv_windows.hpp"
 #include "numerics/layer_internal.hpp"
 #include "numerics/output_stage.hpp"
 
@@ -32,24 +32,24 @@ std::vector<int64_t> conv_fixed_reuse(const Layer& l, FixedKernel& kern,
   const LayerGeometry& g = kern.geometry();
   const int k = g.k, cb = static_cast<int>(blocks_for(l.in_channels, k));
   const int oh_n = g.out_height, ow_n = g.out_width;
-  std::vector<std::vector<CFixed>> line(static_cast<size_t>(arch::line_buffer_spectra(l, k)));
+  std::vector<std::vector<CFixed>> line(static_cast<size_t>(num::line_buffer_spectra(l, k)));
   std::vector<int64_t> pre(static_cast<size_t>(l.out_channels) * oh_n * ow_n), block(k);
   std::vector<const std::vector<CFixed>*> xs(g.q);
   std::vector<int> js;
   for (int oh = 0; oh < oh_n; ++oh) {
-    const arch::Span fill = arch::fill_rows(l, oh);
+    const num::Span fill = num::fill_rows(l, oh);
     for (int r = fill.first; r <= fill.last; ++r)
       for (int px = 0; px < l.in_width; ++px)
         for (int c = 0; c < cb; ++c) {
           gather_pixel_block(l, k, x, r, px, c, block);
-          line[arch::line_slot(l, k, r, px, c)] = kern.forward(block.data());
+          line[num::line_slot(l, k, r, px, c)] = kern.forward(block.data());
         }
     for (int ow = 0; ow < ow_n; ++ow) {
-      arch::on_image_blocks(l, k, oh, ow, js);
+      num::on_image_blocks(l, k, oh, ow, js);
       std::fill(xs.begin(), xs.end(), nullptr);
       for (int j : js) {
         const int tap = j / cb, u = tap / l.kernel, v = tap % l.kernel;
-        xs[j] = &line[arch::line_slot(l, k, oh * l.stride - l.padding + u,
+        xs[j] = &line[num::line_slot(l, k, oh * l.stride - l.padding + u,
                                       ow * l.stride - l.padding + v, j % cb)];
       }
       const std::vector<int64_t> y = kern.matvec_spectra(xs);

@@ -72,6 +72,9 @@ BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
   const std::string why = arch::network_unsupported(s, {conv(3, 8, 17, 16, 3, 1, 1)});
   BOOST_TEST(why.find("feature maps of 272 input") != std::string::npos, why);
   BOOST_TEST(arch::network_unsupported(s, {conv(3, 8, 16, 16, 3, 1, 1)}).empty());
+  const AcceleratorSpec reuse = test::default_spec({{"controller.conv_dataflow", "reuse"}});
+  BOOST_TEST(arch::network_unsupported(reuse, {conv(3, 8, 16, 16, 3, 1, 1)}).find("recompute") !=
+             std::string::npos);
   Layer lstm;
   lstm.name = "lstm", lstm.kind = LayerKind::lstm, lstm.input_size = 64, lstm.hidden_size = 64;
   BOOST_TEST(arch::network_unsupported(s, {lstm}).find("lstm") != std::string::npos);

@@ -55,7 +55,9 @@ BOOST_AUTO_TEST_CASE(default_shapes_by_hand) {
   BOOST_TEST(m.spectrum_buffer.word_bits == 32 * 2 * 18);  // 32 words of 18-bit (re, im)
   BOOST_TEST(!m.spectrum_buffer.single_port());
   BOOST_TEST(m.output_banks.banks == 4);
-  BOOST_TEST(m.all().size() == 8u);
+  BOOST_TEST(!m.output_banks.single_port());  // pooling reads while it writes
+  BOOST_TEST(m.line_buffer.depth == 0);       // recompute: no line buffer of spectra
+  BOOST_TEST(m.all().size() == 9u);
 }
 
 BOOST_AUTO_TEST_CASE(stream_fifo_depth_by_hand) {

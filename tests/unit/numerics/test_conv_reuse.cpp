@@ -18,20 +18,10 @@ namespace {
 
 const FixedFormat kInput{16, 12, Rounding::nearest_even, Overflow::saturate};
 
-Layer conv_layer(int c, int o, int h, int w, int kernel, int stride, int pad, int k) {
-  Layer l;
-  l.name = "conv";
-  l.kind = LayerKind::conv;
-  l.block_size = k;
-  l.in_channels = c;
-  l.out_channels = o;
-  l.in_height = h;
-  l.in_width = w;
-  l.kernel = kernel;
-  l.stride = stride;
-  l.padding = pad;
-  l.activation = Activation::relu;
-  l.pool = Pooling::max2;
+/// The support's conv layer with relu, bias and 2x2 pooling.
+Layer pooled_conv(int c, int o, int h, int w, int kernel, int stride, int pad, int k) {
+  Layer l = test::conv_layer(c, o, h, w, kernel, stride, pad, k, Pooling::max2, Activation::relu);
+  l.bias = true;
   return l;
 }
 
@@ -79,7 +69,7 @@ const Case kCases[] = {
 }  // namespace
 
 BOOST_DATA_TEST_CASE(reuse_outputs_are_bit_identical_to_recompute, bdata::make(kCases), c) {
-  const Layer l = conv_layer(c.c, c.o, c.h, c.w, c.kernel, c.stride, c.pad, c.k);
+  const Layer l = pooled_conv(c.c, c.o, c.h, c.w, c.kernel, c.stride, c.pad, c.k);
   require_identical(run_both(l, c.k, 11));
   // Inputs at full scale: saturation in the datapath, counted the same in both.
   require_identical(run_both(l, c.k, 12, 1.0));
@@ -101,7 +91,7 @@ BOOST_AUTO_TEST_CASE(cifar_conv1_at_k8_is_bit_identical) {
 // taps, so 2 x 100 x 5 = 1000 complex MACs (recompute 2 x 144 x 5 = 1440). IFFTs: 16 x 2 = 32
 // either way. Butterflies (12 per 8-point transform): (49 + 32) x 12 = 972.
 BOOST_AUTO_TEST_CASE(hand_derived_counts_of_a_small_layer) {
-  const Both b = run_both(conv_layer(5, 12, 7, 7, 3, 2, 1, 8), 8, 31);
+  const Both b = run_both(pooled_conv(5, 12, 7, 7, 3, 2, 1, 8), 8, 31);
   BOOST_TEST(b.reuse.events.ffts == 49u);
   BOOST_TEST(b.recompute.events.ffts == 144u);
   BOOST_TEST(b.reuse.events.iffts == 32u);

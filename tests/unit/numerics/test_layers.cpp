@@ -21,24 +21,6 @@ namespace {
 constexpr double kMarginDb = 3.0;
 const FixedFormat kInput{16, 12, Rounding::nearest_even, Overflow::saturate};
 
-Layer conv_layer(int c, int o, int hw, int kernel, int stride, int pad, int k, Pooling pool,
-                 Activation act = Activation::none) {
-  Layer l;
-  l.name = "conv";
-  l.kind = LayerKind::conv;
-  l.block_size = k;
-  l.in_channels = c;
-  l.out_channels = o;
-  l.in_height = l.in_width = hw;
-  l.kernel = kernel;
-  l.stride = stride;
-  l.padding = pad;
-  l.pool = pool;
-  l.activation = act;
-  l.bias = false;
-  return l;
-}
-
 Layer lstm_layer(int in, int hidden, int steps, int k) {
   Layer l;
   l.name = "lstm";
@@ -96,7 +78,7 @@ const ConvCase kConvCases[] = {
 }  // namespace
 
 BOOST_DATA_TEST_CASE(conv_fft_reference_equals_direct_convolution, bdata::make(kConvCases), c) {
-  const Layer l = conv_layer(c.c, c.o, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
+  const Layer l = test::conv_layer(c.c, c.o, c.hw, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
   const LayerWeights w = random_layer_weights(l, c.k, 5);
   std::mt19937_64 g(6);
   std::vector<double> x(static_cast<size_t>(geometry(l, c.k).input_elements));
@@ -109,7 +91,7 @@ BOOST_DATA_TEST_CASE(conv_fft_reference_equals_direct_convolution, bdata::make(k
 // The fc noise model applies per output pixel with q = kernel^2 * ceil(C/k) and the input power
 // of the gathered vectors (border zeros lower it).
 BOOST_DATA_TEST_CASE(conv_fixed_sqnr_meets_the_derived_bound, bdata::make(kConvCases), c) {
-  const Layer l = conv_layer(c.c, c.o, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
+  const Layer l = test::conv_layer(c.c, c.o, c.hw, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
   const AcceleratorSpec spec = sized_spec(l, c.k);
   const LayerWeights w = random_layer_weights(l, c.k, 7);
   const std::vector<int64_t> x = random_input_codes(l, c.k, kInput, 0.25, 8);
@@ -128,7 +110,7 @@ BOOST_DATA_TEST_CASE(conv_fixed_sqnr_meets_the_derived_bound, bdata::make(kConvC
 
 BOOST_AUTO_TEST_CASE(conv_pooling_is_applied_after_the_activation_bit_exactly) {
   for (const Pooling pool : {Pooling::max2, Pooling::avg2}) {
-    const Layer plain = conv_layer(6, 10, 7, 3, 1, 1, 8, Pooling::none, Activation::relu);
+    const Layer plain = test::conv_layer(6, 10, 7, 7, 3, 1, 1, 8, Pooling::none, Activation::relu);
     Layer pooled = plain;
     pooled.pool = pool;
     const AcceleratorSpec spec = sized_spec(plain, 8);
@@ -239,7 +221,7 @@ BOOST_AUTO_TEST_CASE(event_counts_follow_the_plain_schedule) {
   BOOST_TEST(r.events.iffts == 3u);
   BOOST_TEST(r.events.butterflies == 10u * 8 * 4);
   BOOST_TEST(r.events.complex_macs == 3u * 7 * 9);
-  const Layer conv = conv_layer(5, 12, 7, 3, 2, 1, 8, Pooling::max2);  // 4x4 outputs
+  const Layer conv = test::conv_layer(5, 12, 7, 7, 3, 2, 1, 8, Pooling::max2);  // 4x4 outputs
   const LayerResult rc =
       run_layer_fixed(sized_spec(conv, 8), conv, random_layer_weights(conv, 8, 3),
                       random_input_codes(conv, 8, kInput, 0.25, 4));

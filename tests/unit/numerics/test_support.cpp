@@ -84,6 +84,25 @@ Layer fc_layer(int in, int out, int k, Activation act, bool bias) {
   return l;
 }
 
+Layer conv_layer(int c, int o, int h, int w, int kernel, int stride, int pad, int k,
+                 Pooling pool, Activation act) {
+  Layer l;
+  l.name = "conv";
+  l.kind = LayerKind::conv;
+  l.block_size = k;
+  l.in_channels = c;
+  l.out_channels = o;
+  l.in_height = h;
+  l.in_width = w;
+  l.kernel = kernel;
+  l.stride = stride;
+  l.padding = pad;
+  l.pool = pool;
+  l.activation = act;
+  l.bias = false;
+  return l;
+}
+
 AcceleratorSpec spec_with(const DatapathFormats& f, int k, FftScaling scaling) {
   AcceleratorSpec s;
   s.block_size = k;

@@ -58,6 +58,9 @@ NoiseBudget predict_noise(int k, int q, const DatapathFormats& f, FftScaling sca
 
 /// An fc layer without bias or activation (the pure product) and a spec with these formats.
 Layer fc_layer(int in, int out, int k, Activation act = Activation::none, bool bias = false);
+/// A conv layer of c -> o channels on an h x w image, no bias.
+Layer conv_layer(int c, int o, int h, int w, int kernel, int stride, int pad, int k,
+                 Pooling pool = Pooling::none, Activation act = Activation::none);
 AcceleratorSpec spec_with(const DatapathFormats& f, int k, FftScaling scaling);
 
 /// Codes to doubles.
