@@ -193,8 +193,8 @@ void emit_act_row(Body& b, const TopPlan& p) {
       "at and above in_features read as 0 (the padding of the layer before's last block)");
   b.reg("act_rrow", ia);
   b.reg("act_pad", 1, "the row read is a conv tap off the image: zeros");
-  e.line("always @(posedge clk) if (" + net::inbuf_read + ") begin act_rrow <= " +
-         net::inbuf_addr + "; act_pad <= cfg_conv && " + net::gather_pad + "; end");
+  e.line("always @(posedge clk) if (" + net::inbuf_read + ") begin act_rrow <= " + net::inbuf_addr +
+         "; act_pad <= cfg_conv && " + net::gather_pad + "; end");
   std::string row;
   for (int l = p.samples_per_beat - 1; l >= 0; --l) {
     const std::string L = n2s(l), rq = "act_rq" + L, lane = "act_lane" + L;
@@ -203,9 +203,8 @@ void emit_act_row(Body& b, const TopPlan& p) {
     const std::string sample = r ? "{act_rrow, " + literal(l, r) + "}" : std::string("act_rrow");
     b.wire(lane, I,
            "(cfg_conv ? !act_pad : " + zext(sample, ia + r, cw) + " < " +
-               zext("cfg_in_features", fw, cw) + ") ? (" +
-               net::from_outputs + " ? " + rq + " : inbuf_rdata[" + n2s(l * I) + " +: " + n2s(I) +
-               "]) : " + literal(0, I));
+               zext("cfg_in_features", fw, cw) + ") ? (" + net::from_outputs + " ? " + rq +
+               " : inbuf_rdata[" + n2s(l * I) + " +: " + n2s(I) + "]) : " + literal(0, I));
     row += (row.empty() ? "" : ", ") + lane;
   }
   e.line("assign " + net::act_row + " = {" + row + "};");

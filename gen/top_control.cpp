@@ -1,7 +1,8 @@
 // The controller of the generated top: SCHEDULE.md cycle by cycle. Product cycle 0 is the cycle
 // after `start` is accepted (the input buffer is read in the start cycle); a conv layer's next
 // product reads its first row in the cycle of the last output write, so its cycle 0 is T; `done`
-// pulses in the last product's cycle T-1, the cycle its last output is written. The sequencers decide one cycle ahead where a synchronous SRAM read needs it.
+// pulses in the last product's cycle T-1, the cycle its last output is written. The sequencers
+// decide one cycle ahead where a synchronous SRAM read needs it.
 #include "arch/layer_program.hpp"
 #include "gen/top_plan.hpp"
 
@@ -77,8 +78,7 @@ void emit_fsm(Body& b, const TopPlan& p) {
   const int tb = p.log2_beats;
   b.wire("phase_a_rows", ia, tb > 0 ? "{cfg_q, " + n2s(tb) + "'h0}" : "cfg_q");
   b.wire(net::inbuf_read, 1);
-  b.wire(net::phase_a_row, ia,
-         net::product_start + " ? " + literal(0, ia) + " : phase_a_ptr",
+  b.wire(net::phase_a_row, ia, net::product_start + " ? " + literal(0, ia) + " : phase_a_ptr",
          "the product's row read now");
   b.wire(net::gather_addr, ia);
   b.wire(net::inbuf_addr, ia,
@@ -91,9 +91,9 @@ void emit_fsm(Body& b, const TopPlan& p) {
   emit_gap(b, p, "phase_a", net::phase_a_block_end, net::product_start);
   e.line("assign " + net::inbuf_read + " = " + net::product_start + " || (" + net::running +
          " && phase_a_ptr < phase_a_rows && phase_a_ok);");
-  e.line("always @(posedge clk) if (" + net::product_start + ") phase_a_ptr <= " +
-         literal(1, ia) + "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " +
-         literal(1, ia) + ";");
+  e.line("always @(posedge clk) if (" + net::product_start + ") phase_a_ptr <= " + literal(1, ia) +
+         "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " + literal(1, ia) +
+         ";");
   b.reg(net::fft_feed_valid, 1);
   e.line("always @(posedge clk) if (rst) " + net::fft_feed_valid + " <= 1'b0; else " +
          net::fft_feed_valid + " <= " + net::inbuf_read + ";");

@@ -31,10 +31,11 @@ void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const st
            (scaled ? " " + cs + " <= " + cs + " " + op + " " + stride + ";" : "");
   };
   auto zero = [&](const std::string& c, const std::string& cs) {
-    return c + " <= " + literal(0, sz) + ";" + (scaled ? " " + cs + " <= " + literal(0, cw) + ";" : "");
+    return c + " <= " + literal(0, sz) + ";" +
+           (scaled ? " " + cs + " <= " + literal(0, cw) + ";" : "");
   };
-  const std::string next_row = "if (" + y_end + ") begin " + zero(y, ys) + " end else begin " +
-                               move(y, ys, "+") + " end";
+  const std::string next_row =
+      "if (" + y_end + ") begin " + zero(y, ys) + " end else begin " + move(y, ys, "+") + " end";
   e.open("always @(posedge clk) begin");
   e.open("if (rst) begin");
   e.line(zero(x, xs) + " " + zero(y, ys));
@@ -46,8 +47,8 @@ void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const st
   e.line("default: begin " + move(x, xs, "+") + " end");
   e.close("endcase");
   e.mid("end else if (" + step + ") begin");
-  e.line("if (!" + x_end + ") begin " + move(x, xs, "+") + " end else begin " + zero(x, xs) +
-         " " + next_row + " end");
+  e.line("if (!" + x_end + ") begin " + move(x, xs, "+") + " end else begin " + zero(x, xs) + " " +
+         next_row + " end");
   e.close("end");
   e.close("end");
 }
@@ -63,8 +64,8 @@ void emit_window_walk(Body& b, const TopPlan& p) {
       "// ---- conv gather: output pixel (oy, ox) reads tap (u, v), channel block cb at input "
       "pixel (oy*stride + u - pad, ox*stride + v - pad); off the image it reads zeros ----");
   e.line("/* verilator lint_off UNUSEDSIGNAL */  // channels rounded up: only the block count");
-  b.wire("g_chan_up", fw + 1, zext("cfg_in_features", fw, fw + 1) + " + " +
-                                  literal(p.block_size - 1, fw + 1));
+  b.wire("g_chan_up", fw + 1,
+         zext("cfg_in_features", fw, fw + 1) + " + " + literal(p.block_size - 1, fw + 1));
   e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.wire("cfg_cb", qb, bits_from("g_chan_up", fw + 1, n, qb), "channel blocks of a pixel");
   b.regs({"g_u", "g_v"}, sm);
@@ -82,8 +83,8 @@ void emit_window_walk(Body& b, const TopPlan& p) {
   const std::string stride = zext("cfg_stride", sm, cw);
   e.open("always @(posedge clk) begin");
   e.open("if (rst) begin");
-  e.line("g_u <= " + literal(0, sm) + "; g_v <= " + literal(0, sm) + "; g_cb <= " +
-         literal(0, qb) + ";");
+  e.line("g_u <= " + literal(0, sm) + "; g_v <= " + literal(0, sm) + "; g_cb <= " + literal(0, qb) +
+         ";");
   e.mid("end else if (g_step) begin");
   e.line("g_cb <= g_cb_end ? " + literal(0, qb) + " : g_cb + " + literal(1, qb) + ";");
   e.line("if (g_cb_end) g_v <= g_v_end ? " + literal(0, sm) + " : g_v + " + literal(1, sm) + ";");
@@ -97,9 +98,9 @@ void emit_window_walk(Body& b, const TopPlan& p) {
   const std::string pad = zext("cfg_padding", sm, cw);
   b.wire("g_iyp", cw, "g_oys + " + zext("g_u", sm, cw));
   b.wire("g_ixp", cw, "g_oxs + " + zext("g_v", sm, cw));
-  e.line("assign " + net::gather_pad + " = g_iyp < " + pad + " || g_iyp >= " +
-         zext("cfg_in_height", sz, cw) + " + " + pad + " || g_ixp < " + pad + " || g_ixp >= " +
-         zext("cfg_in_width", sz, cw) + " + " + pad + ";");
+  e.line("assign " + net::gather_pad + " = g_iyp < " + pad +
+         " || g_iyp >= " + zext("cfg_in_height", sz, cw) + " + " + pad + " || g_ixp < " + pad +
+         " || g_ixp >= " + zext("cfg_in_width", sz, cw) + " + " + pad + ";");
   const int mw = cw + sz, bw = mw + qb, tb = p.log2_beats;
   const int ia = bits_for(int64_t{p.q_max} * p.beats), ab = ia - tb;
   e.line("/* verilator lint_off UNUSEDSIGNAL */  // products wider than the buffer's addresses");
@@ -127,15 +128,15 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   e.line("assign " + net::product_last + " = !cfg_conv || (w_ox_end && w_oy_end);");
   b.wire("product_end", 1, net::running + " && " + net::done_now);
   emit_pixel_step(b, p, "w", "product_end && cfg_conv", "");
-  e.line("// pooling: a window's first pixel writes its outputs, the other three their max with "
-         "what is there");
+  e.line(
+      "// pooling: a window's first pixel writes its outputs, the other three their max with "
+      "what is there");
   e.line("assign " + net::pool_first + " = !cfg_pool || {w_oy[0], w_ox[0]} == 2'b00;");
   b.wire("pool_window_end", 1, "!cfg_pool || {w_oy[0], w_ox[0]} == 2'b11");
   const std::string rows = p.log2_beats > 0 ? "{cfg_p, " + n2s(p.log2_beats) + "'h0}" : "cfg_p";
-  e.line("always @(posedge clk) if (rst || " + net::layer_start + ") " + net::out_base + " <= " +
-         literal(0, aw) + "; else if (product_end && pool_window_end) " + net::out_base +
-         " <= " + net::out_base +
-         " + " + rows + ";");
+  e.line("always @(posedge clk) if (rst || " + net::layer_start + ") " + net::out_base +
+         " <= " + literal(0, aw) + "; else if (product_end && pool_window_end) " + net::out_base +
+         " <= " + net::out_base + " + " + rows + ";");
 }
 
 }  // namespace

@@ -73,9 +73,9 @@ inline const std::string running = "running";        ///< state == ST_RUN
 inline const std::string start_fire = "start_fire";  ///< start accepted (idle and start)
 inline const std::string layer_start = "layer_start";  ///< a layer's first cycle: start accepted,
                                                        ///< or the switch to the next layer
-inline const std::string done_now = "done_now";  ///< a product's last output is written
+inline const std::string done_now = "done_now";        ///< a product's last output is written
 inline const std::string product_start = "product_start";  ///< a product's input row 0 is read
-inline const std::string product_last = "product_last";  ///< the product is its layer's last
+inline const std::string product_last = "product_last";    ///< the product is its layer's last
 inline const std::string drain_end = "drain_end";    ///< the output stream is over (output side)
 // layer program (top_program.cpp)
 inline const std::string layer_idx = "layer_idx";        ///< the running layer
@@ -89,8 +89,8 @@ inline const std::string phase_a_block_end = "phase_a_block_end";  ///< a block'
 // conv (top_gather.cpp)
 inline const std::string gather_addr = "gather_addr";  ///< the input-buffer row of the tap read
 inline const std::string gather_pad = "gather_pad";    ///< the tap read is off the image
-inline const std::string out_base = "out_base";  ///< first output row of the running product
-inline const std::string pool_first = "pool_first";  ///< it writes (not pools into) its rows
+inline const std::string out_base = "out_base";        ///< first output row of the running product
+inline const std::string pool_first = "pool_first";    ///< it writes (not pools into) its rows
 inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
 inline const std::string act_row = "act_row";  ///< that row: input buffer or re-quantised outputs
 inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)

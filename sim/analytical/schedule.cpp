@@ -52,8 +52,8 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
       const GroupTimes& old = ps.groups[g - B];
       gt.mac_start = std::max(gt.mac_start, old.ifft_start + (old.blocks - 1) * f.ii + f.beats);
     }
-    gt.mac_end = mac_group_end(pl, issues, gt.blocks, gt.mac_start, sram_cycles, streamed,
-                               &ps.issue_starts);
+    gt.mac_end =
+        mac_group_end(pl, issues, gt.blocks, gt.mac_start, sram_cycles, streamed, &ps.issue_starts);
     gt.ready = gt.mac_end + arch::kMacLatency;
     gt.ifft_start = g == 0 ? gt.ready
                            : std::max(gt.ready, ps.groups[g - 1].ifft_start +

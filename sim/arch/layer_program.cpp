@@ -29,8 +29,8 @@ bool ConvGeometry::operator==(const ConvGeometry& o) const {
 }
 
 bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
-  return p == o.p && q == o.q && in_features == o.in_features && relu == o.relu &&
-         bias == o.bias && stream == o.stream && last == o.last && conv == o.conv && pool == o.pool &&
+  return p == o.p && q == o.q && in_features == o.in_features && relu == o.relu && bias == o.bias &&
+         stream == o.stream && last == o.last && conv == o.conv && pool == o.pool &&
          weight_base == o.weight_base && bias_base == o.bias_base && geom == o.geom;
 }
 
@@ -129,16 +129,18 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
     const std::string at = "layer '" + l.name + "': ";
     if (l.kind == LayerKind::lstm) return at + "lstm layers do not run in the generated top yet";
     if (i > 0 && layers[i - 1].kind == LayerKind::conv)
-      return at + "follows a conv layer: the top keeps conv outputs pixel-major and has one set "
-                  "of output banks, so only a network's single conv layer runs in it so far";
+      return at +
+             "follows a conv layer: the top keeps conv outputs pixel-major and has one set "
+             "of output banks, so only a network's single conv layer runs in it so far";
     if (l.kind == LayerKind::conv) {
       if (s.controller.conv_dataflow == ConvDataflow::reuse)
-        return at + "the generated top runs conv layers with controller.conv_dataflow: "
-                    "recompute only so far";
+        return at +
+               "the generated top runs conv layers with controller.conv_dataflow: "
+               "recompute only so far";
       const LayerGeometry g = geometry(l, s.block_size);
       if (l.pool != Pooling::none && (g.out_height % 2 != 0 || g.out_width % 2 != 0))
-        return at + "pools an odd output size (" + n2s(g.out_height) + " x " +
-               n2s(g.out_width) + "), which the generated top does not yet";
+        return at + "pools an odd output size (" + n2s(g.out_height) + " x " + n2s(g.out_width) +
+               "), which the generated top does not yet";
       const int small = (1 << kConvSmallBits) - 1, size = (1 << kConvSizeBits) - 1;
       if (l.kernel > small || l.stride > small || l.padding > small)
         return at + "kernel, stride and padding must be at most " + n2s(small) + " in the top";
@@ -160,8 +162,8 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
       const int64_t out_blocks = (l.pool != Pooling::none ? g.products / 4 : g.products) * g.p;
       if (in_blocks > m.max_q || out_blocks > m.max_p)
         return at + "feature maps of " + n2s(in_blocks) + " input and " + n2s(out_blocks) +
-               " output blocks; the top's buffers hold " + n2s(m.max_q) + " and " +
-               n2s(m.max_p) + " (activation_buffer.capacity_kib)";
+               " output blocks; the top's buffers hold " + n2s(m.max_q) + " and " + n2s(m.max_p) +
+               " (activation_buffer.capacity_kib)";
     }
     if (i > 0 && l.in_features != layers[i - 1].out_features)
       return at + "in_features " + n2s(l.in_features) + " differs from the layer before's " +

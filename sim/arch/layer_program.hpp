@@ -31,8 +31,7 @@ enum class DescField : int {
   conv_in = 6,      ///< conv: in_height | in_width << 12 | kernel << 24 | stride << 28
   conv_out = 7,     ///< conv: out_height | out_width << 12 | padding << 24
 };
-constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4,
-              kCtlPool = 5;
+constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4, kCtlPool = 5;
 /// Bit offsets of the conv words' fields (a size takes 12 bits, kernel/stride/padding 4).
 constexpr int kConvWidthAt = 12, kConvKernelAt = 24, kConvStrideAt = 28, kConvPadAt = 24;
 constexpr int kConvSizeBits = 12, kConvSmallBits = 4;
@@ -77,7 +76,7 @@ Pixel product_pixel(const LayerDescriptor& d, int64_t n);
 
 struct DescriptorBits {
   int control = 6, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
-  int size = 0;  ///< bits of each conv height / width (at most kConvSizeBits)
+  int size = 0;        ///< bits of each conv height / width (at most kConvSizeBits)
   int total() const {  ///< the four sizes, kernel, stride and padding included
     return control + p + q + in_features + weight_base + bias_base + 4 * size + 3 * kConvSmallBits;
   }
@@ -108,9 +107,9 @@ struct NetworkProgram {
 };
 
 /// Why the top cannot run `layers` as one program ("" when it can): an lstm layer, a conv layer
-/// that is not the first or that pools an odd output size, more layers than controller.max_layers, more bias than
-/// controller.bias_kib, a layer larger than the activation buffer's halves, or a chain whose sizes
-/// do not match.
+/// that is not the first or that pools an odd output size, more layers than controller.max_layers,
+/// more bias than controller.bias_kib, a layer larger than the activation buffer's halves, or a
+/// chain whose sizes do not match.
 std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers);
 
 /// The program of `layers` with their plans (plan_workload: residency and base rows);

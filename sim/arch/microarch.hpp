@@ -56,9 +56,9 @@ struct LayerPlan {
 int group_blocks(const LayerPlan& pl, int g);
 
 /// Plans every layer (ConfigError from check_conv_dataflow for a conv layer the spec's
-/// conv_dataflow cannot run); weight residency is decided greedily in layer order against the weight
-/// rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not fit
-/// in what is left streams its weights from off-chip.
+/// conv_dataflow cannot run); weight residency is decided greedily in layer order against the
+/// weight rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not
+/// fit in what is left streams its weights from off-chip.
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w);
 
 /// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv): the

@@ -1,9 +1,9 @@
 #include "cosim/layer_runs.hpp"
 
+#include "arch/offchip.hpp"
 #include "common/error.hpp"
 #include "cosim/cosim.hpp"
 #include "gen/top.hpp"
-#include "arch/offchip.hpp"
 #include "numerics/fixed_point.hpp"
 #include "numerics/random_data.hpp"
 #include "numerics/reference.hpp"
@@ -68,9 +68,9 @@ std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Lay
     lr.products = g.products;
     lr.out_pixels = lr.desc.out_pixels();
     const Layer& l = lr.layer;
-    lr.beats_in = l.kind == LayerKind::conv
-                      ? int64_t{l.in_height} * l.in_width * num::blocks_for(l.in_channels, k) * k / S
-                      : int64_t{g.q} * k / S;
+    lr.beats_in = l.kind == LayerKind::conv ? int64_t{l.in_height} * l.in_width *
+                                                  num::blocks_for(l.in_channels, k) * k / S
+                                            : int64_t{g.q} * k / S;
     lr.beats_out = lr.out_pixels * g.p * k / S;
     runs.push_back(std::move(lr));
   }
@@ -108,7 +108,8 @@ std::vector<Bits> input_rows(const AcceleratorSpec& s, const LayerRun& first,
   const Layer& l = first.layer;
   std::vector<int64_t> x = codes;
   if (l.kind == LayerKind::conv) {  // channel-major -> pixel-major, channels padded to blocks
-    const int64_t pixels = int64_t{l.in_height} * l.in_width, cpad = num::blocks_for(l.in_channels, k) * k;
+    const int64_t pixels = int64_t{l.in_height} * l.in_width,
+                  cpad = num::blocks_for(l.in_channels, k) * k;
     x.assign(static_cast<size_t>(pixels * cpad), 0);
     for (int64_t c = 0; c < l.in_channels; ++c)
       for (int64_t px = 0; px < pixels; ++px) x[px * cpad + c] = codes[c * pixels + px];

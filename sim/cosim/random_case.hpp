@@ -3,13 +3,12 @@
 // space the generated top covers (k 4..256, every FFT style, lanes, bank counts, layouts, bit
 // widths, rounding and overflow modes). The network is one fc layer (30% of cases), one conv
 // layer (20%: up to 2k channels each side, 6 x 6 pixels, kernel 1..3, stride 1..2, padding up
-// to kernel - 1, a third of them pooled 2x2), or 2 (30%) or 3 (20%) fc layers, chained (layer i+1 reads layer i's
-// outputs); the weight SRAM is sized so
-// that a third of the cases stream every layer, a third hold every layer, and a third hold only
-// the first layers and stream the rest (arch::plan_workload's greedy residency: a one-layer case
-// streams or holds, half each; a longer one takes a prefix two times in three). A draw is kept
-// only when plan_workload gives the residency aimed at, the spec loads, and
-// arch::network_unsupported and cosim_unsupported are "".
+// to kernel - 1, a third of them pooled 2x2), or 2 (30%) or 3 (20%) fc layers, chained (layer i+1
+// reads layer i's outputs); the weight SRAM is sized so that a third of the cases stream every
+// layer, a third hold every layer, and a third hold only the first layers and stream the rest
+// (arch::plan_workload's greedy residency: a one-layer case streams or holds, half each; a longer
+// one takes a prefix two times in three). A draw is kept only when plan_workload gives the
+// residency aimed at, the spec loads, and arch::network_unsupported and cosim_unsupported are "".
 // Case i of a run with seed S uses seed S + i alone, so `--random 1 --seed S+i` re-runs it.
 #pragma once
 

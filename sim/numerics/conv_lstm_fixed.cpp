@@ -50,7 +50,7 @@ std::vector<int64_t> conv_fixed_reuse(const Layer& l, FixedKernel& kern,
       for (int j : js) {
         const int tap = j / cb, u = tap / l.kernel, v = tap % l.kernel;
         xs[j] = &line[num::line_slot(l, k, oh * l.stride - l.padding + u,
-                                      ow * l.stride - l.padding + v, j % cb)];
+                                     ow * l.stride - l.padding + v, j % cb)];
       }
       const std::vector<int64_t> y = kern.matvec_spectra(xs);
       for (int o = 0; o < l.out_channels; ++o)

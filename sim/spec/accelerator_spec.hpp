@@ -33,7 +33,7 @@ enum class SpectrumLayout {
 /// How a conv layer's input spectra are produced (SCHEDULE.md "Conv with spectrum reuse").
 enum class ConvDataflow {
   recompute,  ///< every product transforms every input block of its window (CirCNN's tensor form)
-  reuse,      ///< a line buffer of spectra: each input block transformed once, off-image taps skipped
+  reuse,  ///< a line buffer of spectra: each input block transformed once, off-image taps skipped
 };
 
 enum class DeviceType { itrs_hp, itrs_lstp, itrs_lop };

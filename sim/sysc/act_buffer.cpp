@@ -35,8 +35,8 @@ void ActivationBuffer::read_port() {
     const int k = lp.plan.geom.k, q = lp.plan.geom.q;
     product_input(c.layer, c.product, v);
     for (int j = 0; j < q; ++j)
-      stream_block(lp, j, std::vector<int64_t>(v.begin() + int64_t{j} * k,
-                                               v.begin() + int64_t{j + 1} * k));
+      stream_block(
+          lp, j, std::vector<int64_t>(v.begin() + int64_t{j} * k, v.begin() + int64_t{j + 1} * k));
   }
 }
 

@@ -1,8 +1,9 @@
 // The activation buffer, double-buffered between layers: its read port streams each product's
 // input blocks (fc: the padded input vector; conv: the CirCNN gather of one output pixel over all
 // kernel taps, zeros off the image; lstm: [x_t; h_{t-1}]; a reuse conv row fill: each new input
-// row's pixels, Cb channel blocks each) into the FFT unit, one block per `beats` cycles; its write port takes the peripheral's outputs. When a layer is over its outputs
-// (pooled, for conv) become the next layer's inputs and are handed to the checker.
+// row's pixels, Cb channel blocks each) into the FFT unit, one block per `beats` cycles; its write
+// port takes the peripheral's outputs. When a layer is over its outputs (pooled, for conv) become
+// the next layer's inputs and are handed to the checker.
 #pragma once
 
 #include <cstdint>

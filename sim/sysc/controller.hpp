@@ -4,9 +4,9 @@
 // and IFFT overlap by their own handshakes until the peripheral reports the last output
 // written); between layers, the layer switch. A conv layer under conv_dataflow: reuse has a row
 // fill before each output row (the new input rows' FFTs, reported done like phase A) and products
-// without phase A: the MAC starts in the product's cycle 0. Its state register moves on the clock edge after
-// a report, like RTL. In the pin top (pin_top.hpp) it runs the products the host starts instead
-// of a program.
+// without phase A: the MAC starts in the product's cycle 0. Its state register moves on the clock
+// edge after a report, like RTL. In the pin top (pin_top.hpp) it runs the products the host starts
+// instead of a program.
 #pragma once
 
 #include <vector>

@@ -165,7 +165,8 @@ void PinTop::host_tick() {
   if (in(cfg_we_i_) && !busy()) {
     const int64_t a = in_value(cfg_addr_i_), li = a / arch::kDescriptorWords;
     const int f = static_cast<int>(a % arch::kDescriptorWords);
-    if (li < static_cast<int64_t>(table_.size()) && f <= static_cast<int>(arch::DescField::conv_out))
+    if (li < static_cast<int64_t>(table_.size()) &&
+        f <= static_cast<int>(arch::DescField::conv_out))
       arch::set_descriptor_word(table_[static_cast<size_t>(li)], static_cast<arch::DescField>(f),
                                 static_cast<uint32_t>(unsigned_field(values_[cfg_data_i_], 0, 32)));
   }

@@ -80,9 +80,8 @@ void SpectrumBuffer::serve_reuse_product(LayerProgram& lp, const Command& c) {
   for (int g = 0; g < lp.plan.groups; ++g) {
     for (int j : js_) {
       const int tap = j / cb;
-      const int64_t slot =
-          arch::line_slot(l, k, oy * l.stride - l.padding + tap / l.kernel,
-                          ox * l.stride - l.padding + tap % l.kernel, j % cb);
+      const int64_t slot = arch::line_slot(l, k, oy * l.stride - l.padding + tap / l.kernel,
+                                           ox * l.stride - l.padding + tap % l.kernel, j % cb);
       const int64_t t = send(to_mac_, SpectrumRef{j, &line_[slot]});
       lp.events.act_spectrum_reads += lp.plan.mac.slots;
       act_.busy(t, t + 1);

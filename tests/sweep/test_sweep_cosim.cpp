@@ -115,7 +115,9 @@ BOOST_AUTO_TEST_CASE(a_conv_point_the_top_cannot_run_is_recorded_as_failed_with_
   BOOST_REQUIRE(rows.size() == 2u);
   for (const auto& [key, p] : rows) {
     BOOST_TEST((p.status == PointStatus::failed));
-    BOOST_TEST(p.error.find("fidelity cosim: layer 'conv1': pools an odd output size") != std::string::npos, p.error);
+    BOOST_TEST(p.error.find("fidelity cosim: layer 'conv1': pools an odd output size") !=
+                   std::string::npos,
+               p.error);
     BOOST_TEST(p.error.find("internal error") == std::string::npos, p.error);
   }
 }

@@ -196,18 +196,23 @@ Workload conv_workload(const ConvCase& c) {
 
 const std::vector<std::vector<Override>> kConvDatapaths = {
     {},
-    {{"fft.style", "iterative"}, {"fft.shared_ifft", "false"}, {"mac.accumulator_banks", "1"},
+    {{"fft.style", "iterative"},
+     {"fft.shared_ifft", "false"},
+     {"mac.accumulator_banks", "1"},
      {"mac.lanes", "2"}},
-    {{"fft.style", "unrolled"}, {"fft.samples_per_cycle", "8"}, {"mac.lanes", "8"},
-     {"weight_sram.layout", "half_complex"}, {"weight_sram.banks", "2"}},
+    {{"fft.style", "unrolled"},
+     {"fft.samples_per_cycle", "8"},
+     {"mac.lanes", "8"},
+     {"weight_sram.layout", "half_complex"},
+     {"weight_sram.banks", "2"}},
     {{"weight_sram.capacity_kib", "2"}, {"offchip.bandwidth_gb_per_s", "1.5"}},  // case 1 streams
 };
 
 }  // namespace
 
 BOOST_DATA_TEST_CASE(conv_dataflows_sim_equals_estimate,
-                     bdata::xrange(4) * bdata::xrange(4) * bdata::make({"recompute", "reuse"}),
-                     ci, di, dataflow) {
+                     bdata::xrange(4) * bdata::xrange(4) * bdata::make({"recompute", "reuse"}), ci,
+                     di, dataflow) {
   std::vector<Override> o = kConvDatapaths[di];
   o.push_back({"block_size", "8"});
   o.push_back({"controller.conv_dataflow", dataflow});
@@ -220,8 +225,8 @@ BOOST_DATA_TEST_CASE(conv_dataflows_sim_equals_estimate,
   const nlohmann::json& rep = sim["report"];
   BOOST_TEST(rep["conv_dataflow"].get<std::string>() == dataflow);
   BOOST_TEST(rep["events"] == arch::to_json(est.events), "events differ:\n  sim "
-                                                            << rep["events"].dump() << "\n  est "
-                                                            << arch::to_json(est.events).dump());
+                                                             << rep["events"].dump() << "\n  est "
+                                                             << arch::to_json(est.events).dump());
   const double sim_cycles = rep["cycles"].get<double>();
   BOOST_TEST_MESSAGE("conv case " << ci << " datapath " << di << " " << dataflow << ": sim "
                                   << sim_cycles << " est " << est.cycles);

@@ -65,8 +65,9 @@ BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
              std::string::npos);
   Layer fc;
   fc.name = "fc", fc.in_features = 64 * 64, fc.out_features = 10;
-  BOOST_TEST(arch::network_unsupported(s, {conv(3, 64, 8, 8, 3, 1, 1), fc})
-                 .find("follows a conv layer") != std::string::npos);
+  BOOST_TEST(
+      arch::network_unsupported(s, {conv(3, 64, 8, 8, 3, 1, 1), fc}).find("follows a conv layer") !=
+      std::string::npos);
   // 64 KiB activation buffer: halves of 32 KiB = 16384 16-bit samples = 256 blocks of 64; a
   // 17 x 16 image of one channel block is 272 input blocks.
   const std::string why = arch::network_unsupported(s, {conv(3, 8, 17, 16, 3, 1, 1)});

@@ -78,7 +78,8 @@ const ConvCase kConvCases[] = {
 }  // namespace
 
 BOOST_DATA_TEST_CASE(conv_fft_reference_equals_direct_convolution, bdata::make(kConvCases), c) {
-  const Layer l = test::conv_layer(c.c, c.o, c.hw, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
+  const Layer l =
+      test::conv_layer(c.c, c.o, c.hw, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
   const LayerWeights w = random_layer_weights(l, c.k, 5);
   std::mt19937_64 g(6);
   std::vector<double> x(static_cast<size_t>(geometry(l, c.k).input_elements));
@@ -91,7 +92,8 @@ BOOST_DATA_TEST_CASE(conv_fft_reference_equals_direct_convolution, bdata::make(k
 // The fc noise model applies per output pixel with q = kernel^2 * ceil(C/k) and the input power
 // of the gathered vectors (border zeros lower it).
 BOOST_DATA_TEST_CASE(conv_fixed_sqnr_meets_the_derived_bound, bdata::make(kConvCases), c) {
-  const Layer l = test::conv_layer(c.c, c.o, c.hw, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
+  const Layer l =
+      test::conv_layer(c.c, c.o, c.hw, c.hw, c.kernel, c.stride, c.pad, c.k, Pooling::none);
   const AcceleratorSpec spec = sized_spec(l, c.k);
   const LayerWeights w = random_layer_weights(l, c.k, 7);
   const std::vector<int64_t> x = random_input_codes(l, c.k, kInput, 0.25, 8);

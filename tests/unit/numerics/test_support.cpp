@@ -84,8 +84,8 @@ Layer fc_layer(int in, int out, int k, Activation act, bool bias) {
   return l;
 }
 
-Layer conv_layer(int c, int o, int h, int w, int kernel, int stride, int pad, int k,
-                 Pooling pool, Activation act) {
+Layer conv_layer(int c, int o, int h, int w, int kernel, int stride, int pad, int k, Pooling pool,
+                 Activation act) {
   Layer l;
   l.name = "conv";
   l.kind = LayerKind::conv;
