@@ -130,6 +130,9 @@ std::string RandomCase::summary() const {
 }
 
 RandomCase random_case(const std::string& base_config, uint64_t seed) {
+  // A base config that does not load is the user's error (ConfigError, one line), not a reason
+  // to redraw: draws are rejected only for what they drew.
+  load_accelerator(base_config, {});
   Draw d(seed);
   // The layer count and the residency aimed at are drawn once, before any redraw, so that their
   // proportions (random_case.hpp) hold exactly; `resident` layers lead, the rest stream.

@@ -124,6 +124,15 @@ BOOST_AUTO_TEST_CASE(same_seed_same_point) {
   BOOST_TEST(a.summary() != c.summary());
 }
 
+// A missing base config is one clear error at once, not 10000 rejected draws.
+BOOST_AUTO_TEST_CASE(a_base_config_that_does_not_load_is_a_config_error) {
+  BOOST_CHECK_EXCEPTION(random_case("/nonexistent/base.yaml", 1), circa::ConfigError,
+                        [](const circa::ConfigError& e) {
+                          return std::string(e.what()).find("cannot open file") !=
+                                 std::string::npos;
+                        });
+}
+
 // A co-simulation child sends its whole result back as JSON: every field survives by name.
 BOOST_AUTO_TEST_CASE(cosim_results_travel_as_json_field_by_field) {
   circa::cosim::CosimResult r;
