@@ -67,7 +67,14 @@ nlohmann::json layer_program_json(const AcceleratorSpec& s, bool image) {
               {"bits",
                {{"out_height", 0},
                 {"out_width", arch::kConvWidthAt},
-                {"padding", arch::kConvPadAt}}}}}}},
+                {"padding", arch::kConvPadAt}}}}},
+            {"in_base",
+             {{"word", word(DescField::in_base)},
+              {"meaning", "later layers: first output-bank block of the input region"}}},
+            {"out_base",
+             {{"word", word(DescField::out_base)},
+              {"meaning", "first output-bank block the layer writes (the drain reads the last "
+                          "layer's from there)"}}}}},
           {"activation_layout",
            "pixel-major: pixel (y, x) holds its channel blocks in order, k samples each"},
           {"image", image ? "layer_program.hex" : ""}};

@@ -141,20 +141,21 @@ void emit_drain(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int O = p.spec->formats.output.bits, tb = p.log2_beats, uw = p.p_bits + tb;
   e.blank().line(
-      "// ---- output stream: after done, all p*beats rows in natural order; the SRAM holds "
+      "// ---- output stream: after done, the last layer's rows in natural order; the SRAM holds "
       "rdata under back-pressure ----");
   if (tb == 0) e.line("/* verilator lint_off UNUSEDSIGNAL */");
   b.reg("obuf_rbeat", std::max(tb, 1), "the beat within its block of the row read (drain or phase A)");
   if (tb == 0) e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.reg("out_have", 1);
-  b.wire("drain_rows", uw, net::out_base, "every row the last layer wrote (conv: every pixel's)");
+  b.wire("drain_rows", uw, net::out_base, "the end of the rows the last layer wrote");
   const std::string draining = net::state + " == ST_DRAIN";
   b.wire("drain_read", 1, draining + " && drain_row < drain_rows && (!out_have || out_ready)");
   e.line("assign " + net::drain_end + " = " + draining +
          " && drain_row == drain_rows && (!out_have || out_ready);");
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || " + net::start_fire + ") begin drain_row <= " + literal(0, uw) +
-         "; out_have <= 1'b0; end");
+  e.line("if (rst) begin drain_row <= " + literal(0, uw) + "; out_have <= 1'b0; end");
+  e.line("else if (" + net::layer_start +
+         ") begin drain_row <= cfg_out_base_row; out_have <= 1'b0; end");
   // tests only (drop_out_beat): row 1 is followed by row 3
   const std::string step = p.faults.drop_out_beat ? "(drain_row == " + literal(1, uw) + " ? " +
                                                         literal(2, uw) + " : " + literal(1, uw) + ")"
@@ -180,8 +181,9 @@ void emit_drain(Body& b, const TopPlan& p) {
 }
 
 /// Phase A's input row: the input buffer's (layer 0) or the output banks' row re-quantised to
-/// formats.input (later layers), with every sample at or above an fc layer's in_features zero and
-/// every sample of a conv tap off the image zero.
+/// formats.input (later layers), with every sample at or above an fc layer's in_features zero,
+/// and every sample of a conv tap off the image or at or above in_channels (the padding outputs
+/// of the conv layer before's last channel block) zero.
 void emit_act_row(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const FixedFormat& in = p.spec->formats.input;
@@ -191,18 +193,25 @@ void emit_act_row(Body& b, const TopPlan& p) {
   e.blank().line(
       "// phase A's row: the input buffer's, or the layer before's outputs re-quantised; samples "
       "at and above in_features read as 0 (the padding of the layer before's last block)");
+  const int qb = p.q_bits, tb = p.log2_beats, chw = std::max(qb + p.log2_block, fw);
   b.reg("act_rrow", ia);
   b.reg("act_pad", 1, "the row read is a conv tap off the image: zeros");
+  b.reg("act_cb", qb, "the conv tap's channel block");
   e.line("always @(posedge clk) if (" + net::inbuf_read + ") begin act_rrow <= " + net::inbuf_addr +
-         "; act_pad <= cfg_conv && " + net::gather_pad + "; end");
+         "; act_pad <= cfg_conv && " + net::gather_pad + "; act_cb <= g_cb; end");
   std::string row;
   for (int l = p.samples_per_beat - 1; l >= 0; --l) {
     const std::string L = n2s(l), rq = "act_rq" + L, lane = "act_lane" + L;
     b.wire(rq, I);
     b.round_sat("u_" + rq, b["out_lane" + L], p.spec->formats.output.frac, in, rq);
     const std::string sample = r ? "{act_rrow, " + literal(l, r) + "}" : std::string("act_rrow");
+    std::string chan = "act_cb";  // {cb, beat, lane}: the channel within the input pixel
+    if (tb > 0) chan += ", act_rrow[" + n2s(tb - 1) + ":0]";
+    if (r > 0) chan += ", " + literal(l, r);
+    chan = tb + r > 0 ? "{" + chan + "}" : chan;
     b.wire(lane, I,
-           "(cfg_conv ? !act_pad : " + zext(sample, ia + r, cw) + " < " +
+           "(cfg_conv ? !act_pad && " + zext(chan, qb + p.log2_block, chw) + " < " +
+               zext("cfg_in_features", fw, chw) + " : " + zext(sample, ia + r, cw) + " < " +
                zext("cfg_in_features", fw, cw) + ") ? (" + net::from_outputs + " ? " + rq +
                " : inbuf_rdata[" + n2s(l * I) + " +: " + n2s(I) + "]) : " + literal(0, I));
     row += (row.empty() ? "" : ", ") + lane;
@@ -221,9 +230,11 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
   b.wire("act_read", 1, net::inbuf_read + " && " + net::from_outputs,
          "phase A reads the layer before's outputs (no write meets it: they come after phase A)");
   b.reg("drain_row", aw, "the output row the drain reads next");
-  b.wire("obuf_raddr", aw,
-         net::state + " == ST_DRAIN ? drain_row : " +
-             (ia >= aw ? net::inbuf_addr + "[" + n2s(aw - 1) + ":0]" : zext(net::inbuf_addr, ia, aw)));
+  b.wire(
+      "obuf_raddr", aw,
+      net::state + " == ST_DRAIN ? drain_row : cfg_in_base_row + " +
+          (ia >= aw ? net::inbuf_addr + "[" + n2s(aw - 1) + ":0]" : zext(net::inbuf_addr, ia, aw)),
+      "the drain's row, or phase A's in the input region");
   const Module& per = d.module(gen_peripheral(d, p.spec->formats, S));
   emit_output_counters(b, p);
   std::vector<Expr> bias;  // lane S-1 first

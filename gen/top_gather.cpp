@@ -116,8 +116,9 @@ void emit_window_walk(Body& b, const TopPlan& p) {
          (tb > 0 ? "{" + blk + ", " + net::phase_a_row + "[" + n2s(tb - 1) + ":0]}" : blk) + ";");
 }
 
-/// Write side: product n's outputs go to rows out_base = n * p * beats onward (pooling: window
-/// n / 4's); out_base after the last product is every row the layer wrote, which the drain reads.
+/// Write side: product n's outputs go to rows out_base = (cfg_out_base + n * p) * beats onward
+/// (pooling: window n / 4's); out_base after the last product ends the rows the layer wrote,
+/// which the drain reads from the region's first.
 void emit_pixel_walk(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int sz = p.desc.size, aw = p.p_bits + p.log2_beats;
@@ -134,8 +135,9 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   e.line("assign " + net::pool_first + " = !cfg_pool || {w_oy[0], w_ox[0]} == 2'b00;");
   b.wire("pool_window_end", 1, "!cfg_pool || {w_oy[0], w_ox[0]} == 2'b11");
   const std::string rows = p.log2_beats > 0 ? "{cfg_p, " + n2s(p.log2_beats) + "'h0}" : "cfg_p";
-  e.line("always @(posedge clk) if (rst || " + net::layer_start + ") " + net::out_base +
-         " <= " + literal(0, aw) + "; else if (product_end && pool_window_end) " + net::out_base +
+  e.line("always @(posedge clk) if (rst) " + net::out_base + " <= " + literal(0, aw) +
+         "; else if (" + net::layer_start + ") " + net::out_base +
+         " <= cfg_out_base_row; else if (product_end && pool_window_end) " + net::out_base +
          " <= " + net::out_base + " + " + rows + ";");
 }
 

@@ -37,7 +37,9 @@ void emit_layer_table(Body& b, const TopPlan& p) {
       {arch::DescField::conv_in, "stride", sm, arch::kConvStrideAt},
       {arch::DescField::conv_out, "out_height", sz},
       {arch::DescField::conv_out, "out_width", sz, arch::kConvWidthAt},
-      {arch::DescField::conv_out, "padding", sm, arch::kConvPadAt}};
+      {arch::DescField::conv_out, "padding", sm, arch::kConvPadAt},
+      {arch::DescField::in_base, "in_base", p.desc.act_base},
+      {arch::DescField::out_base, "out_base", p.desc.act_base}};
   e.line("/* verilator lint_off UNUSEDSIGNAL */  // the unused high bits of each cfg word");
   for (const Field& f : fields) {
     const std::string t = "lt_" + f.name;
@@ -67,6 +69,13 @@ void emit_layer_table(Body& b, const TopPlan& p) {
     b.wire(std::string("cfg_") + f, sz, "lt_" + std::string(f) + at);
   for (const char* f : {"kernel", "stride", "padding"})
     b.wire(std::string("cfg_") + f, sm, "lt_" + std::string(f) + at);
+  const int tb = p.log2_beats, rows = p.p_bits + tb;  // an output-bank row address
+  for (const char* f : {"in_base", "out_base"})
+    b.wire(std::string("cfg_") + f + "_row", rows,
+           tb > 0 ? "{" + zext("lt_" + std::string(f) + at, p.desc.act_base, p.p_bits) + ", " +
+                        literal(0, tb) + "}"
+                  : zext("lt_" + std::string(f) + at, p.desc.act_base, rows),
+           "the region's first output-bank row");
   b.wire(net::from_outputs, 1, net::layer_idx + " != " + literal(0, lb),
          "a later layer reads the output banks (the layer before's outputs)");
 }

@@ -20,6 +20,39 @@ uint32_t field(uint32_t w, int at, int bits) {
   return (w >> at) & ((uint32_t{1} << bits) - 1u);
 }
 
+struct Region {
+  int64_t in_base = 0, out_base = 0;  ///< output-bank blocks
+};
+
+/// Each layer's input and output regions in the output banks (SCHEDULE.md, "Activation
+/// regions"), or why they do not fit. Layer 0 reads the input buffer. An fc layer reads its
+/// whole input in phase A before its first write, so it writes from block 0, over its input. A
+/// conv layer writes pixel after pixel while later pixels still read their windows, so after
+/// another layer its outputs go where its input is not: from block 0 when they fit below it,
+/// else right after it.
+std::string place_activations(const std::vector<Layer>& layers, int k, int64_t max_p,
+                              std::vector<Region>* regions) {
+  int64_t prev_base = 0, prev_blocks = 0;
+  for (size_t i = 0; i < layers.size(); ++i) {
+    const Layer& l = layers[i];
+    const LayerGeometry g = geometry(l, k);
+    const bool conv = l.kind == LayerKind::conv;
+    const int64_t out_blocks =
+        (conv ? (l.pool != Pooling::none ? g.products / 4 : g.products) : 1) * g.p;
+    Region r;
+    r.in_base = i == 0 ? 0 : prev_base;
+    if (i > 0 && conv) r.out_base = out_blocks <= prev_base ? 0 : prev_base + prev_blocks;
+    if (r.out_base + out_blocks > max_p)
+      return "layer '" + l.name + "': its outputs (" + n2s(out_blocks) +
+             " blocks) do not fit the output banks (" + n2s(max_p) + " blocks) beside its input (" +
+             n2s(prev_blocks) + " blocks from block " + n2s(prev_base) +
+             "); raise activation_buffer.capacity_kib";
+    regions->push_back(r);
+    prev_base = r.out_base, prev_blocks = out_blocks;
+  }
+  return "";
+}
+
 }  // namespace
 
 bool ConvGeometry::operator==(const ConvGeometry& o) const {
@@ -31,7 +64,8 @@ bool ConvGeometry::operator==(const ConvGeometry& o) const {
 bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
   return p == o.p && q == o.q && in_features == o.in_features && relu == o.relu && bias == o.bias &&
          stream == o.stream && last == o.last && conv == o.conv && pool == o.pool &&
-         weight_base == o.weight_base && bias_base == o.bias_base && geom == o.geom;
+         weight_base == o.weight_base && bias_base == o.bias_base && in_base == o.in_base &&
+         out_base == o.out_base && geom == o.geom;
 }
 
 int bits_to_hold(int64_t max_value) {
@@ -49,6 +83,7 @@ DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
   d.bias_base = bits_to_hold(m.max_bias_blocks - 1);
   // A conv layer's input pixels fit the input buffer's blocks.
   d.size = std::min(kConvSizeBits, bits_to_hold(m.max_q));
+  d.act_base = bits_to_hold(m.max_p - 1);
   return d;
 }
 
@@ -78,6 +113,8 @@ uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
       return static_cast<uint32_t>(d.geom.out_height) |
              static_cast<uint32_t>(d.geom.out_width) << kConvWidthAt |
              static_cast<uint32_t>(d.geom.padding) << kConvPadAt;
+    case DescField::in_base: return static_cast<uint32_t>(d.in_base);
+    case DescField::out_base: return static_cast<uint32_t>(d.out_base);
   }
   return 0;
 }
@@ -105,13 +142,15 @@ void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t w) {
       d.geom.out_width = static_cast<int>(field(w, kConvWidthAt, kConvSizeBits));
       d.geom.padding = static_cast<int>(field(w, kConvPadAt, kConvSmallBits));
       break;
+    case DescField::in_base: d.in_base = w; break;
+    case DescField::out_base: d.out_base = w; break;
   }
 }
 
 std::vector<CfgWrite> encode_program(const std::vector<LayerDescriptor>& layers) {
   std::vector<CfgWrite> out;
   for (size_t i = 0; i < layers.size(); ++i)
-    for (int f = 0; f <= static_cast<int>(DescField::conv_out); ++f)
+    for (int f = 0; f < kDescFields; ++f)
       out.push_back({static_cast<int64_t>(i) * kDescriptorWords + f,
                      descriptor_word(layers[i], static_cast<DescField>(f))});
   return out;
@@ -128,10 +167,15 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
     const Layer& l = layers[i];
     const std::string at = "layer '" + l.name + "': ";
     if (l.kind == LayerKind::lstm) return at + "lstm layers do not run in the generated top yet";
-    if (i > 0 && layers[i - 1].kind == LayerKind::conv)
-      return at +
-             "follows a conv layer: the top keeps conv outputs pixel-major and has one set "
-             "of output banks, so only a network's single conv layer runs in it so far";
+    if (i > 0 && l.kind == LayerKind::conv && layers[i - 1].kind != LayerKind::conv)
+      return at + "a conv layer after an fc layer: the top reads conv inputs pixel-major, and " +
+             "an fc layer's outputs are not";
+    if (i > 0 && l.kind == LayerKind::fc && layers[i - 1].kind == LayerKind::conv &&
+        layers[i - 1].out_channels % s.block_size != 0)
+      return at + "follows a conv layer of " + n2s(layers[i - 1].out_channels) +
+             " channels, not a multiple of k = " + n2s(s.block_size) +
+             ": the top keeps each pixel's channels in whole blocks, so the fc layer would read "
+             "their padding";
     if (l.kind == LayerKind::conv) {
       if (s.controller.conv_dataflow == ConvDataflow::reuse)
         return at +
@@ -165,15 +209,16 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
                " output blocks; the top's buffers hold " + n2s(m.max_q) + " and " + n2s(m.max_p) +
                " (activation_buffer.capacity_kib)";
     }
-    if (i > 0 && l.in_features != layers[i - 1].out_features)
-      return at + "in_features " + n2s(l.in_features) + " differs from the layer before's " +
-             "out_features " + n2s(layers[i - 1].out_features);
+    if (i > 0 && g.input_elements != geometry(layers[i - 1], s.block_size).output_elements)
+      return at + "takes " + n2s(g.input_elements) + " inputs; the layer before gives " +
+             n2s(geometry(layers[i - 1], s.block_size).output_elements);
     if (l.bias) bias_blocks += g.p;
   }
   if (bias_blocks > m.max_bias_blocks)
     return "the network's bias takes " + n2s(bias_blocks) + " blocks; the bias banks hold " +
            n2s(m.max_bias_blocks) + " (controller.bias_kib)";
-  return "";
+  std::vector<Region> regions;
+  return place_activations(layers, s.block_size, m.max_p, &regions);
 }
 
 NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer>& layers,
@@ -181,6 +226,9 @@ NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer
   const std::string why = network_unsupported(s, layers);
   if (!why.empty()) throw ConfigError("no whole-network program for " + s.name + ": " + why);
   CIRCA_CHECK(plans.size() == layers.size(), "one plan per layer");
+  std::vector<Region> regions;
+  CIRCA_CHECK(place_activations(layers, s.block_size, memory_map(s).max_p, &regions).empty(),
+              "activation regions");
   NetworkProgram np;
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& l = layers[i];
@@ -209,6 +257,7 @@ NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer
       d.bias_base = np.bias_blocks;
       np.bias_blocks += d.p;
     }
+    d.in_base = regions[i].in_base, d.out_base = regions[i].out_base;
     np.layers.push_back(d);
   }
   return np;

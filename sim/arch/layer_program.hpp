@@ -17,7 +17,7 @@ namespace circa::arch {
 /// in which the next layer's first input row is read (a start's own cycle, for layer 0).
 constexpr int kLayerSwitchCycles = 1;
 
-constexpr int kDescriptorWords = 8;  ///< cfg words per layer
+constexpr int kDescriptorWords = 16;  ///< cfg words per layer (the fields below, then unused)
 constexpr int kCfgDataBits = 32;
 
 /// Field (word) of a descriptor.
@@ -30,7 +30,10 @@ enum class DescField : int {
   bias_base = 5,    ///< first bias block in the bias banks
   conv_in = 6,      ///< conv: in_height | in_width << 12 | kernel << 24 | stride << 28
   conv_out = 7,     ///< conv: out_height | out_width << 12 | padding << 24
+  in_base = 8,      ///< later layers: first output-bank block of the input (the layer before's)
+  out_base = 9,     ///< first output-bank block the layer writes
 };
+constexpr int kDescFields = 10;  ///< words 0 .. kDescFields - 1 carry a field
 constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4, kCtlPool = 5;
 /// Bit offsets of the conv words' fields (a size takes 12 bits, kernel/stride/padding 4).
 constexpr int kConvWidthAt = 12, kConvKernelAt = 24, kConvStrideAt = 28, kConvPadAt = 24;
@@ -53,6 +56,7 @@ struct LayerDescriptor {
   bool pool = false;  ///< conv: 2x2 max pooling (even output sizes)
   int64_t weight_base = 0;
   int64_t bias_base = 0;
+  int64_t in_base = 0, out_base = 0;  ///< output-bank blocks (SCHEDULE.md, activation regions)
   ConvGeometry geom;
 
   /// Products one inference runs on the layer: output pixels (conv), or 1.
@@ -77,8 +81,10 @@ Pixel product_pixel(const LayerDescriptor& d, int64_t n);
 struct DescriptorBits {
   int control = 6, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
   int size = 0;        ///< bits of each conv height / width (at most kConvSizeBits)
-  int total() const {  ///< the four sizes, kernel, stride and padding included
-    return control + p + q + in_features + weight_base + bias_base + 4 * size + 3 * kConvSmallBits;
+  int act_base = 0;    ///< bits of in_base and of out_base (an output-bank block)
+  int total() const {  ///< the four sizes, kernel, stride, padding and both bases included
+    return control + p + q + in_features + weight_base + bias_base + 4 * size +
+           3 * kConvSmallBits + 2 * act_base;
   }
 };
 DescriptorBits descriptor_bits(const AcceleratorSpec& s);
@@ -107,9 +113,10 @@ struct NetworkProgram {
 };
 
 /// Why the top cannot run `layers` as one program ("" when it can): an lstm layer, a conv layer
-/// that is not the first or that pools an odd output size, more layers than controller.max_layers,
-/// more bias than controller.bias_kib, a layer larger than the activation buffer's halves, or a
-/// chain whose sizes do not match.
+/// after an fc layer or that pools an odd output size, an fc layer after a conv layer whose
+/// channels are not whole blocks, more layers than controller.max_layers, more bias than
+/// controller.bias_kib, a layer larger than the activation buffer's halves, feature maps whose
+/// regions do not fit the output banks, or a chain whose sizes do not match.
 std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers);
 
 /// The program of `layers` with their plans (plan_workload: residency and base rows);

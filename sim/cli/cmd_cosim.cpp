@@ -1,5 +1,5 @@
 // `circa cosim`: the generated top of a design point, Verilated at run time, in lockstep with
-// the SystemC model of the same top (sysc/pin_top.hpp) on a workload's fc layers in order
+// the SystemC model of the same top (sysc/pin_top.hpp) on a workload's layers in order
 // (sim/cosim/cosim.hpp), or `--random N` such runs on random valid design points
 // (sim/cosim/random_case.hpp). Exit status 1 on a mismatch
 // (first cycle, port, expected and actual values, and a VCD of both around it).
@@ -26,17 +26,17 @@ void register_cosim_command(CLI::App& app, CommandTable& t) {
   static CosimArgs args;
   auto* cmd = app.add_subcommand(
       "cosim",
-      "Co-simulate the generated top (Verilator) against the SystemC top on a workload's fc layers");
+      "Co-simulate the generated top (Verilator) against the SystemC top on a workload's layers");
   cmd->add_option("--config", args.o.config,
                   "accelerator YAML (with --random: the base, default configs/default.yaml)")
       ->check(CLI::ExistingFile);
   cmd->add_option("-p,--param", args.o.overrides, "override: key.path=value (repeatable)");
-  cmd->add_option("--workload", args.o.workload, "workload YAML with the fc layer")
+  cmd->add_option("--workload", args.o.workload, "workload YAML (fc and conv layers)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--layer", args.o.layer, "one layer of the workload (default: all, in order)");
   cmd->add_option("--random", args.random,
-                  "co-simulate N random valid design points, each with 1-3 chained fc layers "
-                  "(seeds S..S+N-1)")
+                  "co-simulate N random valid design points, each with 1-3 chained fc layers or a "
+                  "CNN (seeds S..S+N-1)")
       ->check(CLI::Range(1, 1000000));
   cmd->add_option("--seed", args.o.seed,
                   "seed of the weights, inputs, input gaps and output back-pressure (with "

@@ -5,6 +5,7 @@
 #include "cosim/cosim.hpp"
 #include "gen/top.hpp"
 #include "numerics/fixed_point.hpp"
+#include "numerics/output_stage.hpp"
 #include "numerics/random_data.hpp"
 #include "numerics/reference.hpp"
 
@@ -24,12 +25,7 @@ Bits bits_of_hex(const std::string& h) {
 /// The golden output codes in the order the bench keeps the top's (LayerRun::kept_output): a
 /// conv layer's channel-major (pooled) maps pixel-major.
 std::vector<int64_t> kept_order(const LayerRun& r, const std::vector<int64_t>& y) {
-  if (r.layer.kind != LayerKind::conv) return y;
-  const int64_t pixels = r.out_pixels, c_n = r.layer.out_channels;
-  std::vector<int64_t> v(y.size());
-  for (int64_t c = 0; c < c_n; ++c)
-    for (int64_t px = 0; px < pixels; ++px) v[px * c_n + c] = y[c * pixels + px];
-  return v;
+  return r.layer.kind == LayerKind::conv ? num::pixel_major(r.layer, y) : y;
 }
 
 }  // namespace
@@ -139,7 +135,8 @@ std::string golden_check(const AcceleratorSpec& s, const std::vector<LayerRun>& 
     std::vector<int64_t> x = first_inputs[run], y;
     for (size_t li = 0; li < runs.size(); ++li) {
       y = num::run_layer_fixed(s, runs[li].layer, runs[li].w, x).output;
-      x = next_input(s, y);
+      if (li + 1 < runs.size())
+        x = next_input(s, num::next_layer_input(runs[li].layer, runs[li + 1].layer, y));
     }
     y = kept_order(runs.back(), y);
     const std::vector<int64_t>& rtl = rtl_outputs.at(run);

@@ -93,6 +93,39 @@ Layer draw_conv(Draw& d, int k) {
   return l;
 }
 
+/// A conv layer over the outputs of conv layer `prev`: channels and image from prev, 1..2k output
+/// channels, a 1x1 to 3x3 kernel with stride 1 and padding below the kernel (at least enough for
+/// one output pixel); pooled half of the time when its output is even.
+Layer draw_next_conv(Draw& d, int k, const Layer& prev) {
+  const LayerGeometry g = geometry(prev, k);
+  Layer l;
+  l.name = "conv2";
+  l.kind = LayerKind::conv;
+  l.in_channels = prev.out_channels;
+  l.out_channels = d.in(1, 2 * k);
+  l.in_height = prev.pool != Pooling::none ? g.out_height / 2 : g.out_height;
+  l.in_width = prev.pool != Pooling::none ? g.out_width / 2 : g.out_width;
+  l.kernel = d.in(1, 3);
+  l.padding = d.in(0, l.kernel - 1);
+  if (std::min(l.in_height, l.in_width) + 2 * l.padding < l.kernel) l.padding = l.kernel - 1;
+  const int out_h = l.in_height + 2 * l.padding - l.kernel + 1,
+            out_w = l.in_width + 2 * l.padding - l.kernel + 1;
+  if (out_h % 2 == 0 && out_w % 2 == 0 && d.coin()) l.pool = Pooling::max2;
+  return l;
+}
+
+/// An fc layer of 1..k outputs over the last layer's outputs (a conv layer's flattened
+/// pixel-major: the top keeps them so when its channels are whole blocks, which the caller sees
+/// to).
+Layer draw_fc_after(Draw& d, int k, const Layer& prev) {
+  Layer l;
+  l.name = "fc";
+  l.kind = LayerKind::fc;
+  l.in_features = static_cast<int>(geometry(prev, k).output_elements);
+  l.out_features = d.in(1, k);
+  return l;
+}
+
 std::string describe_layer(const Layer& l, bool streamed) {
   const std::string tail = fmt::format("{}{}{}", l.activation == Activation::relu ? " relu" : "",
                                        l.bias ? " bias" : "", streamed ? " streamed" : "");
@@ -136,8 +169,11 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
   Draw d(seed);
   // The layer count and the residency aimed at are drawn once, before any redraw, so that their
   // proportions (random_case.hpp) hold exactly; `resident` layers lead, the rest stream.
-  const int u = d.in(0, 9), n = u < 5 ? 1 : u < 8 ? 2 : 3;
-  const bool conv = u >= 3 && u < 5;  // a network of one conv layer
+  const int u = d.in(0, 9);
+  const bool conv = u >= 3 && u < 5;  // a network that starts with a conv layer
+  const int n = conv ? d.in(1, 3) : u < 5 ? 1 : u < 8 ? 2 : 3;
+  // conv networks: conv; conv -> conv or conv -> fc (half each); conv -> conv -> fc
+  const bool conv_conv = n == 3 || (n == 2 && d.coin());
   const int r = n == 1 ? d.in(0, 1) : d.in(0, 5);
   const int resident = n == 1 ? r : r == 0 ? 0 : r == 1 ? n : d.in(1, n - 1);
   std::string last;
@@ -149,14 +185,25 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
     const std::vector<int> f = draw_features(d, k, n, resident);
     int64_t max_q = 0, max_p = 0;
     if (conv) {
-      Layer l = draw_conv(d, k);
-      l.activation = d.coin() ? Activation::relu : Activation::none;
-      l.bias = d.coin();
-      const LayerGeometry g = geometry(l, k);
-      const int64_t cb = (l.in_channels + k - 1) / k;
-      max_q = std::max<int64_t>(g.q, int64_t{l.in_height} * l.in_width * cb);
-      max_p = (l.pool != Pooling::none ? g.products / 4 : g.products) * g.p;
-      c.layers.push_back(l);
+      c.layers.push_back(draw_conv(d, k));
+      if (conv_conv) c.layers.push_back(draw_next_conv(d, k, c.layers.back()));
+      if (static_cast<int>(c.layers.size()) < n) {
+        // an fc layer reads whole channel blocks: the conv layer before has a multiple of k
+        c.layers.back().out_channels = k * d.in(1, 2);
+        c.layers.push_back(draw_fc_after(d, k, c.layers.back()));
+      }
+      // The buffers hold every conv layer's input and the sum of the outputs (the regions of
+      // consecutive layers never overlap in the output banks).
+      for (Layer& l : c.layers) {
+        l.activation = d.coin() ? Activation::relu : Activation::none;
+        l.bias = d.coin();
+        const LayerGeometry g = geometry(l, k);
+        const bool is_conv = l.kind == LayerKind::conv;
+        const int64_t cb = (l.in_channels + k - 1) / k;
+        max_q =
+            std::max<int64_t>({max_q, g.q, is_conv ? int64_t{l.in_height} * l.in_width * cb : 0});
+        max_p += (is_conv ? (l.pool != Pooling::none ? g.products / 4 : g.products) : 1) * g.p;
+      }
     }
     for (int i = 0; i < n && !conv; ++i) {
       Layer l;

@@ -1,10 +1,11 @@
 // Random valid design points for long co-simulation runs (`circa cosim --random N --seed S`).
 // Each case is a list of -p overrides on a base config plus a small network, drawn from the
 // space the generated top covers (k 4..256, every FFT style, lanes, bank counts, layouts, bit
-// widths, rounding and overflow modes). The network is one fc layer (30% of cases), one conv
-// layer (20%: up to 2k channels each side, 6 x 6 pixels, kernel 1..3, stride 1..2, padding up
-// to kernel - 1, a third of them pooled 2x2), or 2 (30%) or 3 (20%) fc layers, chained (layer i+1
-// reads layer i's outputs); the weight SRAM is sized so that a third of the cases stream every
+// widths, rounding and overflow modes). The network is one fc layer (30% of cases), a CNN (20%:
+// a conv layer of up to 2k channels each side, 6 x 6 pixels, kernel 1..3, stride 1..2, padding
+// up to kernel - 1, a third of them pooled 2x2; alone, followed by a second conv layer or an fc
+// layer, or by both, a third each), or 2 (30%) or 3 (20%) fc layers, chained (layer i+1 reads
+// layer i's outputs on chip); the weight SRAM is sized so that a third of the cases stream every
 // layer, a third hold every layer, and a third hold only the first layers and stream the rest
 // (arch::plan_workload's greedy residency: a one-layer case streams or holds, half each; a longer
 // one takes a prefix two times in three). A draw is kept only when plan_workload gives the
@@ -27,7 +28,7 @@ struct RandomCase {
   uint64_t seed = 0;
   std::vector<std::string> overrides;  ///< on the base config
   AcceleratorSpec spec;
-  std::vector<Layer> layers;    ///< one conv, or fc chained: layers[i+1] reads layers[i]
+  std::vector<Layer> layers;    ///< chained: layers[i+1] reads layers[i]
   std::string summary() const;  ///< one line: the design point, then the layers and which stream
 };
 

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "numerics/layer.hpp"
+#include "numerics/output_stage.hpp"
 #include "numerics/random_data.hpp"
 #include "spec/config_loader.hpp"
 
@@ -34,6 +35,8 @@ double compute(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
     exact = num::run_layer_double(l, s.block_size, weights, exact, num::ReferencePath::fft);
     codes = r.output;
     if (i + 1 == w.layers.size()) break;
+    codes = num::next_layer_input(l, w.layers[i + 1], codes);
+    exact = num::next_layer_input(l, w.layers[i + 1], exact);
     for (int64_t& c : codes) c = num::requantize(c, out.frac, in, nullptr);
   }
   double signal = 0, noise = 0;

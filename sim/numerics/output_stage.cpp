@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "common/error.hpp"
 
@@ -30,7 +31,35 @@ std::vector<T> pool2_impl(const std::vector<T>& in, int c, int h, int w, Pooling
   return out;
 }
 
+template <class T>
+std::vector<T> pixel_major_impl(const Layer& conv, const std::vector<T>& chw) {
+  const int64_t c_n = conv.out_channels, pixels = static_cast<int64_t>(chw.size()) / c_n;
+  CIRCA_CHECK(pixels * c_n == static_cast<int64_t>(chw.size()), "conv outputs: channels x pixels");
+  std::vector<T> hwc(chw.size());
+  for (int64_t c = 0; c < c_n; ++c)
+    for (int64_t px = 0; px < pixels; ++px) hwc[px * c_n + c] = chw[c * pixels + px];
+  return hwc;
+}
+
+template <class T>
+std::vector<T> next_input_impl(const Layer& prev, const Layer& next, std::vector<T> y) {
+  if (prev.kind != LayerKind::conv || next.kind != LayerKind::fc) return y;
+  return pixel_major_impl(prev, y);
+}
+
 }  // namespace
+
+std::vector<int64_t> pixel_major(const Layer& conv, const std::vector<int64_t>& chw) {
+  return pixel_major_impl(conv, chw);
+}
+
+std::vector<int64_t> next_layer_input(const Layer& prev, const Layer& next,
+                                      std::vector<int64_t> y) {
+  return next_input_impl(prev, next, std::move(y));
+}
+std::vector<double> next_layer_input(const Layer& prev, const Layer& next, std::vector<double> y) {
+  return next_input_impl(prev, next, std::move(y));
+}
 
 int64_t one_code(const FixedFormat& out) {
   CIRCA_CHECK(out.frac >= 1 && out.frac <= 61,

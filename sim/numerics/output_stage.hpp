@@ -40,6 +40,16 @@ int64_t lstm_cell_unit(int64_t gi, int64_t gf, int64_t gg, int64_t go, int64_t* 
 std::vector<int64_t> pool2(const std::vector<int64_t>& chw, int channels, int height, int width,
                            Pooling pool, const FixedFormat& out);
 
+/// A conv layer's (pooled) C x H x W output maps pixel-major: H x W x C, channels fastest.
+std::vector<int64_t> pixel_major(const Layer& conv, const std::vector<int64_t>& chw);
+
+/// The input layer `next` reads from the outputs y of layer `prev` before it: a conv layer's
+/// (pooled) C x H x W maps flatten into an fc layer pixel-major (H x W x C, channels fastest),
+/// the order the hardware keeps activations in (SCHEDULE.md); any other pair reads y as it is.
+std::vector<int64_t> next_layer_input(const Layer& prev, const Layer& next,
+                                      std::vector<int64_t> y);
+std::vector<double> next_layer_input(const Layer& prev, const Layer& next, std::vector<double> y);
+
 /// Double references of the same functions.
 double hard_sigmoid(double v);
 double hard_tanh(double v);

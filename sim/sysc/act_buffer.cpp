@@ -84,9 +84,8 @@ void ActivationBuffer::load_layer(int li) {
       sc_core::sc_stop();
       while (true) wait();
     }
-    in_.resize(final_.size());
-    for (size_t i = 0; i < in_.size(); ++i)
-      in_[i] = num::requantize(final_[i], f.output.frac, f.input, ovf);
+    in_ = num::next_layer_input(*layer(li - 1).layer, *lp.layer, final_);
+    for (int64_t& x : in_) x = num::requantize(x, f.output.frac, f.input, ovf);
   }
   CIRCA_CHECK(static_cast<int64_t>(in_.size()) == lp.plan.geom.input_elements,
               "layer input size");

@@ -1,6 +1,7 @@
 #include "sysc/golden.hpp"
 
 #include "common/error.hpp"
+#include "numerics/output_stage.hpp"
 
 namespace circa::sysc {
 
@@ -15,10 +16,10 @@ std::string GoldenChain::check(int li, const std::vector<int64_t>& sim,
   num::OverflowCounts convert;
   std::vector<int64_t> input = d_.input;
   if (li > 0) {
-    input.resize(prev_output_.size());
-    for (size_t i = 0; i < input.size(); ++i)
-      input[i] = num::requantize(prev_output_[i], s_.formats.output.frac, s_.formats.input,
-                                 &convert[num::Stage::input]);
+    input = num::next_layer_input(w_.layers[li - 1], l, prev_output_);
+    for (int64_t& x : input)
+      x = num::requantize(x, s_.formats.output.frac, s_.formats.input,
+                          &convert[num::Stage::input]);
   }
   num::LayerResult g = num::run_layer_fixed(s_, l, d_.weights[li], input);
   g.overflow += convert;

@@ -73,6 +73,7 @@ PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
   weight_rows_.assign(static_cast<size_t>(map_.weight_rows.rows), Bits(values_[w_data_i_].size()));
   bias_.assign(static_cast<size_t>(map_.max_bias_blocks) * s.block_size, 0);
   table_.assign(static_cast<size_t>(s.controller.max_layers), arch::LayerDescriptor{});
+  outputs_.assign(static_cast<size_t>(map_.max_p) * s.block_size, 0);
   dp_.clk(clk);
   dp_.rst(rst_);
   dp_.weight_stream().on_row = [this](int64_t row, const Bits& data) {
@@ -158,7 +159,8 @@ void PinTop::host_tick() {
   const bool in_fire = in(in_valid_i_) && !busy() && !start;
   const bool drain_ok = !out_have_ || in(out_ready_i_);
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
-  const int64_t drain_rows = d.out_pixels() * d.p * (spec_.block_size / samples_);
+  const int64_t beats = spec_.block_size / samples_;
+  const int64_t drain_rows = (d.out_base + d.out_pixels() * d.p) * beats;
   const bool draining = state_ == State::drain;
   const bool drain_read = draining && drain_row_ < drain_rows && drain_ok;
   const bool drain_end = draining && drain_row_ == drain_rows && drain_ok;
@@ -166,7 +168,7 @@ void PinTop::host_tick() {
     const int64_t a = in_value(cfg_addr_i_), li = a / arch::kDescriptorWords;
     const int f = static_cast<int>(a % arch::kDescriptorWords);
     if (li < static_cast<int64_t>(table_.size()) &&
-        f <= static_cast<int>(arch::DescField::conv_out))
+        f < arch::kDescFields)
       arch::set_descriptor_word(table_[static_cast<size_t>(li)], static_cast<arch::DescField>(f),
                                 static_cast<uint32_t>(unsigned_field(values_[cfg_data_i_], 0, 32)));
   }
@@ -199,7 +201,11 @@ void PinTop::host_tick() {
   if (layer_end && !last) ++layer_;
   if (draining && drain_end) layer_ = 0;
   if (start_fire || switch_fire || next_product) {
-    if (start_fire) in_ptr_ = drain_row_ = 0, out_have_ = false;
+    if (start_fire) in_ptr_ = 0;
+    if (!next_product) {  // a layer's start: its drain would read its output region
+      drain_row_ = table_[static_cast<size_t>(layer_)].out_base * beats;
+      out_have_ = false;
+    }
     product_ = next_product ? product_ + 1 : 0;
     launch(t, layer_, product_);
     return;
@@ -226,7 +232,6 @@ void PinTop::launch(int64_t t, int li, int64_t n) {
   CIRCA_CHECK(!d.bias || (d.bias_base + p) * k <= static_cast<int64_t>(bias_.size()),
               "pin top: layer " + std::to_string(li) + "'s bias outside the bias banks");
   std::vector<int64_t> x = d.conv ? conv_window(d, n) : layer_input(d);
-  if (n == 0) outputs_.assign(static_cast<size_t>(d.out_pixels() * p * k), 0);
   slot_ ^= 1;
   start_cycle_ = t - 1;
   streaming_ = d.stream;
@@ -249,33 +254,33 @@ void PinTop::launch(int64_t t, int li, int64_t n) {
   dp_.requests()->push(c, t);
 }
 
-// Layer 0 reads the input rows the host loaded; a later layer reads the layer before's outputs
-// from the output banks, re-quantised to formats.input on the way (as the RTL's read path does).
-// Samples at and above in_features read as 0 either way.
+// Samples at and above in_features read as 0.
 std::vector<int64_t> PinTop::layer_input(const arch::LayerDescriptor& d) const {
   std::vector<int64_t> x(static_cast<size_t>(d.q) * spec_.block_size, 0);
   const int64_t n = std::min<int64_t>(d.in_features, static_cast<int64_t>(x.size()));
-  const DatapathFormats& f = spec_.formats;
-  if (layer_ == 0) {
-    for (int64_t i = 0; i < n; ++i) x[i] = input_code(i);
-  } else {
-    for (int64_t i = 0; i < n && i < static_cast<int64_t>(outputs_.size()); ++i)
-      x[i] = num::requantize(outputs_[i], f.output.frac, f.input, nullptr);
-  }
+  for (int64_t i = 0; i < n; ++i) x[i] = input_code(d, i);
   return x;
 }
 
-int64_t PinTop::input_code(int64_t sample) const {
+// Layer 0 reads the input rows the host loaded; a later layer reads the layer before's outputs
+// from its region of the output banks, re-quantised to formats.input on the way (as the RTL's
+// read path does).
+int64_t PinTop::input_code(const arch::LayerDescriptor& d, int64_t sample) const {
+  if (layer_ > 0) {
+    const size_t at = static_cast<size_t>(d.in_base * spec_.block_size + sample);
+    CIRCA_CHECK(at < outputs_.size(), "pin top: an input read beyond the output banks");
+    return num::requantize(outputs_[at], spec_.formats.output.frac, spec_.formats.input, nullptr);
+  }
   const int I = spec_.formats.input.bits;
   return signed_field(input_rows_[sample / samples_], static_cast<int>(sample % samples_) * I, I);
 }
 
 // Output pixel n's window, tap (u, v) row-major then channel block cb (numerics/conv_gather.hpp's
-// order), from the pixel-major input rows: the blocks as loaded, zeros off the image.
+// order), from the pixel-major input (input_code): the blocks as stored, zeros off the image and
+// at and above in_channels (the layer before's padding outputs, as in RTL).
 std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t n) const {
   const int k = spec_.block_size, cb_n = d.channel_blocks(k);
   const arch::ConvGeometry& g = d.geom;
-  CIRCA_CHECK(layer_ == 0, "pin top: a conv layer reads the input buffer (layer 0 only)");
   CIRCA_CHECK(int64_t{g.in_height} * g.in_width * cb_n <= map_.max_q && g.out_width > 0,
               "pin top: the conv layer's input exceeds the input buffer");
   std::vector<int64_t> x(static_cast<size_t>(d.q) * k, 0);
@@ -288,7 +293,8 @@ std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t
       for (int cb = 0; cb < cb_n; ++cb) {
         const int64_t j = (int64_t{u} * g.kernel + v) * cb_n + cb;
         const int64_t from = ((iy * g.in_width + ix) * cb_n + cb) * k;
-        for (int i = 0; i < k && j < d.q; ++i) x[j * k + i] = input_code(from + i);
+        for (int i = 0; i < k && j < d.q && cb * k + i < d.in_features; ++i)
+          x[j * k + i] = input_code(d, from + i);
       }
     }
   return x;
@@ -300,8 +306,9 @@ void PinTop::keep_outputs() {
   const std::vector<int64_t>& y = dp_.activations().outputs();
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
   const bool pool = d.pool, first = !pool || product_ % 4 == 0;
-  const size_t at = static_cast<size_t>(pool ? product_ / 4 : product_) * y.size();
-  CIRCA_CHECK(at + y.size() <= outputs_.size(), "pin top: outputs beyond the layer's");
+  const size_t at = static_cast<size_t>(d.out_base * spec_.block_size) +
+                    static_cast<size_t>(pool ? product_ / 4 : product_) * y.size();
+  CIRCA_CHECK(at + y.size() <= outputs_.size(), "pin top: outputs beyond the output banks");
   for (size_t i = 0; i < y.size(); ++i)
     outputs_[at + i] = first ? y[i] : std::max(outputs_[at + i], y[i]);
 }

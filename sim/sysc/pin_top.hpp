@@ -5,10 +5,11 @@
 // registers do. A `start` runs the layer program written through cfg_* (arch/layer_program.hpp):
 // each layer is one product on the datapath (fc) or one per output pixel, back to back (conv),
 // which the units run on the weights decoded from the layer's configured (or streamed) rows, its
-// bias codes and its input: the loaded input rows for layer 0 (a conv layer gathers each pixel's
-// window from them, zeros off the image), the layer before's outputs re-quantised for the others
-// (samples at and above in_features zero); a layer starts kLayerSwitchCycles after the layer
-// before wrote its last output. `circa cosim` compares it with the Verilated top on every
+// bias codes and its input: the loaded input rows for layer 0, the layer before's outputs
+// re-quantised for the others, read from the descriptor's input region of the output banks (a
+// conv layer gathers each pixel's window, zeros off the image; an fc layer's samples at and
+// above in_features are zero); a layer writes its outputs from its out_base block and starts
+// kLayerSwitchCycles after the layer before wrote its last output. `circa cosim` compares it with the Verilated top on every
 // output port, every cycle.
 #pragma once
 
@@ -51,7 +52,8 @@ class PinTop : public sc_core::sc_module, public PinModel {
   void launch(int64_t t, int layer, int64_t product);
   std::vector<int64_t> layer_input(const arch::LayerDescriptor& d) const;
   std::vector<int64_t> conv_window(const arch::LayerDescriptor& d, int64_t product) const;
-  int64_t input_code(int64_t sample) const;  ///< sample n of the loaded input rows
+  /// Sample n of the layer's input: the loaded input rows (layer 0) or its output-bank region.
+  int64_t input_code(const arch::LayerDescriptor& d, int64_t sample) const;
   void keep_outputs();  ///< the finished product's outputs, at its rows of the layer's
   void decode_resident_rows(LayerProgram& lp, int64_t base);
   /// The running product is its layer's last (an fc layer's only one).
@@ -86,7 +88,7 @@ class PinTop : public sc_core::sc_module, public PinModel {
   std::vector<Bits> input_rows_, weight_rows_;
   std::vector<int64_t> bias_;
   std::vector<arch::LayerDescriptor> table_;  ///< the layer program
-  std::vector<int64_t> outputs_;  ///< the output banks: every product's outputs of the last layer
+  std::vector<int64_t> outputs_;  ///< the output banks, max_p blocks of k codes
   // registers
   State state_ = State::idle;
   int64_t in_ptr_ = 0, drain_row_ = 0, out_row_ = 0;

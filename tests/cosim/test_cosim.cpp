@@ -321,6 +321,22 @@ BOOST_AUTO_TEST_CASE(conv_layer_with_streamed_weights_agrees) {
   BOOST_TEST(c.T > 3012);
 }
 
+// A whole CNN in one start (tests/cosim/data/conv_chain.yaml): conv_pool.yaml's layer (12048
+// cycles, above), then conv2 gathering its windows from conv1's pooled outputs on chip: 24
+// channels are 2 blocks, q = 3*3*2 = 18, 32 channels p = 2, so T = 251 as conv_small's; 4 x 3
+// pixels = 3012 cycles. Then fc over the 384 outputs (pixel-major): q = 24, p = 1, one group:
+// A = span(24) = 23*8 + 20 = 204, R_0 = 204 + 24*2 + 2 = 254 = I_0, T = 254 + span(1) + 1 = 275.
+// With a switch cycle between layers: 12048 + 1 + 3012 + 1 + 275 = 15337, start to done.
+BOOST_AUTO_TEST_CASE(a_cnn_runs_conv_conv_fc_in_one_start) {
+  CosimOptions o = options({}, 7, "conv_chain.vcd", "conv_chain.yaml");
+  o.stall = 0.2;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.products == o.products);
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.report.find("network (3 layers): 15337/15337") != std::string::npos, c.report);
+}
+
 BOOST_AUTO_TEST_CASE(cycle_limit_fails) {
   CosimOptions o = options({}, 1, "limit.vcd");
   o.max_cycles = 100;  // far below two products: the run must fail, not pass silently

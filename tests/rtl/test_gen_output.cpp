@@ -101,11 +101,12 @@ BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(
     BOOST_TEST(ports.count(p) == 1u, p);
   for (const char* mem : {"weight_sram", "input_buffer", "spectrum_buffer", "bias_banks", "output_banks"})
     BOOST_TEST(m["memories"].contains(mem), mem);
-  // The layer program format a host needs: 8 words of 32 bits per layer, eight fields (six, and
-  // the conv geometry in two).
-  BOOST_TEST(m["layer_program"]["words_per_layer"].get<int>() == 8);
+  // The layer program format a host needs: 16 words of 32 bits per layer, ten fields (six, the
+  // conv geometry in two, the input and output regions).
+  BOOST_TEST(m["layer_program"]["words_per_layer"].get<int>() == 16);
   BOOST_TEST(m["layer_program"]["word_bits"].get<int>() == 32);
-  BOOST_TEST(m["layer_program"]["fields"].size() == 8u);
+  BOOST_TEST(m["layer_program"]["fields"].size() == 10u);
+  BOOST_TEST(m["layer_program"]["fields"]["out_base"]["word"].get<int>() == 9);
   BOOST_TEST(m["layer_program"]["fields"]["conv_in"]["bits"]["stride"].get<int>() == 28);
   // The FFT unit's latency, by hand from each config (SCHEDULE.md, stage_latency 1 throughout):
   // pipelined = beats (k / samples_per_cycle) + log2 k stages, unrolled = log2 k stages.
@@ -161,13 +162,15 @@ BOOST_AUTO_TEST_CASE(network_images_place_each_layer) {
   for (size_t r = 0; r < 4; ++r) BOOST_TEST(w1[8 + r] + w0[8 + r] == fc2_rows[r]);  // bank 1 high
   BOOST_TEST(lines("bias_bank0.hex").size() == 24u);
   const auto prog = lines("layer_program.hex");
-  BOOST_TEST_REQUIRE(prog.size() == 16u);
+  BOOST_TEST_REQUIRE(prog.size() == 32u);  // 16 words per layer
   BOOST_TEST(prog[0] == "00000003");   // fc1: relu, bias
   BOOST_TEST(prog[1] == "00000002");   // p
   BOOST_TEST(prog[3] == "00000020");   // in_features 32
-  BOOST_TEST(prog[8] == "0000000a");   // fc2: bias, last
-  BOOST_TEST(prog[12] == "00000008");  // weight_base
-  BOOST_TEST(prog[13] == "00000002");  // bias_base
+  BOOST_TEST(prog[16] == "0000000a");  // fc2: bias, last
+  BOOST_TEST(prog[20] == "00000008");  // weight_base
+  BOOST_TEST(prog[21] == "00000002");  // bias_base
+  BOOST_TEST(prog[24] == "00000000");  // in_base: fc1's outputs from block 0
+  BOOST_TEST(prog[25] == "00000000");  // out_base: over them
 }
 
 BOOST_DATA_TEST_CASE(every_generated_module_is_verilator_lint_clean, bdata::make(kConfigs), cfg) {

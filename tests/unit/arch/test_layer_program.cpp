@@ -54,7 +54,7 @@ BOOST_AUTO_TEST_CASE(a_conv_descriptor_packs_its_geometry) {
     arch::set_descriptor_word(back, static_cast<arch::DescField>(w.addr % arch::kDescriptorWords),
                               w.data);
   BOOST_TEST((back == d));
-  BOOST_TEST(arch::encode_program(np.layers).size() == 8u);
+  BOOST_TEST(arch::encode_program(np.layers).size() == 10u);  // words 0-9 of the 16
 }
 
 BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
@@ -64,10 +64,13 @@ BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
   BOOST_TEST(arch::network_unsupported(s, {pooled}).find("pools an odd output size (7 x 7)") !=
              std::string::npos);
   Layer fc;
-  fc.name = "fc", fc.in_features = 64 * 64, fc.out_features = 10;
-  BOOST_TEST(
-      arch::network_unsupported(s, {conv(3, 64, 8, 8, 3, 1, 1), fc}).find("follows a conv layer") !=
-      std::string::npos);
+  fc.name = "fc", fc.in_features = 8 * 8 * 40, fc.out_features = 10;
+  BOOST_TEST(arch::network_unsupported(s, {conv(3, 40, 8, 8, 3, 1, 1), fc})
+                 .find("40 channels, not a multiple of k = 64") != std::string::npos);
+  Layer fc_first = fc;
+  fc_first.in_features = 64, fc_first.out_features = 3 * 8 * 8;
+  BOOST_TEST(arch::network_unsupported(s, {fc_first, conv(3, 64, 8, 8, 3, 1, 1)})
+                 .find("a conv layer after an fc layer") != std::string::npos);
   // 64 KiB activation buffer: halves of 32 KiB = 16384 16-bit samples = 256 blocks of 64; a
   // 17 x 16 image of one channel block is 272 input blocks.
   const std::string why = arch::network_unsupported(s, {conv(3, 8, 17, 16, 3, 1, 1)});
@@ -79,6 +82,35 @@ BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
   Layer lstm;
   lstm.name = "lstm", lstm.kind = LayerKind::lstm, lstm.input_size = 64, lstm.hidden_size = 64;
   BOOST_TEST(arch::network_unsupported(s, {lstm}).find("lstm") != std::string::npos);
+}
+
+// Activation regions in the output banks (default.yaml: 256 blocks of 64). conv1's 8 x 8 pooled
+// to 4 x 4 pixels of 2 blocks (128 channels) = 32 blocks from block 0; conv2 reads them and
+// writes its 4 x 4 x 1 = 16 blocks right after (block 32: they do not fit below block 0); fc
+// reads conv2's region (16 blocks = 1024 samples from block 32) and writes over it from block 0.
+// A conv2 whose outputs (240 blocks) do not fit beside its input is refused.
+BOOST_AUTO_TEST_CASE(layers_after_a_conv_layer_read_and_write_disjoint_regions) {
+  const AcceleratorSpec s = test::default_spec();
+  Layer c1 = conv(3, 128, 8, 8, 3, 1, 1);
+  c1.pool = Pooling::max2;
+  const Layer c2 = conv(128, 64, 4, 4, 3, 1, 1);
+  Layer fc;
+  fc.name = "fc", fc.in_features = 4 * 4 * 64, fc.out_features = 10;
+  const arch::NetworkProgram np = program_of(s, {c1, c2, fc});
+  BOOST_REQUIRE(np.layers.size() == 3u);
+  BOOST_TEST(np.layers[0].in_base == 0);
+  BOOST_TEST(np.layers[0].out_base == 0);
+  BOOST_TEST(np.layers[1].in_base == 0);
+  BOOST_TEST(np.layers[1].out_base == 32);
+  BOOST_TEST(np.layers[2].in_base == 32);
+  BOOST_TEST(np.layers[2].out_base == 0);
+  BOOST_TEST(arch::descriptor_word(np.layers[1], arch::DescField::out_base) == 32u);
+  BOOST_TEST(arch::descriptor_word(np.layers[2], arch::DescField::in_base) == 32u);
+  const Layer wide = conv(128, 64 * 15, 4, 4, 3, 1, 1);  // 16 pixels x 15 blocks = 240
+  const std::string why = arch::network_unsupported(s, {c1, wide});
+  BOOST_TEST(why.find("outputs (240 blocks) do not fit the output banks (256 blocks) beside its "
+                      "input (32 blocks from block 0)") != std::string::npos,
+             why);
 }
 
 // Pooling walks each 2x2 window's pixels in a row: a 4 x 4 output gives (0,0) (0,1) (1,0)

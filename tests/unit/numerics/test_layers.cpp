@@ -136,6 +136,21 @@ BOOST_AUTO_TEST_CASE(avg_pool_rounds_the_quarter_sum_by_the_output_rounding) {
   BOOST_TEST(pool2(y, 1, 2, 2, Pooling::max2, out)[0] == 8);
 }
 
+// Conv outputs flatten into an fc layer pixel-major: 3 channels x 2 pixels (c*10 + px) give
+// pixel 0's three channels, then pixel 1's; into another conv layer they stay C x H x W.
+BOOST_AUTO_TEST_CASE(conv_outputs_flatten_into_fc_pixel_major) {
+  Layer c;
+  c.kind = LayerKind::conv, c.out_channels = 3;
+  Layer fc;
+  const std::vector<int64_t> chw = {0, 1, 10, 11, 20, 21};
+  BOOST_TEST(next_layer_input(c, fc, chw) == (std::vector<int64_t>{0, 10, 20, 1, 11, 21}),
+             boost::test_tools::per_element());
+  BOOST_TEST(next_layer_input(c, c, chw) == chw, boost::test_tools::per_element());
+  BOOST_TEST(next_layer_input(fc, fc, chw) == chw, boost::test_tools::per_element());
+  const std::vector<double> d = {0, 1, 10, 11, 20, 21};
+  BOOST_TEST(next_layer_input(c, fc, d)[1] == 10.0);
+}
+
 BOOST_AUTO_TEST_CASE(hard_activations_in_output_codes) {
   const FixedFormat out{16, 8, Rounding::nearest_even, Overflow::saturate};  // one = 256
   BOOST_TEST(hard_sigmoid(0, out) == 128);
