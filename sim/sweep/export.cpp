@@ -1,6 +1,8 @@
 #include "sweep/export.hpp"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -85,10 +87,16 @@ nlohmann::json results_json(const ResultSet& r) {
 }
 
 void write_text_file(const std::string& file, const std::string& text) {
+  errno = 0;
   std::ofstream out(file, std::ios::binary);
   out << text;
-  if (!out.flush())
-    throw ConfigError("cannot write '" + file + "'; check the folder exists and is writable");
+  if (out.flush()) return;
+  const int err = errno;  // the failed open or write's
+  throw ConfigError("cannot write '" + file + "'" +
+                    (err != 0 ? " (" + std::string(std::strerror(err)) + ")" : std::string()) +
+                    (err == ENOSPC ? "; the disk is full: free space (or choose another folder) "
+                                     "and run again"
+                                   : "; check the folder exists and is writable"));
 }
 
 void write_reports(const ResultSet& r, const std::string& dir) {

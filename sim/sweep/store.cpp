@@ -12,6 +12,15 @@
 namespace circa::sweep {
 namespace {
 
+/// What the user can do about an SQLite error code: a full disk keeps the rows already committed
+/// (each point is its own transaction), so the sweep resumes once there is room.
+std::string store_hint(int rc) {
+  if ((rc & 0xff) == SQLITE_FULL)
+    return "the disk is full: free space (or choose another --out) and run the sweep again; the "
+           "points stored so far are kept";
+  return "if the file is damaged or not a Circa store, move it away and run the sweep again";
+}
+
 /// The tables; the status column admits the names of kPointStatusNames ("'ok', 'failed'").
 std::string schema() {
   std::string statuses;
@@ -69,9 +78,7 @@ class Statement {
   [[noreturn]] void fail() const {
     const char* file = sqlite3_db_filename(db_, "main");
     throw ConfigError("results store '" + std::string(file ? file : "?") +
-                      "': " + sqlite3_errmsg(db_) +
-                      "; if the file is damaged or not a Circa store, move it away and run the "
-                      "sweep again");
+                      "': " + sqlite3_errmsg(db_) + "; " + store_hint(sqlite3_errcode(db_)));
   }
 
   sqlite3* db_;
@@ -145,9 +152,7 @@ void ResultStore::exec(const std::string& sql) const {
   if (rc != SQLITE_OK) {
     const std::string msg = err ? err : "unknown error";
     sqlite3_free(err);
-    throw ConfigError("results store '" + path_ + "': " + msg +
-                      "; if the file is damaged or not a Circa store, move it away and run the "
-                      "sweep again");
+    throw ConfigError("results store '" + path_ + "': " + msg + "; " + store_hint(rc));
   }
 }
 
