@@ -13,6 +13,7 @@
 #include "cli/version.hpp"
 #include "common/error.hpp"
 #include "data/fashion_mnist.hpp"
+#include "numerics/fixed_point.hpp"
 
 namespace circa::cli {
 namespace {
@@ -22,6 +23,7 @@ struct TrainArgs {
   std::vector<std::string> params;
   train::TrainOptions o;
   bool dense = false;
+  bool free_spectra = false;
   int64_t train_limit = 0, test_limit = 0;
 };
 
@@ -34,6 +36,9 @@ int run_train(const TrainArgs& a) {
   const data::ImageSet tr = data::load_fashion_mnist(dir, data::Split::train, a.train_limit);
   const data::ImageSet te = data::load_fashion_mnist(dir, data::Split::test, a.test_limit);
   train::check_fits(in.workload, k, tr, "fashion-mnist");
+  train::TrainOptions o = a.o;
+  const FixedFormat& wf = in.spec.formats.weight;
+  if (!a.dense && !a.free_spectra) o.spectrum_limit = num::to_double(num::max_code(wf), wf);
   std::cout << "training " << in.workload.name
             << (a.dense ? " (dense)" : " (block-circulant, k per layer:");
   if (!a.dense)
@@ -41,7 +46,7 @@ int run_train(const TrainArgs& a) {
   std::cout << (a.dense ? "" : ")") << " on " << tr.count << " images, testing on " << te.count
             << "; " << net.params().size() << " parameters, " << a.o.threads << " threads\n";
   ProgressPrinter printer(std::cout, isatty(STDOUT_FILENO) == 1);
-  const train::TrainResult r = train::train_network(net, tr, te, a.o, std::ref(printer));
+  const train::TrainResult r = train::train_network(net, tr, te, o, std::ref(printer));
   nlohmann::json info = {{"tool", std::string("circa ") + kVersion},
                          {"workload", in.workload.name},
                          {"workload_file", a.workload},
@@ -58,6 +63,7 @@ int run_train(const TrainArgs& a) {
                          {"seed", a.o.seed},
                          {"threads", a.o.threads},
                          {"logit_scale", a.o.logit_scale},
+                         {"spectrum_limit", o.spectrum_limit},
                          {"input", "pixel / 255"}};
   write_trained(a.out, net, k, info, r);
   std::printf("float test accuracy %.2f%%; %.0f training images/s; weights and %s in %s\n",
@@ -100,6 +106,8 @@ void register_train_command(CLI::App& app, CommandTable& t) {
                 "softmax reads scale x logits: > 1 keeps logits inside a narrow output format")
       ->capture_default_str()
       ->check(CLI::Range(0.01, 100.0));
+  c->add_flag("--free-spectra", a->free_spectra,
+              "do not clip the weight spectra to formats.weight's range while training");
   c->add_flag("--dense", a->dense, "train the dense baseline (same shapes, no circulant blocks)");
   c->add_option("--train-limit", a->train_limit, "use only the first N training images (0: all)")
       ->check(CLI::NonNegativeNumber);

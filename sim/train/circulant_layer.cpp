@@ -100,6 +100,25 @@ class CirculantLayer : public TrainLayer {
     }
   }
 
+  // The hardware stores FFT(w_ij) and saturates each component at the weight format's range:
+  // clip the spectrum there and transform back, so the stored spectra are exactly the clipped
+  // ones (projected gradient descent onto what the format holds).
+  void constrain(double* params, double limit) const override {
+    RealFft fft(g_.k);
+    std::vector<cplx> bins(nb_);
+    for (size_t b = 0; b < blocks(); ++b) {
+      double* w = params + b * g_.k;
+      fft.forward(w, bins.data());
+      bool clipped = false;
+      for (cplx& v : bins) {
+        const cplx c(std::clamp(v.real(), -limit, limit), std::clamp(v.imag(), -limit, limit));
+        clipped |= c != v;
+        v = c;
+      }
+      if (clipped) fft.inverse(bins.data(), w);
+    }
+  }
+
   void gradient(const double* accum, double* grad) const override {
     RealFft fft(g_.k);
     const auto* ga = reinterpret_cast<const cplx*>(accum);

@@ -42,6 +42,12 @@ class TrainLayer {
                         double* accum) const = 0;
   /// dL/d(parameters) from a (summed) accumulator.
   virtual void gradient(const double* accum, double* grad) const = 0;
+  /// Projects the weights so that every stored weight-spectrum component lies in
+  /// [-limit, limit] (the weight format's range); layers stored in the time domain keep them.
+  virtual void constrain(double* params, double limit) const {
+    (void)params;
+    (void)limit;
+  }
 
  private:
   Layer layer_;

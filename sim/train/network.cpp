@@ -67,6 +67,13 @@ void Network::prepare() {
   for (size_t i = 0; i < layers_.size(); ++i) layers_[i]->prepare(&params_[param_offset_[i]]);
 }
 
+void Network::constrain(double limit) {
+  if (limit > 0)
+    for (size_t i = 0; i < layers_.size(); ++i)
+      layers_[i]->constrain(&params_[param_offset_[i]], limit);
+  prepare();
+}
+
 Network::Worker Network::worker() const {
   Worker wk;
   for (const auto& l : layers_) {

@@ -40,6 +40,8 @@ class Network {
   void init(uint64_t seed);
   /// Call after every change of params(), before forward passes.
   void prepare();
+  /// TrainLayer::constrain on every layer (limit > 0), then prepare().
+  void constrain(double limit);
 
   Worker worker() const;
   /// The last layer's outputs (the logits) for input x.

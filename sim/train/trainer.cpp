@@ -64,7 +64,7 @@ class StepRunner {
     const double pi = 3.14159265358979323846;
     adam_.set_lr(o_.lr * 0.5 * (1.0 + std::cos(pi * static_cast<double>(step_++) / total_steps_)));
     adam_.step(net_.params(), grad_);
-    net_.prepare();
+    net_.constrain(o_.spectrum_limit);
     BatchStats r;
     for (const BatchStats& p : part) {
       r.loss += p.loss;
@@ -132,6 +132,7 @@ TrainResult train_network(Network& net, const data::ImageSet& train_set,
               "check_fits() before train()");
   CIRCA_CHECK(o.epochs >= 1 && o.batch >= 1 && o.threads >= 1, "options checked by the caller");
   net.init(o.seed);
+  net.constrain(o.spectrum_limit);
   std::mt19937_64 order_rng(o.seed ^ 0x5DEECE66DULL);
   std::vector<int64_t> order(static_cast<size_t>(train_set.count));
   std::iota(order.begin(), order.end(), int64_t{0});

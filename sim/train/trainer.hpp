@@ -20,8 +20,13 @@ struct TrainOptions {
   uint64_t seed = 1;  ///< initial weights and the order of the images
   int threads = 2;
   /// Softmax reads logit_scale * logits: > 1 trains smaller logits (argmax unchanged), so
-  /// they stay inside a narrow fixed-point output format.
-  double logit_scale = 1.0;
+  /// they stay inside a narrow fixed-point output format. At 1, LeNet-300-100's logits reach
+  /// beyond the +-8 of the default s16.12 output and saturate in 70% of the test images
+  /// (3.7 points of accuracy lost); at 4 in about 1%, with no loss.
+  double logit_scale = 4.0;
+  /// > 0: after every step each weight-spectrum component is clipped to [-limit, limit]
+  /// (Network::constrain), the range of formats.weight; 0 leaves the spectra free.
+  double spectrum_limit = 0.0;
 };
 
 struct Progress {

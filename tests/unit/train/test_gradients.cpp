@@ -5,6 +5,7 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -137,4 +138,46 @@ BOOST_AUTO_TEST_CASE(layers_other_than_fc_are_refused) {
   BOOST_CHECK_EXCEPTION(Network(w, 4, false), ConfigError, [](const ConfigError& e) {
     return std::string(e.what()).find("fc layers only") != std::string::npos;
   });
+}
+
+// The projection onto the weight format's range: every spectrum component ends inside
+// [-limit, limit], and blocks already inside are left exactly as they were.
+BOOST_AUTO_TEST_CASE(constrain_clips_weight_spectra_to_the_limit) {
+  const Workload w = small_net(Activation::relu);
+  Network net(w, 4, false);
+  net.init(3);
+  // The limit: the median over blocks of the largest spectrum component, so about half the
+  // blocks need clipping.
+  std::vector<double> peaks;
+  for (size_t i = 0; i < w.layers.size(); ++i) {
+    const num::WeightSpectraD s = num::weight_spectra_double(net.layer_weights(i, 4).w);
+    const size_t nb = s.k / 2 + 1;
+    for (size_t b = 0; b < s.bins.size(); b += nb) {
+      double peak = 0;
+      for (size_t n = b; n < b + nb; ++n)
+        peak = std::max({peak, std::abs(s.bins[n].real()), std::abs(s.bins[n].imag())});
+      peaks.push_back(peak);
+    }
+  }
+  std::nth_element(peaks.begin(), peaks.begin() + peaks.size() / 2, peaks.end());
+  const double limit = peaks[peaks.size() / 2];
+  const std::vector<double> before = net.params();
+  net.constrain(limit);
+  int clipped = 0, kept = 0;
+  for (size_t i = 0; i < w.layers.size(); ++i) {
+    const num::BlockCirculantWeights bc = net.layer_weights(i, 4).w;
+    const num::WeightSpectraD s = num::weight_spectra_double(bc);
+    for (const num::cplx& v : s.bins) {
+      BOOST_TEST(std::abs(v.real()) <= limit + 1e-12);
+      BOOST_TEST(std::abs(v.imag()) <= limit + 1e-12);
+    }
+    const double* p0 = before.data() + (net.layer_params(i) - net.params().data());
+    for (int b = 0; b < bc.p * bc.q; ++b) {
+      const bool same =
+          std::equal(bc.w.begin() + b * bc.k, bc.w.begin() + (b + 1) * bc.k, p0 + b * bc.k);
+      (same ? kept : clipped) += 1;
+    }
+  }
+  BOOST_TEST(clipped > 0);
+  BOOST_TEST(kept > 0);
 }

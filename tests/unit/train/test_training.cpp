@@ -23,8 +23,9 @@ struct Fixture {
       data::load_fashion_mnist(data::default_fashion_mnist_dir(), data::Split::test, 300);
 };
 
-TrainOptions quick(int threads) {
+TrainOptions quick(int threads, double spectrum_limit = 0) {
   TrainOptions o;
+  o.spectrum_limit = spectrum_limit;
   o.epochs = 3;
   o.batch = 32;
   o.lr = 2e-3;
@@ -39,7 +40,9 @@ BOOST_FIXTURE_TEST_CASE(block_circulant_lenet_learns_and_keeps_its_accuracy_in_f
                         Fixture) {
   Network net(w, spec.block_size, false);
   int calls = 0, epoch_ends = 0;
-  const TrainResult r = train_network(net, tr, te, quick(2), [&](const Progress& p) {
+  const FixedFormat& wf = spec.formats.weight;
+  const double limit = num::to_double(num::max_code(wf), wf);
+  const TrainResult r = train_network(net, tr, te, quick(2, limit), [&](const Progress& p) {
     ++calls;
     epoch_ends += p.test_accuracy >= 0;
   });
@@ -54,6 +57,7 @@ BOOST_FIXTURE_TEST_CASE(block_circulant_lenet_learns_and_keeps_its_accuracy_in_f
     weights.push_back(net.layer_weights(i, spec.block_size));
   const AccuracyResult a = measure_accuracy(spec, w, weights, te, 2);
   BOOST_TEST(a.images == te.count);
+  BOOST_TEST(a.quantisation[num::Stage::weight] == 0u);  // the spectra were kept in range
   // The double reference of the numerics is the trainer's own forward pass.
   BOOST_TEST(a.float_accuracy() == r.test_accuracy, boost::test_tools::tolerance(1e-12));
   BOOST_TEST(std::abs(a.fixed_accuracy() - a.float_accuracy()) <= 0.02);
