@@ -70,7 +70,7 @@ int run_accuracy(const AccuracyArgs& a) {
               a.config.c_str(), in.spec.block_size);
   std::printf("  inputs: pixel/255 quantised to formats.input (%s)\n",
               format_str(in.spec.formats.input).c_str());
-  std::printf("  float top-1 (double reference, same weights)  %6.2f%%\n", fl);
+  std::printf("  float top-1 (double precision, same weights)  %6.2f%%\n", fl);
   std::printf("  fixed-point top-1 (bit-exact golden model)    %6.2f%%  (%+.2f points)\n", fx,
               fx - fl);
   const double rec = recorded_accuracy(a.weights);

@@ -1,6 +1,6 @@
-// `circa train`: trains a workload's fc layers on Fashion-MNIST, block-circulant with the
-// block size each layer gets on the accelerator (or dense with --dense, the baseline), and
-// writes the weights `circa sim --weights` and `circa accuracy` read.
+// `circa train`: trains a workload's fc and conv layers on Fashion-MNIST, block-circulant with
+// the block size each layer gets on the accelerator (or fc layers dense with --dense, the
+// baseline), and writes the weights `circa sim --weights` and `circa accuracy` read.
 #include <unistd.h>
 
 #include <cstdio>
@@ -31,7 +31,7 @@ int run_train(const TrainArgs& a) {
   data::check_dataset_name(a.dataset);
   const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
   const int k = in.spec.block_size;
-  train::Network net(in.workload, k, a.dense);  // refuses non-fc layers before any data is read
+  train::Network net(in.workload, k, a.dense);  // refuses what it cannot train, before the data
   const std::string dir = a.data_dir.empty() ? data::default_fashion_mnist_dir() : a.data_dir;
   const data::ImageSet tr = data::load_fashion_mnist(dir, data::Split::train, a.train_limit);
   const data::ImageSet te = data::load_fashion_mnist(dir, data::Split::test, a.test_limit);
@@ -76,11 +76,13 @@ int run_train(const TrainArgs& a) {
 void register_train_command(CLI::App& app, CommandTable& t) {
   auto a = std::make_shared<TrainArgs>();
   auto* c = app.add_subcommand(
-      "train", "Train a workload's fc layers as block-circulant layers (or dense) on a dataset");
+      "train",
+      "Train a workload's fc and conv layers as block-circulant layers (or dense) on a dataset");
   c->add_option("--config", a->config, "accelerator YAML (block_size gives each layer's k)")
       ->required()
       ->check(CLI::ExistingFile);
-  c->add_option("--workload", a->workload, "workload YAML (fc layers, 784 inputs, 10 outputs)")
+  c->add_option("--workload", a->workload,
+                "workload YAML (fc and conv layers, 784 inputs, 10 outputs)")
       ->required()
       ->check(CLI::ExistingFile);
   c->add_option("--dataset", a->dataset, "fashion-mnist")->required();
@@ -108,7 +110,8 @@ void register_train_command(CLI::App& app, CommandTable& t) {
       ->check(CLI::Range(0.01, 100.0));
   c->add_flag("--free-spectra", a->free_spectra,
               "do not clip the weight spectra to formats.weight's range while training");
-  c->add_flag("--dense", a->dense, "train the dense baseline (same shapes, no circulant blocks)");
+  c->add_flag("--dense", a->dense,
+              "train the dense baseline (fc layers, same shapes, no circulant blocks)");
   c->add_option("--train-limit", a->train_limit, "use only the first N training images (0: all)")
       ->check(CLI::NonNegativeNumber);
   c->add_option("--test-limit", a->test_limit, "use only the first N test images (0: all)")

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "numerics/fixed_point.hpp"
 #include "spec/config_loader.hpp"
 #include "train/fixed_accuracy.hpp"
 #include "train/trainer.hpp"
@@ -45,6 +46,8 @@ void run_train_bench(const TrainBenchOptions& o, std::ostream& os) {
       TrainOptions to;
       to.epochs = 1;
       to.threads = threads;
+      const FixedFormat& wf = spec.formats.weight;  // as circa train clips them
+      if (!dense) to.spectrum_limit = num::to_double(num::max_code(wf), wf);
       const TrainResult r = train_network(net, tr, te, to, {});
       os << line(threads_label(dense ? "dense" : "block-circulant", threads), r.images_per_s, 60000,
                  r.test_accuracy);

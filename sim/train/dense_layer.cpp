@@ -9,7 +9,7 @@ namespace {
 
 class DenseLayer : public TrainLayer {
  public:
-  explicit DenseLayer(const Layer& l) : TrainLayer(l) {}
+  explicit DenseLayer(const Layer& l) : TrainLayer(l, 1) {}
 
   size_t param_count() const override { return weights() + bias(); }
   size_t accum_count() const override { return param_count(); }
@@ -22,9 +22,15 @@ class DenseLayer : public TrainLayer {
 
   void prepare(const double* params) override { w_ = params; }
 
-  std::unique_ptr<Scratch> scratch() const override { return std::make_unique<Scratch>(); }
+  std::unique_ptr<Scratch> scratch() const override {
+    auto s = std::make_unique<Scratch>();
+    s->z.resize(outputs());
+    s->dz.resize(outputs());
+    return s;
+  }
 
-  void forward(const double* x, double* z, Scratch&) const override {
+  void forward(const double* x, double* out, Scratch& s) const override {
+    double* z = s.z.data();
     const int n = inputs();
     for (int r = 0; r < outputs(); ++r) {
       const double* row = w_ + size_t(r) * n;
@@ -40,11 +46,14 @@ class DenseLayer : public TrainLayer {
       for (; c < n; ++c) s0 += row[c] * x[c];
       z[r] = (s0 + s1) + (s2 + s3) + (bias() ? w_[weights() + r] : 0.0);
     }
+    activate(z, out, s.z.size());
   }
 
-  void backward(const double* x, const double* dz, double* dx, Scratch&,
+  void backward(const double* x, const double* dout, double* dx, Scratch& s,
                 double* accum) const override {
     const int n = inputs();
+    activation_backward(s.z.data(), dout, s.dz.data(), s.z.size());
+    const double* dz = s.dz.data();
     if (dx) std::fill_n(dx, n, 0.0);
     for (int r = 0; r < outputs(); ++r) {
       const double d = dz[r];
@@ -65,7 +74,7 @@ class DenseLayer : public TrainLayer {
 
  private:
   size_t weights() const { return size_t(inputs()) * outputs(); }
-  size_t bias() const { return layer().bias ? size_t(outputs()) : 0; }
+  size_t bias() const { return bias_count(); }
 
   const double* w_ = nullptr;
 };

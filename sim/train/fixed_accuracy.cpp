@@ -5,6 +5,7 @@
 
 #include "common/error.hpp"
 #include "numerics/fft_fixed.hpp"
+#include "train/network.hpp"
 #include "train/parallel.hpp"
 
 namespace circa::train {
@@ -29,12 +30,14 @@ num::OverflowCounts per_call_counts(const AcceleratorSpec& spec, const Workload&
 }
 
 void run_image(const AcceleratorSpec& spec, const Workload& w,
-               const std::vector<num::LayerWeights>& weights, const data::ImageSet& s, int64_t n,
+               const std::vector<num::LayerWeights>& weights, const Network& net,
+               Network::Worker& wk, const data::ImageSet& s, int64_t n,
                const num::OverflowCounts& per_call, AccuracyResult& r) {
   num::OverflowCounts ovf;
   std::vector<int64_t> codes = image_codes(s, n, spec.formats.input, ovf);
-  std::vector<double> real(static_cast<size_t>(s.pixels_per_image()));
-  for (size_t i = 0; i < real.size(); ++i) real[i] = data::pixel_value(s.image(n)[i]);
+  std::vector<double> x(static_cast<size_t>(s.pixels_per_image()));
+  for (size_t i = 0; i < x.size(); ++i) x[i] = data::pixel_value(s.image(n)[i]);
+  const std::vector<double>& real = net.forward(wk, x.data());
   for (size_t li = 0; li < w.layers.size(); ++li) {
     const Layer& l = w.layers[li];
     if (li > 0)
@@ -44,7 +47,6 @@ void run_image(const AcceleratorSpec& spec, const Workload& w,
     num::LayerResult res = num::run_layer_fixed(spec, l, weights[li], codes);
     ovf += res.overflow;
     codes = std::move(res.output);
-    real = num::run_layer_double(l, spec.block_size, weights[li], real, num::ReferencePath::fft);
   }
   for (int st = 0; st < num::kStageCount; ++st) ovf.n[st] -= per_call.n[st];
   const int fixed = top1(codes), flt = top1(real), label = s.labels[n];
@@ -80,10 +82,15 @@ AccuracyResult measure_accuracy(const AcceleratorSpec& spec, const Workload& w,
   CIRCA_CHECK(weights.size() == w.layers.size(), "one weight set per layer");
   const auto t0 = std::chrono::steady_clock::now();
   AccuracyResult total;
-  total.quantisation = per_call_counts(spec, w, weights);
+  total.quantisation = per_call_counts(spec, w, weights);  // also checks the weights' shapes
+  Network net(w, spec.block_size, false);
+  for (size_t i = 0; i < weights.size(); ++i) net.set_layer_weights(i, weights[i]);
+  net.prepare();
   std::vector<AccuracyResult> part(std::max(threads, 1));
   parallel_for(threads, s.count, [&](int t, int64_t b, int64_t e) {
-    for (int64_t n = b; n < e; ++n) run_image(spec, w, weights, s, n, total.quantisation, part[t]);
+    Network::Worker wk = net.worker();
+    for (int64_t n = b; n < e; ++n)
+      run_image(spec, w, weights, net, wk, s, n, total.quantisation, part[t]);
   });
   for (const AccuracyResult& p : part) {
     total.fixed_correct += p.fixed_correct;

@@ -1,7 +1,9 @@
 // Top-1 accuracy of trained weights on the bit-exact golden model (run_layer_fixed, the
-// arithmetic the SystemC model and the RTL match), beside the double-precision reference of the
-// same weights (run_layer_double, FFT path). Layers chain as in the simulator: a layer's output
-// codes requantised to formats.input (sysc/golden.hpp).
+// arithmetic the SystemC model and the RTL match), beside the same weights in double precision
+// (the trainer's forward pass: tests/unit/train check it against the numerics' double
+// reference, and it shares each conv input's transforms, which run_layer_double recomputes per
+// window). Layers chain as in the simulator: a layer's output codes requantised to
+// formats.input (sysc/golden.hpp).
 #pragma once
 
 #include <cstdint>
@@ -34,7 +36,8 @@ struct AccuracyResult {
 std::vector<int64_t> image_codes(const data::ImageSet& s, int64_t n, const FixedFormat& input,
                                  num::OverflowCounts& ovf);
 
-/// Runs every image of s through both models on `threads` threads.
+/// Runs every image of s through both models on `threads` threads. The workload's layers must
+/// be fc or conv (ConfigError otherwise), the weights checked against their geometry.
 AccuracyResult measure_accuracy(const AcceleratorSpec& spec, const Workload& w,
                                 const std::vector<num::LayerWeights>& weights,
                                 const data::ImageSet& s, int threads);

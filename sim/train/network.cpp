@@ -1,30 +1,12 @@
 #include "train/network.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
 #include "common/error.hpp"
-#include "numerics/output_stage.hpp"
 
 namespace circa::train {
-namespace {
-
-// d activation / dz at z (the hard sigmoid and tanh of the numerics, as the hardware runs).
-double activation_slope(double z, Activation a) {
-  switch (a) {
-    case Activation::none:
-      return 1.0;
-    case Activation::relu:
-      return z > 0 ? 1.0 : 0.0;
-    case Activation::sigmoid:
-      return z > -2.0 && z < 2.0 ? 0.25 : 0.0;
-    case Activation::tanh:
-      return z > -1.0 && z < 1.0 ? 1.0 : 0.0;
-  }
-  return 0.0;
-}
-
-}  // namespace
 
 int argmax(const double* v, int n) {
   int best = 0;
@@ -36,17 +18,19 @@ int argmax(const double* v, int n) {
 Network::Network(const Workload& w, int accelerator_k, bool dense) : dense_(dense) {
   size_t params = 0, accum = 0;
   for (const Layer& l : w.layers) {
-    if (l.kind != LayerKind::fc)
-      throw ConfigError(
-          l.where, l.name,
-          std::string("circa train handles fc layers only; this one is ") + to_string(l.kind));
-    if (!layers_.empty() && l.in_features != layers_.back()->outputs())
-      throw ConfigError(l.where, l.name + ".in_features",
-                        "value " + std::to_string(l.in_features) +
-                            " differs from the previous "
-                            "layer's out_features " +
+    if (l.kind == LayerKind::lstm || (dense && l.kind != LayerKind::fc))
+      throw ConfigError(l.where, l.name,
+                        std::string(dense ? "circa train --dense handles fc"
+                                          : "the trainer handles fc and conv") +
+                            " layers only; this one is " + to_string(l.kind));
+    const int in = static_cast<int>(geometry(l, accelerator_k).input_elements);
+    if (!layers_.empty() && in != layers_.back()->outputs())
+      throw ConfigError(l.where, l.name,
+                        "takes " + std::to_string(in) + " inputs, but the previous layer gives " +
                             std::to_string(layers_.back()->outputs()));
-    layers_.push_back(dense ? make_dense_layer(l) : make_circulant_layer(l, accelerator_k));
+    layers_.push_back(dense                       ? make_dense_layer(l)
+                      : l.kind == LayerKind::conv ? make_conv_layer(l, accelerator_k)
+                                                  : make_circulant_layer(l, accelerator_k));
     param_offset_.push_back(params);
     accum_offset_.push_back(accum);
     params += layers_.back()->param_count();
@@ -78,19 +62,17 @@ Network::Worker Network::worker() const {
   Worker wk;
   for (const auto& l : layers_) {
     wk.scratch.push_back(l->scratch());
-    for (auto* v : {&wk.z, &wk.a, &wk.dz}) v->emplace_back(l->outputs());
+    wk.a.emplace_back(l->outputs());
     wk.da.emplace_back(l->inputs());
   }
+  wk.dlogits.resize(layers_.back()->outputs());
   wk.accum.assign(accum_offset_.back(), 0.0);
   return wk;
 }
 
 const std::vector<double>& Network::forward(Worker& wk, const double* x) const {
   for (size_t i = 0; i < layers_.size(); ++i) {
-    const TrainLayer& l = *layers_[i];
-    l.forward(i == 0 ? x : wk.a[i - 1].data(), wk.z[i].data(), *wk.scratch[i]);
-    for (int r = 0; r < l.outputs(); ++r)
-      wk.a[i][r] = num::activate(wk.z[i][r], l.layer().activation);
+    layers_[i]->forward(i == 0 ? x : wk.a[i - 1].data(), wk.a[i].data(), *wk.scratch[i]);
   }
   return wk.a.back();
 }
@@ -105,19 +87,14 @@ double Network::train_sample(Worker& wk, const double* x, int label, double logi
   double sum = 0.0;
   for (int c = 0; c < n; ++c) sum += std::exp(out[c] * logit_scale - top);
   const double loss = std::log(sum) + top - out[label] * logit_scale;
-  for (size_t i = layers_.size(); i-- > 0;) {
-    const TrainLayer& l = *layers_[i];
-    std::vector<double>& dz = wk.dz[i];
-    for (int r = 0; r < l.outputs(); ++r) {
-      const double dout =
-          i + 1 == layers_.size()
-              ? logit_scale * (std::exp(out[r] * logit_scale - top) / sum - (r == label ? 1 : 0))
-              : wk.da[i + 1][r];
-      dz[r] = dout * activation_slope(wk.z[i][r], l.layer().activation);
-    }
-    l.backward(i == 0 ? x : wk.a[i - 1].data(), dz.data(), i == 0 ? nullptr : wk.da[i].data(),
-               *wk.scratch[i], &wk.accum[accum_offset_[i]]);
-  }
+  for (int c = 0; c < n; ++c)
+    wk.dlogits[c] =
+        logit_scale * (std::exp(out[c] * logit_scale - top) / sum - (c == label ? 1.0 : 0.0));
+  for (size_t i = layers_.size(); i-- > 0;)
+    layers_[i]->backward(i == 0 ? x : wk.a[i - 1].data(),
+                         i + 1 == layers_.size() ? wk.dlogits.data() : wk.da[i + 1].data(),
+                         i == 0 ? nullptr : wk.da[i].data(), *wk.scratch[i],
+                         &wk.accum[accum_offset_[i]]);
   return loss;
 }
 
@@ -127,6 +104,13 @@ void Network::gradient(const std::vector<double>& accum, double scale,
   for (size_t i = 0; i < layers_.size(); ++i)
     layers_[i]->gradient(&accum[accum_offset_[i]], &grad[param_offset_[i]]);
   for (double& g : grad) g *= scale;
+}
+
+void Network::set_layer_weights(size_t i, const num::LayerWeights& w) {
+  CIRCA_CHECK(!dense_, "dense layers have no block-circulant form");
+  CIRCA_CHECK(w.w.w.size() + w.bias.size() == layer_param_count(i), "weights shaped for layer");
+  double* p = params_.data() + param_offset_[i];
+  std::copy(w.bias.begin(), w.bias.end(), std::copy(w.w.w.begin(), w.w.w.end(), p));
 }
 
 num::LayerWeights Network::layer_weights(size_t i, int accelerator_k) const {

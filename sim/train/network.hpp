@@ -1,5 +1,5 @@
-// A workload's fc layers as one trainable network: parameters in one flat vector, activations
-// as the workload names them, softmax cross-entropy on the last layer's outputs.
+// A workload's fc and conv layers as one trainable network: parameters in one flat vector,
+// activations as the workload names them, softmax cross-entropy on the last layer's outputs.
 #pragma once
 
 #include <cstdint>
@@ -14,14 +14,15 @@ namespace circa::train {
 
 class Network {
  public:
-  /// Block-circulant layers with geometry(layer, accelerator_k), or dense ones. ConfigError
-  /// for layers other than fc or for layers that do not chain (in_features != previous out).
+  /// Block-circulant fc and conv layers with geometry(layer, accelerator_k), or dense fc ones.
+  /// ConfigError for LSTM layers, conv layers with `dense`, and layers that do not chain.
   Network(const Workload& w, int accelerator_k, bool dense);
 
-  /// One thread's buffers: each layer's scratch, pre-activations, activations and gradients.
+  /// One thread's buffers: each layer's scratch, outputs and input gradients.
   struct Worker {
     std::vector<std::unique_ptr<TrainLayer::Scratch>> scratch;
-    std::vector<std::vector<double>> z, a, dz, da;
+    std::vector<std::vector<double>> a, da;
+    std::vector<double> dlogits;
     std::vector<double> accum;  ///< every layer's accumulator, back to back
   };
 
@@ -53,6 +54,8 @@ class Network {
   /// dL/d(params) from a summed accumulator (size of Worker::accum), scaled by `scale`.
   void gradient(const std::vector<double>& accum, double scale, std::vector<double>& grad) const;
 
+  /// Sets layer i's parameters from the numerics' form (shapes checked), then prepare() is due.
+  void set_layer_weights(size_t i, const num::LayerWeights& w);
   /// Layer i in the numerics' form (block-circulant layers only): what `circa sim --weights`
   /// and the golden model read.
   num::LayerWeights layer_weights(size_t i, int accelerator_k) const;

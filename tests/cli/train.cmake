@@ -43,8 +43,8 @@ if(STEP STREQUAL "train_sim_accuracy")
   run_circa(0 sim ${cfg} --weights ${dir})
   expect("${stdout}" "outputs bit-exact with the golden model")
   run_circa(0 accuracy ${cfg} --weights ${dir} --dataset fashion-mnist --limit 200)
-  # The double reference gives the trainer's own float accuracy on the same 200 images.
-  expect("${stdout}" "float top-1 \\(double reference, same weights\\) +${trained}%")
+  # The float accuracy of the weights loaded back equals the trainer's on the same 200 images.
+  expect("${stdout}" "float top-1 \\(double precision, same weights\\) +${trained}%")
   expect("${stdout}" "fixed-point top-1 \\(bit-exact golden model\\) +[0-9.]+%")
   expect("${stdout}" "overflow events: datapath ")
 elseif(STEP STREQUAL "unknown_dataset")
@@ -57,6 +57,14 @@ elseif(STEP STREQUAL "dense_refused")
   endif()
   run_circa(2 accuracy ${cfg} --weights ${dir} --dataset fashion-mnist --limit 10)
   expect("${stderr}" "^circa: error: --weights [^\n]*: dense weights \\(circa train --dense\\)[^\n]*\n$")
+elseif(STEP STREQUAL "other_workloads_refused")
+  # CIFAR-sized inputs do not fit the images; LSTM layers are not trained.
+  run_circa(2 train --config ${SRC}/configs/default.yaml --workload ${SRC}/workloads/cifar_cnn.yaml
+            ${small} --out ${dir})
+  expect("${stderr}" "^circa: [^\n]*cifar_cnn.yaml:[0-9]+:[0-9]+: error: conv1: fashion-mnist has images of 28x28 pixels, but the first layer takes 3072 inputs\n$")
+  run_circa(2 train --config ${SRC}/configs/clstm_fpga.yaml --workload ${SRC}/workloads/clstm_google.yaml
+            ${small} --out ${dir})
+  expect("${stderr}" "^circa: [^\n]*: error: [^\n]*: the trainer handles fc and conv layers only; this one is lstm\n$")
 elseif(STEP STREQUAL "missing_data")
   file(MAKE_DIRECTORY ${dir}/empty)
   run_circa(2 train ${cfg} ${small} --data-dir ${dir}/empty --out ${dir}/w)

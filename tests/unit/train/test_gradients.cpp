@@ -13,9 +13,12 @@
 #include "train/network.hpp"
 
 namespace circa {
-// Names the activation in a data test case's name.
+// Name the activation and the pooling in a data test case's name.
 std::ostream& operator<<(std::ostream& os, Activation a) {
   return os << to_string(a);
+}
+std::ostream& operator<<(std::ostream& os, Pooling p) {
+  return os << to_string(p);
 }
 }  // namespace circa
 
@@ -40,6 +43,35 @@ Workload small_net(Activation hidden) {
   Workload w;
   w.name = "small";
   w.layers = {fc("a", 10, 7, hidden), fc("b", 7, 5, hidden, 2), fc("c", 5, 3, Activation::none)};
+  return w;
+}
+
+Layer conv(const std::string& name, int c, int o, int hw, int kernel, int stride, int pad,
+           Pooling pool, int k) {
+  Layer l;
+  l.name = name;
+  l.kind = LayerKind::conv;
+  l.in_channels = c;
+  l.out_channels = o;
+  l.in_height = l.in_width = hw;
+  l.kernel = kernel;
+  l.stride = stride;
+  l.padding = pad;
+  l.pool = pool;
+  l.block_size = k;
+  return l;
+}
+
+// 3x7x7 -> conv 3x3 pad 1 (5 channels, k = 2: channels padded to 4 and 6) -> 7x7, pooled to
+// 3x3 (odd size floors) -> conv 3x3 stride 2 no pad (k = 4) -> 1x1 -> fc 4 -> 3. Without
+// pooling the second conv sees 7x7 and gives 3x3, so the fc layer takes 36.
+Workload small_cnn(Pooling pool) {
+  const int hw = pool == Pooling::none ? 7 : 3, out = hw == 7 ? 3 : 1;
+  Workload w;
+  w.name = "cnn";
+  w.layers = {conv("c1", 3, 5, 7, 3, 1, 1, pool, 2),
+              conv("c2", 5, 4, hw, 3, 2, 0, Pooling::none, 4),
+              fc("f", 4 * out * out, 3, Activation::none)};
   return w;
 }
 
@@ -76,18 +108,30 @@ BOOST_DATA_TEST_CASE(forward_matches_the_numerics_double_reference, bdata::make(
     BOOST_TEST(out[r] == ref[r], boost::test_tools::tolerance(1e-12));
 }
 
+BOOST_DATA_TEST_CASE(conv_forward_matches_the_direct_convolution,
+                     bdata::make({Pooling::none, Pooling::max2, Pooling::avg2}), pool) {
+  const Workload w = small_cnn(pool);
+  Network net(w, 4, false);
+  net.init(9);
+  for (double& p : net.params()) p += 0.02;
+  net.prepare();
+  const std::vector<double> x = random_input(3 * 7 * 7, 4);
+  Network::Worker wk = net.worker();
+  const std::vector<double> out = net.forward(wk, x.data());
+  std::vector<double> ref = x;
+  for (size_t i = 0; i < w.layers.size(); ++i)
+    ref = num::run_layer_double(w.layers[i], 4, net.layer_weights(i, 4), ref,
+                                num::ReferencePath::dense);
+  BOOST_REQUIRE(out.size() == ref.size());
+  for (size_t r = 0; r < out.size(); ++r)
+    BOOST_TEST(out[r] == ref[r], boost::test_tools::tolerance(1e-12));
+}
+
 // Central differences with step h; the loss is smooth away from ReLU kinks and the hard
 // nonlinearities' corners, which a 1e-6 step crosses with negligible probability.
-BOOST_DATA_TEST_CASE(gradients_match_finite_differences,
-                     bdata::make({0, 2, 4, 8}) *
-                         bdata::make({Activation::relu, Activation::tanh, Activation::sigmoid}),
-                     k, act) {
-  const bool dense = k == 0;
-  Network net(small_net(act), dense ? 4 : k, dense);
-  net.init(11);
-  for (double& p : net.params()) p *= 1.5;
-  net.prepare();
-  const std::vector<double> x = random_input(10, 5);
+// The largest relative difference between the analytic gradient of one sample's loss and
+// central differences, over every parameter.
+double worst_gradient_error(Network& net, const std::vector<double>& x) {
   const int label = 1;
   const double scale = 1.7;
   Network::Worker wk = net.worker();
@@ -111,6 +155,29 @@ BOOST_DATA_TEST_CASE(gradients_match_finite_differences,
     const double fd = (up - down) / (2 * h);
     worst = std::max(worst, std::abs(fd - grad[n]) / std::max(1.0, std::abs(fd)));
   }
+  return worst;
+}
+
+BOOST_DATA_TEST_CASE(gradients_match_finite_differences,
+                     bdata::make({0, 2, 4, 8}) *
+                         bdata::make({Activation::relu, Activation::tanh, Activation::sigmoid}),
+                     k, act) {
+  const bool dense = k == 0;
+  Network net(small_net(act), dense ? 4 : k, dense);
+  net.init(11);
+  for (double& p : net.params()) p *= 1.5;
+  net.prepare();
+  const double worst = worst_gradient_error(net, random_input(10, 5));
+  BOOST_TEST(worst < 1e-6, "largest gradient error " << worst);
+}
+
+BOOST_DATA_TEST_CASE(conv_gradients_match_finite_differences,
+                     bdata::make({Pooling::none, Pooling::max2, Pooling::avg2}), pool) {
+  Network net(small_cnn(pool), 4, false);
+  net.init(13);
+  for (double& p : net.params()) p += 0.05;  // biases too
+  net.prepare();
+  const double worst = worst_gradient_error(net, random_input(3 * 7 * 7, 6));
   BOOST_TEST(worst < 1e-6, "largest gradient error " << worst);
 }
 
@@ -132,12 +199,16 @@ BOOST_AUTO_TEST_CASE(the_accumulator_sums_samples) {
     BOOST_TEST(g_both[n] == g_one[n] + g_two[n], boost::test_tools::tolerance(1e-12));
 }
 
-BOOST_AUTO_TEST_CASE(layers_other_than_fc_are_refused) {
+BOOST_AUTO_TEST_CASE(lstm_layers_and_dense_conv_layers_are_refused) {
   Workload w = small_net(Activation::relu);
-  w.layers[1].kind = LayerKind::conv;
+  w.layers[1].kind = LayerKind::lstm;
   BOOST_CHECK_EXCEPTION(Network(w, 4, false), ConfigError, [](const ConfigError& e) {
-    return std::string(e.what()).find("fc layers only") != std::string::npos;
+    return std::string(e.what()).find("handles fc and conv layers only") != std::string::npos;
   });
+  BOOST_CHECK_EXCEPTION(
+      Network(small_cnn(Pooling::none), 4, true), ConfigError, [](const ConfigError& e) {
+        return std::string(e.what()).find("--dense handles fc layers only") != std::string::npos;
+      });
 }
 
 // The projection onto the weight format's range: every spectrum component ends inside
