@@ -96,3 +96,19 @@ BOOST_FIXTURE_TEST_CASE(inputs_are_pixels_over_255_quantised_to_the_input_format
   image_codes(te, 0, narrow, ovf);
   BOOST_TEST(ovf[num::Stage::input] > 0u);
 }
+
+BOOST_FIXTURE_TEST_CASE(small_cnn_learns_and_keeps_its_accuracy_in_fixed_point, Fixture) {
+  const Workload cnn = load_workload(kSrc + "/workloads/fashion_cnn.yaml");
+  te.count = 100;  // the fixed-point conv layers cost about 10 ms per image
+  Network net(cnn, spec.block_size, false);
+  const FixedFormat& wf = spec.formats.weight;
+  const TrainResult r =
+      train_network(net, tr, te, quick(2, num::to_double(num::max_code(wf), wf)), {});
+  BOOST_TEST(r.test_accuracy > 0.5);  // chance is 10%
+  std::vector<num::LayerWeights> weights;
+  for (size_t i = 0; i < net.layer_count(); ++i)
+    weights.push_back(net.layer_weights(i, spec.block_size));
+  const AccuracyResult a = measure_accuracy(spec, cnn, weights, te, 2);
+  BOOST_TEST(a.float_accuracy() == r.test_accuracy, boost::test_tools::tolerance(1e-12));
+  BOOST_TEST(a.agree >= 97);
+}
