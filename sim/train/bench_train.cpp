@@ -62,7 +62,7 @@ void run_train_bench(const TrainBenchOptions& o, std::ostream& os) {
     const double ips = static_cast<double>(a.images) / a.seconds;
     os << line(threads_label("golden model", threads), ips, 10000, -1);
   }
-  os << "  (each image also runs the double reference for the float accuracy)\n";
+  os << "  (each image also runs in double precision for the float accuracy)\n";
 }
 
 }  // namespace circa::train
