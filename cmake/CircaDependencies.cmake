@@ -14,6 +14,7 @@ circa_require_package(CLI11)
 circa_require_package(nlohmann_json)
 circa_require_package(SQLite3)
 circa_require_package(Threads)
+circa_require_package(ZLIB)  # gzip IDX datasets (sim/data)
 circa_require_package(Boost COMPONENTS unit_test_framework)
 
 find_package(PkgConfig QUIET)

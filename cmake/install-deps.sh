@@ -8,6 +8,7 @@ packages=(
   build-essential cmake pkg-config git
   libsystemc-dev verilator libyaml-cpp-dev libboost-test-dev
   yosys iverilog ccache libsqlite3-dev sqlite3 libcli11-dev libfmt-dev nlohmann-json3-dev
+  zlib1g-dev dataset-fashion-mnist  # circa train / accuracy: gzip IDX files (sim/data)
   pybind11-dev python3-dev  # the Python module (sim/python)
   clang libclang-rt-14-dev  # the fuzz presets: clang with libFuzzer and the sanitizers
 )

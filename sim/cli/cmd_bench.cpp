@@ -3,11 +3,13 @@
 
 #include "cli/commands.hpp"
 #include "cosim/bench.hpp"
+#include "data/fashion_mnist.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/sim_bench.hpp"
 #include "numerics/bench_numerics.hpp"
 #include "sweep/bench.hpp"
 #include "sysc/bench.hpp"
+#include "train/bench_train.hpp"
 
 namespace circa::cli {
 
@@ -46,6 +48,17 @@ void register_bench_command(CLI::App& app, CommandTable& t) {
           sweep::run_sweep_bench(o, eval::evaluate, {"/proc/self/exe", "sweep-worker"}, std::cout);
           return 0;
         });
+  static train::TrainBenchOptions train_bench;
+  auto* tb = bench->add_subcommand(
+      "train", "Training images/s (block-circulant and dense) and fixed-point inference images/s");
+  tb->add_option("--data-dir", train_bench.data_dir, "Fashion-MNIST IDX files");
+  t.add(tb, [] {
+    train_bench.config = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
+    train_bench.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";
+    if (train_bench.data_dir.empty()) train_bench.data_dir = data::default_fashion_mnist_dir();
+    train::run_train_bench(train_bench, std::cout);
+    return 0;
+  });
 }
 
 }  // namespace circa::cli

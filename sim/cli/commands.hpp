@@ -41,5 +41,7 @@ void register_sweep_command(CLI::App& app, CommandTable& t);
 void register_area_check_command(CLI::App& app, CommandTable& t);
 void register_cosim_command(CLI::App& app, CommandTable& t);
 void register_doctor_command(CLI::App& app, CommandTable& t);  // cmd_doctor.cpp
+void register_train_command(CLI::App& app, CommandTable& t);   // cmd_train.cpp
+void register_accuracy_command(CLI::App& app, CommandTable& t);  // cmd_accuracy.cpp
 
 }  // namespace circa::cli

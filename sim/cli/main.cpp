@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   circa::cli::register_area_check_command(app, commands);
   circa::cli::register_cosim_command(app, commands);
   circa::cli::register_doctor_command(app, commands);
+  circa::cli::register_train_command(app, commands);
+  circa::cli::register_accuracy_command(app, commands);
   try {
     app.parse(argc, argv);
     return commands.run_parsed();
