@@ -3,7 +3,8 @@
 // j = tap * ceil(C/k) + channel block), zeros off the image. The spectrum of each input
 // position's channel block is the same in every window that reads it, so it is computed once
 // per image, and the input gradient is summed as spectra per position and transformed back
-// once. Activation, then 2x2 pooling (odd sizes floor) as the numerics do.
+// once. Activation, then 2x2 pooling (odd sizes floor) as the numerics do; into an fc layer the
+// outputs flatten pixel-major (H x W x C), as num::next_layer_input and the hardware do.
 #include <algorithm>
 
 #include "train/circulant_base.hpp"
@@ -13,8 +14,9 @@ namespace {
 
 class ConvLayer : public detail::CirculantBase {
  public:
-  ConvLayer(const Layer& l, int accelerator_k)
+  ConvLayer(const Layer& l, int accelerator_k, bool into_fc)
       : CirculantBase(l, accelerator_k),
+        into_fc_(into_fc),
         cbs_(static_cast<int>((l.in_channels + geom().k - 1) / geom().k)),
         pre_pool_(static_cast<size_t>(l.out_channels) * geom().out_height * geom().out_width) {}
 
@@ -150,12 +152,13 @@ class ConvLayer : public detail::CirculantBase {
   void pool(const std::vector<double>& act, double* out) const {
     const Pooling p = layer().pool;
     if (p == Pooling::none) {
-      std::copy(act.begin(), act.end(), out);
+      for (size_t o = 0; o < act.size(); ++o) out[placed(o, act.size())] = act[o];
       return;
     }
+    const size_t n = pooled_outputs();
     for_windows([&](const size_t* in, size_t o) {
       const double a = act[in[0]], b = act[in[1]], c = act[in[2]], d = act[in[3]];
-      out[o] = p == Pooling::max2 ? std::max({a, b, c, d}) : (a + b + c + d) / 4;
+      out[placed(o, n)] = p == Pooling::max2 ? std::max({a, b, c, d}) : (a + b + c + d) / 4;
     });
   }
 
@@ -164,30 +167,44 @@ class ConvLayer : public detail::CirculantBase {
   void unpool(const std::vector<double>& act, const double* dout, std::vector<double>& dact) const {
     const Pooling p = layer().pool;
     if (p == Pooling::none) {
-      std::copy_n(dout, dact.size(), dact.begin());
+      for (size_t o = 0; o < dact.size(); ++o) dact[o] = dout[placed(o, dact.size())];
       return;
     }
     std::fill(dact.begin(), dact.end(), 0.0);
+    const size_t n = pooled_outputs();
     for_windows([&](const size_t* in, size_t o) {
+      const double g = dout[placed(o, n)];
       if (p == Pooling::avg2) {
-        for (int n = 0; n < 4; ++n) dact[in[n]] += dout[o] / 4;
+        for (int t = 0; t < 4; ++t) dact[in[t]] += g / 4;
         return;
       }
       int best = 0;
-      for (int n = 1; n < 4; ++n)
-        if (act[in[n]] > act[in[best]]) best = n;
-      dact[in[best]] += dout[o];
+      for (int t = 1; t < 4; ++t)
+        if (act[in[t]] > act[in[best]]) best = t;
+      dact[in[best]] += g;
     });
   }
 
+  size_t pooled_outputs() const {
+    return static_cast<size_t>(layer().out_channels) * (geom().out_height / 2) *
+           (geom().out_width / 2);
+  }
+  /// Where output o of the C x H x W maps (n values) goes: there, or pixel-major into an fc layer.
+  size_t placed(size_t o, size_t n) const {
+    if (!into_fc_) return o;
+    const size_t c_n = static_cast<size_t>(layer().out_channels), pixels = n / c_n;
+    return o % pixels * c_n + o / pixels;
+  }
+
+  bool into_fc_;     ///< the next layer is fc: outputs flatten pixel-major
   int cbs_;          ///< channel blocks per tap, ceil(C / k)
   size_t pre_pool_;  ///< out_channels x H' x W'
 };
 
 }  // namespace
 
-std::unique_ptr<TrainLayer> make_conv_layer(const Layer& l, int accelerator_k) {
-  return std::make_unique<ConvLayer>(l, accelerator_k);
+std::unique_ptr<TrainLayer> make_conv_layer(const Layer& l, int accelerator_k, bool into_fc) {
+  return std::make_unique<ConvLayer>(l, accelerator_k, into_fc);
 }
 
 }  // namespace circa::train

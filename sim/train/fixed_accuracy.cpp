@@ -5,6 +5,7 @@
 
 #include "common/error.hpp"
 #include "numerics/fft_fixed.hpp"
+#include "numerics/output_stage.hpp"
 #include "train/network.hpp"
 #include "train/parallel.hpp"
 
@@ -40,10 +41,12 @@ void run_image(const AcceleratorSpec& spec, const Workload& w,
   const std::vector<double>& real = net.forward(wk, x.data());
   for (size_t li = 0; li < w.layers.size(); ++li) {
     const Layer& l = w.layers[li];
-    if (li > 0)
+    if (li > 0) {
+      codes = num::next_layer_input(w.layers[li - 1], l, std::move(codes));
       for (int64_t& c : codes)
         c = num::requantize(c, spec.formats.output.frac, spec.formats.input,
                             &ovf[num::Stage::input]);
+    }
     num::LayerResult res = num::run_layer_fixed(spec, l, weights[li], codes);
     ovf += res.overflow;
     codes = std::move(res.output);

@@ -68,7 +68,7 @@ class TrainLayer {
 std::unique_ptr<TrainLayer> make_circulant_layer(const Layer& l, int accelerator_k);
 /// A conv layer as the accelerator runs it (CirCNN: block-circulant over the channels of every
 /// kernel tap), its transforms shared by every window that reads an input position.
-std::unique_ptr<TrainLayer> make_conv_layer(const Layer& l, int accelerator_k);
+std::unique_ptr<TrainLayer> make_conv_layer(const Layer& l, int accelerator_k, bool into_fc);
 /// An fc layer's shape as an ordinary dense matrix (rows x cols, row-major).
 std::unique_ptr<TrainLayer> make_dense_layer(const Layer& l);
 

@@ -17,7 +17,9 @@ int argmax(const double* v, int n) {
 
 Network::Network(const Workload& w, int accelerator_k, bool dense) : dense_(dense) {
   size_t params = 0, accum = 0;
-  for (const Layer& l : w.layers) {
+  for (size_t i = 0; i < w.layers.size(); ++i) {
+    const Layer& l = w.layers[i];
+    const bool into_fc = i + 1 < w.layers.size() && w.layers[i + 1].kind == LayerKind::fc;
     if (l.kind == LayerKind::lstm || (dense && l.kind != LayerKind::fc))
       throw ConfigError(l.where, l.name,
                         std::string(dense ? "circa train --dense handles fc"
@@ -29,7 +31,7 @@ Network::Network(const Workload& w, int accelerator_k, bool dense) : dense_(dens
                         "takes " + std::to_string(in) + " inputs, but the previous layer gives " +
                             std::to_string(layers_.back()->outputs()));
     layers_.push_back(dense                       ? make_dense_layer(l)
-                      : l.kind == LayerKind::conv ? make_conv_layer(l, accelerator_k)
+                      : l.kind == LayerKind::conv ? make_conv_layer(l, accelerator_k, into_fc)
                                                   : make_circulant_layer(l, accelerator_k));
     param_offset_.push_back(params);
     accum_offset_.push_back(accum);

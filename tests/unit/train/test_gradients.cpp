@@ -10,6 +10,7 @@
 #include <random>
 
 #include "numerics/layer.hpp"
+#include "numerics/output_stage.hpp"
 #include "train/network.hpp"
 
 namespace circa {
@@ -119,9 +120,11 @@ BOOST_DATA_TEST_CASE(conv_forward_matches_the_direct_convolution,
   Network::Worker wk = net.worker();
   const std::vector<double> out = net.forward(wk, x.data());
   std::vector<double> ref = x;
-  for (size_t i = 0; i < w.layers.size(); ++i)
+  for (size_t i = 0; i < w.layers.size(); ++i) {
+    if (i > 0) ref = num::next_layer_input(w.layers[i - 1], w.layers[i], ref);  // c2 -> f: HWC
     ref = num::run_layer_double(w.layers[i], 4, net.layer_weights(i, 4), ref,
                                 num::ReferencePath::dense);
+  }
   BOOST_REQUIRE(out.size() == ref.size());
   for (size_t r = 0; r < out.size(); ++r)
     BOOST_TEST(out[r] == ref[r], boost::test_tools::tolerance(1e-12));
