@@ -290,7 +290,7 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
         net::out_base + " + " + concat("out1_block", tb ? "obuf_prow" + B : "");
     b.add(Instance(sram_1r1w(int64_t{p.p_max} * p.beats, O, aw), "u_output_bank" + B)
               .connect("clk", b["clk"])
-              .connect("we", b["periph_valid"])
+              .connect("we", Expr("periph_valid && !" + net::pool_drop, 1))
               .connect("waddr", Expr(waddr, aw))
               .connect("wdata", Expr("(pool_max && $signed(" + q + ") > $signed(" + wd + ")) ? " +
                                          q + " : " + wd,

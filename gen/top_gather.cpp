@@ -15,6 +15,11 @@ std::string bits_from(const std::string& x, int have, int lo, int want) {
   return zext(x + "[" + n2s(have - 1) + ":" + n2s(lo) + "]", avail, want);
 }
 
+/// Bit 0 of the `width`-bit signal x: a 1-bit signal is a scalar, which takes no select.
+std::string bit0(const std::string& x, int width) {
+  return width > 1 ? x + "[0]" : x;
+}
+
 /// The step from one output pixel to the next when `step` (pre_ox, pre_oy, and with `stride`
 /// also pre_oxs = ox * stride, pre_oys = oy * stride): row-major, or when pooling the 2x2
 /// window's pixels in a row, then the next window (arch::product_pixel). Wraps to 0 after the
@@ -36,15 +41,22 @@ void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const st
   };
   const std::string next_row =
       "if (" + y_end + ") begin " + zero(y, ys) + " end else begin " + move(y, ys, "+") + " end";
+  const std::string wrap = zero(x, xs) + " " + zero(y, ys);
   e.open("always @(posedge clk) begin");
   e.open("if (rst) begin");
-  e.line(zero(x, xs) + " " + zero(y, ys));
+  e.line(wrap);
   e.mid("end else if (" + step + " && cfg_pool) begin  // (0,0) (0,1) (1,0) (1,1) of a window");
-  e.open("case ({" + y + "[0], " + x + "[0]})");
-  e.line("2'b01: begin " + move(x, xs, "-") + " " + move(y, ys, "+") + " end");
+  // An odd width's last column is a window (0,0) (1,0); an odd height's last row walks on.
+  e.open("case ({" + bit0(y, sz) + ", " + bit0(x, sz) + "})");
+  e.line("2'b00: if (!" + x_end + ") begin " + move(x, xs, "+") + " end else if (!" + y_end +
+         ") begin " + move(y, ys, "+") + " end else begin " + wrap + " end");
+  e.line("2'b01: if (!" + y_end + ") begin " + move(x, xs, "-") + " " + move(y, ys, "+") +
+         " end else if (!" + x_end + ") begin " + move(x, xs, "+") + " end else begin " + wrap +
+         " end");
+  e.line("2'b10: if (!" + x_end + ") begin " + move(x, xs, "+") + " end else begin " + zero(x, xs) +
+         " " + next_row + " end");
   e.line("2'b11: if (!" + x_end + ") begin " + move(x, xs, "+") + " " + move(y, ys, "-") +
          " end else begin " + zero(x, xs) + " " + next_row + " end");
-  e.line("default: begin " + move(x, xs, "+") + " end");
   e.close("endcase");
   e.mid("end else if (" + step + ") begin");
   e.line("if (!" + x_end + ") begin " + move(x, xs, "+") + " end else begin " + zero(x, xs) + " " +
@@ -132,8 +144,11 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   e.line(
       "// pooling: a window's first pixel writes its outputs, the other three their max with "
       "what is there");
-  e.line("assign " + net::pool_first + " = !cfg_pool || {w_oy[0], w_ox[0]} == 2'b00;");
-  b.wire("pool_window_end", 1, "!cfg_pool || {w_oy[0], w_ox[0]} == 2'b11");
+  const std::string x0 = bit0("w_ox", sz), y0 = bit0("w_oy", sz), at = "{" + y0 + ", " + x0 + "}";
+  e.line("assign " + net::pool_first + " = !cfg_pool || " + at + " == 2'b00;");
+  e.line("assign " + net::pool_drop + " = cfg_pool && ((w_ox_end && !" + x0 +
+         ") || (w_oy_end && !" + y0 + "));  // odd last column, row");
+  b.wire("pool_window_end", 1, "!cfg_pool || " + at + " == 2'b11");
   const std::string rows = p.log2_beats > 0 ? "{cfg_p, " + n2s(p.log2_beats) + "'h0}" : "cfg_p";
   e.line("always @(posedge clk) if (rst) " + net::out_base + " <= " + literal(0, aw) +
          "; else if (" + net::layer_start + ") " + net::out_base +
@@ -146,6 +161,7 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
 void emit_gather(Body& b, const TopPlan& p) {
   b.wire(net::gather_pad, 1);
   b.wire(net::pool_first, 1);
+  b.wire(net::pool_drop, 1);
   b.reg(net::out_base, p.p_bits + p.log2_beats, "first output row of the running product");
   emit_window_walk(b, p);
   emit_pixel_walk(b, p);

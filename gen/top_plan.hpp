@@ -91,6 +91,7 @@ inline const std::string gather_addr = "gather_addr";  ///< the input-buffer row
 inline const std::string gather_pad = "gather_pad";    ///< the tap read is off the image
 inline const std::string out_base = "out_base";        ///< first output row of the running product
 inline const std::string pool_first = "pool_first";    ///< it writes (not pools into) its rows
+inline const std::string pool_drop = "pool_drop";      ///< it writes nothing (odd last row, column)
 inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
 inline const std::string act_row = "act_row";  ///< that row: input buffer or re-quantised outputs
 inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)

@@ -42,6 +42,13 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
       l.cycles = l.product_cycles * l.products;
       l.events = product_events(s, pl).scaled(l.products);
     }
+    if (w.layers[i].kind == LayerKind::conv && w.layers[i].pool != Pooling::none) {
+      // Pooling writes a window's first pixel and reads back then writes the other three; an
+      // odd last row or column writes nothing (SCHEDULE.md, "Events counted").
+      const int64_t windows = int64_t{pl.geom.out_height / 2} * (pl.geom.out_width / 2);
+      l.events.act_output_writes = 4 * windows * pl.geom.rows;
+      l.events.act_pool_reads = 3 * windows * pl.geom.rows;
+    }
     l.events.sram_config_writes_per_bank = config_writes(s, pl);
     r.cycles += l.cycles;
     r.events += l.events;

@@ -20,6 +20,15 @@ uint32_t field(uint32_t w, int at, int bits) {
   return (w >> at) & ((uint32_t{1} << bits) - 1u);
 }
 
+/// Output-bank blocks a layer writes: a conv layer's pixels (its whole 2x2 windows when it
+/// pools) times p.
+int64_t output_blocks(const Layer& l, const LayerGeometry& g) {
+  if (l.kind != LayerKind::conv) return g.p;
+  const int64_t pixels = l.pool != Pooling::none ? int64_t{g.out_height / 2} * (g.out_width / 2)
+                                                 : int64_t{g.out_height} * g.out_width;
+  return pixels * g.p;
+}
+
 struct Region {
   int64_t in_base = 0, out_base = 0;  ///< output-bank blocks
 };
@@ -37,8 +46,7 @@ std::string place_activations(const std::vector<Layer>& layers, int k, int64_t m
     const Layer& l = layers[i];
     const LayerGeometry g = geometry(l, k);
     const bool conv = l.kind == LayerKind::conv;
-    const int64_t out_blocks =
-        (conv ? (l.pool != Pooling::none ? g.products / 4 : g.products) : 1) * g.p;
+    const int64_t out_blocks = output_blocks(l, g);
     Region r;
     r.in_base = i == 0 ? 0 : prev_base;
     if (i > 0 && conv) r.out_base = out_blocks <= prev_base ? 0 : prev_base + prev_blocks;
@@ -88,10 +96,17 @@ DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
 }
 
 Pixel product_pixel(const LayerDescriptor& d, int64_t n) {
-  const int64_t w = d.geom.out_width;
+  const int64_t w = d.geom.out_width, pairs = d.geom.out_height / 2;
   if (!d.pool) return {n / w, n % w};
-  const int64_t quad = n / 4, at = n % 4;
-  return {quad / (w / 2) * 2 + at / 2, quad % (w / 2) * 2 + at % 2};
+  if (n >= pairs * 2 * w) return {2 * pairs, n - pairs * 2 * w};  // an odd last row
+  const int64_t y0 = n / (2 * w) * 2, m = n % (2 * w), whole = 4 * (w / 2);
+  if (m >= whole) return {y0 + (m - whole), w - 1};  // an odd last column: (0,0) (1,0)
+  return {y0 + m % 4 / 2, m / 4 * 2 + m % 2};
+}
+
+PoolWrite pool_write(int64_t out_height, int64_t out_width, Pixel px) {
+  if (px.y >= out_height / 2 * 2 || px.x >= out_width / 2 * 2) return PoolWrite::dropped;
+  return px.y % 2 == 0 && px.x % 2 == 0 ? PoolWrite::write : PoolWrite::max_with;
 }
 
 uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
@@ -182,9 +197,13 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
                "the generated top runs conv layers with controller.conv_dataflow: "
                "recompute only so far";
       const LayerGeometry g = geometry(l, s.block_size);
-      if (l.pool != Pooling::none && (g.out_height % 2 != 0 || g.out_width % 2 != 0))
-        return at + "pools an odd output size (" + n2s(g.out_height) + " x " + n2s(g.out_width) +
-               "), which the generated top does not yet";
+      if (l.pool == Pooling::avg2)
+        return at +
+               "avg2 pooling: the top pools max2 only (an average needs 2 more bits in "
+               "the output banks for its partial sums); use pool: max2";
+      if (l.pool != Pooling::none && (g.out_height < 2 || g.out_width < 2))
+        return at + "pools a " + n2s(g.out_height) + " x " + n2s(g.out_width) +
+               " output, which leaves no 2x2 window";
       const int small = (1 << kConvSmallBits) - 1, size = (1 << kConvSizeBits) - 1;
       if (l.kernel > small || l.stride > small || l.padding > small)
         return at + "kernel, stride and padding must be at most " + n2s(small) + " in the top";
@@ -203,7 +222,7 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
     if (l.kind == LayerKind::conv) {  // the whole feature maps sit in the buffers
       const int64_t cb = (l.in_channels + g.k - 1) / g.k;
       const int64_t in_blocks = int64_t{l.in_height} * l.in_width * cb;
-      const int64_t out_blocks = (l.pool != Pooling::none ? g.products / 4 : g.products) * g.p;
+      const int64_t out_blocks = output_blocks(l, g);
       if (in_blocks > m.max_q || out_blocks > m.max_p)
         return at + "feature maps of " + n2s(in_blocks) + " input and " + n2s(out_blocks) +
                " output blocks; the top's buffers hold " + n2s(m.max_q) + " and " + n2s(m.max_p) +

@@ -53,7 +53,7 @@ struct LayerDescriptor {
   int p = 0, q = 0;
   int64_t in_features = 0;
   bool relu = false, bias = false, stream = false, last = false, conv = false;
-  bool pool = false;  ///< conv: 2x2 max pooling (even output sizes)
+  bool pool = false;  ///< conv: 2x2 max pooling (an odd last row or column is dropped)
   int64_t weight_base = 0;
   int64_t bias_base = 0;
   int64_t in_base = 0, out_base = 0;  ///< output-bank blocks (SCHEDULE.md, activation regions)
@@ -61,8 +61,10 @@ struct LayerDescriptor {
 
   /// Products one inference runs on the layer: output pixels (conv), or 1.
   int64_t products() const { return conv ? int64_t{geom.out_height} * geom.out_width : 1; }
-  /// Pixels the layer writes: products(), a quarter of them when it pools.
-  int64_t out_pixels() const { return pool ? products() / 4 : products(); }
+  /// Pixels the layer writes: products(), or the whole 2x2 windows when it pools.
+  int64_t out_pixels() const {
+    return pool ? int64_t{geom.out_height / 2} * (geom.out_width / 2) : products();
+  }
   /// Channel blocks of one input pixel (conv), or the input blocks (fc).
   int channel_blocks(int k) const { return conv ? static_cast<int>((in_features + k - 1) / k) : q; }
 
@@ -72,11 +74,18 @@ struct LayerDescriptor {
 /// Bits each field keeps in the top's table (the rest of a cfg word is dropped), from the spec's
 /// buffer sizes: the generator lays the table out with them, the area model prices them.
 /// The output pixel product n of a conv layer computes: row-major, or with pooling each 2x2
-/// window's four pixels in a row (row-major within it), the windows row-major (SCHEDULE.md).
+/// window's pixels in a row (row-major within it), the windows row-major; an odd size's last
+/// column and row make windows of 2 and 1 pixels, whose outputs pooling drops (SCHEDULE.md).
 struct Pixel {
   int64_t y = 0, x = 0;
 };
 Pixel product_pixel(const LayerDescriptor& d, int64_t n);
+
+/// What the product at output pixel px does with its outputs when its layer pools 2x2 (floor):
+/// writes them (a window's first pixel), writes their max with the word there (the other three),
+/// or nothing (a pixel of an odd last row or column).
+enum class PoolWrite { write, max_with, dropped };
+PoolWrite pool_write(int64_t out_height, int64_t out_width, Pixel px);
 
 struct DescriptorBits {
   int control = 6, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;

@@ -127,6 +127,7 @@ std::vector<UnitDescriptor> make_units() {
              MemoryAccesses{[](const AcceleratorSpec& s, const Events& e) {
                               const int bw = s.activation_buffer.word_bits;
                               return words(e.act_sample_reads, s.formats.input.bits, bw) +
+                                     words(e.act_pool_reads, s.formats.output.bits, bw) +
                                      (reuse_dataflow(s) ? 0.0 : spectrum_reads(s, e));
                             },
                             [](const AcceleratorSpec& s, const Events& e) {

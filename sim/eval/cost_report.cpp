@@ -71,7 +71,8 @@ void add_throughput(const AcceleratorSpec& s, const arch::RunReport& run, CostRe
   c.effective_ops = 2.0 * run.events.dense_macs;
   c.actual_ops = double(kOpsPerButterfly) * run.events.butterflies +
                  double(kOpsPerComplexMac) * run.events.complex_macs +
-                 2.0 * run.events.act_output_writes;  // bias add and activation per output
+                 2.0 * run.events.act_output_writes +  // bias add and activation per output
+                 double(run.events.act_pool_reads);    // a max per pooled output
   c.effective_gops = c.effective_ops * c.inferences_per_s * 1e-9;
   c.actual_gops = c.actual_ops * c.inferences_per_s * 1e-9;
   const double joules = c.energy_per_inference_uj * 1e-6;

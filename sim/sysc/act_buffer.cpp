@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "arch/conv_dataflow.hpp"
+#include "arch/layer_program.hpp"
 #include "common/error.hpp"
 #include "numerics/conv_gather.hpp"
 #include "numerics/output_stage.hpp"
@@ -139,6 +140,30 @@ void ActivationBuffer::write_port() {
   }
 }
 
+// The output banks' accesses of a write: with 2x2 pooling a window's first pixel writes, the
+// other three read back and write the max, and a pixel of an odd last row or column writes
+// nothing (the generated top's write path; SCHEDULE.md, "Events counted").
+void ActivationBuffer::count_output_writes(LayerProgram& lp, const OutputWrite& w) {
+  const int64_t n = static_cast<int64_t>(w.values.size());
+  const LayerGeometry& g = lp.plan.geom;
+  if (lp.layer->kind != LayerKind::conv || lp.layer->pool == Pooling::none) {
+    lp.events.act_output_writes += n;
+    return;
+  }
+  const arch::Pixel px{w.product / g.out_width, w.product % g.out_width};
+  switch (arch::pool_write(g.out_height, g.out_width, px)) {
+    case arch::PoolWrite::write:
+      lp.events.act_output_writes += n;
+      break;
+    case arch::PoolWrite::max_with:
+      lp.events.act_output_writes += n;
+      lp.events.act_pool_reads += n;
+      break;
+    case arch::PoolWrite::dropped:
+      break;
+  }
+}
+
 void ActivationBuffer::store(const OutputWrite& w) {
   LayerProgram& lp = layer(w.layer);
   const Layer& l = *lp.layer;
@@ -150,7 +175,7 @@ void ActivationBuffer::store(const OutputWrite& w) {
                                       &lp.overflow[num::Stage::input]);
     return;
   }
-  lp.events.act_output_writes += static_cast<int64_t>(w.values.size());
+  count_output_writes(lp, w);
   if (l.kind == LayerKind::fc) {
     std::copy(w.values.begin(), w.values.end(), out_.begin() + w.first_row);
   } else if (l.kind == LayerKind::conv) {

@@ -43,6 +43,7 @@ class ActivationBuffer : public Unit {
   void stream_block(LayerProgram& lp, int index, std::vector<int64_t> codes);
   void stream_fill(int li, int64_t n);
   void store(const OutputWrite& w);
+  static void count_output_writes(LayerProgram& lp, const OutputWrite& w);
 
   Link<Command>& cmd_;
   Link<Block>& to_fft_;

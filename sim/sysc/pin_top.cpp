@@ -301,13 +301,19 @@ std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t
 }
 
 // A pooling layer's product keeps the max with what its window's earlier products wrote (the
-// first of the four writes its own): 2x2 max pooling of the activated outputs, as in RTL.
+// first of the four writes its own): 2x2 max pooling of the activated outputs, as in RTL. A
+// pixel of an odd last row or column writes nothing.
 void PinTop::keep_outputs() {
   const std::vector<int64_t>& y = dp_.activations().outputs();
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
-  const bool pool = d.pool, first = !pool || product_ % 4 == 0;
-  const size_t at = static_cast<size_t>(d.out_base * spec_.block_size) +
-                    static_cast<size_t>(pool ? product_ / 4 : product_) * y.size();
+  const arch::Pixel px = d.pool ? arch::product_pixel(d, product_) : arch::Pixel{};
+  const arch::PoolWrite how =
+      d.pool ? arch::pool_write(d.geom.out_height, d.geom.out_width, px) : arch::PoolWrite::write;
+  if (how == arch::PoolWrite::dropped) return;
+  const bool first = how == arch::PoolWrite::write;
+  const int64_t slot = d.pool ? px.y / 2 * (d.geom.out_width / 2) + px.x / 2 : product_;
+  const size_t at =
+      static_cast<size_t>(d.out_base * spec_.block_size) + static_cast<size_t>(slot) * y.size();
   CIRCA_CHECK(at + y.size() <= outputs_.size(), "pin top: outputs beyond the output banks");
   for (size_t i = 0; i < y.size(); ++i)
     outputs_[at + i] = first ? y[i] : std::max(outputs_[at + i], y[i]);

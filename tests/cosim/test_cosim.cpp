@@ -309,6 +309,21 @@ BOOST_AUTO_TEST_CASE(conv_layer_with_pooling_agrees) {
   BOOST_TEST(c.report.find("conv: 12048/12048") != std::string::npos, c.report);
 }
 
+// Pooling odd output sizes (tests/cosim/data/conv_pool_odd.yaml): conv1's 7 x 5 pixels are
+// T = 251 each as conv_small's (q = 18, p = 2): 35 x 251 = 8785; its last row and column are
+// computed and dropped, leaving 3 x 2 pooled pixels. conv2 (1x1 kernel, q = 2, p = 2): A =
+// span(2) = 28, R_0 = 28 + 4 + 2 = 34 = I_0, R_1 = 38 < I_0 + 8 = 42 = I_1, T = 42 + 20 + 1 =
+// 63, 6 pixels = 378, pooled to 1 x 1 (last row dropped). fc (q = 2, p = 1): T = 34 + 20 + 1 =
+// 55. With the switch cycles: 8785 + 1 + 378 + 1 + 55 = 9220, start to done.
+BOOST_AUTO_TEST_CASE(pooling_drops_an_odd_last_row_and_column) {
+  CosimOptions o = options({}, 8, "conv_pool_odd.vcd", "conv_pool_odd.yaml");
+  o.stall = 0.2;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.report.find("network (3 layers): 9220/9220") != std::string::npos, c.report);
+}
+
 // The same layer with a 1 KiB weight SRAM (64 rows < 72): every product streams its weights,
 // and a 1 us off-chip latency (500 cycles) outlasts phase A, so each product waits for them.
 BOOST_AUTO_TEST_CASE(conv_layer_with_streamed_weights_agrees) {

@@ -125,3 +125,26 @@ BOOST_AUTO_TEST_CASE(events_of_one_product) {
   BOOST_TEST(ana::row_accesses_per_bank(m, 3, 7) == std::vector<int64_t>({3, 3, 4, 4}));
   BOOST_TEST(ana::config_writes(s, pl) == std::vector<int64_t>({12, 12, 12, 12}));
 }
+
+// Output-bank events of a pooled conv layer, by hand: 5 output channels (rows = 5) on a 5 x 5
+// output (a 5 x 5 image, 3 x 3 kernel, padding 1). Unpooled every pixel writes: 25 x 5 = 125.
+// Pooled to 2 x 2: 4 whole windows, each writing 4 pixels (16 x 5 = 80) and reading back 3
+// (12 x 5 = 60); the 9 pixels of the last row and column write nothing.
+BOOST_AUTO_TEST_CASE(pooling_counts_its_reads_and_drops_an_odd_edge) {
+  const AcceleratorSpec s = spec();
+  Layer c;
+  c.name = "conv";
+  c.kind = LayerKind::conv;
+  c.in_channels = 3, c.out_channels = 5, c.in_height = c.in_width = 5;
+  c.kernel = 3, c.padding = 1;
+  Workload w;
+  w.name = "pool";
+  w.layers = {c};
+  arch::Events e = ana::estimate(s, w).events;
+  BOOST_TEST(e.act_output_writes == 125);
+  BOOST_TEST(e.act_pool_reads == 0);
+  w.layers[0].pool = Pooling::max2;
+  e = ana::estimate(s, w).events;
+  BOOST_TEST(e.act_output_writes == 80);
+  BOOST_TEST(e.act_pool_reads == 60);
+}

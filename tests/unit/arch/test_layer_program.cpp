@@ -1,6 +1,7 @@
 // The layer program's words (arch/layer_program.hpp) against values packed by hand, and the
 // reasons a network is refused by the whole-network top.
 #include <boost/test/unit_test.hpp>
+#include <set>
 
 #include "../default_spec.hpp"
 #include "arch/layer_program.hpp"
@@ -60,9 +61,8 @@ BOOST_AUTO_TEST_CASE(a_conv_descriptor_packs_its_geometry) {
 BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
   const AcceleratorSpec s = test::default_spec();
   Layer pooled = conv(3, 32, 7, 7, 3, 1, 1);
-  pooled.pool = Pooling::max2;
-  BOOST_TEST(arch::network_unsupported(s, {pooled}).find("pools an odd output size (7 x 7)") !=
-             std::string::npos);
+  pooled.pool = Pooling::avg2;
+  BOOST_TEST(arch::network_unsupported(s, {pooled}).find("avg2 pooling") != std::string::npos);
   Layer fc;
   fc.name = "fc", fc.in_features = 8 * 8 * 40, fc.out_features = 10;
   BOOST_TEST(arch::network_unsupported(s, {conv(3, 40, 8, 8, 3, 1, 1), fc})
@@ -130,6 +130,49 @@ BOOST_AUTO_TEST_CASE(pooling_walks_window_by_window) {
   d.pool = false;
   BOOST_TEST(arch::product_pixel(d, 5).y == 1);
   BOOST_TEST(arch::product_pixel(d, 5).x == 1);
+}
+
+// An odd size pools as the golden model does (floor). A 3 x 5 output: the first pair of rows
+// walks windows (0,0)..(1,3), then the last column's two pixels (0,4) (1,4); then the last
+// row left to right. Only the 1 x 2 whole windows' pixels write; the rest are dropped.
+BOOST_AUTO_TEST_CASE(odd_sizes_walk_the_last_column_and_row_after_the_windows) {
+  arch::LayerDescriptor d;
+  d.conv = d.pool = true;
+  d.geom.out_height = 3;
+  d.geom.out_width = 5;
+  const std::vector<std::pair<int64_t, int64_t>> want = {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {0, 2},
+                                                         {0, 3}, {1, 2}, {1, 3}, {0, 4}, {1, 4},
+                                                         {2, 0}, {2, 1}, {2, 2}, {2, 3}, {2, 4}};
+  std::set<std::pair<int64_t, int64_t>> seen;
+  int writes = 0, maxes = 0, dropped = 0;
+  for (size_t n = 0; n < want.size(); ++n) {
+    const arch::Pixel px = arch::product_pixel(d, static_cast<int64_t>(n));
+    BOOST_TEST(px.y == want[n].first, n);
+    BOOST_TEST(px.x == want[n].second, n);
+    seen.insert({px.y, px.x});
+    const arch::PoolWrite w = arch::pool_write(3, 5, px);
+    writes += w == arch::PoolWrite::write;
+    maxes += w == arch::PoolWrite::max_with;
+    dropped += w == arch::PoolWrite::dropped;
+  }
+  BOOST_TEST(seen.size() == 15u);  // every pixel once
+  BOOST_TEST(writes == 2);
+  BOOST_TEST(maxes == 6);
+  BOOST_TEST(dropped == 7);  // the last column's 2 and the last row's 5
+  BOOST_TEST(d.out_pixels() == 2);
+}
+
+// A pooled 1 x n output has no 2x2 window (refused); a 5 x 3 one pools to 2 x 1 (runs).
+BOOST_AUTO_TEST_CASE(only_outputs_with_a_whole_window_pool) {
+  const AcceleratorSpec s = test::default_spec();
+  Layer c = conv(16, 64, 1, 4, 1, 1, 0);
+  c.pool = Pooling::max2;
+  std::string why = arch::network_unsupported(s, {c});
+  BOOST_TEST(why.find("leaves no 2x2 window") != std::string::npos, why);
+  c = conv(16, 64, 5, 3, 3, 1, 1);  // 5 x 3 pooled to 2 x 1: runs
+  c.pool = Pooling::max2;
+  why = arch::network_unsupported(s, {c});
+  BOOST_TEST(why.empty(), why);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
