@@ -50,8 +50,12 @@ std::string Progress::line() const {
   }
   const std::string counts = outcomes_ ? fmt::format(" ({} ok, {} failed)", ok_, failed_)
                                        : " " + unit_;
-  return fmt::format("{}: {}{}/{}{}, {}{:.1f} {}/s, ETA {}", label_, bar, done, total_, counts,
-                     detail_.empty() ? "" : detail_ + ", ", rate, unit_, eta);
+  // Slower than one a second (cosim cases, cycle-accurate points), the time each takes reads
+  // better than "0.0 cases/s".
+  const std::string speed = done > 0 && rate < 1 ? fmt::format("{:.1f} s each", 1 / rate)
+                                                 : fmt::format("{:.1f} {}/s", rate, unit_);
+  return fmt::format("{}: {}{}/{}{}, {}{}, ETA {}", label_, bar, done, total_, counts,
+                     detail_.empty() ? "" : detail_ + ", ", speed, eta);
 }
 
 void Progress::draw(bool force) {

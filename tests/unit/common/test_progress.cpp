@@ -5,6 +5,7 @@
 
 #include <regex>
 #include <sstream>
+#include <thread>
 #include <vector>
 
 #include "common/progress.hpp"
@@ -84,6 +85,21 @@ BOOST_AUTO_TEST_CASE(a_terminal_gets_one_bar_redrawn_in_place) {
   BOOST_TEST(tty.str().find("demo: interrupted; finished points are kept") != std::string::npos);
   // Ended by a newline: the shell's prompt does not land on the bar.
   BOOST_TEST(tty.str().back() == '\n');
+}
+
+BOOST_AUTO_TEST_CASE(slower_than_one_a_second_says_how_long_each_takes) {
+  std::ostringstream log;
+  {
+    Progress p({&log, false}, 3, "cosim --random", "cases");
+    std::this_thread::sleep_for(std::chrono::milliseconds(1200));
+    p.tick(true);
+  }
+  const std::vector<std::string> l = lines(log.str());
+  BOOST_REQUIRE_EQUAL(l.size(), 2u);
+  BOOST_TEST(l[0] == "cosim --random: 0/3 (0 ok, 0 failed), 0.0 cases/s, ETA ?");
+  // 1.2 s (more on a loaded machine) for the first case: twice that for the other two.
+  BOOST_TEST(matches(l[1], R"(cosim --random: 1/3 \(1 ok, 0 failed\), ([1-9]\.[0-9]) s each, ETA [2-9] s)"),
+             l[1]);
 }
 
 BOOST_AUTO_TEST_CASE(silent_without_a_stream) {
