@@ -1,12 +1,14 @@
 // `circa accuracy`: top-1 accuracy of trained weights on the bit-exact golden model over a
 // dataset's test images, beside the double-precision accuracy of the same weights, with the
-// overflow events the fixed-point formats cost.
+// overflow events the fixed-point formats cost; --out writes the fixed-point outputs per image
+// (cli/accuracy_output.hpp).
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 
+#include "cli/accuracy_output.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_output.hpp"
 #include "cli/train_output.hpp"
@@ -20,7 +22,7 @@ namespace circa::cli {
 namespace {
 
 struct AccuracyArgs {
-  std::string config, workload, weights, dataset, data_dir;
+  std::string config, workload, weights, dataset, data_dir, out;
   std::vector<std::string> params;
   int threads = 2;
   int64_t limit = 0;
@@ -85,6 +87,11 @@ int run_accuracy(const AccuracyArgs& a) {
       num::describe(r.quantisation).c_str());
   std::printf("  %.1f s, %.0f images/s on %d threads\n", r.seconds, r.images / r.seconds,
               a.threads);
+  if (a.out.empty()) return 0;
+  write_accuracy_outputs(a.out, in.spec, in.workload, d.weights, te, a.threads);
+  std::printf("  outputs: %s/outputs.npy (codes, one row per image), outputs_real.npy, "
+              "predicted.npy, labels.npy\n",
+              a.out.c_str());
   return 0;
 }
 
@@ -110,6 +117,9 @@ void register_accuracy_command(CLI::App& app, CommandTable& t) {
   c->add_option("--limit", a->limit, "only the first N test images (0: all 10,000)")
       ->check(CLI::NonNegativeNumber);
   c->add_option("-p,--param", a->params, "override an accelerator parameter: key.path=value");
+  c->add_option("--out", a->out,
+                "folder for the fixed-point outputs of every image (outputs.npy, "
+                "outputs_real.npy), predicted.npy and labels.npy");
   t.add(c, [a] { return run_accuracy(*a); });
 }
 

@@ -2,13 +2,19 @@
 // the SystemC model of the same top (sysc/pin_top.hpp) on a workload's layers in order
 // (sim/cosim/cosim.hpp), or `--random N` such runs on random valid design points
 // (sim/cosim/random_case.hpp). Exit status 1 on a mismatch
-// (first cycle, port, expected and actual values, and a VCD of both around it).
+// (first cycle, port, expected and actual values, and a VCD of both around it). Progress of the
+// Verilator build and of the run goes to stderr; --out writes the RTL's outputs
+// (cli/cosim_output.hpp).
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/cosim_output.hpp"
 #include "common/error.hpp"
 #include "cosim/cosim.hpp"
 #include "cosim/random_case.hpp"
+#include "spec/config_loader.hpp"
 #include "sysc/bench.hpp"
 
 namespace circa::cli {
@@ -18,7 +24,26 @@ struct CosimArgs {
   cosim::CosimOptions o;
   int random = 0;
   bool fault_butterfly = false;
+  std::string out;
 };
+
+/// A workload's layers in lockstep; with --out, their outputs written after a passing run.
+int run_workload(const CosimArgs& a) {
+  const AcceleratorSpec s = load_accelerator(a.o.config, parse_overrides(a.o.overrides)).spec;
+  const std::vector<Layer> layers = cosim::pick_layers(load_workload(a.o.workload), a.o.layer);
+  const cosim::CosimResult r = cosim::run_cosim(a.o, s, layers);
+  std::cout << cosim::describe(r);
+  if (a.out.empty()) return r.ok ? 0 : 1;
+  if (!r.ok) {
+    std::cerr << "circa cosim: the run failed; nothing written to " << a.out << "\n";
+    return 1;
+  }
+  write_cosim_outputs(a.out, s, layers, a.o.seed, r);
+  std::cout << "outputs: " << a.out << "/outputs.npy (codes, one row per inference), "
+            << "outputs_real.npy, inputs.npy; weights and input.npy for circa sim --weights "
+            << a.out << "\n";
+  return 0;
+}
 
 }  // namespace
 
@@ -50,22 +75,26 @@ void register_cosim_command(CLI::App& app, CommandTable& t) {
   cmd->add_option("--cycles", args.o.max_cycles, "cycle limit (default: from the layers' sizes)");
   cmd->add_option("--work", args.o.work, "build cache folder (default ~/.cache/circa/cosim)");
   cmd->add_option("--vcd", args.o.vcd, "VCD written on a mismatch (default cosim_mismatch.vcd)");
+  cmd->add_option("--out", args.out,
+                  "folder for the RTL's outputs per inference (outputs.npy, outputs_real.npy), "
+                  "their inputs and weights");
   cmd->add_flag("--fault-inject-butterfly", args.fault_butterfly,
                 "testing only: flip one output bit of every butterfly");
   t.add(cmd, [] {
     args.o.faults.butterfly = args.fault_butterfly;
+    args.o.progress = {&std::cerr, isatty(STDERR_FILENO) == 1};
     if (args.random > 0) {
       if (!args.o.workload.empty() || !args.o.overrides.empty())
         throw ConfigError(
             "cosim: --random draws its own design points and layers; drop --workload and -p");
+      if (!args.out.empty())
+        throw ConfigError("cosim: --out writes a --workload run's outputs; drop it with --random");
       const std::string base = args.o.config.empty() ? sysc::default_config_path() : args.o.config;
       return cosim::run_random_cases(base, args.random, args.o.seed, args.o, std::cout) > 0 ? 1 : 0;
     }
     if (args.o.config.empty() || args.o.workload.empty())
       throw ConfigError("cosim: give --config and --workload (or --random N for random points)");
-    const cosim::CosimResult r = cosim::run_cosim(args.o);
-    std::cout << cosim::describe(r);
-    return r.ok ? 0 : 1;
+    return run_workload(args);
   });
 }
 

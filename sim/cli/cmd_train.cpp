@@ -45,8 +45,9 @@ int run_train(const TrainArgs& a) {
     for (const Layer& l : in.workload.layers) std::cout << " " << l.name << "=" << geometry(l, k).k;
   std::cout << (a.dense ? "" : ")") << " on " << tr.count << " images, testing on " << te.count
             << "; " << net.params().size() << " parameters, " << a.o.threads << " threads\n";
-  ProgressPrinter printer(std::cout, isatty(STDOUT_FILENO) == 1);
-  const train::TrainResult r = train::train_network(net, tr, te, o, std::ref(printer));
+  TrainProgress progress({&std::cerr, isatty(STDERR_FILENO) == 1}, std::cout);
+  const train::TrainResult r = train::train_network(net, tr, te, o, std::ref(progress));
+  progress.finish();
   nlohmann::json info = {{"tool", std::string("circa ") + kVersion},
                          {"workload", in.workload.name},
                          {"workload_file", a.workload},

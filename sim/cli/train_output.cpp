@@ -1,48 +1,32 @@
 #include "cli/train_output.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
+
+#include <fmt/format.h>
 
 #include "common/error.hpp"
 #include "sysc/npy.hpp"
 
 namespace circa::cli {
-namespace {
-
-std::string clock_str(double s) {
-  const long t = static_cast<long>(s + 0.5);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%ld:%02ld", t / 60, t % 60);
-  return buf;
+void TrainProgress::operator()(const train::Progress& p) {
+  const int64_t done = static_cast<int64_t>(p.epoch - 1) * p.total + p.done;
+  if (!bar_)
+    bar_ = std::make_unique<Progress>(sink_, static_cast<int64_t>(p.epochs) * p.total, "training",
+                                      "images", false);
+  bar_->update(done, fmt::format("epoch {}/{}, loss {:.4f}, acc {:.2f}%", p.epoch, p.epochs,
+                                 p.loss, 100 * p.accuracy));
+  if (p.test_accuracy < 0) return;
+  bar_->note(results_,
+             fmt::format("epoch {}/{}  loss {:.4f}  train {:.2f}%  test {:.2f}% (float)  {} "
+                         "elapsed\n",
+                         p.epoch, p.epochs, p.loss, 100 * p.accuracy, 100 * p.test_accuracy,
+                         format_duration(p.seconds)));
 }
 
-}  // namespace
-
-void ProgressPrinter::operator()(const train::Progress& p) {
-  char buf[256];
-  const bool end = p.test_accuracy >= 0;
-  if (end) {
-    std::snprintf(buf, sizeof buf,
-                  "epoch %d/%d  loss %.4f  train %.2f%%  test %.2f%% (float)  %s elapsed", p.epoch,
-                  p.epochs, p.loss, 100 * p.accuracy, 100 * p.test_accuracy,
-                  clock_str(p.seconds).c_str());
-    if (terminal_) os_ << "\r\033[K";
-    os_ << buf << "\n" << std::flush;
-    return;
-  }
-  if (!terminal_) return;
-  const double done = static_cast<double>(p.epoch - 1) * p.total + p.done;
-  const double rate = done / std::max(p.seconds, 1e-9);
-  const double left = (static_cast<double>(p.epochs) * p.total - done) / rate;
-  const int width = 24, fill = static_cast<int>(width * p.done / std::max<int64_t>(p.total, 1));
-  std::snprintf(buf, sizeof buf,
-                "epoch %d/%d [%s%s] %3d%%  loss %.4f  acc %.2f%%  %.0f img/s  ETA %s", p.epoch,
-                p.epochs, std::string(fill, '=').c_str(), std::string(width - fill, ' ').c_str(),
-                static_cast<int>(100 * p.done / std::max<int64_t>(p.total, 1)), p.loss,
-                100 * p.accuracy, rate, clock_str(left).c_str());
-  os_ << "\r\033[K" << buf << std::flush;
+void TrainProgress::finish() {
+  if (bar_) bar_->finish();
 }
 
 void write_trained(const std::string& dir, const train::Network& net, int accelerator_k,

@@ -5,23 +5,28 @@
 
 #include <nlohmann/json.hpp>
 
+#include <memory>
 #include <ostream>
 #include <string>
 
+#include "common/progress.hpp"
 #include "train/trainer.hpp"
 
 namespace circa::cli {
 
-/// On a terminal, one line redrawn in place (bar, loss, accuracy, images/s, ETA); otherwise one
-/// plain line per epoch.
-class ProgressPrinter {
+/// Training's progress (common/progress.hpp: images of every epoch, with the epoch, loss and
+/// accuracy so far) on `sink`, and one result line per finished epoch on `results`.
+class TrainProgress {
  public:
-  explicit ProgressPrinter(std::ostream& os, bool terminal) : os_(os), terminal_(terminal) {}
+  TrainProgress(ProgressSink sink, std::ostream& results) : sink_(sink), results_(results) {}
   void operator()(const train::Progress& p);
+  /// Ends the bar (after the last epoch's line).
+  void finish();
 
  private:
-  std::ostream& os_;
-  bool terminal_;
+  ProgressSink sink_;
+  std::ostream& results_;
+  std::unique_ptr<Progress> bar_;  ///< from the first report, which tells the total
 };
 
 /// Writes <layer>.weights.npy (block-circulant, shape (p, q, k)) or <layer>.dense.npy (dense,

@@ -18,17 +18,12 @@
 namespace circa::cosim {
 namespace fs = std::filesystem;
 
-namespace {
-
-/// The workload's layer `name`, or all its layers in order when name is "".
 std::vector<Layer> pick_layers(const Workload& w, const std::string& name) {
   if (name.empty()) return w.layers;
   for (const Layer& l : w.layers)
     if (l.name == name) return {l};
   throw ConfigError("cosim: workload " + w.name + " has no layer '" + name + "'");
 }
-
-}  // namespace
 
 arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
   Workload wl;
@@ -91,7 +86,7 @@ CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
   auto* clk = new sc_core::sc_clock("cosim_clk", period);
   sysc::PinModel* dut = nullptr;
   if (o.rtl) {
-    const BuildInfo b = build_top(files, d.top(), ports, o.work, o.optimized_build);
+    const BuildInfo b = build_top(files, d.top(), ports, o.work, o.optimized_build, o.progress);
     r.build_dir = b.dir;
     r.cached = b.cached;
     r.build_seconds = b.seconds;

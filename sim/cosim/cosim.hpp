@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "arch/microarch.hpp"
+#include "common/progress.hpp"
 #include "gen/units.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
@@ -36,6 +37,7 @@ struct CosimOptions {
   std::string vcd;         ///< VCD on a mismatch ("" = cosim_mismatch.vcd in the cwd)
   gen::Faults faults;      ///< tests only: a broken generated top
   sysc::PinTopFaults reference_faults;  ///< tests only: a broken SystemC top
+  ProgressSink progress;   ///< the build's and the run's progress (default: silent)
 };
 
 /// Start to done of each inference of the network (named after its layer when it has one), on
@@ -56,6 +58,9 @@ struct CosimResult {
   std::vector<int64_t> done_cycles;  ///< cycles the reference raised done, per product
   std::vector<int64_t> first_beats;  ///< cycles the reference first offered each output row of
                                      ///< the first product
+  /// Per inference: the first layer's input codes (formats.input) and the RTL's last-layer
+  /// output codes (formats.output) as the bench kept them (a conv layer's pixel-major).
+  std::vector<std::vector<int64_t>> inputs, outputs;
   bool golden_ok = false;       ///< every layer's RTL outputs equal the golden model's
   std::string golden_mismatch;  ///< the first difference, if any
   // first mismatch
@@ -68,6 +73,9 @@ struct CosimResult {
   double sim_seconds = 0;  ///< wall time of the simulation (sc_start)
   std::string message;     ///< one-line summary or the reason of a failure
 };
+
+/// The workload's layer `name`, or all its layers in order when name is "" (what --layer picks).
+std::vector<Layer> pick_layers(const Workload& w, const std::string& name);
 
 /// Builds (or reuses) the Verilated top and co-simulates. Elaborates SystemC: once per process
 /// (tests: sysc::run_in_child). ConfigError for unusable inputs (not an fc layer, no top, ...).

@@ -25,6 +25,8 @@ nlohmann::json to_json(const CosimResult& r) {
           {"layers", layers},
           {"done_cycles", r.done_cycles},
           {"first_beats", r.first_beats},
+          {"inputs", r.inputs},
+          {"outputs", r.outputs},
           {"golden_ok", r.golden_ok},
           {"golden_mismatch", r.golden_mismatch},
           {"mismatch_cycle", r.mismatch_cycle},
@@ -52,6 +54,8 @@ CosimResult cosim_result_from_json(const nlohmann::json& j) {
                         l.at("rtl").get<std::vector<int64_t>>()});
   j.at("done_cycles").get_to(r.done_cycles);
   j.at("first_beats").get_to(r.first_beats);
+  j.at("inputs").get_to(r.inputs);
+  j.at("outputs").get_to(r.outputs);
   j.at("golden_ok").get_to(r.golden_ok);
   j.at("golden_mismatch").get_to(r.golden_mismatch);
   j.at("mismatch_cycle").get_to(r.mismatch_cycle);

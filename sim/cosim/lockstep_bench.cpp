@@ -2,12 +2,15 @@
 
 #include <deque>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <random>
 #include <systemc>
 
+#include "analytical/estimate.hpp"
 #include "arch/offchip.hpp"
 #include "common/error.hpp"
+#include "common/progress.hpp"
 #include "sysc/offchip_memory.hpp"
 
 namespace circa::cosim {
@@ -91,6 +94,9 @@ class Bench : public sc_core::sc_module {
     image_ = offchip_image(layers_);
     host_writes();
     limit_ = o.max_cycles > 0 ? o.max_cycles : cycle_bound();
+    if (o.progress.out)
+      progress_ = std::make_unique<Progress>(o.progress, expected_cycles(), "cosim run", "cycles",
+                                             false);
     SC_HAS_PROCESS(Bench);
     SC_THREAD(run);
   }
@@ -166,6 +172,31 @@ class Bench : public sc_core::sc_module {
            static_cast<int64_t>(writes_.size()) + 1000;
   }
 
+  /// The run's length for its progress bar: the configuration writes, then per inference the
+  /// analytical model's start to done (equal to both tops' where nothing streams) and the loads
+  /// and drains at the stall rate. Refined from the measured inferences as they finish.
+  int64_t expected_cycles() const {
+    Workload w;
+    w.name = "cosim";
+    for (const LayerRun& l : layers_) w.layers.push_back(l.layer);
+    int64_t run = 0;
+    try {
+      run = ana::estimate(s_, w).cycles;
+    } catch (const ConfigError&) {
+      return limit_;  // no closed form for this network: the bound will do
+    }
+    const double beats = static_cast<double>(first().beats_in + last().beats_out) / (1 - o_.stall);
+    return 3 + static_cast<int64_t>(writes_.size()) +
+           o_.products * (run + static_cast<int64_t>(beats) + 4) + 4;
+  }
+
+  /// After `done` inferences at cycle c: the rest will take as long as those did on average.
+  void refine_progress(int64_t c, int done) {
+    if (!progress_) return;
+    const int64_t per = (c + 1 - loads_start_) / done;
+    progress_->set_total(c + 1 + (o_.products - done) * per + 4);
+  }
+
   /// This cycle's inputs by port index (outputs and clk stay empty), by the bench's phase.
   const std::vector<Bits>& drive() {
     for (auto& v : in_) std::fill(v.begin(), v.end(), 0u);
@@ -230,6 +261,9 @@ class Bench : public sc_core::sc_module {
       }
       advance(c, in);
       r_->cycles = c + 1;
+      if (progress_ && c % 1024 == 0)
+        progress_->update(c + 1, "inference " + std::to_string(run_ + 1) + " of " +
+                                     std::to_string(o_.products));
       if (phase_ == Phase::finished || c + 1 >= limit_ || (stop_at >= 0 && c >= stop_at)) {
         if (phase_ != Phase::finished && r_->mismatch_cycle < 0) {
           r_->mismatch_cycle = c;
@@ -246,6 +280,13 @@ class Bench : public sc_core::sc_module {
     if (phase_ == Phase::finished)
       r_->golden_mismatch = golden_check(s_, layers_, first_inputs_, outputs_);
     r_->golden_ok = phase_ == Phase::finished && r_->golden_mismatch.empty();
+    r_->inputs = first_inputs_;
+    r_->outputs = outputs_;
+    if (progress_) {
+      progress_->set_total(r_->cycles);
+      progress_->update(r_->cycles);
+      progress_->finish();
+    }
     sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
                                             sc_core::SC_DO_NOTHING);  // "stopped by user"
     sc_core::sc_stop();
@@ -306,7 +347,7 @@ class Bench : public sc_core::sc_module {
         }
         break;
       case Phase::config:
-        if (++cfg_next_ == writes_.size()) phase_ = Phase::load;
+        if (++cfg_next_ == writes_.size()) phase_ = Phase::load, loads_start_ = c + 1;
         break;
       case Phase::load:
         if ((in[ix_.in_valid][0] & 1u) && high(ref_, ix_.in_ready) &&
@@ -344,6 +385,7 @@ class Bench : public sc_core::sc_module {
           ++r_->products_done;
           memory_.reset();
           outputs_[static_cast<size_t>(run_)] = y_;
+          refine_progress(c, run_ + 1);
           if (++run_ == o_.products)
             phase_ = Phase::tail, gap_ = 4;
           else {
@@ -439,6 +481,8 @@ class Bench : public sc_core::sc_module {
   std::vector<std::vector<int64_t>> outputs_;                   ///< per inference
   size_t cfg_next_ = 0;  ///< the next write of the config phase
   int64_t beat_ = 0, out_beat_ = 0, limit_ = 0, start_cycle_ = 0, dut_done_ = -1;
+  int64_t loads_start_ = 0;  ///< the first inference's first load cycle
+  std::unique_ptr<Progress> progress_;  ///< null: silent
   int run_ = 0, gap_ = 0;  ///< the inference running, a countdown
   Phase phase_ = Phase::reset;
 };

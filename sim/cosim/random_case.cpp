@@ -7,6 +7,7 @@
 #include "arch/layer_program.hpp"
 #include "arch/microarch.hpp"
 #include "common/error.hpp"
+#include "common/progress.hpp"
 #include "cosim/cosim_child.hpp"
 #include "cosim/random_design.hpp"
 #include "spec/config_loader.hpp"
@@ -255,10 +256,13 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
 int run_random_cases(const std::string& base_config, int n, uint64_t seed, const CosimOptions& o,
                      std::ostream& os) {
   int failed = 0;
+  // One bar over the cases; each case's child builds and runs silently.
+  Progress progress(o.progress, n, "cosim --random", "cases");
   for (int i = 0; i < n; ++i) {
     const RandomCase c = random_case(base_config, seed + static_cast<uint64_t>(i));
-    os << fmt::format("[{}/{}] seed {}: {}\n", i + 1, n, c.seed, c.summary()) << std::flush;
+    progress.note(os, fmt::format("[{}/{}] seed {}: {}\n", i + 1, n, c.seed, c.summary()));
     CosimOptions co = o;
+    co.progress = {};
     co.seed = c.seed;
     co.vcd = fmt::format("cosim_random_{}.vcd", c.seed);
     std::string report;
@@ -271,15 +275,17 @@ int run_random_cases(const std::string& base_config, int n, uint64_t seed, const
       report = std::string(e.what()) + "\n";
     }
     if (ok) {
-      os << "  " << report.substr(report.rfind("cosim:"));
+      progress.note(os, "  " + report.substr(report.rfind("cosim:")));
     } else {
       ++failed;
-      os << report << "  overrides:";
-      for (const auto& ov : c.overrides) os << " -p " << ov;
-      os << fmt::format("\n  re-run: circa cosim --random 1 --seed {} --config {}\n", c.seed,
-                        base_config);
+      std::string more = report + "  overrides:";
+      for (const auto& ov : c.overrides) more += " -p " + ov;
+      progress.note(os, more + fmt::format("\n  re-run: circa cosim --random 1 --seed {} --config {}\n",
+                                           c.seed, base_config));
     }
+    progress.tick(ok);
   }
+  progress.finish();
   os << fmt::format("cosim --random: {} of {} cases passed\n", n - failed, n);
   return failed;
 }

@@ -130,9 +130,9 @@ std::vector<std::string> cxx_flags(const std::string& root, bool optimize) {
   return f;
 }
 
-/// Compiles the sources into objects, two compilers at a time.
+/// Compiles the sources into objects, two compilers at a time; a tick of `progress` per object.
 void compile_all(const std::vector<std::string>& sources, const std::vector<std::string>& flags,
-                 const std::string& dir, std::vector<std::string>* objects) {
+                 const std::string& dir, std::vector<std::string>* objects, Progress& progress) {
   std::mutex mu;
   size_t next = 0;
   std::exception_ptr error;
@@ -150,6 +150,7 @@ void compile_all(const std::vector<std::string>& sources, const std::vector<std:
       cmd.insert(cmd.end(), {"-c", sources[i], "-o", (*objects)[i]});
       try {
         gen::run_tool(compiler_exe(), cmd, dir, "o/" + std::to_string(i) + ".log");
+        progress.tick();
       } catch (const ToolError&) {
         std::lock_guard<std::mutex> l(mu);
         if (!error) error = std::current_exception();
@@ -172,20 +173,22 @@ std::string hex16(uint64_t h) {
 /// compiled once per compiler, flags and Verilator version into cache/runtime-<key>/ and linked
 /// into each design's library (a tenth of a design's compile time saved per build).
 std::vector<std::string> runtime_objects(const std::string& cache, const std::string& vroot,
-                                         bool optimize, uint64_t key) {
+                                         bool optimize, uint64_t key, Progress& progress) {
   const fs::path dir = fs::path(cache) / ("runtime-" + hex16(key));
   const std::vector<std::string> sources{vroot + "/include/verilated.cpp",
                                          vroot + "/include/verilated_threads.cpp"};
   std::vector<std::string> objects;
   for (size_t i = 0; i < sources.size(); ++i)
     objects.push_back((dir / "o" / (std::to_string(i) + ".o")).string());
-  if (std::all_of(objects.begin(), objects.end(), [](const std::string& o) { return fs::exists(o); }))
+  if (std::all_of(objects.begin(), objects.end(), [](const std::string& o) { return fs::exists(o); })) {
+    for (size_t i = 0; i < objects.size(); ++i) progress.tick();
     return objects;
+  }
   const fs::path tmp = dir.string() + ".tmp." + std::to_string(::getpid());
   fs::remove_all(tmp);
   fs::create_directories(tmp / "o");
   std::vector<std::string> built;
-  compile_all(sources, cxx_flags(vroot, optimize), tmp.string(), &built);
+  compile_all(sources, cxx_flags(vroot, optimize), tmp.string(), &built, progress);
   std::error_code ec;
   fs::rename(tmp, dir, ec);
   if (ec) fs::remove_all(tmp);  // another run built it first
@@ -205,7 +208,8 @@ std::string cache_root(const std::string& work) {
 }
 
 BuildInfo build_top(const gen::FileSet& files, const std::string& top,
-                    const std::vector<gen::Port>& ports, const std::string& work, bool optimize) {
+                    const std::vector<gen::Port>& ports, const std::string& work, bool optimize,
+                    ProgressSink progress) {
   const std::string adapter = adapter_text(top, ports);
   const std::string probe_log = (fs::path(cache_root(work)) / "verilator-probe.log").string();
   const std::string root =
@@ -241,20 +245,27 @@ BuildInfo build_top(const gen::FileSet& files, const std::string& top,
   std::vector<std::string> cmd{verilator_exe()};
   for (const auto& a : verilator_args(top)) cmd.push_back(a);
   for (const auto& f : gen::verilog_files(files)) cmd.push_back(f);
+  // Steps: verilation, then (once its file count is known) each object, Verilator's runtime
+  // (two objects, cached across designs) and the link.
+  Progress bar(progress, 1, "cosim build", "steps", false);
   gen::run_tool("verilator", cmd, tmp.string(), "verilator.log");
   std::vector<std::string> sources;
   for (const auto& e : fs::directory_iterator(tmp / "obj"))
     if (e.path().extension() == ".cpp") sources.push_back("obj/" + e.path().filename().string());
   std::sort(sources.begin(), sources.end());
   sources.push_back("circa_dut_adapter.cpp");
+  bar.set_total(1 + static_cast<int64_t>(sources.size()) + 2 + 1);
+  bar.tick();
   fs::create_directories(tmp / "o");
   std::vector<std::string> objects;
-  compile_all(sources, flags, tmp.string(), &objects);
-  for (const auto& o : runtime_objects(cache_root(work), vroot, optimize, runtime_key))
+  compile_all(sources, flags, tmp.string(), &objects, bar);
+  for (const auto& o : runtime_objects(cache_root(work), vroot, optimize, runtime_key, bar))
     objects.push_back(o);
   std::vector<std::string> link{compiler_exe(), "-shared", "-pthread", "-o", kLibrary};
   link.insert(link.end(), objects.begin(), objects.end());
   gen::run_tool(compiler_exe(), link, tmp.string(), "link.log");
+  bar.tick();
+  bar.finish();
   std::error_code ec;
   fs::rename(tmp, b.dir, ec);
   if (ec) {  // another run finished the same build first

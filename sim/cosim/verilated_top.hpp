@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/progress.hpp"
 #include "sysc/pins.hpp"
 #include "gen/design.hpp"
 #include "gen/output.hpp"
@@ -33,9 +34,11 @@ std::string cache_root(const std::string& work);
 /// cache_root(work)/<hash>, unless that folder already holds the library. Throws ToolError
 /// (the tool, its command line, its log in the build folder) when a step fails. `optimize`:
 /// the model's C++ at -O1 (for speed figures), else -O0, which compiles in half the time and
-/// suits checks of a few thousand cycles.
+/// suits checks of a few thousand cycles. A build shows its steps (verilation, each compiled file,
+/// the link) on `progress`.
 BuildInfo build_top(const gen::FileSet& files, const std::string& top,
-                    const std::vector<gen::Port>& ports, const std::string& work, bool optimize);
+                    const std::vector<gen::Port>& ports, const std::string& work, bool optimize,
+                    ProgressSink progress = {});
 
 /// The compiled top, loaded and elaborated (call before sc_start); clk bound to `clk`. A top with
 /// $readmemh images would read them relative to the working directory at the first evaluation,

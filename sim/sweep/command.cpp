@@ -7,7 +7,7 @@
 
 #include "sweep/export.hpp"
 #include "sweep/interrupt.hpp"
-#include "sweep/progress.hpp"
+#include "common/progress.hpp"
 #include "sweep/report_html.hpp"
 #include "sweep/runner.hpp"
 

@@ -9,7 +9,7 @@
 #include "sweep/folder_lock.hpp"
 #include "sweep/parallel.hpp"
 #include "sweep/point.hpp"
-#include "sweep/progress.hpp"
+#include "common/progress.hpp"
 #include "sweep/results.hpp"
 #include "sweep/store.hpp"
 #include "sweep/worker.hpp"
@@ -88,9 +88,9 @@ std::vector<Point> Runner::resolve_all() {
 
 void Runner::run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
                        const std::string& label) {
-  Progress progress(o_.progress, o_.tty, batch.size(), label);
+  Progress progress({o_.progress, o_.tty}, static_cast<int64_t>(batch.size()), label);
   parallel_for(batch.size(), jobs_, o_.stop, [&](size_t i) { run_point(*batch[i], f, progress); });
-  progress.finish(stopping());
+  progress.finish(stopping() ? "interrupted; finished points are kept, run again to resume" : "");
 }
 
 eval::PointMetrics Runner::metrics_of(const Point& p, eval::Fidelity f) {

@@ -152,6 +152,8 @@ BOOST_AUTO_TEST_CASE(cosim_results_travel_as_json_field_by_field) {
   r.products_done = 2;
   r.reference = "the SystemC top";
   r.layers = {{"fc1", {601, 602}, {601, 603}}, {"fc2", {80}, {80}}};
+  r.inputs = {{1, -2, 3}, {4, 5, -6}};
+  r.outputs = {{-70, 8}, {9, 100}};
   r.golden_ok = false;
   r.golden_mismatch = "inference 0, layer 'fc2', output 3: RTL 1 != golden 2";
   r.mismatch_cycle = 99;
@@ -171,6 +173,8 @@ BOOST_AUTO_TEST_CASE(cosim_results_travel_as_json_field_by_field) {
   BOOST_TEST(back.mismatch_port == "out_data");
   BOOST_TEST(back.message == r.message);
   BOOST_TEST(back.layers.at(0).rtl.at(1) == 603);
+  BOOST_TEST(back.inputs.at(1).at(2) == -6);
+  BOOST_TEST(back.outputs.at(0).at(0) == -70);
   BOOST_TEST(back.golden_mismatch == r.golden_mismatch);
   BOOST_CHECK_THROW(circa::cosim::cosim_result_from_json({{"ok", true}}),
                     nlohmann::json::exception);

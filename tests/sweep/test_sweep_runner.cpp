@@ -1,13 +1,12 @@
 // The runner: every point recorded once (failures included), done points skipped, Ctrl-C keeps
 // what finished, worker processes give the same metrics as threads, the best front points are
-// confirmed at the confirm_fidelity, progress is reported.
+// confirmed at the confirm_fidelity (the progress lines: tests/unit/common/test_progress.cpp).
 #include <boost/test/unit_test.hpp>
 
 #include <sstream>
 
 #include "sweep/export.hpp"
 #include "sweep/point.hpp"
-#include "sweep/progress.hpp"
 #include "sweep/results.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/store.hpp"
@@ -238,31 +237,6 @@ BOOST_AUTO_TEST_CASE(best_points_of_a_cycle_accurate_sweep_are_confirmed_at_cosi
   BOOST_REQUIRE(!f.empty());
   BOOST_REQUIRE(f[0]->confirmation.has_value());
   BOOST_TEST(f[0]->confirmation->fidelity == "cosim");
-}
-
-BOOST_AUTO_TEST_CASE(progress_is_a_bar_on_a_terminal_and_lines_in_a_log) {
-  std::ostringstream log, tty;
-  {
-    Progress p(&log, false, 3, "demo");
-    p.tick(true), p.tick(false), p.tick(true);
-    p.finish(false);
-  }
-  BOOST_TEST(log.str().find("demo: 0/3 (0 ok, 0 failed)") != std::string::npos, log.str());
-  BOOST_TEST(log.str().find("demo: 3/3 (2 ok, 1 failed)") != std::string::npos, log.str());
-  BOOST_TEST(log.str().find('\r') == std::string::npos);
-  {
-    Progress p(&tty, true, 2, "demo");
-    p.tick(true);
-    p.finish(true);
-  }
-  BOOST_TEST(tty.str().find("\r\033[K") != std::string::npos);
-  BOOST_TEST(tty.str().find("[###############...............] 1/2") != std::string::npos,
-             tty.str());
-  BOOST_TEST(tty.str().find("points/s, ETA") != std::string::npos);
-  BOOST_TEST(tty.str().find("interrupted; finished points are kept") != std::string::npos);
-  BOOST_TEST(format_duration(5) == "5 s");
-  BOOST_TEST(format_duration(125) == "2:05");
-  BOOST_TEST(format_duration(3725) == "1:02:05");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
