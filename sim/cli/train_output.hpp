@@ -1,16 +1,16 @@
-// What `circa train` shows and writes: the progress line, and the weights folder that
-// `circa sim --weights` and `circa accuracy --weights` read (sim/sysc/README.md), with
-// train.json holding the float accuracy and how the weights were made.
+// What `circa train` shows: the progress line. The weights folder it writes is
+// codesign/trained_files.hpp (sweeps write the same folders into their weight cache).
 #pragma once
 
-#include <nlohmann/json.hpp>
-
 #include <ostream>
-#include <string>
 
+#include "codesign/trained_files.hpp"
 #include "train/trainer.hpp"
 
 namespace circa::cli {
+
+using codesign::kTrainJson;
+using codesign::write_trained;
 
 /// On a terminal, one line redrawn in place (bar, loss, accuracy, images/s, ETA); otherwise one
 /// plain line per epoch.
@@ -23,13 +23,5 @@ class ProgressPrinter {
   std::ostream& os_;
   bool terminal_;
 };
-
-/// Writes <layer>.weights.npy (block-circulant, shape (p, q, k)) or <layer>.dense.npy (dense,
-/// shape (rows, cols)), <layer>.bias.npy, and train.json (`info` plus the result).
-void write_trained(const std::string& dir, const train::Network& net, int accelerator_k,
-                   nlohmann::json info, const train::TrainResult& r);
-
-/// The name of train.json in a weights folder.
-inline constexpr const char* kTrainJson = "train.json";
 
 }  // namespace circa::cli

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "sweep/command.hpp"
 #include "sweep/export.hpp"
 #include "sweep/report_html.hpp"
+#include "sweep/synthetic_accuracy.hpp"
 #include "sweep/synthetic_evaluator.hpp"
 #include "sweep_test_util.hpp"
 
@@ -39,9 +41,11 @@ size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-/// Runs the bundled default sweep into `out` with the synthetic evaluator.
+/// Runs the bundled default sweep into `out` with the synthetic evaluator and accuracy.
 void run_default(const std::string& out) {
+  static SyntheticAccuracy accuracy;
   SweepCommandOptions o;
+  o.accuracy = &accuracy;
   o.file = kSource + "/configs/sweeps/default.yaml";
   o.out_dir = out;
   o.jobs = 2;
@@ -68,8 +72,33 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
   BOOST_TEST(html.find("@import") == std::string::npos);
   size_t ok = 0;
   for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok;
-  BOOST_TEST(count(html, "<circle class=\"pt ") == ok);
-  BOOST_TEST(count(html, "<circle class=\"pt front\"") == front(r).size());
+  // The main plot (energy vs area, the first two objectives) has every point and the front of
+  // all four objectives; then the accuracy-energy plot has the feasible points and its own front.
+  const size_t split = html.find("<h2>Accuracy-energy Pareto front</h2>");
+  BOOST_REQUIRE(split != std::string::npos);
+  const std::string main_plot = html.substr(0, split), accuracy_plot = html.substr(split);
+  BOOST_TEST(count(main_plot, "<circle class=\"pt ") == ok);
+  BOOST_TEST(count(main_plot, "<circle class=\"pt front\"") == front(r).size());
+  std::vector<const ResultRow*> feasible;
+  for (const auto& row : r.rows)
+    if (row.feasible) feasible.push_back(&row);
+  size_t accuracy_front = 0;  // no other feasible point has both less energy and more accuracy
+  for (const ResultRow* a : feasible)
+    accuracy_front += std::none_of(feasible.begin(), feasible.end(), [&](const ResultRow* b) {
+      const double ea = a->metric("energy_per_inference_uj"),
+                   eb = b->metric("energy_per_inference_uj");
+      const double aa = a->metric("accuracy"), ab = b->metric("accuracy");
+      return eb <= ea && ab >= aa && (eb < ea || ab > aa);
+    });
+  BOOST_TEST(count(accuracy_plot, "<circle class=\"pt ") == feasible.size());
+  BOOST_TEST(count(accuracy_plot, "<circle class=\"pt front\"") == accuracy_front);
+  BOOST_TEST(accuracy_front >= 1u);
+  BOOST_TEST(accuracy_front < feasible.size());
+  // Every point got the (synthetic) accuracy of its block size: 89 - 0.8 log2(k) at 16 bits.
+  for (const auto& row : r.rows) {
+    const double k = std::stod(row.point.inputs["block_size"].get<std::string>());
+    BOOST_TEST(row.metric("accuracy") == 89 - 0.8 * std::log2(k));
+  }
   // Export from the folder alone gives the same CSV.
   BOOST_TEST(export_command(dir.path("out"), dir.path("again.csv"), dir.path("again.json"), "",
                             "test") == 0);
