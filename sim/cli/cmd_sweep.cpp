@@ -1,5 +1,7 @@
 // `circa sweep FILE`, `circa sweep export DIR` and the hidden `circa sweep-worker` that evaluates
 // one cycle-accurate or co-simulated point per process (see sim/sweep/worker.hpp).
+#include <iostream>
+
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
 #include "codesign/trained_accuracy.hpp"
@@ -66,7 +68,8 @@ void register_sweep_command(CLI::App& app, CommandTable& t) {
     // Worker processes are this very binary, whatever path it was started by.
     args().run.worker_command = {"/proc/self/exe", "sweep-worker"};
     // Used only by sweeps with an accuracy section; it loads nothing until then.
-    static codesign::TrainedAccuracy accuracy(codesign::default_cache_root(), kVersion);
+    static codesign::TrainedAccuracy accuracy(codesign::default_cache_root(), kVersion, "", 2,
+                                              &std::cerr);
     args().run.accuracy = &accuracy;
     return sweep::sweep_command(args().run, eval::evaluate);
   });

@@ -57,8 +57,8 @@ double spectrum_limit(const FixedFormat& weight) {
 }
 
 TrainedAccuracy::TrainedAccuracy(std::string cache_root, std::string version, std::string data_dir,
-                                 int threads)
-    : cache_(std::move(cache_root), version, std::move(data_dir)),
+                                 int threads, std::ostream* log)
+    : cache_(std::move(cache_root), version, std::move(data_dir), log),
       version_(std::move(version)),
       threads_(threads) {}
 

@@ -27,9 +27,10 @@ double spectrum_limit(const FixedFormat& weight);
 
 class TrainedAccuracy : public sweep::AccuracySource {
  public:
-  /// `data_dir` "" = data::default_fashion_mnist_dir(); `threads` run the golden model.
+  /// `data_dir` "" = data::default_fashion_mnist_dir(); `threads` run the golden model; `log`
+  /// (may be null) hears when trainings start and end.
   TrainedAccuracy(std::string cache_root, std::string version, std::string data_dir = "",
-                  int threads = 2);
+                  int threads = 2, std::ostream* log = nullptr);
 
   std::vector<std::string> prepare(const AcceleratorSpec& base, const Workload& w,
                                    const sweep::AccuracySpec& spec) override;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -88,10 +89,12 @@ void write_file_atomically(const std::string& file, const std::string& text) {
   }
 }
 
-WeightCache::WeightCache(std::string root, std::string version, std::string data_dir)
+WeightCache::WeightCache(std::string root, std::string version, std::string data_dir,
+                         std::ostream* log)
     : root_(std::move(root)),
       version_(std::move(version)),
-      data_dir_(data_dir.empty() ? data::default_fashion_mnist_dir() : std::move(data_dir)) {}
+      data_dir_(data_dir.empty() ? data::default_fashion_mnist_dir() : std::move(data_dir)),
+      log_(log) {}
 
 std::string WeightCache::key(const TrainJob& job) const {
   const train::TrainOptions o = options_of(job);
@@ -137,7 +140,18 @@ void WeightCache::train_into(const TrainJob& job, const std::string& key, const 
   const data::ImageSet& te = test_set();
   train::check_fits(*job.workload, k, tr, job.accuracy.dataset);
   const train::TrainOptions o = options_of(job);
+  std::string what = job.workload->name + (job.dense ? " dense" : " block-circulant (k");
+  if (!job.dense)
+    for (const Layer& l : job.workload->layers)
+      what += " " + l.name + "=" + std::to_string(geometry(l, job.accelerator_k).k);
+  what += (job.dense ? "" : ")") + std::string(", ") + std::to_string(o.epochs) +
+          (o.epochs == 1 ? " epoch" : " epochs") + " on " + std::to_string(tr.count) + " images";
+  say("accuracy: training " + what + " ...");
   const train::TrainResult r = train::train_network(net, tr, te, o, {});
+  char done[96];
+  std::snprintf(done, sizeof done, " trained in %.0f s, float test accuracy %.2f%%", r.seconds,
+                100 * r.test_accuracy);
+  say("accuracy: " + what + done);
   nlohmann::json info = {{"tool", "circa " + version_},
                          {"made_by", "circa sweep (accuracy section): weight cache"},
                          {"key", key},
@@ -166,6 +180,12 @@ void WeightCache::train_into(const TrainJob& job, const std::string& key, const 
   }
   std::lock_guard<std::mutex> lock(mutex_);
   ++trainings_;
+}
+
+void WeightCache::say(const std::string& line) {
+  if (!log_) return;
+  std::lock_guard<std::mutex> lock(mutex_);
+  *log_ << line << "\n" << std::flush;
 }
 
 const data::ImageSet& WeightCache::train_set() {

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <ostream>
 #include <string>
 
 #include "data/fashion_mnist.hpp"
@@ -35,7 +36,9 @@ std::string default_cache_root();
 class WeightCache {
  public:
   /// `data_dir`: the Fashion-MNIST IDX folder ("" = data::default_fashion_mnist_dir()).
-  WeightCache(std::string root, std::string version, std::string data_dir);
+  /// `log` (may be null) gets a line when a training starts and ends: they take minutes.
+  WeightCache(std::string root, std::string version, std::string data_dir,
+              std::ostream* log = nullptr);
 
   /// The folder holding job's weights in circa train's layout; trains them when absent.
   std::string folder(const TrainJob& job);
@@ -51,8 +54,10 @@ class WeightCache {
  private:
   void train_into(const TrainJob& job, const std::string& key, const std::string& dir);
   const data::ImageSet& train_set();
+  void say(const std::string& line);
 
   std::string root_, version_, data_dir_;
+  std::ostream* log_;
   mutable std::mutex mutex_;  ///< guards the maps, the image sets and the counter
   std::map<std::string, std::shared_ptr<std::mutex>> job_locks_;
   std::unique_ptr<data::ImageSet> train_, test_;

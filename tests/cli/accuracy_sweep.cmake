@@ -68,6 +68,8 @@ endfunction()
 run_circa(sweep ${dir}/small.yaml --out ${dir}/run1 --jobs 2)
 expect("${stderr}" "accuracy-small: accuracy: trained weights and their accuracy cached in ${cache}")
 # k = 32, k = 64 and the dense baseline; one measurement per block size (lanes reuse it).
+expect("${stderr}" "accuracy: training lenet-300-100 block-circulant \\(k fc1=32 fc2=32 fc3=32\\), 1 epoch on 2000 images \\.\\.\\.\n")
+expect("${stderr}" "accuracy: lenet-300-100 dense, 1 epoch on 2000 images trained in [0-9]+ s, float test accuracy [0-9.]+%\n")
 expect("${stderr}" "accuracy: trained 3 networks and measured 2 fixed-point accuracies")
 
 file(READ ${dir}/run1/results.json results)
