@@ -97,7 +97,8 @@ std::shared_ptr<std::mutex> TrainedAccuracy::lock_for(const std::string& key) {
 
 TrainedAccuracy::Fixed TrainedAccuracy::fixed_result(const AcceleratorSpec& accelerator,
                                                      const Workload& w,
-                                                     const sweep::AccuracySpec& spec) {
+                                                     const sweep::AccuracySpec& spec,
+                                                     const std::atomic<bool>* stop) {
   const TrainJob job = job_of(accelerator, w, spec);
   const std::string weights_key = cache_.key(job);
   const std::string key =
@@ -109,7 +110,7 @@ TrainedAccuracy::Fixed TrainedAccuracy::fixed_result(const AcceleratorSpec& acce
     std::lock_guard<std::mutex> lock(mutex_);
     if (const auto it = fixed_.find(key); it != fixed_.end()) return it->second;
   }
-  const std::string folder = cache_.folder(job);
+  const std::string folder = cache_.folder(job, stop);
   const fs::path file = fs::path(folder) / ("accuracy-" + key.substr(0, 32) + ".json");
   Fixed r;
   std::ifstream in(file);
@@ -136,8 +137,9 @@ TrainedAccuracy::Fixed TrainedAccuracy::fixed_result(const AcceleratorSpec& acce
   return r;
 }
 
-double TrainedAccuracy::dense_accuracy(const Workload& w, const sweep::AccuracySpec& spec) {
-  const std::string folder = cache_.folder(TrainJob{&w, 0, true, 0, spec});
+double TrainedAccuracy::dense_accuracy(const Workload& w, const sweep::AccuracySpec& spec,
+                                       const std::atomic<bool>* stop) {
+  const std::string folder = cache_.folder(TrainJob{&w, 0, true, 0, spec}, stop);
   const double a = recorded_test_accuracy(folder);
   if (a < 0) throw InternalError(folder + ": the weight cache's train.json has no test_accuracy");
   return tidy(100 * a);
@@ -145,13 +147,14 @@ double TrainedAccuracy::dense_accuracy(const Workload& w, const sweep::AccuracyS
 
 std::map<std::string, double> TrainedAccuracy::measure(const AcceleratorSpec& accelerator,
                                                        const Workload& w,
-                                                       const sweep::AccuracySpec& spec) {
-  const Fixed f = fixed_result(accelerator, w, spec);
+                                                       const sweep::AccuracySpec& spec,
+                                                       const std::atomic<bool>* stop) {
+  const Fixed f = fixed_result(accelerator, w, spec, stop);
   const double n = static_cast<double>(f.images);
   std::map<std::string, double> m = {{sweep::kAccuracy, tidy(100 * f.fixed_correct / n)},
                                      {"float_accuracy", tidy(100 * f.float_correct / n)}};
   if (fc_only(w)) {
-    m["dense_accuracy"] = dense_accuracy(w, spec);
+    m["dense_accuracy"] = dense_accuracy(w, spec, stop);
     m[sweep::kAccuracyDrop] = tidy(m["dense_accuracy"] - m[sweep::kAccuracy]);
   }
   return m;

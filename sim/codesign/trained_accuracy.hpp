@@ -37,7 +37,8 @@ class TrainedAccuracy : public sweep::AccuracySource {
   std::string describe() const override;
   std::string activity() const override;
   std::map<std::string, double> measure(const AcceleratorSpec& accelerator, const Workload& w,
-                                        const sweep::AccuracySpec& spec) override;
+                                        const sweep::AccuracySpec& spec,
+                                        const std::atomic<bool>* stop) override;
 
   /// The block-circulant training job of a point (its weights' folder: weights().folder(job)).
   TrainJob job_of(const AcceleratorSpec& accelerator, const Workload& w,
@@ -51,8 +52,9 @@ class TrainedAccuracy : public sweep::AccuracySource {
     int64_t images = 0, fixed_correct = 0, float_correct = 0;
   };
   Fixed fixed_result(const AcceleratorSpec& accelerator, const Workload& w,
-                     const sweep::AccuracySpec& spec);
-  double dense_accuracy(const Workload& w, const sweep::AccuracySpec& spec);
+                     const sweep::AccuracySpec& spec, const std::atomic<bool>* stop);
+  double dense_accuracy(const Workload& w, const sweep::AccuracySpec& spec,
+                        const std::atomic<bool>* stop);
   std::shared_ptr<std::mutex> lock_for(const std::string& key);
 
   WeightCache cache_;

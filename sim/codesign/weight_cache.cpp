@@ -15,6 +15,7 @@
 #include "codesign/trained_files.hpp"
 #include "common/error.hpp"
 #include "spec/config_loader.hpp"
+#include "sweep/evaluator.hpp"
 #include "sweep/sha256.hpp"
 #include "train/trainer.hpp"
 
@@ -110,7 +111,7 @@ std::string WeightCache::key(const TrainJob& job) const {
   return sweep::sha256_hex(s.str());
 }
 
-std::string WeightCache::folder(const TrainJob& job) {
+std::string WeightCache::folder(const TrainJob& job, const std::atomic<bool>* stop) {
   const std::string k = key(job);
   const fs::path dir = fs::path(root_) / k;
   std::shared_ptr<std::mutex> job_lock;
@@ -129,11 +130,12 @@ std::string WeightCache::folder(const TrainJob& job) {
                       "); set CIRCA_TRAIN_CACHE to a writable folder");
   const FileLock between_processes((fs::path(root_) / (k + ".lock")).string());
   if (fs::exists(dir / kTrainJson)) return dir.string();  // another process trained it meanwhile
-  train_into(job, k, dir.string());
+  train_into(job, k, dir.string(), stop);
   return dir.string();
 }
 
-void WeightCache::train_into(const TrainJob& job, const std::string& key, const std::string& dir) {
+void WeightCache::train_into(const TrainJob& job, const std::string& key, const std::string& dir,
+                             const std::atomic<bool>* stop) {
   const int k = job.dense ? 1 : job.accelerator_k;
   train::Network net(*job.workload, k, job.dense);
   const data::ImageSet tr = first_images(train_set(), job.accuracy.train_images);
@@ -147,7 +149,10 @@ void WeightCache::train_into(const TrainJob& job, const std::string& key, const 
   what += (job.dense ? "" : ")") + std::string(", ") + std::to_string(o.epochs) +
           (o.epochs == 1 ? " epoch" : " epochs") + " on " + std::to_string(tr.count) + " images";
   say("accuracy: training " + what + " ...");
-  const train::TrainResult r = train::train_network(net, tr, te, o, {});
+  // The trainer reports every 1% of an epoch: where a Ctrl-C of the sweep stops it.
+  const train::TrainResult r = train::train_network(net, tr, te, o, [stop](const train::Progress&) {
+    if (stop && stop->load()) throw sweep::Interrupted();
+  });
   char done[96];
   std::snprintf(done, sizeof done, " trained in %.0f s, float test accuracy %.2f%%", r.seconds,
                 100 * r.test_accuracy);

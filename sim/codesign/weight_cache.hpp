@@ -6,6 +6,7 @@
 // process, flock() on a per-key lock file between processes); the others wait and read it.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -40,8 +41,10 @@ class WeightCache {
   WeightCache(std::string root, std::string version, std::string data_dir,
               std::ostream* log = nullptr);
 
-  /// The folder holding job's weights in circa train's layout; trains them when absent.
-  std::string folder(const TrainJob& job);
+  /// The folder holding job's weights in circa train's layout; trains them when absent. Throws
+  /// sweep::Interrupted within a few minibatches of `stop` (may be null) becoming true; nothing
+  /// is stored then.
+  std::string folder(const TrainJob& job, const std::atomic<bool>* stop = nullptr);
   /// The folder's name: sha256 of the job's description.
   std::string key(const TrainJob& job) const;
   const std::string& root() const { return root_; }
@@ -52,7 +55,8 @@ class WeightCache {
   int trainings() const;
 
  private:
-  void train_into(const TrainJob& job, const std::string& key, const std::string& dir);
+  void train_into(const TrainJob& job, const std::string& key, const std::string& dir,
+                  const std::atomic<bool>* stop);
   const data::ImageSet& train_set();
   void say(const std::string& line);
 

@@ -4,6 +4,7 @@
 // library) trains weights and runs the golden fixed-point model.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -52,9 +53,11 @@ class AccuracySource {
   virtual std::string describe() const = 0;
   /// One line for the sweep's summary: what this run trained and measured (the rest was cached).
   virtual std::string activity() const = 0;
-  /// The metrics of one point; safe to call from several threads at once.
+  /// The metrics of one point; safe to call from several threads at once. Throws Interrupted
+  /// (sweep/evaluator.hpp) soon after `stop` (may be null) becomes true while training.
   virtual std::map<std::string, double> measure(const AcceleratorSpec& accelerator,
-                                                const Workload& w, const AccuracySpec& spec) = 0;
+                                                const Workload& w, const AccuracySpec& spec,
+                                                const std::atomic<bool>* stop) = 0;
 };
 
 }  // namespace circa::sweep

@@ -148,7 +148,8 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
       eval::PointMetrics m = metrics_of(p, f);
       // Accuracy does not depend on the fidelity: measured here, once per numerics (cached).
       if (s_.accuracy)
-        for (const auto& [name, v] : o_.accuracy->measure(*p.spec, ctx_.workload, *s_.accuracy))
+        for (const auto& [name, v] :
+             o_.accuracy->measure(*p.spec, ctx_.workload, *s_.accuracy, o_.stop))
           m.values[name] = v;
       r.metrics = metrics_to_json(m);
       r.status = PointStatus::ok;

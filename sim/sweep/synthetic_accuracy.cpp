@@ -21,7 +21,8 @@ std::string SyntheticAccuracy::activity() const {
 }
 
 std::map<std::string, double> SyntheticAccuracy::measure(const AcceleratorSpec& a, const Workload&,
-                                                         const AccuracySpec&) {
+                                                         const AccuracySpec&,
+                                                         const std::atomic<bool>*) {
   ++calls_;
   const double dense = 89.0, flt = dense - 0.8 * std::log2(a.block_size);
   const int narrow =

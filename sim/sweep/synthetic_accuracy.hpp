@@ -17,7 +17,8 @@ class SyntheticAccuracy : public AccuracySource {
   std::string describe() const override;
   std::string activity() const override;
   std::map<std::string, double> measure(const AcceleratorSpec& accelerator, const Workload& w,
-                                        const AccuracySpec& spec) override;
+                                        const AccuracySpec& spec,
+                                        const std::atomic<bool>* stop) override;
   int calls() const { return calls_; }
 
  private:

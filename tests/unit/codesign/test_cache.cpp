@@ -7,6 +7,7 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -68,14 +69,14 @@ BOOST_AUTO_TEST_CASE(each_network_is_trained_once_and_each_numerics_measured_onc
   BOOST_TEST(given.size() == 4u);
   // Two threads ask for the same point at once: one trains, the other waits for it.
   std::map<std::string, double> m1, m2;
-  std::thread t([&] { m1 = first.measure(k64, w, a); });
-  m2 = first.measure(k64, w, a);
+  std::thread t([&] { m1 = first.measure(k64, w, a, nullptr); });
+  m2 = first.measure(k64, w, a, nullptr);
   t.join();
   BOOST_TEST(first.weights().trainings() == 2);  // block-circulant at k = 64, and dense
   BOOST_TEST(first.measurements() == 1);
   BOOST_TEST(m1 == m2);
   // A hardware-only change reuses everything.
-  BOOST_TEST(first.measure(lanes, w, a) == m1);
+  BOOST_TEST(first.measure(lanes, w, a, nullptr) == m1);
   BOOST_TEST(first.weights().trainings() == 2);
   BOOST_TEST(first.measurements() == 1);
 
@@ -91,12 +92,12 @@ BOOST_AUTO_TEST_CASE(each_network_is_trained_once_and_each_numerics_measured_onc
   // Another object on the same folder (a later sweep, another process) reads the files.
   const auto files = snapshot(dir.path);
   codesign::TrainedAccuracy second(dir.path.string(), "test");
-  BOOST_TEST(second.measure(k64, w, a) == m1);
+  BOOST_TEST(second.measure(k64, w, a, nullptr) == m1);
   BOOST_TEST(second.weights().trainings() == 0);
   BOOST_TEST(second.measurements() == 0);
   BOOST_TEST((snapshot(dir.path) == files), "no cached file was rewritten or added");
   // Other numerics of the same weights: measured, not trained.
-  const auto m3 = second.measure(narrow, w, a);
+  const auto m3 = second.measure(narrow, w, a, nullptr);
   BOOST_TEST(second.weights().trainings() == 0);
   BOOST_TEST(second.measurements() == 1);
   BOOST_TEST(m3.at("dense_accuracy") == m1.at("dense_accuracy"));
@@ -113,6 +114,18 @@ BOOST_AUTO_TEST_CASE(each_network_is_trained_once_and_each_numerics_measured_onc
   for (const auto* j : {&k16, &epochs, &range})
     BOOST_TEST(first.weights().key(*j) != first.weights().key(job));
   BOOST_TEST(first.weights().key(first.job_of(narrow, w, a)) == first.weights().key(job));
+}
+
+BOOST_AUTO_TEST_CASE(a_stopped_sweep_stops_training_and_stores_nothing) {
+  TempDir dir;
+  const Workload w = load_workload(kSource + "/workloads/lenet300.yaml");
+  codesign::TrainedAccuracy source(dir.path.string(), "test");
+  const std::atomic<bool> stop{true};  // Ctrl-C before the first report of the trainer
+  BOOST_CHECK_THROW(source.measure(load_accelerator(kDefault).spec, w, small_training(), &stop),
+                    sweep::Interrupted);
+  BOOST_TEST(source.weights().trainings() == 0);
+  for (const auto& e : fs::directory_iterator(dir.path))
+    BOOST_TEST(e.path().extension() == ".lock", "only the lock file is left: " << e.path());
 }
 
 BOOST_AUTO_TEST_CASE(conv_workloads_have_no_dense_baseline_and_a_sweep_asking_for_it_fails_early) {
