@@ -172,6 +172,7 @@ std::string report_data(const ResultSet& r) {
                    {"metrics", r.metric_names},
                    {"x", r.spec.objectives.at(0).metric},
                    {"y", y_metric(r)},
+                   {"join_front", r.spec.objectives.size() == 2},
                    {"rows", nlohmann::json::array()}};
   for (const auto& row : r.rows) {
     const StoredPoint& p = row.point;
