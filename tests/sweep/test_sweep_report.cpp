@@ -259,4 +259,38 @@ BOOST_AUTO_TEST_CASE(headless_chromium_axis_choice_hover_selection_sort_and_filt
                       " rows shown") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(headless_chromium_joins_an_accuracy_energy_front) {
+  BOOST_REQUIRE_MESSAGE(access(kChromium, X_OK) == 0,
+                        kChromium << " not found; run cmake/install-deps.sh (Debian's chromium)");
+  // Two objectives, energy and (synthetic) accuracy: the main plot is the accuracy-energy
+  // front, so the page has no second accuracy plot, and the browser joins the front.
+  TempDir dir;
+  SyntheticAccuracy accuracy;
+  SweepCommandOptions o;
+  o.file =
+      dir.write("acc.yaml", "kind: sweep\nname: acc\nbase: " + kBase + "\nworkload: " + kLenet +
+                                "\naccuracy: {dataset: fashion-mnist, epochs: 1}\naxes:\n"
+                                "  block_size: [8, 16, 32, 64, 128]\n  mac.lanes: [4, 16]\n"
+                                "objectives:\n  minimise: [energy_per_inference_uj]\n"
+                                "  maximise: [accuracy]\n");
+  o.out_dir = dir.path("out");
+  o.version = "test";
+  o.accuracy = &accuracy;
+  BOOST_REQUIRE(sweep_command(o, synthetic_evaluator({})) == 0);
+  BOOST_TEST(accuracy.calls() == 10);
+  const ResultSet r = load_results(dir.path("out"), "test");
+  const std::string html = read(dir.path("out/report.html"));
+  BOOST_TEST(html.find("Accuracy-energy Pareto front</h2>") == std::string::npos);
+  const std::string dom = chromium_dom(dir, dir.path("out/report.html"));
+  std::smatch m;
+  // The script's redrawn plot (it has data-x), not the static one it replaces.
+  BOOST_REQUIRE(std::regex_search(
+      dom, m,
+      std::regex("<svg class=\"plot scatter\"[^>]*data-x=\"energy_per_inference_uj\"[^>]*>"
+                 "[\\s\\S]*?<polyline class=\"front-line\" points=\"([^\"]*)\"")));
+  const std::string line = m[1];
+  BOOST_TEST(static_cast<size_t>(std::count(line.begin(), line.end(), ',')) == front(r).size());
+  BOOST_TEST(front(r).size() >= 2u);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
