@@ -71,8 +71,6 @@ struct LayerDescriptor {
   bool operator==(const LayerDescriptor& o) const;
 };
 
-/// Bits each field keeps in the top's table (the rest of a cfg word is dropped), from the spec's
-/// buffer sizes: the generator lays the table out with them, the area model prices them.
 /// The output pixel product n of a conv layer computes: row-major, or with pooling each 2x2
 /// window's pixels in a row (row-major within it), the windows row-major; an odd size's last
 /// column and row make windows of 2 and 1 pixels, whose outputs pooling drops (SCHEDULE.md).
@@ -87,6 +85,8 @@ Pixel product_pixel(const LayerDescriptor& d, int64_t n);
 enum class PoolWrite { write, max_with, dropped };
 PoolWrite pool_write(int64_t out_height, int64_t out_width, Pixel px);
 
+/// Bits each field keeps in the top's table (the rest of a cfg word is dropped), from the spec's
+/// buffer sizes: the generator lays the table out with them, the area model prices them.
 struct DescriptorBits {
   int control = 6, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
   int size = 0;        ///< bits of each conv height / width (at most kConvSizeBits)
@@ -122,10 +122,10 @@ struct NetworkProgram {
 };
 
 /// Why the top cannot run `layers` as one program ("" when it can): an lstm layer, a conv layer
-/// after an fc layer or that pools an odd output size, an fc layer after a conv layer whose
-/// channels are not whole blocks, more layers than controller.max_layers, more bias than
-/// controller.bias_kib, a layer larger than the activation buffer's halves, feature maps whose
-/// regions do not fit the output banks, or a chain whose sizes do not match.
+/// after an fc layer or that pools avg2 or runs the reuse dataflow, an fc layer after a conv
+/// layer whose channels are not whole blocks, more layers than controller.max_layers, more bias
+/// than controller.bias_kib, a layer larger than the activation buffer's halves, feature maps
+/// whose regions do not fit the output banks, or a chain whose sizes do not match.
 std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers);
 
 /// The program of `layers` with their plans (plan_workload: residency and base rows);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "cli/npy_outputs.hpp"
 #include "numerics/network_fixed.hpp"
 #include "sysc/npy.hpp"
 #include "sysc/outputs_npy.hpp"
@@ -15,7 +14,7 @@ namespace circa::cli {
 void write_accuracy_outputs(const std::string& dir, const AcceleratorSpec& s, const Workload& w,
                             const std::vector<num::LayerWeights>& weights,
                             const data::ImageSet& images, int threads) {
-  make_out_dir(dir);
+  sysc::make_out_dir(dir);
   std::vector<int64_t> shape = sysc::output_shape(w.layers.back(), s.block_size);
   int64_t per_image = 1;
   for (int64_t d : shape) per_image *= d;
@@ -33,7 +32,7 @@ void write_accuracy_outputs(const std::string& dir, const AcceleratorSpec& s, co
   });
   const std::filesystem::path d(dir);
   shape.insert(shape.begin(), images.count);
-  write_codes((d / "outputs").string(), shape, codes, s.formats.output);
+  sysc::write_codes((d / "outputs").string(), shape, codes, s.formats.output);
   sysc::write_npy_int64((d / "predicted.npy").string(), {images.count}, predicted);
   sysc::write_npy_int64((d / "labels.npy").string(), {images.count}, labels);
 }

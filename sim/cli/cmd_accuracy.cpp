@@ -46,16 +46,6 @@ void refuse_dense(const std::string& dir, const Workload& w) {
                       (d / kTrainJson).string() + ")");
 }
 
-// The float accuracy train.json recorded, or a negative value when there is none.
-double recorded_accuracy(const std::string& dir) {
-  std::ifstream in(std::filesystem::path(dir) / kTrainJson);
-  if (!in) return -1;
-  const nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
-  return j.is_object() && j.contains("test_accuracy") && j["test_accuracy"].is_number()
-             ? j["test_accuracy"].get<double>()
-             : -1;
-}
-
 int run_accuracy(const AccuracyArgs& a) {
   data::check_dataset_name(a.dataset);
   const RunInputs in = load_run_inputs(a.config, a.workload, a.params);
@@ -75,7 +65,7 @@ int run_accuracy(const AccuracyArgs& a) {
   std::printf("  float top-1 (double precision, same weights)  %6.2f%%\n", fl);
   std::printf("  fixed-point top-1 (bit-exact golden model)    %6.2f%%  (%+.2f points)\n", fx,
               fx - fl);
-  const double rec = recorded_accuracy(a.weights);
+  const double rec = codesign::recorded_test_accuracy(a.weights);
   if (rec >= 0 && a.limit == 0)
     std::printf("  float top-1 recorded by circa train           %6.2f%%\n", 100 * rec);
   std::printf("  same top-1 class fixed vs float: %.2f%% of images; tied top output codes: %lld\n",

@@ -1,7 +1,10 @@
 // `circa sweep FILE`, `circa sweep export DIR` and the hidden `circa sweep-worker` that evaluates
 // one cycle-accurate or co-simulated point per process (see sim/sweep/worker.hpp).
+#include <iostream>
+
 #include "cli/commands.hpp"
 #include "cli/version.hpp"
+#include "codesign/trained_accuracy.hpp"
 #include "eval/evaluate.hpp"
 #include "sweep/command.hpp"
 #include "sweep/sweep_spec.hpp"
@@ -64,6 +67,10 @@ void register_sweep_command(CLI::App& app, CommandTable& t) {
     args().run.version = kVersion;
     // Worker processes are this very binary, whatever path it was started by.
     args().run.worker_command = {"/proc/self/exe", "sweep-worker"};
+    // Used only by sweeps with an accuracy section; it loads nothing until then.
+    static codesign::TrainedAccuracy accuracy(codesign::default_cache_root(), kVersion, "", 2,
+                                              &std::cerr);
+    args().run.accuracy = &accuracy;
     return sweep::sweep_command(args().run, eval::evaluate);
   });
   // Internal: one point per process, request on stdin, metrics JSON on stdout. Hidden from --help.

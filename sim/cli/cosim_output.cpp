@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "cli/npy_outputs.hpp"
 #include "common/error.hpp"
 #include "cosim/layer_runs.hpp"
 #include "sysc/npy.hpp"
@@ -43,14 +42,14 @@ void write_cosim_outputs(const std::string& dir, const AcceleratorSpec& s,
                          const cosim::CosimResult& r) {
   CIRCA_CHECK(r.ok && !r.outputs.empty() && r.inputs.size() == r.outputs.size(),
               "cosim outputs are written after a passing run");
-  make_out_dir(dir);
+  sysc::make_out_dir(dir);
   const std::filesystem::path d(dir);
   const Layer& last = layers.back();
   std::vector<std::vector<int64_t>> outputs;
   for (const auto& y : r.outputs) outputs.push_back(channel_major(last, y));
   std::vector<int64_t> shape;
   const std::vector<int64_t> y = stack(outputs, sysc::output_shape(last, s.block_size), &shape);
-  write_codes((d / "outputs").string(), shape, y, s.formats.output);
+  sysc::write_codes((d / "outputs").string(), shape, y, s.formats.output);
   const int64_t in_n = geometry(layers.front(), s.block_size).input_elements;
   const std::vector<int64_t> x = stack(r.inputs, {in_n}, &shape);
   sysc::write_npy_int64((d / "inputs.npy").string(), shape, x);

@@ -1,18 +1,19 @@
-// What `circa train` shows and writes: the progress line, and the weights folder that
-// `circa sim --weights` and `circa accuracy --weights` read (sim/sysc/README.md), with
-// train.json holding the float accuracy and how the weights were made.
+// What `circa train` shows: its progress. The weights folder it writes is
+// codesign/trained_files.hpp (sweeps write the same folders into their weight cache).
 #pragma once
-
-#include <nlohmann/json.hpp>
 
 #include <memory>
 #include <ostream>
 #include <string>
 
+#include "codesign/trained_files.hpp"
 #include "common/progress.hpp"
 #include "train/trainer.hpp"
 
 namespace circa::cli {
+
+using codesign::kTrainJson;
+using codesign::write_trained;
 
 /// Training's progress (common/progress.hpp: images of every epoch, with the epoch, loss and
 /// accuracy so far) on `sink`, and one result line per finished epoch on `results`.
@@ -28,13 +29,5 @@ class TrainProgress {
   std::ostream& results_;
   std::unique_ptr<Progress> bar_;  ///< from the first report, which tells the total
 };
-
-/// Writes <layer>.weights.npy (block-circulant, shape (p, q, k)) or <layer>.dense.npy (dense,
-/// shape (rows, cols)), <layer>.bias.npy, and train.json (`info` plus the result).
-void write_trained(const std::string& dir, const train::Network& net, int accelerator_k,
-                   nlohmann::json info, const train::TrainResult& r);
-
-/// The name of train.json in a weights folder.
-inline constexpr const char* kTrainJson = "train.json";
 
 }  // namespace circa::cli

@@ -36,6 +36,9 @@ enum class Split { train, test };
 /// image and label files disagree.
 ImageSet load_fashion_mnist(const std::string& dir, Split split, int64_t limit = 0);
 
+/// The name sweep files and `--dataset` use for this dataset.
+inline constexpr const char* kFashionMnist = "fashion-mnist";
+
 /// The names `--dataset` accepts, and the check that refuses any other with one line.
 void check_dataset_name(const std::string& name);
 

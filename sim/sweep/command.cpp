@@ -46,6 +46,7 @@ int sweep_command(const SweepCommandOptions& o, const Evaluator& evaluate) {
   run.retry_failed = o.retry_failed;
   run.worker_command = o.worker_command;
   run.evaluator_options = o.evaluator_options;
+  run.accuracy = o.accuracy;
   run.progress = &std::cerr;
   run.tty = isatty(STDERR_FILENO) == 1;
   RunSummary sum;
@@ -58,6 +59,8 @@ int sweep_command(const SweepCommandOptions& o, const Evaluator& evaluate) {
   const ResultSet results = load_results(run.out_dir, o.version, &sum.keys);
   write_reports(results, run.out_dir);
   print_summary(spec, sum, results, run.out_dir);
+  if (spec.accuracy && o.accuracy)
+    std::cerr << spec.name << ": accuracy: " << o.accuracy->activity() << "\n";
   return sum.interrupted ? kInterruptedStatus : 0;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "sweep/accuracy.hpp"
 #include "sweep/evaluator.hpp"
 
 namespace circa::sweep {
@@ -18,7 +19,8 @@ struct SweepCommandOptions {
   std::string version;                      ///< circa::kVersion
   std::vector<std::string> worker_command;  ///< e.g. {"/proc/self/exe", "sweep-worker"}
   nlohmann::json evaluator_options = nlohmann::json::object();  ///< RunOptions::evaluator_options
-  double timeout_s = 0;  ///< > 0: overrides the sweep file's timeout_s (--timeout-s)
+  double timeout_s = 0;                ///< > 0: overrides the sweep file's timeout_s (--timeout-s)
+  AccuracySource* accuracy = nullptr;  ///< RunOptions::accuracy
 };
 
 /// Exit status when a sweep stopped on Ctrl-C (128 + SIGINT, as shells report it).

@@ -16,6 +16,7 @@ struct SweepContext {
   Workload workload;
   std::string workload_yaml;  ///< dump_yaml(workload): part of every key
   std::string base_yaml;      ///< dump_yaml(base accelerator): keys invalid points
+  std::string accuracy;       ///< AccuracySpec::key_text() when the sweep measures accuracy
 };
 SweepContext load_context(const SweepSpec& s);
 
@@ -30,9 +31,11 @@ struct Point {
 /// Loads one point; never throws ConfigError (an invalid point carries its message).
 Point resolve_point(const SweepSpec& s, const SweepContext& ctx, std::vector<Override> inputs);
 
-/// The content key: sha256 over the canonical accelerator text, the workload text and the seed.
-/// The tool version and fidelity are stored beside it (a point is done per version and fidelity).
+/// The content key: sha256 over the canonical accelerator text, the workload text, the seed and
+/// how accuracy is measured (`accuracy`, empty when it is not: the keys of sweeps without an
+/// accuracy section stay as they were). The tool version and fidelity are stored beside it (a
+/// point is done per version and fidelity).
 std::string point_key(const std::string& accelerator_yaml, const std::string& workload_yaml,
-                      uint64_t seed);
+                      uint64_t seed, const std::string& accuracy = "");
 
 }  // namespace circa::sweep

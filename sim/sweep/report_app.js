@@ -63,6 +63,18 @@
         state.x + (ax.log ? ' (log)' : ''));
     add(svg, 'text', { 'class': 'label', x: 14, y: (T + H - B) / 2, 'text-anchor': 'middle',
                        transform: 'rotate(-90 14 ' + (T + H - B) / 2 + ')' }, state.y + (ay.log ? ' (log)' : ''));
+    // With two objectives on the axes the front is a staircase: join it in x order.
+    if (D.join_front && ((state.x === D.x && state.y === D.y) || (state.x === D.y && state.y === D.x))) {
+      var line = ok.filter(function (i) {
+        var r = D.rows[i];
+        return r.front > 0 && finite(r.values[state.x]) && finite(r.values[state.y]);
+      }).sort(function (i, j) { return D.rows[i].values[state.x] - D.rows[j].values[state.x]; });
+      if (line.length > 1)
+        add(svg, 'polyline', { 'class': 'front-line', points: line.map(function (i) {
+          var r = D.rows[i];
+          return ax.at(r.values[state.x]).toFixed(1) + ',' + ay.at(r.values[state.y]).toFixed(1);
+        }).join(' ') });
+    }
     // Front points last, so they are drawn on top.
     ok.sort(function (i, j) { return (D.rows[i].front > 0) - (D.rows[j].front > 0); });
     ok.forEach(function (i) {

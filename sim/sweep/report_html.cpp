@@ -89,6 +89,49 @@ std::string scatter(const ResultSet& r) {
   return scatter_svg("Pareto front: " + xm + " vs " + ym, xm, ym, pts, join);
 }
 
+/// The objective that is an accuracy metric, or null.
+const Objective* accuracy_objective(const ResultSet& r) {
+  for (const auto& o : r.spec.objectives)
+    if (is_accuracy_metric(o.metric)) return &o;
+  return nullptr;
+}
+
+constexpr const char* kEnergy = "energy_per_inference_uj";
+
+/// Energy against the accuracy objective with the front of just these two among the feasible
+/// points, when the sweep ranks accuracy among more objectives (with exactly these two, the
+/// main plot is this one already). Empty otherwise.
+std::string accuracy_energy(const ResultSet& r) {
+  const Objective* acc = accuracy_objective(r);
+  if (!acc || !std::count(r.metric_names.begin(), r.metric_names.end(), kEnergy)) return "";
+  const std::vector<std::string> main = {r.spec.objectives[0].metric, y_metric(r)};
+  if (r.spec.objectives.size() == 2 && std::count(main.begin(), main.end(), kEnergy) &&
+      std::count(main.begin(), main.end(), acc->metric))
+    return "";
+  std::vector<const ResultRow*> rows;
+  std::vector<std::vector<double>> costs;
+  for (const auto& row : r.rows) {
+    if (!row.feasible) continue;
+    const double a = row.metric(acc->metric);
+    rows.push_back(&row);
+    costs.push_back({row.metric(kEnergy), acc->goal == Goal::maximise ? -a : a});
+  }
+  const std::vector<bool> keep = non_dominated(costs);
+  std::vector<ScatterPoint> pts;
+  size_t on_front = 0;
+  for (size_t i = 0; i < rows.size(); ++i) {
+    on_front += keep[i];
+    pts.push_back(ScatterPoint{rows[i]->metric(kEnergy), rows[i]->metric(acc->metric),
+                               keep[i] ? "front" : "feasible", label_of(*rows[i], r.spec)});
+  }
+  return fmt::format(
+      "<h2>Accuracy-energy Pareto front</h2>\n<p>The {} feasible points; red: the {} that no "
+      "other point beats in both {} and {}.</p>\n<p>{}</p>\n",
+      rows.size(), on_front, kEnergy, acc->metric,
+      scatter_svg("Accuracy-energy Pareto front: " + std::string(kEnergy) + " vs " + acc->metric,
+                  kEnergy, acc->metric, pts, true));
+}
+
 /// One stacked-bar plot per breakdown (area_um2, energy_pj, ...) over the front's best points.
 std::string breakdowns(const ResultSet& r) {
   std::vector<const ResultRow*> chosen = front(r);
@@ -129,6 +172,7 @@ std::string report_data(const ResultSet& r) {
                    {"metrics", r.metric_names},
                    {"x", r.spec.objectives.at(0).metric},
                    {"y", y_metric(r)},
+                   {"join_front", r.spec.objectives.size() == 2},
                    {"rows", nlohmann::json::array()}};
   for (const auto& row : r.rows) {
     const StoredPoint& p = row.point;
@@ -227,6 +271,7 @@ std::string render_report_html(const ResultSet& r) {
   s += "<h1>Sweep " + html_escape(r.spec.name) + "</h1>\n" + summary(r);
   s += "<h2>Pareto front</h2>\n" + std::string(kExploreControls) + "<div id=\"circa-plot\">" +
        scatter(r) + "</div>\n<div id=\"circa-selected\"></div><div id=\"circa-tip\"></div>\n";
+  s += accuracy_energy(r);
   s += "<h2>Breakdowns of the best front points</h2>\n" + breakdowns(r);
   s += "<h2>All points</h2>\n" + table(r);
   s += "<script type=\"application/json\" id=\"circa-data\">" + report_data(r) + "</script>\n";

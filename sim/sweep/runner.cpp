@@ -1,5 +1,6 @@
 #include "sweep/runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <map>
@@ -32,6 +33,7 @@ class Runner {
   RunSummary run();
 
  private:
+  void prepare_accuracy();
   std::vector<Point> resolve_all();
   void run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
                  const std::string& label);
@@ -54,6 +56,7 @@ RunSummary Runner::run() {
   const auto start = std::chrono::steady_clock::now();
   store_.set_meta("report_spec", to_json(report_spec_of(s_)).dump());
   store_.set_meta("sweep_file", s_.file);
+  prepare_accuracy();
   const std::vector<Point> points = resolve_all();
   const auto done = store_.done_keys(o_.version, fidelity_name(s_.fidelity), !o_.retry_failed);
   std::vector<const Point*> pending;
@@ -71,6 +74,24 @@ RunSummary Runner::run() {
   summary_.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary_;
+}
+
+/// Fails before any point when the accuracy source cannot give a metric the goals use.
+void Runner::prepare_accuracy() {
+  if (!s_.accuracy) return;
+  if (!o_.accuracy) throw InternalError("the sweep has an accuracy section, RunOptions no source");
+  const std::vector<std::string> given =
+      o_.accuracy->prepare(load_accelerator(s_.base).spec, ctx_.workload, *s_.accuracy);
+  if (o_.progress) *o_.progress << s_.name << ": accuracy: " << o_.accuracy->describe() << "\n";
+  auto check = [&](const std::string& metric, const SourceLocation& at) {
+    if (is_accuracy_metric(metric) && std::count(given.begin(), given.end(), metric) == 0)
+      throw ConfigError(at, "accuracy",
+                        "metric '" + metric + "' needs the dense baseline, which is trained for " +
+                            "workloads of fc layers only; " + ctx_.workload.name +
+                            " has others (use accuracy or float_accuracy)");
+  };
+  for (const auto& o : s_.objectives) check(o.metric, s_.accuracy->where);
+  for (const auto& c : s_.constraints) check(c.metric, c.where);
 }
 
 /// Every point loaded (in parallel: each load parses the base chain), duplicates merged.
@@ -124,7 +145,13 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
     r.error = p.error;
   } else {
     try {
-      r.metrics = metrics_to_json(metrics_of(p, f));
+      eval::PointMetrics m = metrics_of(p, f);
+      // Accuracy does not depend on the fidelity: measured here, once per numerics (cached).
+      if (s_.accuracy)
+        for (const auto& [name, v] :
+             o_.accuracy->measure(*p.spec, ctx_.workload, *s_.accuracy, o_.stop))
+          m.values[name] = v;
+      r.metrics = metrics_to_json(m);
       r.status = PointStatus::ok;
     } catch (const Interrupted&) {
       return false;

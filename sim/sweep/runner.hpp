@@ -25,6 +25,8 @@ struct RunOptions {
   /// Options of the worker processes' evaluator, sent in every request (the synthetic
   /// evaluator's speed and failures in tests); empty for eval::evaluate.
   nlohmann::json evaluator_options = nlohmann::json::object();
+  /// Measures the accuracy metrics when the sweep has an accuracy section (required then).
+  AccuracySource* accuracy = nullptr;
   const std::atomic<bool>* stop = nullptr;  ///< set (e.g. by Ctrl-C) to stop cleanly
   std::ostream* progress = nullptr;         ///< null = silent
   bool tty = false;                         ///< progress as a redrawn bar

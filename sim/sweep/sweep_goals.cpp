@@ -10,7 +10,14 @@
 
 namespace circa::sweep {
 
-const std::vector<std::string>& known_metrics() { return eval::metric_names(); }
+const std::vector<std::string>& known_metrics() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v = eval::metric_names();
+    for (const auto& m : accuracy_metrics()) v.push_back(m.name);
+    return v;
+  }();
+  return names;
+}
 
 const std::vector<std::string>& fidelity_names() {
   static const std::vector<std::string> names = names_of(eval::kFidelityNames);
@@ -18,7 +25,9 @@ const std::vector<std::string>& fidelity_names() {
 }
 
 // The table itself, not eval::to_string: the fuzz build links the loader without circa_eval.
-const char* fidelity_name(eval::Fidelity f) { return name_in(eval::kFidelityNames, f); }
+const char* fidelity_name(eval::Fidelity f) {
+  return name_in(eval::kFidelityNames, f);
+}
 
 bool parse_fidelity(const std::string& text, eval::Fidelity* out) {
   return parse_name(eval::kFidelityNames, text, out);

@@ -55,8 +55,9 @@ namespace fs = std::filesystem;
 using namespace detail;
 
 const std::vector<std::string> kTopKeys = {
-    "kind",       "name",     "base",         "workload",         "axes", "constraints",
-    "objectives", "fidelity", "confirm_best", "confirm_fidelity", "seed", "timeout_s"};
+    "kind",        "name",       "base",     "workload",     "axes",
+    "constraints", "objectives", "fidelity", "confirm_best", "confirm_fidelity",
+    "seed",        "timeout_s",  "accuracy"};
 
 /// A file named by `key`, relative to the sweep file's folder; it must exist.
 std::string referenced_file(const YAML::Node& root, const std::string& file, const std::string& key,
@@ -176,6 +177,8 @@ SweepSpec load_sweep(const std::string& file) {
   s.objectives = parse_objectives(root["objectives"], file);
   if (const YAML::Node c = root["constraints"]) s.constraints = parse_constraints(c, file);
   check_contradictions(s.constraints);
+  if (const YAML::Node a = root["accuracy"]) s.accuracy = parse_accuracy(a, file);
+  check_accuracy_metrics(s, root);
   // Fail early on a broken base or workload instead of once per point.
   load_accelerator(s.base);
   load_workload(s.workload);

@@ -28,6 +28,10 @@ std::vector<Axis> parse_axes(const YAML::Node& axes, const std::string& file);
 std::vector<Constraint> parse_constraints(const YAML::Node& node, const std::string& file);
 std::vector<Objective> parse_objectives(const YAML::Node& node, const std::string& file);
 
+AccuracySpec parse_accuracy(const YAML::Node& node, const std::string& file);
+/// Refuses accuracy metrics in objectives or constraints when the sweep has no accuracy section.
+void check_accuracy_metrics(const SweepSpec& s, const YAML::Node& root);
+
 /// Refuses constraints no point can meet together (max below min on the same metric).
 void check_contradictions(const std::vector<Constraint>& constraints);
 

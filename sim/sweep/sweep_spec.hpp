@@ -4,12 +4,14 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/error.hpp"
 #include "eval/evaluate.hpp"
 #include "spec/config_loader.hpp"
+#include "sweep/accuracy.hpp"
 
 namespace circa::sweep {
 
@@ -64,6 +66,8 @@ struct SweepSpec {
   /// Wall-clock limit of one point's evaluation in seconds; 0 = none. With a limit every point
   /// runs in a worker process (a thread cannot be stopped), killed when the limit passes.
   double timeout_s = 0;
+  /// Present when points also get their accuracy (trained weights on the golden model).
+  std::optional<AccuracySpec> accuracy;
 
   size_t point_count() const;
 };
@@ -84,8 +88,8 @@ const char* fidelity_name(eval::Fidelity f);
 bool parse_fidelity(const std::string& text, eval::Fidelity* out);
 const std::vector<std::string>& fidelity_names();
 
-/// Metric names an evaluator reports (eval::PointMetrics::values), for validating constraints and
-/// objectives in sweep files with did-you-mean suggestions.
+/// Metric names an evaluator reports (eval::PointMetrics::values) and those the accuracy section
+/// adds, for validating constraints and objectives in sweep files with did-you-mean suggestions.
 const std::vector<std::string>& known_metrics();
 
 }  // namespace circa::sweep

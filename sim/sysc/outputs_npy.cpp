@@ -7,19 +7,22 @@
 #include "sysc/npy.hpp"
 
 namespace circa::sysc {
-namespace {
 
 namespace fs = std::filesystem;
 
-void write_pair(const fs::path& stem, const std::vector<int64_t>& shape,
-                const std::vector<int64_t>& codes, const FixedFormat& f) {
-  std::vector<double> reals(codes.size());
-  for (size_t i = 0; i < codes.size(); ++i) reals[i] = num::to_double(codes[i], f);
-  write_npy_int64(stem.string() + ".npy", shape, codes);
-  write_npy(stem.string() + "_real.npy", shape, reals);
+void make_out_dir(const std::string& dir) {
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw ConfigError("--out " + dir + ": cannot create the directory: " + ec.message());
 }
 
-}  // namespace
+void write_codes(const std::string& stem, const std::vector<int64_t>& shape,
+                 const std::vector<int64_t>& codes, const FixedFormat& f) {
+  std::vector<double> reals(codes.size());
+  for (size_t i = 0; i < codes.size(); ++i) reals[i] = num::to_double(codes[i], f);
+  write_npy_int64(stem + ".npy", shape, codes);
+  write_npy(stem + "_real.npy", shape, reals);
+}
 
 std::vector<int64_t> output_shape(const Layer& l, int accelerator_k) {
   const LayerGeometry g = geometry(l, accelerator_k);
@@ -41,16 +44,14 @@ std::vector<int64_t> output_shape(const Layer& l, int accelerator_k) {
 void write_outputs(const std::string& dir, const AcceleratorSpec& s, const Workload& w,
                    const SimOutcome& r, bool every_layer) {
   CIRCA_CHECK(r.layer_outputs.size() == w.layers.size(), "outputs of every layer are kept");
-  std::error_code ec;
-  fs::create_directories(fs::path(dir) / (every_layer ? "activations" : ""), ec);
-  if (ec) throw ConfigError("--out " + dir + ": cannot create the directory: " + ec.message());
+  make_out_dir((fs::path(dir) / (every_layer ? "activations" : "")).string());
   const FixedFormat& f = s.formats.output;
-  write_pair(fs::path(dir) / "outputs", output_shape(w.layers.back(), s.block_size),
-             r.layer_outputs.back(), f);
+  write_codes((fs::path(dir) / "outputs").string(), output_shape(w.layers.back(), s.block_size),
+              r.layer_outputs.back(), f);
   if (!every_layer) return;
   for (size_t i = 0; i < w.layers.size(); ++i)
-    write_pair(fs::path(dir) / "activations" / w.layers[i].name,
-               output_shape(w.layers[i], s.block_size), r.layer_outputs[i], f);
+    write_codes((fs::path(dir) / "activations" / w.layers[i].name).string(),
+                output_shape(w.layers[i], s.block_size), r.layer_outputs[i], f);
 }
 
 }  // namespace circa::sysc

@@ -1,5 +1,6 @@
 // A simulation's outputs as files users load with numpy.load: `circa sim --out DIR` writes the
-// network's outputs, and with --dump-activations every layer's.
+// network's outputs, and with --dump-activations every layer's; `circa cosim --out` and `circa
+// accuracy --out` write theirs with the same two calls.
 #pragma once
 
 #include <string>
@@ -7,6 +8,13 @@
 #include "sysc/simulate.hpp"
 
 namespace circa::sysc {
+
+/// Creates the --out folder; ConfigError naming it when it cannot be created.
+void make_out_dir(const std::string& dir);
+
+/// <stem>.npy (int64 codes) and <stem>_real.npy (float64, code * 2^-f.frac), both of `shape`.
+void write_codes(const std::string& stem, const std::vector<int64_t>& shape,
+                 const std::vector<int64_t>& codes, const FixedFormat& f);
 
 /// The shape of layer l's output array: fc (out_features), conv (out_channels, H, W) after
 /// pooling, lstm (time_steps, hidden_size).

@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(a_conv_point_the_top_cannot_run_is_recorded_as_failed_with_
       dir.write("conv.yaml",
                 "kind: workload\nname: conv-small\ndataset: none\nlayers:\n"
                 "  - {name: conv1, type: conv, in_channels: 16, out_channels: 16, in_height: 7, "
-                "in_width: 7, kernel: 3, padding: 1, pool: max2}\n");
+                "in_width: 7, kernel: 3, padding: 1, pool: avg2}\n");
   const RunSummary sum =
       run_sweep(load_sweep(sweep_file(dir, conv, "fidelity: cosim\n")), not_here, options(dir));
   BOOST_TEST(sum.evaluated == 2u);
@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(a_conv_point_the_top_cannot_run_is_recorded_as_failed_with_
   BOOST_REQUIRE(rows.size() == 2u);
   for (const auto& [key, p] : rows) {
     BOOST_TEST((p.status == PointStatus::failed));
-    BOOST_TEST(p.error.find("fidelity cosim: layer 'conv1': pools an odd output size") !=
+    BOOST_TEST(p.error.find("fidelity cosim: layer 'conv1': avg2 pooling") !=
                    std::string::npos,
                p.error);
     BOOST_TEST(p.error.find("internal error") == std::string::npos, p.error);

@@ -4,6 +4,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include "sweep/command.hpp"
 #include "sweep/export.hpp"
 #include "sweep/report_html.hpp"
+#include "sweep/synthetic_accuracy.hpp"
 #include "sweep/synthetic_evaluator.hpp"
 #include "sweep_test_util.hpp"
 
@@ -39,9 +41,11 @@ size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-/// Runs the bundled default sweep into `out` with the synthetic evaluator.
+/// Runs the bundled default sweep into `out` with the synthetic evaluator and accuracy.
 void run_default(const std::string& out) {
+  static SyntheticAccuracy accuracy;
   SweepCommandOptions o;
+  o.accuracy = &accuracy;
   o.file = kSource + "/configs/sweeps/default.yaml";
   o.out_dir = out;
   o.jobs = 2;
@@ -68,8 +72,33 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
   BOOST_TEST(html.find("@import") == std::string::npos);
   size_t ok = 0;
   for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok;
-  BOOST_TEST(count(html, "<circle class=\"pt ") == ok);
-  BOOST_TEST(count(html, "<circle class=\"pt front\"") == front(r).size());
+  // The main plot (energy vs area, the first two objectives) has every point and the front of
+  // all four objectives; then the accuracy-energy plot has the feasible points and its own front.
+  const size_t split = html.find("<h2>Accuracy-energy Pareto front</h2>");
+  BOOST_REQUIRE(split != std::string::npos);
+  const std::string main_plot = html.substr(0, split), accuracy_plot = html.substr(split);
+  BOOST_TEST(count(main_plot, "<circle class=\"pt ") == ok);
+  BOOST_TEST(count(main_plot, "<circle class=\"pt front\"") == front(r).size());
+  std::vector<const ResultRow*> feasible;
+  for (const auto& row : r.rows)
+    if (row.feasible) feasible.push_back(&row);
+  size_t accuracy_front = 0;  // no other feasible point has both less energy and more accuracy
+  for (const ResultRow* a : feasible)
+    accuracy_front += std::none_of(feasible.begin(), feasible.end(), [&](const ResultRow* b) {
+      const double ea = a->metric("energy_per_inference_uj"),
+                   eb = b->metric("energy_per_inference_uj");
+      const double aa = a->metric("accuracy"), ab = b->metric("accuracy");
+      return eb <= ea && ab >= aa && (eb < ea || ab > aa);
+    });
+  BOOST_TEST(count(accuracy_plot, "<circle class=\"pt ") == feasible.size());
+  BOOST_TEST(count(accuracy_plot, "<circle class=\"pt front\"") == accuracy_front);
+  BOOST_TEST(accuracy_front >= 1u);
+  BOOST_TEST(accuracy_front < feasible.size());
+  // Every point got the (synthetic) accuracy of its block size: 89 - 0.8 log2(k) at 16 bits.
+  for (const auto& row : r.rows) {
+    const double k = std::stod(row.point.inputs["block_size"].get<std::string>());
+    BOOST_TEST(row.metric("accuracy") == 89 - 0.8 * std::log2(k));
+  }
   // Export from the folder alone gives the same CSV.
   BOOST_TEST(export_command(dir.path("out"), dir.path("again.csv"), dir.path("again.json"), "",
                             "test") == 0);
@@ -228,6 +257,40 @@ BOOST_AUTO_TEST_CASE(headless_chromium_axis_choice_hover_selection_sort_and_filt
   BOOST_TEST(hidden == points.size() - on_front);
   BOOST_TEST(dom.find(std::to_string(on_front) + " of " + std::to_string(points.size()) +
                       " rows shown") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(headless_chromium_joins_an_accuracy_energy_front) {
+  BOOST_REQUIRE_MESSAGE(access(kChromium, X_OK) == 0,
+                        kChromium << " not found; run cmake/install-deps.sh (Debian's chromium)");
+  // Two objectives, energy and (synthetic) accuracy: the main plot is the accuracy-energy
+  // front, so the page has no second accuracy plot, and the browser joins the front.
+  TempDir dir;
+  SyntheticAccuracy accuracy;
+  SweepCommandOptions o;
+  o.file =
+      dir.write("acc.yaml", "kind: sweep\nname: acc\nbase: " + kBase + "\nworkload: " + kLenet +
+                                "\naccuracy: {dataset: fashion-mnist, epochs: 1}\naxes:\n"
+                                "  block_size: [8, 16, 32, 64, 128]\n  mac.lanes: [4, 16]\n"
+                                "objectives:\n  minimise: [energy_per_inference_uj]\n"
+                                "  maximise: [accuracy]\n");
+  o.out_dir = dir.path("out");
+  o.version = "test";
+  o.accuracy = &accuracy;
+  BOOST_REQUIRE(sweep_command(o, synthetic_evaluator({})) == 0);
+  BOOST_TEST(accuracy.calls() == 10);
+  const ResultSet r = load_results(dir.path("out"), "test");
+  const std::string html = read(dir.path("out/report.html"));
+  BOOST_TEST(html.find("Accuracy-energy Pareto front</h2>") == std::string::npos);
+  const std::string dom = chromium_dom(dir, dir.path("out/report.html"));
+  std::smatch m;
+  // The script's redrawn plot (it has data-x), not the static one it replaces.
+  BOOST_REQUIRE(std::regex_search(
+      dom, m,
+      std::regex("<svg class=\"plot scatter\"[^>]*data-x=\"energy_per_inference_uj\"[^>]*>"
+                 "[\\s\\S]*?<polyline class=\"front-line\" points=\"([^\"]*)\"")));
+  const std::string line = m[1];
+  BOOST_TEST(static_cast<size_t>(std::count(line.begin(), line.end(), ',')) == front(r).size());
+  BOOST_TEST(front(r).size() >= 2u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -4,6 +4,8 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+
 #include "sweep/point.hpp"
 #include "sweep/results.hpp"
 #include "sweep/sweep_spec.hpp"
@@ -173,6 +175,34 @@ const BadCase kBad[] = {
      ":2:7: error: base: file '"},
     {"wrong_kind", "kind: accelerator\n",
      ":1:7: error: kind: this is a file of kind 'accelerator'; 'circa sweep' needs"},
+    // The accuracy section (sweep/accuracy.hpp) and the metrics that need it.
+    {"accuracy_unknown_key",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "accuracy:\n  dataset: fashion-mnist\n  epoch: 2\n"),
+     ":11:3: error: accuracy.epoch: unknown key 'epoch' (did you mean 'epochs'?)"},
+    {"accuracy_unknown_dataset",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "accuracy:\n  dataset: mnist\n"),
+     ":10:12: error: accuracy.dataset: unknown dataset 'mnist'; the one available is "
+     "fashion-mnist"},
+    {"accuracy_without_dataset", sweep_yaml("  mac.lanes: [4, 8]\n", "accuracy: {epochs: 2}\n"),
+     ":9:11: error: accuracy.dataset: missing required key 'dataset'"},
+    {"accuracy_epochs_out_of_range",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "accuracy: {dataset: fashion-mnist, epochs: 0}\n"),
+     ":9:44: error: accuracy.epochs: value '0': expected an integer in 1..1000"},
+    {"accuracy_not_a_mapping", sweep_yaml("  mac.lanes: [4, 8]\n", "accuracy: fashion-mnist\n"),
+     ":9:11: error: accuracy: expected a mapping (example: accuracy: {dataset: fashion-mnist, "
+     "epochs: 2})"},
+    {"accuracy_objective_without_section",
+     "kind: sweep\nbase: " + test::kBase + "\nworkload: " + test::kLenet +
+         "\naxes:\n  mac.lanes: [4, 8]\nobjectives:\n  maximise: [accuracy]\n",
+     ":7:3: error: objectives: metric 'accuracy' needs an 'accuracy' section saying how to train "
+     "the weights (add accuracy: {dataset: fashion-mnist, epochs: 2})"},
+    {"accuracy_constraint_without_section",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "constraints:\n  max_accuracy_drop: 1\n"),
+     ":10:3: error: constraints: metric 'accuracy_drop' needs an 'accuracy' section"},
+    {"accuracy_metric_misspelt",
+     sweep_yaml("  mac.lanes: [4, 8]\n", "constraints:\n  min_acuracy: 80\n"),
+     ":10:3: error: constraints.min_acuracy: unknown key 'min_acuracy' (did you mean "
+     "'min_accuracy'?)"},
 };
 
 }  // namespace
@@ -293,3 +323,36 @@ BOOST_AUTO_TEST_CASE(key_depends_on_config_workload_and_seed) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(accuracy_section_is_read_and_keys_the_points) {
+  TempDir dir;
+  const std::string axes = "  block_size: [16, 64]\n";
+  const SweepSpec plain = load_sweep(dir.write("plain.yaml", sweep_yaml(axes)));
+  const SweepSpec two = load_sweep(dir.write(
+      "two.yaml",
+      sweep_yaml(axes,
+                 "accuracy: {dataset: fashion-mnist, epochs: 2, seed: 7, train_images: 600}\n")));
+  const SweepSpec three = load_sweep(
+      dir.write("three.yaml", sweep_yaml(axes, "accuracy: {dataset: fashion-mnist, epochs: 3}\n")));
+  BOOST_TEST(!plain.accuracy.has_value());
+  BOOST_REQUIRE(two.accuracy.has_value());
+  BOOST_TEST(two.accuracy->dataset == "fashion-mnist");
+  BOOST_TEST(two.accuracy->epochs == 2);
+  BOOST_TEST(two.accuracy->seed == 7u);
+  BOOST_TEST(two.accuracy->train_images == 600);
+  BOOST_TEST(three.accuracy->seed == 1u);  // the default
+  // A point measured with accuracy is another result than one without, or one of other epochs;
+  // without a section the keys stay those of earlier stores.
+  auto key = [](const SweepSpec& s) {
+    const SweepContext ctx = load_context(s);
+    return resolve_point(s, ctx, expand_points(s).front()).key;
+  };
+  const SweepContext ctx = load_context(plain);
+  const Point p = resolve_point(plain, ctx, expand_points(plain).front());
+  BOOST_TEST(key(plain) == point_key(p.config, ctx.workload_yaml, plain.seed));
+  BOOST_TEST(key(two) != key(plain));
+  BOOST_TEST(key(three) != key(two));
+  // Accuracy metrics are known to objectives and constraints.
+  for (const char* m : {"accuracy", "accuracy_drop", "float_accuracy", "dense_accuracy"})
+    BOOST_TEST(std::count(known_metrics().begin(), known_metrics().end(), m) == 1, m);
+}
