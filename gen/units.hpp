@@ -72,6 +72,10 @@ std::string gen_mac_lane(Design& d, const DatapathFormats& f, int depth);
 /// + bias when cfg_bias (fit), ReLU when cfg_relu; arch::kPeripheralLatency register stages.
 std::string gen_peripheral(Design& d, const DatapathFormats& f, int lanes);
 
+/// LSTM cell unit for `lanes` hidden units per beat (num::lstm_cell_unit): gate_i/f/g/o and
+/// cell_in in formats.output -> cell_out, h_out (formats.output) and h_next (h requantised to
+/// formats.input, the recurrent input); arch::kPeripheralLatency register stages.
+std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes);
 
 /// The banked weight SRAM wrapper: banks of rtl/circa_sram_1rw for one read/write port per bank,
 /// of rtl/circa_sram_1r1w (one read, one write port) for every other mix the spec allows.

@@ -103,6 +103,18 @@ Ops peripheral_ops(const DatapathFormats& f) {
           {Op::reg, 1, double(f.output.bits)}};
 }
 
+Ops lstm_cell_ops(const DatapathFormats& f) {
+  // As gen/lstm_cell.cpp builds one hidden unit, counted as peripheral_ops counts: the two-operand
+  // arithmetic (three products f*c, i*tanh(g), o*tanh(c); the cell sum), one mux bit per result
+  // bit for each clamp (three hard sigmoids, two hard tanh) and each fit (three products, the
+  // sum, h to formats.input); rounding increments and compares with constants fold into them.
+  const double o = f.output.bits;
+  return {{Op::int_mult, o, 3},
+          {Op::int_add, o + 1, 1},
+          {Op::mux2, 1, 10 * o},
+          {Op::reg, 1, 2 * o + f.input.bits}};  // c, h and h_next
+}
+
 Ops twiddle_read_ops(const AcceleratorSpec& s) {
   const double depth = std::max(1, log2_exact(s.block_size) - 1);
   return {{Op::mux2, 2.0 * s.formats.twiddle.bits * depth, 1}};
@@ -143,6 +155,10 @@ Ops accumulator_ops(const AcceleratorSpec& s) {
 
 Ops peripheral_unit_ops(const AcceleratorSpec& s) {
   return times(peripheral_ops(s.formats), std::min(s.fft.samples_per_cycle, s.block_size));
+}
+
+Ops lstm_cell_unit_ops(const AcceleratorSpec& s) {
+  return times(lstm_cell_ops(s.formats), std::min(s.fft.samples_per_cycle, s.block_size));
 }
 
 Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {

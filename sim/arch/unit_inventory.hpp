@@ -16,6 +16,8 @@ using Ops = std::vector<OpCount>;
 Ops butterfly_ops(const FixedFormat& data, const FixedFormat& twiddle);
 Ops complex_mac_ops(const DatapathFormats& f);
 Ops peripheral_ops(const DatapathFormats& f);
+/// One hidden unit's LSTM cell update (gen/lstm_cell.cpp).
+Ops lstm_cell_ops(const DatapathFormats& f);
 /// One twiddle read of a runtime ROM: a mux tree over the k/2 complex words.
 Ops twiddle_read_ops(const AcceleratorSpec& s);
 
@@ -27,6 +29,8 @@ Ops mac_array_ops(const AcceleratorSpec& s);
 Ops mac_lane_ops(const AcceleratorSpec& s);  ///< one generated lane, with its accumulator words
 Ops accumulator_ops(const AcceleratorSpec& s);
 Ops peripheral_unit_ops(const AcceleratorSpec& s);
+/// The LSTM cell unit, fft.samples_per_cycle hidden units per beat.
+Ops lstm_cell_unit_ops(const AcceleratorSpec& s);
 Ops weight_stream_fifo_ops(const AcceleratorSpec& s);
 Ops controller_ops(const AcceleratorSpec& s);
 

@@ -110,7 +110,7 @@ std::vector<UnitDescriptor> make_units() {
                 always,
                 [](const AcceleratorSpec&, const Events& e) { return double(e.act_output_writes); },
                 peripheral_output},
-            {{"peripheral", peripheral_unit_ops, false}}),
+            {{"peripheral", peripheral_unit_ops, false}, {"lstm_cell", lstm_cell_unit_ops, false}}),
       logic(UnitId::weight_stream_fifo, "weight_stream_fifo",
             "mac.lanes, formats.weight, offchip.*", always, weight_stream_fifo_ops, std::nullopt),
       logic(UnitId::controller, "controller", "(none: fixed counters and FSM)", always,

@@ -13,7 +13,9 @@
 namespace circa::xcheck {
 
 struct UnitArea {
-  std::string unit;    ///< butterfly, mac_lane, peripheral, fft (unrolled only)
+  std::string unit;    ///< a generated module's role (butterfly, mac_lane, peripheral, lstm_cell,
+                       ///< fft, ...), or top_logic: the top module's own logic (controller,
+                       ///< sequencers, conv gather and pooling, weight-stream FIFO)
   std::string module;  ///< the generated module synthesized
   double analytical_um2 = 0;
   double synthesized_um2 = 0;

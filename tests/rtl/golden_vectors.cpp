@@ -145,6 +145,38 @@ Bench peripheral_bench(const gen::Design& d, const std::string& module, const Ac
   return b;
 }
 
+Bench lstm_cell_bench(const gen::Design& d, const std::string& module, const AcceleratorSpec& s,
+                      int lanes, int n) {
+  Bench b;
+  ports_from(d, module, b);
+  std::mt19937_64 rng(7);
+  const DatapathFormats& f = s.formats;
+  const FixedFormat& out = f.output;
+  const int64_t one = num::one_code(out);
+  auto value = [&] {  // a third near the knees, the rest over the whole range
+    const int64_t span = 4 * one + 2;
+    return rng() % 3 == 0 ? std::clamp(static_cast<int64_t>(rng() % (2 * span + 1)) - span,
+                                       num::min_code(out), num::max_code(out))
+                          : random_code(rng, out);
+  };
+  for (int v = 0; v < n; ++v) {
+    std::vector<Lanes> gates(4);
+    Lanes cell, cell_out, h, h_next;
+    for (int l = 0; l < lanes; ++l) {
+      for (Lanes& g : gates) g.push_back(value());
+      cell.push_back(value());
+      int64_t c = cell.back();
+      h.push_back(num::lstm_cell_unit(gates[0][l], gates[1][l], gates[2][l], gates[3][l], &c, out,
+                                      nullptr));
+      cell_out.push_back(c);
+      h_next.push_back(num::requantize(h.back(), out.frac, f.input, nullptr));
+    }
+    b.in.push_back({{1}, gates[0], gates[1], gates[2], gates[3], cell});
+    b.expect.push_back({{1}, cell_out, h, h_next});
+  }
+  return b;
+}
+
 Bench weight_sram_bench(gen::Design& d, const std::string& module, const arch::MemoryShape& m,
                         int n) {
   Bench b;

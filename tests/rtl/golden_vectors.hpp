@@ -26,6 +26,10 @@ Bench fft_forward_bench(const gen::Design& d, const std::string& module, const A
 Bench fft_inverse_bench(const gen::Design& d, const std::string& module, const AcceleratorSpec& s, int n);
 Bench mac_lane_bench(const gen::Design& d, const std::string& module, const AcceleratorSpec& s, int depth, int n);
 Bench peripheral_bench(const gen::Design& d, const std::string& module, const AcceleratorSpec& s, int lanes, int n);
+/// Gate pre-activations and cells over the output format's range, biased toward the hard
+/// sigmoid/tanh knees (|x| <= 4 and |x| <= 1), where the clamps switch.
+Bench lstm_cell_bench(const gen::Design& d, const std::string& module, const AcceleratorSpec& s,
+                      int lanes, int n);
 
 /// Random reads and writes on every bank of the weight SRAM wrapper; adds the banks' initial
 /// images (random words) to `d` so that every read returns a known value.

@@ -193,6 +193,15 @@ BOOST_DATA_TEST_CASE(peripheral_matches_golden, bdata::make(kVariants), v) {
   expect_pass(run_bench(d, b, work_dir("per_" + v)), b.in.size());
 }
 
+BOOST_DATA_TEST_CASE(lstm_cell_matches_golden, bdata::make(kVariants), v) {
+  const AcceleratorSpec s = variant(v);
+  gen::Design d;
+  const std::string m = gen::gen_lstm_cell(d, s.formats, 4);
+  BOOST_TEST(d.module(m).latency == arch::kPeripheralLatency);
+  const Bench b = lstm_cell_bench(d, m, s, 4, 400);
+  expect_pass(run_bench(d, b, work_dir("lstm_" + v)), b.in.size());
+}
+
 BOOST_AUTO_TEST_CASE(weight_sram_reads_images_and_writes) {
   AcceleratorSpec s = variant("small_unrolled");
   s.weight_sram.capacity_kib = 2;  // 2 banks x 170 words x 48 bits: small enough to simulate

@@ -1,0 +1,136 @@
+// The LSTM cell unit: the element-wise update of `lanes` hidden units per beat from their four
+// gate pre-activations (num::lstm_cell_unit, NUMBER_FORMATS.md §10), bit-exact.
+#include "arch/microarch.hpp"
+#include "common/error.hpp"
+#include "gen/emitter.hpp"
+#include "gen/netlist.hpp"
+#include "gen/units.hpp"
+#include "gen/verilog.hpp"
+#include "numerics/output_stage.hpp"
+
+namespace circa::gen {
+namespace {
+
+/// Emits the lane's arithmetic into `b`; every signal it declares ends in `_<lane>`.
+class CellLane {
+ public:
+  CellLane(Body& b, const DatapathFormats& f, int lane)
+      : b_(b), out_(f.output), s_("_" + std::to_string(lane)) {}
+
+  /// hard sigmoid: clamp(round_shift(x, 2) + one/2, 0, one).
+  std::string sigmoid(const std::string& x) {
+    const int O = out_.bits;
+    const std::string q = x + "_q" + s_, v = x + "_sig_v" + s_, y = x + "_sig" + s_;
+    b_.wire(q, O);
+    // x/4 always fits O bits: no saturation happens, only the format's rounding.
+    b_.round_sat_shift("u_" + q, b_[x + s_], 2, {O, 0, out_.rounding, Overflow::saturate}, q);
+    const int64_t half = int64_t{1} << (out_.frac - 1);
+    b_.wire(v, O + 1, sext(q, O, O + 1) + " + " + literal(half, O + 1));
+    b_.wire(y, O,
+            "$signed(" + v + ") < 0 ? " + literal(0, O) + " : $signed(" + v + ") > $signed(" +
+                literal(one(), O + 1) + ") ? " + literal(one(), O) + " : " + v + "[" +
+                std::to_string(O - 1) + ":0]");
+    return y;
+  }
+
+  /// hard tanh: clamp(x, -one, one).
+  std::string tanh(const std::string& x, const std::string& name) {
+    const int O = out_.bits;
+    const std::string y = name + s_;
+    b_.wire(y, O,
+            "$signed(" + x + ") < $signed(" + literal(-one(), O) + ") ? " + literal(-one(), O) +
+                " : $signed(" + x + ") > $signed(" + literal(one(), O) + ") ? " +
+                literal(one(), O) + " : " + x);
+    return y;
+  }
+
+  /// fit(round_shift(a * c, frac)) in formats.output (num::mul_out).
+  std::string mul(const std::string& a, const std::string& c, const std::string& name) {
+    const int O = out_.bits;
+    const std::string p = name + "_p" + s_, y = name + s_;
+    b_.wire(p, 2 * O, "$signed(" + a + ") * $signed(" + c + ")");
+    b_.wire(y, O);
+    b_.round_sat_shift("u_" + y, b_[p], out_.frac, out_, y);
+    return y;
+  }
+
+  /// fit(a + c) in formats.output.
+  std::string add(const std::string& a, const std::string& c, const std::string& name) {
+    const int O = out_.bits;
+    const std::string sum = name + "_sum" + s_, y = name + s_;
+    b_.wire(sum, O + 1, sext(a, O, O + 1) + " + " + sext(c, O, O + 1));
+    b_.wire(y, O);
+    b_.round_sat_shift("u_" + y, b_[sum], 0, out_, y);
+    return y;
+  }
+
+  int64_t one() const { return num::one_code(out_); }
+
+ private:
+  Body& b_;
+  const FixedFormat& out_;
+  std::string s_;
+};
+
+}  // namespace
+
+std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
+  const FixedFormat& out = f.output;
+  const int O = out.bits, X = f.input.bits;
+  CIRCA_CHECK(out.frac >= 1 && out.frac < O,
+              "the lstm cell needs 1 <= formats.output.frac < bits (the layer check refuses it)");
+  const std::string name =
+      "circa_lstm_cell_n" + std::to_string(lanes) + "_o" + fmt_tag(out) + "_x" + fmt_tag(f.input);
+  if (d.has(name)) return name;
+  std::vector<Port> ports{{"clk", false, 1}, {"rst", false, 1}, {"in_valid", false, 1}};
+  for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
+    ports.push_back({g, false, lanes * O});
+  ports.push_back({"out_valid", true, 1});
+  ports.push_back({"cell_out", true, lanes * O});
+  ports.push_back({"h_out", true, lanes * O});
+  ports.push_back({"h_next", true, lanes * X});
+  Emitter e;
+  e.line("// LSTM cell unit, " + std::to_string(lanes) + " hidden units per beat, all values " +
+         describe(out) + ": c' = fit(sig(f)*c + sig(i)*tanh(g)),");
+  e.line("// h = sig(o)*tanh(c') (hard sigmoid and tanh), h_next = h requantised to " +
+         describe(f.input) + " (the recurrent input);");
+  e.line("// " + std::to_string(arch::kPeripheralLatency) +
+         " register stage (arch::kPeripheralLatency, as the peripheral unit).");
+  e.open("module " + name + " (");
+  for (const auto& l : port_lines(ports)) e.line(l);
+  e.close(");");
+  e.open("");
+  Body b(e, name, ports);
+  b.wires({"cell_res", "h_res"}, lanes * O);
+  b.wire("hn_res", lanes * X);
+  for (int n = 0; n < lanes; ++n) {
+    const std::string s = "_" + std::to_string(n), lo = std::to_string(n * O);
+    for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
+      b.wire(std::string(g) + s, O, part(b[g], n * O, O).text);
+    CellLane c(b, f, n);
+    const std::string i = c.sigmoid("gate_i"), fg = c.sigmoid("gate_f"), o = c.sigmoid("gate_o"),
+                      g = c.tanh("gate_g" + s, "tanh_g");
+    const std::string cn = c.add(c.mul(fg, "cell_in" + s, "fc"), c.mul(i, g, "ig"), "cell_new");
+    const std::string h = c.mul(o, c.tanh(cn, "tanh_c"), "h");
+    b.wire("hn" + s, X);
+    b.round_sat("u_hn" + s, b[h], out.frac, f.input, "hn" + s);
+    e.line("assign cell_res[" + lo + " +: " + std::to_string(O) + "] = " + cn + ";");
+    e.line("assign h_res[" + lo + " +: " + std::to_string(O) + "] = " + h + ";");
+    e.line("assign hn_res[" + std::to_string(n * X) + " +: " + std::to_string(X) + "] = hn" + s +
+           ";");
+  }
+  b.regs({"cell_q", "h_q"}, lanes * O);
+  b.reg("hn_q", lanes * X);
+  b.reg("valid_q", 1);
+  e.line("always @(posedge clk) begin cell_q <= cell_res; h_q <= h_res; hn_q <= hn_res; end");
+  e.line("always @(posedge clk) if (rst) valid_q <= 1'b0; else valid_q <= in_valid;");
+  e.line("assign cell_out = cell_q;");
+  e.line("assign h_out = h_q;");
+  e.line("assign h_next = hn_q;");
+  e.line("assign out_valid = valid_q;");
+  e.close("endmodule");
+  d.add({name, e.str(), ports, arch::kPeripheralLatency});
+  return name;
+}
+
+}  // namespace circa::gen
