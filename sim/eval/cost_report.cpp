@@ -57,22 +57,34 @@ void add_dynamic_energy(const AcceleratorSpec& s, const arch::RunReport& run,
       c.energy_uj.push_back({u.name, u.energy->count(s, e) * dram.energy_pj * 1e-6, dram.source});
     }
   }
-  const double reg_pj = model.op(Op::reg, 1, node).energy_pj;
-  c.energy_uj.push_back({"clock",
-                         register_bits * run.cycles * reg_pj * kClockFractionOfToggle * 1e-6,
-                         "register bits x cycles x 1/4 of a register toggle (assumption)"});
+  c.energy_uj.push_back(clock_energy(s, register_bits, run.cycles));
 }
 
-void add_throughput(const AcceleratorSpec& s, const arch::RunReport& run, CostReport& c) {
-  c.latency_us = run.cycles / s.clock_mhz;
-  c.inferences_per_s = c.latency_us > 0 ? 1e6 / c.latency_us : 0;
-  c.energy_per_inference_uj = c.dynamic_energy_uj + c.leakage_power_mw * 1e-3 * c.latency_us;
-  c.power_mw = c.energy_per_inference_uj * c.inferences_per_s * 1e-3;
+void set_ops(const arch::RunReport& run, CostReport& c) {
   c.effective_ops = 2.0 * run.events.dense_macs;
   c.actual_ops = double(kOpsPerButterfly) * run.events.butterflies +
                  double(kOpsPerComplexMac) * run.events.complex_macs +
                  2.0 * run.events.act_output_writes +  // bias add and activation per output
                  double(run.events.act_pool_reads);    // a max per pooled output
+}
+
+}  // namespace
+
+Figure clock_energy(const AcceleratorSpec& s, double register_bits, int64_t cycles) {
+  const double reg_pj = power::LogicModel::builtin().op(Op::reg, 1, s.technology.node_nm).energy_pj;
+  return {"clock", register_bits * cycles * reg_pj * kClockFractionOfToggle * 1e-6,
+          "register bits x cycles x 1/4 of a register toggle (assumption)"};
+}
+
+void set_totals(CostReport& c, double clock_mhz, int64_t cycles) {
+  c.total_area_mm2 = c.dynamic_energy_uj = c.leakage_power_mw = 0;
+  for (const auto& a : c.area_mm2) c.total_area_mm2 += a.value;
+  for (const auto& e : c.energy_uj) c.dynamic_energy_uj += e.value;
+  for (const auto& l : c.leakage_mw) c.leakage_power_mw += l.value;
+  c.latency_us = cycles / clock_mhz;
+  c.inferences_per_s = c.latency_us > 0 ? 1e6 / c.latency_us : 0;
+  c.energy_per_inference_uj = c.dynamic_energy_uj + c.leakage_power_mw * 1e-3 * c.latency_us;
+  c.power_mw = c.energy_per_inference_uj * c.inferences_per_s * 1e-3;
   c.effective_gops = c.effective_ops * c.inferences_per_s * 1e-9;
   c.actual_gops = c.actual_ops * c.inferences_per_s * 1e-9;
   const double joules = c.energy_per_inference_uj * 1e-6;
@@ -81,8 +93,6 @@ void add_throughput(const AcceleratorSpec& s, const arch::RunReport& run, CostRe
   c.effective_gops_per_mm2 = c.effective_gops / c.total_area_mm2;
   c.actual_gops_per_mm2 = c.actual_gops / c.total_area_mm2;
 }
-
-}  // namespace
 
 CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
   CostReport c;
@@ -95,9 +105,7 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::Ru
   add_logic_area(s, c, register_bits, logic_area);
   for (const auto& [id, m] : memories)
     c.area_mm2.push_back({arch::to_string(id), m.area_mm2(), m.macro.area_mm2.source});
-  for (const auto& a : c.area_mm2) c.total_area_mm2 += a.value;
   add_dynamic_energy(s, run, memories, register_bits, c);
-  for (const auto& e : c.energy_uj) c.dynamic_energy_uj += e.value;
   // Logic leaks like the SRAM of the same node and device, per mm2 (CACTI-fitted model).
   const MemoryCost& wm = memories.at(arch::UnitId::weight_sram);
   const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
@@ -105,8 +113,8 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::Ru
                    "logic area x leakage per mm2 of the weight-SRAM macro (assumption)"}};
   for (const auto& [id, m] : memories)
     c.leakage_mw.push_back({arch::to_string(id), m.leakage_mw(), m.macro.leakage_total_mw.source});
-  for (const auto& l : c.leakage_mw) c.leakage_power_mw += l.value;
-  add_throughput(s, run, c);
+  set_ops(run, c);
+  set_totals(c, s.clock_mhz, run.cycles);
   c.notes = {
       "effective ops = 2 x dense-equivalent MACs (the papers' basis); actual ops = real "
       "multiplies and adds executed (10 per butterfly, 8 per complex MAC, 2 per output)",

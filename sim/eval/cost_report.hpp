@@ -4,6 +4,7 @@
 // unit (in its name) and its source.
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -45,6 +46,12 @@ struct CostReport {
 
 /// Prices `run` (from the analytical or the SystemC model) on the hardware `s` describes.
 CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run);
+
+/// The clock's energy per inference: `register_bits` clocked for `cycles` at the spec's node.
+Figure clock_energy(const AcceleratorSpec& s, double register_bits, int64_t cycles);
+/// Latency, throughput, energy per inference, power and efficiencies of `c` from its energy
+/// and leakage rows, its area total and its ops (set before), at `clock_mhz` for `cycles`.
+void set_totals(CostReport& c, double clock_mhz, int64_t cycles);
 
 nlohmann::json to_json(const CostReport& c);
 /// The table of print_cost_table, then totals, throughput, efficiency and notes.
