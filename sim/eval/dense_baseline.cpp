@@ -120,14 +120,14 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   CostReport& c = d.cost;
   const power::Cost pe = power::price(pe_ops(s), node);
   double logic_area = d.pes * pe.area_um2 * 1e-6;
-  double reg_bits = d.pes * register_bits(pe_ops(s));
   c.area_mm2.push_back({"pe_array", logic_area, pe.source});
+  c.clock_uj.push_back(clock_energy(s, "pe_array", d.pes * register_bits(pe_ops(s)), d.cycles));
   for (UnitId id : kKept) {
     const auto& u = arch::unit(id);
     c.area_mm2.push_back(figure(circnn.area_mm2, u.name));
     if (u.pricing != arch::Pricing::logic) continue;
     logic_area += c.area_mm2.back().value;
-    reg_bits += register_bits(u.inventory(s));
+    c.clock_uj.push_back(clock_energy(s, u.name, register_bits(u.inventory(s)), d.cycles));
   }
   // Activity: the baseline's own weight and input traffic; outputs and pooling as CirCNN's.
   arch::Events e;
@@ -153,16 +153,20 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   const MemoryCost wm = memory_cost(s, *sram, arch::MemoryId::weight_sram);
   c.energy_uj.push_back(
       {"weight_sram", wm.read_pj(double(sram_words)) * 1e-6, wm.macro.read_energy_pj.source});
+  const double length = circnn.wire_length_mm;  // the same area
+  c.wires_uj.push_back(wire_energy(s, "weight_sram", double(sram_words) * wm.word_bits, length));
   const auto& act = arch::unit(UnitId::activation_buffer);
   const MemoryCost am = memory_cost(s, *sram, *act.memory);
   c.energy_uj.push_back(
       {act.name, (am.read_pj(act.accesses->reads(s, e)) + am.write_pj(act.accesses->writes(s, e))) * 1e-6,
        am.macro.read_energy_pj.source});
+  c.wires_uj.push_back(wire_energy(
+      s, act.name, (act.accesses->reads(s, e) + act.accesses->writes(s, e)) * am.word_bits, length));
   const auto& off = arch::unit(UnitId::offchip);
   const arch::OpCount access = off.energy->ops(s).front();
   const power::Cost dram = power::LogicModel::builtin().op(access.op, access.bits, 45);
   c.energy_uj.push_back({off.name, off.energy->count(s, e) * dram.energy_pj * 1e-6, dram.source});
-  c.energy_uj.push_back(clock_energy(s, reg_bits, d.cycles));
+  c.wires_uj.push_back(wire_energy(s, off.name, 8.0 * e.offchip_bytes, length));
   // Logic leaks per mm2 as the CirCNN design's does (the weight-SRAM macro's density).
   const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
   c.leakage_mw.push_back({"logic", logic_area * density, figure(circnn.leakage_mw, "logic").source});
@@ -170,6 +174,7 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   c.leakage_mw.push_back(figure(circnn.leakage_mw, "activation_buffer"));
   c.effective_ops = c.actual_ops = 2.0 * macs;
   set_totals(c, s.clock_mhz, d.cycles);
+  c.wire_length_mm = length;
   c.timing = circnn.timing;  // the same memories at the same clock
   c.notes = {"dense baseline: a weight-stationary array of " + std::to_string(d.pes) +
              " PEs in the CirCNN design's area (README \"The dense baseline\"); cycles are the "
