@@ -6,6 +6,7 @@
 #include "arch/layer_program.hpp"
 #include "cosim/cosim_child.hpp"
 #include "eval/cost_report.hpp"
+#include "eval/dense_baseline.hpp"
 #include "eval/metrics.hpp"
 #include "eval/sqnr.hpp"
 #include "gen/emitter.hpp"
@@ -93,6 +94,14 @@ PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fid
   in.cost = &c;
   in.sqnr_db = network_sqnr_db(spec, workload, seed);
   for (const auto& l : run.layers) in.weights_on_chip = in.weights_on_chip && l.weights_on_chip;
+  try {  // the other side of the papers' ratios, on every point (analytical: microseconds)
+    const BaselineRatios r = ratios(dense_baseline(spec, workload, run, c), c);
+    in.dense_energy_ratio = r.energy;
+    in.dense_throughput_ratio = r.throughput;
+    in.dense_weight_memory_ratio = r.weight_memory;
+  } catch (const ConfigError&) {
+    // The point's area buys no dense PE: no baseline, the ratios stay 0.
+  }
   PointMetrics m;
   m.values = metric_values(in);
   add_breakdowns(c, m);

@@ -9,6 +9,7 @@
 
 #include "analytical/estimate.hpp"
 #include "eval/dense_baseline.hpp"
+#include "eval/evaluate.hpp"
 #include "eval/memory_costs.hpp"
 #include "spec/config_loader.hpp"
 
@@ -178,3 +179,18 @@ BOOST_AUTO_TEST_CASE(every_bundled_workload_on_the_default_config) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(sweeps_record_the_dense_ratios) {
+  // LeNet-300-100 on default.yaml (k = 64): dense 784 x 300 + 300 x 100 + 100 x 10 = 266,200
+  // weights against CirCNN's p x q x k = (5 x 13 + 2 x 5 + 1 x 2) x 64 = 4,928 stored reals,
+  // both 16 bits: 54.02 x.
+  const AcceleratorSpec s = load_accelerator(kRoot + "/configs/default.yaml").spec;
+  const Workload w = load_workload(kRoot + "/workloads/lenet300.yaml");
+  const PointMetrics m = evaluate(s, w, Fidelity::analytical, 1);
+  BOOST_TEST(m.values.at("dense_weight_memory_ratio") == 266200.0 / 4928, tt::tolerance(1e-12));
+  const Run r = run(s, w);
+  BOOST_TEST(m.values.at("dense_energy_ratio") == ratios(r.dense, r.circnn).energy,
+             tt::tolerance(1e-12));
+  BOOST_TEST(m.values.at("dense_throughput_ratio") == ratios(r.dense, r.circnn).throughput,
+             tt::tolerance(1e-12));
+}
