@@ -81,8 +81,9 @@ const char* to_string(Fidelity f) {
   return name_in(kFidelityNames, f);
 }
 
-PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fidelity fidelity,
+PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fidelity fidelity,
                       uint64_t seed) {
+  const AcceleratorSpec spec = apply_timing_policy(given).spec;  // technology.timing: derate
   check_workload_fits(workload, spec);
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
   arch::RunReport run = ana::estimate(spec, workload);
