@@ -47,8 +47,8 @@ void register_estimate_command(CLI::App& app, CommandTable& t) {
       ->check(CLI::ExistingFile);
   c->add_option("--out", args->out, "folder for stats.json");
   c->add_option("--baseline", args->baseline,
-                 "also price a dense weight-stationary baseline of the same area and print the "
-                 "ratios (README: The dense baseline)")
+                "also price a dense weight-stationary baseline of the same area and print the "
+                "ratios (README: The dense baseline)")
       ->check(CLI::IsMember({"dense"}));
   c->add_flag("--json", args->json, "print stats.json's content on stdout instead of the tables");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");

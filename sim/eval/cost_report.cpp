@@ -147,9 +147,10 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::Ru
   c.timing = memory_timing(s.clock_mhz, memories);
   if (!c.timing.feasible()) c.notes.push_back("timing: " + c.timing.problem());
   if (s.technology.timing == TimingPolicy::derate)
-    c.notes.push_back(fmt::format("technology.timing: derate: clock {:.4g} MHz, the highest "
-                                  "whole MHz every memory reads in one cycle at or the one given",
-                                  s.clock_mhz));
+    c.notes.push_back(
+        fmt::format("technology.timing: derate: clock {:.4g} MHz, the highest "
+                    "whole MHz every memory reads in one cycle at or the one given",
+                    s.clock_mhz));
   return c;
 }
 

@@ -85,7 +85,8 @@ std::vector<DenseLayer> dense_layers(const AcceleratorSpec& s, const Workload& w
       d.sram_cycles = ceil_div(d.sram_words, s.weight_sram.banks);
     } else {
       d.offchip_bytes = arch::bus_bytes(t, ceil_div(d.weights * wb, 8)) * d.passes;
-      d.offchip_cycles = t.latency_cycles + arch::ceil_ratio(double(d.offchip_bytes), t.bytes_per_cycle);
+      d.offchip_cycles =
+          t.latency_cycles + arch::ceil_ratio(double(d.offchip_bytes), t.bytes_per_cycle);
     }
     // Each input sample is broadcast to the PEs of up to `pes` output rows at a time.
     d.input_reads = g.products * g.cols * ceil_div(g.rows, pes);
@@ -106,10 +107,10 @@ void size_array(const AcceleratorSpec& s, const CostReport& circnn, DenseBaselin
   for (UnitId id : kKept) d.pe_budget_mm2 -= figure(circnn.area_mm2, arch::to_string(id)).value;
   d.pes = static_cast<int64_t>(std::floor(d.pe_budget_mm2 * 1e6 / d.pe_area_um2));
   if (d.pes < 1)
-    throw ConfigError(fmt::format(
-        "--baseline dense: the design's FFT, MAC and buffer area ({:.4g} mm2) buys no "
-        "dense PE ({:.4g} um2)",
-        d.pe_budget_mm2, d.pe_area_um2));
+    throw ConfigError(
+        fmt::format("--baseline dense: the design's FFT, MAC and buffer area ({:.4g} mm2) buys no "
+                    "dense PE ({:.4g} um2)",
+                    d.pe_budget_mm2, d.pe_area_um2));
 }
 
 /// Area, dynamic energy and leakage of the baseline, the kept units' figures taken from
@@ -144,8 +145,8 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   }
   const power::Cost mac = power::price(mac_ops(s), node);
   const power::Cost load = power::price({{Op::reg, 1, double(s.formats.weight.bits)}}, node);
-  c.energy_uj.push_back({"pe_array", (macs * mac.energy_pj + loads * load.energy_pj) * 1e-6,
-                         mac.source});
+  c.energy_uj.push_back(
+      {"pe_array", (macs * mac.energy_pj + loads * load.energy_pj) * 1e-6, mac.source});
   const auto& per = arch::unit(UnitId::peripheral);
   const power::Cost out = power::price(per.energy->ops(s), node);
   c.energy_uj.push_back({per.name, per.energy->count(s, e) * out.energy_pj * 1e-6, out.source});
@@ -158,10 +159,12 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   const auto& act = arch::unit(UnitId::activation_buffer);
   const MemoryCost am = memory_cost(s, *sram, *act.memory);
   c.energy_uj.push_back(
-      {act.name, (am.read_pj(act.accesses->reads(s, e)) + am.write_pj(act.accesses->writes(s, e))) * 1e-6,
+      {act.name,
+       (am.read_pj(act.accesses->reads(s, e)) + am.write_pj(act.accesses->writes(s, e))) * 1e-6,
        am.macro.read_energy_pj.source});
-  c.wires_uj.push_back(wire_energy(
-      s, act.name, (act.accesses->reads(s, e) + act.accesses->writes(s, e)) * am.word_bits, length));
+  c.wires_uj.push_back(
+      wire_energy(s, act.name,
+                  (act.accesses->reads(s, e) + act.accesses->writes(s, e)) * am.word_bits, length));
   const auto& off = arch::unit(UnitId::offchip);
   const arch::OpCount access = off.energy->ops(s).front();
   const power::Cost dram = power::LogicModel::builtin().op(access.op, access.bits, 45);
@@ -169,7 +172,8 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   c.wires_uj.push_back(wire_energy(s, off.name, 8.0 * e.offchip_bytes, length));
   // Logic leaks per mm2 as the CirCNN design's does (the weight-SRAM macro's density).
   const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
-  c.leakage_mw.push_back({"logic", logic_area * density, figure(circnn.leakage_mw, "logic").source});
+  c.leakage_mw.push_back(
+      {"logic", logic_area * density, figure(circnn.leakage_mw, "logic").source});
   c.leakage_mw.push_back(figure(circnn.leakage_mw, "weight_sram"));
   c.leakage_mw.push_back(figure(circnn.leakage_mw, "activation_buffer"));
   c.effective_ops = c.actual_ops = 2.0 * macs;

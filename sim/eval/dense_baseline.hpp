@@ -24,16 +24,16 @@ namespace circa::eval {
 /// One layer of the dense form on the baseline array.
 struct DenseLayer {
   std::string name;
-  int64_t weights = 0;      ///< rows x cols dense weights
-  int64_t macs = 0;         ///< dense multiply-accumulates per inference
-  int64_t passes = 1;       ///< times every weight is fetched per inference
+  int64_t weights = 0;  ///< rows x cols dense weights
+  int64_t macs = 0;     ///< dense multiply-accumulates per inference
+  int64_t passes = 1;   ///< times every weight is fetched per inference
   bool weights_on_chip = true;
   int64_t sram_words = 0;     ///< weight SRAM words read per inference (resident layers)
   int64_t offchip_bytes = 0;  ///< bus bytes streamed per inference (whole bursts)
   int64_t input_reads = 0;    ///< input samples read from the activation buffer
   int64_t compute_cycles = 0, sram_cycles = 0, offchip_cycles = 0;
-  int64_t cycles = 0;         ///< the largest of the three bounds
-  std::string bound;          ///< "compute", "weight_sram" or "offchip"
+  int64_t cycles = 0;  ///< the largest of the three bounds
+  std::string bound;   ///< "compute", "weight_sram" or "offchip"
 };
 
 struct DenseBaseline {

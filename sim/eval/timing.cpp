@@ -65,9 +65,10 @@ TimedSpec apply_timing_policy(const AcceleratorSpec& s) {
   if (check.feasible()) return t;
   const double mhz = std::floor(check.max_clock_mhz);
   if (mhz < 1)
-    throw ConfigError(fmt::format("technology.timing: derate: no clock of 1 MHz or more lets every "
-                                  "memory read in one cycle ({})",
-                                  check.limited_by));
+    throw ConfigError(
+        fmt::format("technology.timing: derate: no clock of 1 MHz or more lets every "
+                    "memory read in one cycle ({})",
+                    check.limited_by));
   t.spec.clock_mhz = mhz;
   t.note = fmt::format(
       "technology.timing: derate: running at {:.0f} MHz instead of clock_mhz = {:.4g} MHz, the "

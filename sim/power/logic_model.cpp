@@ -91,8 +91,8 @@ Cost LogicModel::op(Op op, double bits, int node_nm) const {
   if (op == Op::wire) {
     const double v = n.vdd / node(45).vdd;
     c.energy_pj *= v * v;
-    c.source = a.source + "; scaled to " + std::to_string(node_nm) + " nm by (Vdd ratio)^2, Vdd from " +
-               n.source;
+    c.source = a.source + "; scaled to " + std::to_string(node_nm) +
+               " nm by (Vdd ratio)^2, Vdd from " + n.source;
     return c;
   }
   c.energy_pj *= n.energy;

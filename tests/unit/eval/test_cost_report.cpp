@@ -212,8 +212,7 @@ BOOST_AUTO_TEST_CASE(clock_and_wires_per_unit_match_a_hand_count) {
   double sram_wires = -1, mac_clock = -1;
   for (const Figure& f : c.wires_uj)
     if (f.name == "weight_sram") sram_wires = f.value;
-  BOOST_TEST(sram_wires ==
-                 double(run.events.sram_reads()) * 128 * c.wire_length_mm * 0.121 * 1e-6,
+  BOOST_TEST(sram_wires == double(run.events.sram_reads()) * 128 * c.wire_length_mm * 0.121 * 1e-6,
              tt::tolerance(1e-9));
   // Clock: the MAC array's 8 lanes x (2 x 24 product + 2 x 32 accumulator) = 896 register bits,
   // clocked every cycle at 0.0054 pJ a flop (NanGate DFF_X1 CK pin, scaled to 0.9 V).

@@ -20,7 +20,9 @@ namespace tt = boost::test_tools;
 namespace {
 const std::string kRoot = CIRCA_SOURCE_DIR;
 
-AcceleratorSpec small() { return load_accelerator(kRoot + "/configs/small.yaml").spec; }
+AcceleratorSpec small() {
+  return load_accelerator(kRoot + "/configs/small.yaml").spec;
+}
 
 Workload one_layer(const Layer& l) {
   Workload w;
@@ -70,8 +72,8 @@ Run run(const AcceleratorSpec& s, const Workload& w) {
 /// weight-stream FIFO, in whole PEs.
 int64_t expected_pes(const CostReport& c) {
   double budget = c.total_area_mm2;
-  for (const char* kept : {"peripheral", "controller", "weight_stream_fifo", "weight_sram",
-                           "activation_buffer"})
+  for (const char* kept :
+       {"peripheral", "controller", "weight_stream_fifo", "weight_sram", "activation_buffer"})
     budget -= value(c.area_mm2, kept);
   return static_cast<int64_t>(std::floor(budget * 1e6 / kPeAreaUm2));
 }
@@ -91,8 +93,8 @@ BOOST_AUTO_TEST_CASE(resident_fc_32_to_16) {
   BOOST_TEST(l.macs == 512);
   BOOST_TEST(l.weights_on_chip);
   BOOST_TEST(l.passes == 1);
-  BOOST_TEST(l.sram_words == 512 * 16 / 64);     // 128 words of 64 bits
-  BOOST_TEST(l.sram_cycles == 64);               // two banks
+  BOOST_TEST(l.sram_words == 512 * 16 / 64);  // 128 words of 64 bits
+  BOOST_TEST(l.sram_cycles == 64);            // two banks
   BOOST_TEST(l.compute_cycles == (512 + d.pes - 1) / d.pes);
   BOOST_TEST(l.cycles == 64);
   BOOST_TEST(l.bound == "weight_sram");
@@ -161,8 +163,7 @@ BOOST_AUTO_TEST_CASE(lstm_refetches_weights_every_step) {
 
 BOOST_AUTO_TEST_CASE(every_bundled_workload_on_the_default_config) {
   const AcceleratorSpec s = load_accelerator(kRoot + "/configs/default.yaml").spec;
-  for (const char* name :
-       {"alexnet_fc", "cifar_cnn", "clstm_google", "fashion_cnn", "lenet300"}) {
+  for (const char* name : {"alexnet_fc", "cifar_cnn", "clstm_google", "fashion_cnn", "lenet300"}) {
     const Workload w = load_workload(kRoot + "/workloads/" + name + ".yaml");
     const Run r = run(s, w);
     const BaselineRatios q = ratios(r.dense, r.circnn);

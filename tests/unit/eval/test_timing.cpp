@@ -93,9 +93,9 @@ BOOST_AUTO_TEST_CASE(derate_runs_at_the_highest_feasible_whole_mhz) {
   s.technology.timing = TimingPolicy::derate;
   const TimedSpec d = apply_timing_policy(s);
   BOOST_TEST(d.spec.clock_mhz == top);
-  BOOST_TEST(d.note.find("derate: running at " + std::to_string(int(top)) + " MHz") !=
-                 std::string::npos,
-             d.note);
+  BOOST_TEST(
+      d.note.find("derate: running at " + std::to_string(int(top)) + " MHz") != std::string::npos,
+      d.note);
   // Both sides of the boundary: feasible at the derated clock, not 1 MHz above it.
   BOOST_TEST(spec_timing(d.spec).feasible());
   AcceleratorSpec above = d.spec;
