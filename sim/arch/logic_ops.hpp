@@ -5,7 +5,8 @@
 
 namespace circa::arch {
 
-enum class Op { int_add, int_mult, reg, mux2, dram_access };
+/// reg: a bit written; clock_pin: a flop clocked for one cycle; wire: a bit moved 1 mm.
+enum class Op { int_add, int_mult, reg, mux2, clock_pin, wire, dram_access };
 
 /// The operator's name in the logic tables (sim/power/tables/logic_45nm.csv).
 const char* to_string(Op op);

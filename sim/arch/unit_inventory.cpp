@@ -71,6 +71,10 @@ const char* to_string(Op op) {
       return "register";
     case Op::mux2:
       return "mux2";
+    case Op::clock_pin:
+      return "clock_pin";
+    case Op::wire:
+      return "wire";
     case Op::dram_access:
       return "dram_access";
   }
@@ -120,11 +124,15 @@ Ops twiddle_read_ops(const AcceleratorSpec& s) {
   return {{Op::mux2, 2.0 * s.formats.twiddle.bits * depth, 1}};
 }
 
+FixedFormat fft_datapath(const AcceleratorSpec& s, bool inverse) {
+  const FixedFormat& own = inverse ? s.formats.ifft : s.formats.fft;
+  if (!s.fft.shared_ifft) return own;
+  return s.formats.ifft.bits > s.formats.fft.bits ? s.formats.ifft : s.formats.fft;
+}
+
 Ops fft_unit_ops(const AcceleratorSpec& s) {
   // A shared unit also runs the IFFT, so its datapath is as wide as the wider of the two.
-  FixedFormat path = s.formats.fft;
-  if (s.fft.shared_ifft && s.formats.ifft.bits > path.bits) path = s.formats.ifft;
-  return fft_ops(s, path);
+  return fft_ops(s, fft_datapath(s, false));
 }
 
 Ops ifft_unit_ops(const AcceleratorSpec& s) {

@@ -21,6 +21,10 @@ Ops lstm_cell_ops(const DatapathFormats& f);
 /// One twiddle read of a runtime ROM: a mux tree over the k/2 complex words.
 Ops twiddle_read_ops(const AcceleratorSpec& s);
 
+/// The data format an FFT unit is built at: a shared FFT/IFFT unit is as wide as the wider of
+/// formats.fft and formats.ifft in both roles (gen/'s core_width); separate units at their own.
+FixedFormat fft_datapath(const AcceleratorSpec& s, bool inverse);
+
 /// Whole-unit inventories (the spec's block size; memories excluded: the SRAM model prices them).
 Ops fft_unit_ops(const AcceleratorSpec& s);  ///< the forward (or shared) unit
 Ops ifft_unit_ops(const AcceleratorSpec& s);

@@ -33,8 +33,13 @@ double words(int64_t items, int item_bits, int word_bits) {
 Ops forward_butterfly(const AcceleratorSpec& s) {
   return butterfly_ops(s.formats.fft, s.formats.twiddle);
 }
-Ops inverse_butterfly(const AcceleratorSpec& s) {
-  return butterfly_ops(s.formats.ifft, s.formats.twiddle);
+/// Butterflies as priced per event: at the width the unit is built (a shared unit's forward
+/// transforms toggle its full, wider datapath).
+Ops forward_butterfly_built(const AcceleratorSpec& s) {
+  return butterfly_ops(fft_datapath(s, false), s.formats.twiddle);
+}
+Ops inverse_butterfly_built(const AcceleratorSpec& s) {
+  return butterfly_ops(fft_datapath(s, true), s.formats.twiddle);
 }
 Ops complex_mac(const AcceleratorSpec& s) {
   return complex_mac_ops(s.formats);
@@ -75,7 +80,7 @@ std::vector<UnitDescriptor> make_units() {
                         [](const AcceleratorSpec&, const Events& e) {
                           return e.butterflies * forward_share(e);
                         },
-                        forward_butterfly},
+                        forward_butterfly_built},
             {{"butterfly", forward_butterfly, false}, {"fft", fft_unit_ops, true}}),
       // With fft.shared_ifft the inverse transforms run on the fft unit: no ifft hardware, but
       // their energy is still reported under ifft.
@@ -85,7 +90,7 @@ std::vector<UnitDescriptor> make_units() {
                         [](const AcceleratorSpec&, const Events& e) {
                           return e.butterflies * (1 - forward_share(e));
                         },
-                        inverse_butterfly},
+                        inverse_butterfly_built},
             {{"ifft", nullptr, false}}),
       logic(
           UnitId::twiddle_rom, "twiddle_rom", "block_size, fft.style, formats.twiddle",

@@ -1,10 +1,12 @@
 // `circa estimate`: the analytical model (SCHEDULE.md in closed form): cycles and event counts in
-// the same JSON shape as `circa sim`, without per-cycle stall information.
+// the same JSON shape as `circa sim`, without per-cycle stall information. With --baseline dense,
+// also the dense baseline of the design (eval/dense_baseline.hpp) and its ratios.
 #include <iostream>
 
 #include "analytical/estimate.hpp"
 #include "cli/commands.hpp"
 #include "cli/run_output.hpp"
+#include "eval/dense_baseline.hpp"
 #include "spec/config_loader.hpp"
 
 namespace circa::cli {
@@ -14,6 +16,7 @@ struct EstimateArgs {
   std::string config;
   std::string workload;
   std::string out;
+  std::string baseline;
   bool json = false;
   std::vector<std::string> params;
 };
@@ -23,7 +26,13 @@ void run_estimate(const EstimateArgs& a) {
   const AcceleratorSpec& spec = in.spec;
   const Workload& w = in.workload;
   const arch::RunReport r = ana::estimate(spec, w);
-  report_run(spec, w, r, a.out, a.json);
+  if (a.baseline.empty()) return report_run(spec, w, r, a.out, a.json);
+  const eval::CostReport circnn = eval::cost_report(spec, w, r);
+  const eval::DenseBaseline dense = eval::dense_baseline(spec, w, r, circnn);
+  report_run(spec, w, r, a.out, a.json, {{"baseline", eval::to_json(dense, circnn)}});
+  if (a.json) return;
+  std::cout << "\n";
+  eval::print_dense_baseline(std::cout, dense, circnn);
 }
 
 }  // namespace
@@ -37,6 +46,10 @@ void register_estimate_command(CLI::App& app, CommandTable& t) {
       ->required()
       ->check(CLI::ExistingFile);
   c->add_option("--out", args->out, "folder for stats.json");
+  c->add_option("--baseline", args->baseline,
+                "also price a dense weight-stationary baseline of the same area and print the "
+                "ratios (README: The dense baseline)")
+      ->check(CLI::IsMember({"dense"}));
   c->add_flag("--json", args->json, "print stats.json's content on stdout instead of the tables");
   c->add_option("-p,--param", args->params, "override an accelerator parameter: key.path=value");
   t.add(c, [args] {

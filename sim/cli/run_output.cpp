@@ -9,7 +9,10 @@ namespace circa::cli {
 
 RunInputs load_run_inputs(const std::string& config, const std::string& workload,
                           const std::vector<std::string>& params) {
-  RunInputs in{load_accelerator(config, parse_overrides(params)).spec, load_workload(workload)};
+  const eval::TimedSpec timed =
+      eval::apply_timing_policy(load_accelerator(config, parse_overrides(params)).spec);
+  if (!timed.note.empty()) std::cerr << "note: " << timed.note << "\n";
+  RunInputs in{timed.spec, load_workload(workload)};
   check_workload_fits(in.workload, in.spec);
   return in;
 }

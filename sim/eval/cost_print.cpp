@@ -18,6 +18,10 @@ nlohmann::json figures(const std::vector<Figure>& v) {
 nlohmann::json to_json(const CostReport& c) {
   nlohmann::json j = {{"area_mm2", figures(c.area_mm2)},
                       {"dynamic_energy_uj_per_inference", figures(c.energy_uj)},
+                      {"clock_energy_uj_per_inference", figures(c.clock_uj)},
+                      {"wire_energy_uj_per_inference", figures(c.wires_uj)},
+                      {"wire_length_mm", c.wire_length_mm},
+                      {"breakdown_uj_per_inference", breakdown_json(c)},
                       {"leakage_mw", figures(c.leakage_mw)},
                       {"dynamic_energy_uj", c.dynamic_energy_uj},
                       {"leakage_power_mw", c.leakage_power_mw},
@@ -36,8 +40,8 @@ nlohmann::json to_json(const CostReport& c) {
 void print_cost(std::ostream& os, const CostReport& c) {
   print_cost_table(os, c);
   os << fmt::format(
-      "total: {:.4g} mm2, {:.4g} uJ/inference ({:.4g} uJ dynamic + {:.4g} mW leakage "
-      "over {:.4g} us), {:.4g} mW\n",
+      "total: {:.4g} mm2, {:.4g} uJ/inference ({:.4g} uJ dynamic, clock and wires + {:.4g} mW "
+      "leakage over {:.4g} us), {:.4g} mW\n",
       c.total_area_mm2, c.energy_per_inference_uj, c.dynamic_energy_uj, c.leakage_power_mw,
       c.latency_us, c.power_mw);
   os << fmt::format("throughput: {:.4g} inferences/s; {:.4g} effective GOPS, {:.4g} actual GOPS\n",

@@ -4,6 +4,7 @@
 // unit (in its name) and its source.
 #pragma once
 
+#include <cstdint>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,10 +26,13 @@ struct Figure {
 
 struct CostReport {
   std::vector<Figure> area_mm2;    ///< per unit
-  std::vector<Figure> energy_uj;   ///< dynamic energy per inference, per unit
+  std::vector<Figure> energy_uj;   ///< datapath dynamic energy per inference, per unit
+  std::vector<Figure> clock_uj;    ///< its registers clocked every cycle, per unit
+  std::vector<Figure> wires_uj;    ///< its words moved across the floorplan, per memory unit
   std::vector<Figure> leakage_mw;  ///< per unit
   double total_area_mm2 = 0;
-  double dynamic_energy_uj = 0;  ///< per inference
+  double wire_length_mm = 0;     ///< a memory word's average trip: half the side of the floorplan
+  double dynamic_energy_uj = 0;  ///< per inference: datapath + clock + wires
   double leakage_power_mw = 0;
   double latency_us = 0;
   double inferences_per_s = 0;         ///< one inference at a time: clock / cycles
@@ -46,11 +50,28 @@ struct CostReport {
 /// Prices `run` (from the analytical or the SystemC model) on the hardware `s` describes.
 CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run);
 
+/// The clock's energy per inference of `unit`: `register_bits` flops clocked for `cycles` at the
+/// spec's node (the logic table's clock_pin row: per flop per cycle).
+Figure clock_energy(const AcceleratorSpec& s, const std::string& unit, double register_bits,
+                    int64_t cycles);
+/// Wire energy per inference of `unit`: `bits` moved `length_mm` (the logic table's wire row).
+Figure wire_energy(const AcceleratorSpec& s, const std::string& unit, double bits,
+                   double length_mm);
+/// The floorplan's wire length between a memory and its consumers: a square of `area_mm2`,
+/// memories along one side, consumers over the rest: half the side on average (an assumption).
+double wire_length_mm(double area_mm2);
+/// Latency, throughput, energy per inference, power and efficiencies of `c` from its energy
+/// and leakage rows, its area total and its ops (set before), at `clock_mhz` for `cycles`.
+void set_totals(CostReport& c, double clock_mhz, int64_t cycles);
+
 nlohmann::json to_json(const CostReport& c);
+/// Per unit: {dynamic, clock, wires, leakage, total} energy per inference in uJ (leakage over
+/// the latency), the rows of print_cost_table.
+nlohmann::json breakdown_json(const CostReport& c);
 /// The table of print_cost_table, then totals, throughput, efficiency and notes.
 void print_cost(std::ostream& os, const CostReport& c);
-/// One row per unit: area, dynamic energy, leakage, shares of the totals (energy: dynamic plus
-/// leakage over the latency), and numbered notes naming each distinct source once.
+/// One row per unit: area, dynamic (datapath), clock, wire and leakage energy per inference, the
+/// unit's share of the energy per inference, and numbered notes naming each distinct source once.
 void print_cost_table(std::ostream& os, const CostReport& c);
 
 /// Real operations one butterfly executes: a complex multiply (4 mul + 2 add) and a complex

@@ -6,6 +6,7 @@
 #include "arch/layer_program.hpp"
 #include "cosim/cosim_child.hpp"
 #include "eval/cost_report.hpp"
+#include "eval/dense_baseline.hpp"
 #include "eval/metrics.hpp"
 #include "eval/sqnr.hpp"
 #include "gen/emitter.hpp"
@@ -69,7 +70,9 @@ int64_t cosimulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t
 
 void add_breakdowns(const CostReport& c, PointMetrics& m) {
   for (const auto& f : c.area_mm2) m.breakdowns["area_um2"][f.name] = f.value * 1e6;
-  for (const auto& f : c.energy_uj) m.breakdowns["energy_pj"][f.name] = f.value * 1e6;
+  // Per unit: datapath, clock and wire energy (leakage is one logic figure plus the memories').
+  for (const auto* v : {&c.energy_uj, &c.clock_uj, &c.wires_uj})
+    for (const auto& f : *v) m.breakdowns["energy_pj"][f.name] += f.value * 1e6;
 }
 
 }  // namespace
@@ -78,8 +81,9 @@ const char* to_string(Fidelity f) {
   return name_in(kFidelityNames, f);
 }
 
-PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fidelity fidelity,
+PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fidelity fidelity,
                       uint64_t seed) {
+  const AcceleratorSpec spec = apply_timing_policy(given).spec;  // technology.timing: derate
   check_workload_fits(workload, spec);
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
   arch::RunReport run = ana::estimate(spec, workload);
@@ -91,6 +95,14 @@ PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fid
   in.cost = &c;
   in.sqnr_db = network_sqnr_db(spec, workload, seed);
   for (const auto& l : run.layers) in.weights_on_chip = in.weights_on_chip && l.weights_on_chip;
+  try {  // the other side of the papers' ratios, on every point (analytical: microseconds)
+    const BaselineRatios r = ratios(dense_baseline(spec, workload, run, c), c);
+    in.dense_energy_ratio = r.energy;
+    in.dense_throughput_ratio = r.throughput;
+    in.dense_weight_memory_ratio = r.weight_memory;
+  } catch (const ConfigError&) {
+    // The point's area buys no dense PE: no baseline, the ratios stay 0.
+  }
   PointMetrics m;
   m.values = metric_values(in);
   add_breakdowns(c, m);

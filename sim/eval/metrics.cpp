@@ -7,6 +7,8 @@ namespace {
 
 constexpr const char* kRun = "run: analytical model or SystemC simulation (the fidelity's)";
 constexpr const char* kCost = "cost report (eval/cost_report)";
+constexpr const char* kDense =
+    "dense baseline of the same area under the same cost model (eval/dense_baseline, README)";
 
 const CostReport& cost(const MetricInputs& in) {
   CIRCA_CHECK(in.cost != nullptr, "metric read without a cost report");
@@ -52,8 +54,13 @@ const std::vector<MetricDef>& metric_table() {
       {"max_clock_mhz", "MHz", "SRAM model: the highest clock every memory reads in one cycle at",
        [](const MetricInputs& in) { return cost(in).timing.max_clock_mhz; }, nullptr, 0},
       {"timing_feasible", "0/1", "SRAM model: every memory runs at clock_mhz",
-       [](const MetricInputs& in) { return cost(in).timing.feasible() ? 1.0 : 0.0; }, nullptr,
-       0},
+       [](const MetricInputs& in) { return cost(in).timing.feasible() ? 1.0 : 0.0; }, nullptr, 0},
+      {"dense_energy_ratio", "1", kDense,
+       [](const MetricInputs& in) { return in.dense_energy_ratio; }, nullptr, 0},
+      {"dense_throughput_ratio", "1", kDense,
+       [](const MetricInputs& in) { return in.dense_throughput_ratio; }, nullptr, 0},
+      {"dense_weight_memory_ratio", "1", kDense,
+       [](const MetricInputs& in) { return in.dense_weight_memory_ratio; }, nullptr, 0},
   };
   return table;
 }

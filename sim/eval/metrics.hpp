@@ -20,6 +20,8 @@ struct MetricInputs {
   const CostReport* cost = nullptr;
   double sqnr_db = 0;
   bool weights_on_chip = true;  ///< every layer's weights fit the weight SRAM
+  /// The dense baseline's ratios (eval/dense_baseline.hpp; 0 when the point's area buys no PE).
+  double dense_energy_ratio = 0, dense_throughput_ratio = 0, dense_weight_memory_ratio = 0;
 };
 
 struct MetricDef {

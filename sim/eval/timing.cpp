@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "common/error.hpp"
+
 namespace circa::eval {
 
 std::string TimingCheck::problem() const {
@@ -44,6 +46,34 @@ TimingCheck memory_timing(double clock_mhz, const std::map<arch::UnitId, MemoryC
     t.memories.push_back(mt);
   }
   t.max_clock_mhz = slowest > 0 ? 1000 / slowest : 0;
+  return t;
+}
+
+TimingCheck spec_timing(const AcceleratorSpec& s) {
+  const auto sram = sram_estimator(s);
+  std::map<arch::UnitId, MemoryCost> memories;
+  for (const auto& u : arch::units())
+    if (u.pricing == arch::Pricing::memory && u.present(s))
+      memories[u.id] = memory_cost(s, *sram, *u.memory);
+  return memory_timing(s.clock_mhz, memories);
+}
+
+TimedSpec apply_timing_policy(const AcceleratorSpec& s) {
+  TimedSpec t{s, ""};
+  if (s.technology.timing != TimingPolicy::derate) return t;
+  const TimingCheck check = spec_timing(s);
+  if (check.feasible()) return t;
+  const double mhz = std::floor(check.max_clock_mhz);
+  if (mhz < 1)
+    throw ConfigError(
+        fmt::format("technology.timing: derate: no clock of 1 MHz or more lets every "
+                    "memory read in one cycle ({})",
+                    check.limited_by));
+  t.spec.clock_mhz = mhz;
+  t.note = fmt::format(
+      "technology.timing: derate: running at {:.0f} MHz instead of clock_mhz = {:.4g} MHz, the "
+      "highest whole MHz at which every memory reads in one cycle ({})",
+      mhz, s.clock_mhz, check.limited_by);
   return t;
 }
 

@@ -40,6 +40,18 @@ struct TimingCheck {
 
 TimingCheck memory_timing(double clock_mhz, const std::map<arch::UnitId, MemoryCost>& memories);
 
+/// Every memory of the spec priced by its SRAM model, and their timing at spec.clock_mhz.
+TimingCheck spec_timing(const AcceleratorSpec& s);
+
+/// The spec a run uses under technology.timing: as given, or under derate with an infeasible
+/// clock, clock_mhz lowered to the highest whole MHz at which every memory reads in one cycle;
+/// `note` says so ("" when nothing changed). ConfigError when not even 1 MHz is feasible.
+struct TimedSpec {
+  AcceleratorSpec spec;
+  std::string note;
+};
+TimedSpec apply_timing_policy(const AcceleratorSpec& s);
+
 nlohmann::json to_json(const TimingCheck& t);
 
 }  // namespace circa::eval

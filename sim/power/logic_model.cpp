@@ -37,7 +37,7 @@ LogicModel::LogicModel(const std::string& ops_csv, const std::string& scaling_cs
   sc.expect_header({"node_nm", "area_factor", "energy_factor", "vdd_v", "source"});
   for (std::size_t i = 0; i < sc.rows.size(); ++i)
     nodes_[static_cast<int>(sc.number(i, 0))] =
-        Node{sc.number(i, 1), sc.number(i, 2), sc.rows[i][4]};
+        Node{sc.number(i, 1), sc.number(i, 2), sc.number(i, 3), sc.rows[i][4]};
 }
 
 LogicModel::Node LogicModel::node(int node_nm) const {
@@ -52,6 +52,7 @@ LogicModel::Node LogicModel::node(int node_nm) const {
   const double t = double(node_nm - lo->first) / (hi->first - lo->first);
   return Node{lo->second.area + t * (hi->second.area - lo->second.area),
               lo->second.energy + t * (hi->second.energy - lo->second.energy),
+              lo->second.vdd + t * (hi->second.vdd - lo->second.vdd),
               "interpolated between " + std::to_string(lo->first) + " and " +
                   std::to_string(hi->first) + " nm of " + lo->second.source};
 }
@@ -61,6 +62,9 @@ double LogicModel::energy_factor(int node_nm) const {
 }
 double LogicModel::area_factor(int node_nm) const {
   return node(node_nm).area;
+}
+double LogicModel::vdd_v(int node_nm) const {
+  return node(node_nm).vdd;
 }
 std::string LogicModel::scaling_source(int node_nm) const {
   return node(node_nm).source;
@@ -84,6 +88,13 @@ Cost LogicModel::op(Op op, double bits, int node_nm) const {
     c.area_um2 = power_law(bits, a.bits, a.area_um2, b.bits, b.area_um2);
   }
   const Node n = node(node_nm);
+  if (op == Op::wire) {
+    const double v = n.vdd / node(45).vdd;
+    c.energy_pj *= v * v;
+    c.source = a.source + "; scaled to " + std::to_string(node_nm) +
+               " nm by (Vdd ratio)^2, Vdd from " + n.source;
+    return c;
+  }
   c.energy_pj *= n.energy;
   c.area_um2 *= n.area;
   c.source = a.source + "; scaled to " + std::to_string(node_nm) + " nm by " + n.source;

@@ -27,12 +27,15 @@ class LogicModel {
   LogicModel(const std::string& ops_csv, const std::string& scaling_csv);
 
   /// Cost of one operation of `bits` bits (a x b multipliers: bits = sqrt(a*b)) at `node_nm`.
+  /// Logic scales by the node's energy factor; Op::wire by (Vdd / Vdd at 45 nm)^2 (C V^2, wire
+  /// capacitance per mm nearly constant across nodes).
   /// Between table rows of an operator the cost follows a power law in bits; outside the
   /// table's bit range it extrapolates by the nearest two rows' law (stated in the source).
   Cost op(Op op, double bits, int node_nm) const;
 
   double energy_factor(int node_nm) const;  ///< relative to 45 nm; ConfigError outside 20-90
   double area_factor(int node_nm) const;
+  double vdd_v(int node_nm) const;  ///< the supply the node's energy factor assumes
   std::string scaling_source(int node_nm) const;
 
  private:
@@ -41,7 +44,7 @@ class LogicModel {
     std::string source;
   };
   struct Node {
-    double area, energy;
+    double area, energy, vdd;
     std::string source;
   };
   std::map<std::string, std::vector<Row>> ops_;

@@ -158,6 +158,10 @@ std::vector<P> build_table() {
   t.push_back(text<AcceleratorSpec>("technology.cacti_dir", CIRCA_FIELD(technology.cacti_dir), "",
                                     "CACTI 7 build folder for sram_model: cacti (empty: "
                                     "$CIRCA_CACTI_DIR, else where cmake/install-cacti.sh builds)"));
+  t.push_back(choice<AcceleratorSpec>(
+      "technology.timing", CIRCA_FIELD(technology.timing), TimingPolicy::check,
+      "a memory too slow for clock_mhz: check reports it (notes, timing_feasible); derate runs "
+      "at the highest clock every memory reads in one cycle at, and says so"));
   return t;
 }
 

@@ -38,6 +38,9 @@ enum class ConvDataflow {
 
 enum class DeviceType { itrs_hp, itrs_lstp, itrs_lop };
 enum class SramModel { builtin, cacti };
+/// What a memory that cannot run at clock_mhz does: reported (check), or the design runs at the
+/// highest clock every memory reads in one cycle at (derate).
+enum class TimingPolicy { check, derate };
 
 struct FftSpec {
   FftStyle style{};
@@ -101,6 +104,7 @@ struct TechnologySpec {
   int temperature_k = 0;
   SramModel sram_model{};
   std::string cacti_dir;  ///< a user's CACTI 7 folder, for sram_model: cacti
+  TimingPolicy timing{};
 };
 
 struct AcceleratorSpec {
@@ -125,11 +129,13 @@ const EnumNames<SpectrumLayout>& enum_names(SpectrumLayout);
 const EnumNames<ConvDataflow>& enum_names(ConvDataflow);
 const EnumNames<DeviceType>& enum_names(DeviceType);
 const EnumNames<SramModel>& enum_names(SramModel);
+const EnumNames<TimingPolicy>& enum_names(TimingPolicy);
 const char* to_string(FftStyle);
 const char* to_string(FftScaling);
 const char* to_string(SpectrumLayout);
 const char* to_string(ConvDataflow);
 const char* to_string(DeviceType);
 const char* to_string(SramModel);
+const char* to_string(TimingPolicy);
 
 }  // namespace circa

@@ -47,6 +47,11 @@ const EnumNames<SramModel>& enum_names(SramModel) {
                                          {SramModel::cacti, "cacti"}};
   return t;
 }
+const EnumNames<TimingPolicy>& enum_names(TimingPolicy) {
+  static const EnumNames<TimingPolicy> t = {{TimingPolicy::check, "check"},
+                                            {TimingPolicy::derate, "derate"}};
+  return t;
+}
 const EnumNames<LayerKind>& enum_names(LayerKind) {
   static const EnumNames<LayerKind> t = {
       {LayerKind::fc, "fc"}, {LayerKind::conv, "conv"}, {LayerKind::lstm, "lstm"}};
@@ -87,6 +92,9 @@ const char* to_string(DeviceType v) {
   return name_in(enum_names(v), v);
 }
 const char* to_string(SramModel v) {
+  return name_in(enum_names(v), v);
+}
+const char* to_string(TimingPolicy v) {
   return name_in(enum_names(v), v);
 }
 const char* to_string(LayerKind v) {

@@ -5,6 +5,9 @@
 // cycles slower than the clock).
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
+#include <cmath>
+
 #include "analytical/estimate.hpp"
 #include "eval/cost_report.hpp"
 #include "spec/config_loader.hpp"
@@ -71,3 +74,35 @@ BOOST_AUTO_TEST_CASE(low_power_banks_need_two_cycles_per_read) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(derate_runs_at_the_highest_feasible_whole_mhz) {
+  // default.yaml at 3000 MHz: a 0.333 ns period no memory of the built-in model meets. The
+  // highest feasible clock is 1000 / the slowest access or cycle time of any memory (their
+  // figures are the SRAM model's, tested on their own); derate takes its whole MHz part.
+  AcceleratorSpec s = default_accelerator();
+  s.clock_mhz = 3000;
+  const TimingCheck at3000 = spec_timing(s);
+  BOOST_TEST_REQUIRE(!at3000.feasible());
+  double slowest = 0;
+  for (const MemoryTiming& m : at3000.memories)
+    slowest = std::max({slowest, m.access_ns, m.cycle_ns});
+  const double top = std::floor(1000 / slowest);
+  // check (the default) changes nothing and says nothing.
+  BOOST_TEST(apply_timing_policy(s).spec.clock_mhz == 3000);
+  BOOST_TEST(apply_timing_policy(s).note.empty());
+  s.technology.timing = TimingPolicy::derate;
+  const TimedSpec d = apply_timing_policy(s);
+  BOOST_TEST(d.spec.clock_mhz == top);
+  BOOST_TEST(
+      d.note.find("derate: running at " + std::to_string(int(top)) + " MHz") != std::string::npos,
+      d.note);
+  // Both sides of the boundary: feasible at the derated clock, not 1 MHz above it.
+  BOOST_TEST(spec_timing(d.spec).feasible());
+  AcceleratorSpec above = d.spec;
+  above.clock_mhz = top + 1;
+  BOOST_TEST(!spec_timing(above).feasible());
+  // A feasible design is left alone under derate too.
+  s.clock_mhz = 400;
+  BOOST_TEST(apply_timing_policy(s).spec.clock_mhz == 400);
+  BOOST_TEST(apply_timing_policy(s).note.empty());
+}

@@ -1,0 +1,215 @@
+#include "eval/dense_baseline.hpp"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "arch/microarch.hpp"
+#include "arch/offchip.hpp"
+#include "arch/units.hpp"
+#include "common/error.hpp"
+#include "eval/memory_costs.hpp"
+#include "power/price.hpp"
+
+namespace circa::eval {
+namespace {
+
+using arch::Op;
+using arch::Ops;
+using arch::UnitId;
+
+/// The CirCNN units the baseline keeps as they are; the rest of the area buys PEs.
+constexpr UnitId kKept[] = {UnitId::peripheral, UnitId::controller, UnitId::weight_stream_fifo,
+                            UnitId::weight_sram, UnitId::activation_buffer};
+
+double mult_bits(const AcceleratorSpec& s) {
+  return std::sqrt(double(s.formats.input.bits) * s.formats.weight.bits);
+}
+
+/// One PE: input x weight multiplier, accumulator-wide adder, weight, input and partial-sum
+/// registers.
+Ops pe_ops(const AcceleratorSpec& s) {
+  const auto& f = s.formats;
+  return {{Op::int_mult, mult_bits(s), 1},
+          {Op::int_add, double(f.accumulator.bits), 1},
+          {Op::reg, 1, double(f.weight.bits + f.input.bits + f.accumulator.bits)}};
+}
+
+/// One MAC: the multiply, the accumulate, the input and partial-sum registers toggling (the
+/// weight register holds still).
+Ops mac_ops(const AcceleratorSpec& s) {
+  const auto& f = s.formats;
+  return {{Op::int_mult, mult_bits(s), 1},
+          {Op::int_add, double(f.accumulator.bits), 1},
+          {Op::reg, 1, double(f.input.bits + f.accumulator.bits)}};
+}
+
+double register_bits(const Ops& ops) {
+  double bits = 0;
+  for (const auto& o : ops)
+    if (o.op == Op::reg) bits += o.bits * o.count;
+  return bits;
+}
+
+const Figure& figure(const std::vector<Figure>& v, const char* name) {
+  for (const Figure& f : v)
+    if (f.name == name) return f;
+  throw InternalError(std::string("the cost report has no figure for ") + name);
+}
+
+int64_t ceil_div(int64_t a, int64_t b) {
+  return (a + b - 1) / b;
+}
+
+/// The dense form of every layer on `pes` PEs: weights resident in the weight SRAM in layer
+/// order while they fit (as the CirCNN design places its spectra), else streamed every inference.
+std::vector<DenseLayer> dense_layers(const AcceleratorSpec& s, const Workload& w, int64_t pes) {
+  const arch::OffchipTiming t = arch::offchip_timing(s);
+  const int wb = s.formats.weight.bits, word = s.weight_sram.word_bits;
+  int64_t free_words = int64_t{s.weight_sram.capacity_kib} * 1024 * 8 / word;
+  std::vector<DenseLayer> out;
+  for (const Layer& l : w.layers) {
+    const LayerGeometry g = geometry(l, s.block_size);
+    DenseLayer d;
+    d.name = l.name;
+    d.weights = g.rows * g.cols;
+    d.macs = g.dense_macs;
+    // LSTM time steps depend on each other: weights that do not all fit in the array are
+    // fetched again every step. Conv pixels and fc products are independent: once.
+    d.passes = l.kind == LayerKind::lstm && d.weights > pes ? g.products : 1;
+    const int64_t words = ceil_div(d.weights * wb, word);
+    d.weights_on_chip = words <= free_words;
+    if (d.weights_on_chip) {
+      free_words -= words;
+      d.sram_words = words * d.passes;
+      d.sram_cycles = ceil_div(d.sram_words, s.weight_sram.banks);
+    } else {
+      d.offchip_bytes = arch::bus_bytes(t, ceil_div(d.weights * wb, 8)) * d.passes;
+      d.offchip_cycles =
+          t.latency_cycles + arch::ceil_ratio(double(d.offchip_bytes), t.bytes_per_cycle);
+    }
+    // Each input sample is broadcast to the PEs of up to `pes` output rows at a time.
+    d.input_reads = g.products * g.cols * ceil_div(g.rows, pes);
+    d.compute_cycles = ceil_div(d.macs, pes);
+    d.cycles = d.compute_cycles;
+    d.bound = "compute";
+    if (d.sram_cycles > d.cycles) d.cycles = d.sram_cycles, d.bound = "weight_sram";
+    if (d.offchip_cycles > d.cycles) d.cycles = d.offchip_cycles, d.bound = "offchip";
+    out.push_back(d);
+  }
+  return out;
+}
+
+/// The CirCNN design's area less the kept units, in whole PEs.
+void size_array(const AcceleratorSpec& s, const CostReport& circnn, DenseBaseline& d) {
+  d.pe_area_um2 = power::price(pe_ops(s), s.technology.node_nm).area_um2;
+  d.pe_budget_mm2 = circnn.total_area_mm2;
+  for (UnitId id : kKept) d.pe_budget_mm2 -= figure(circnn.area_mm2, arch::to_string(id)).value;
+  d.pes = static_cast<int64_t>(std::floor(d.pe_budget_mm2 * 1e6 / d.pe_area_um2));
+  if (d.pes < 1)
+    throw ConfigError(
+        fmt::format("--baseline dense: the design's FFT, MAC and buffer area ({:.4g} mm2) buys no "
+                    "dense PE ({:.4g} um2)",
+                    d.pe_budget_mm2, d.pe_area_um2));
+}
+
+/// Area, dynamic energy and leakage of the baseline, the kept units' figures taken from
+/// `circnn` and priced again from the baseline's events where they depend on activity.
+void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostReport& circnn,
+           DenseBaseline& d) {
+  const int node = s.technology.node_nm;
+  CostReport& c = d.cost;
+  const power::Cost pe = power::price(pe_ops(s), node);
+  double logic_area = d.pes * pe.area_um2 * 1e-6;
+  c.area_mm2.push_back({"pe_array", logic_area, pe.source});
+  c.clock_uj.push_back(clock_energy(s, "pe_array", d.pes * register_bits(pe_ops(s)), d.cycles));
+  for (UnitId id : kKept) {
+    const auto& u = arch::unit(id);
+    c.area_mm2.push_back(figure(circnn.area_mm2, u.name));
+    if (u.pricing != arch::Pricing::logic) continue;
+    logic_area += c.area_mm2.back().value;
+    c.clock_uj.push_back(clock_energy(s, u.name, register_bits(u.inventory(s)), d.cycles));
+  }
+  // Activity: the baseline's own weight and input traffic; outputs and pooling as CirCNN's.
+  arch::Events e;
+  int64_t macs = 0, loads = 0, sram_words = 0;
+  for (size_t i = 0; i < d.layers.size(); ++i) {
+    const DenseLayer& l = d.layers[i];
+    macs += l.macs;
+    loads += l.weights * l.passes;
+    sram_words += l.sram_words;
+    e.act_sample_reads += l.input_reads;
+    e.offchip_bytes += l.offchip_bytes;
+    e.act_output_writes += run.layers[i].events.act_output_writes;
+    e.act_pool_reads += run.layers[i].events.act_pool_reads;
+  }
+  const power::Cost mac = power::price(mac_ops(s), node);
+  const power::Cost load = power::price({{Op::reg, 1, double(s.formats.weight.bits)}}, node);
+  c.energy_uj.push_back(
+      {"pe_array", (macs * mac.energy_pj + loads * load.energy_pj) * 1e-6, mac.source});
+  const auto& per = arch::unit(UnitId::peripheral);
+  const power::Cost out = power::price(per.energy->ops(s), node);
+  c.energy_uj.push_back({per.name, per.energy->count(s, e) * out.energy_pj * 1e-6, out.source});
+  const auto sram = sram_estimator(s);
+  const MemoryCost wm = memory_cost(s, *sram, arch::MemoryId::weight_sram);
+  c.energy_uj.push_back(
+      {"weight_sram", wm.read_pj(double(sram_words)) * 1e-6, wm.macro.read_energy_pj.source});
+  const double length = circnn.wire_length_mm;  // the same area
+  c.wires_uj.push_back(wire_energy(s, "weight_sram", double(sram_words) * wm.word_bits, length));
+  const auto& act = arch::unit(UnitId::activation_buffer);
+  const MemoryCost am = memory_cost(s, *sram, *act.memory);
+  c.energy_uj.push_back(
+      {act.name,
+       (am.read_pj(act.accesses->reads(s, e)) + am.write_pj(act.accesses->writes(s, e))) * 1e-6,
+       am.macro.read_energy_pj.source});
+  c.wires_uj.push_back(
+      wire_energy(s, act.name,
+                  (act.accesses->reads(s, e) + act.accesses->writes(s, e)) * am.word_bits, length));
+  const auto& off = arch::unit(UnitId::offchip);
+  const arch::OpCount access = off.energy->ops(s).front();
+  const power::Cost dram = power::LogicModel::builtin().op(access.op, access.bits, 45);
+  c.energy_uj.push_back({off.name, off.energy->count(s, e) * dram.energy_pj * 1e-6, dram.source});
+  c.wires_uj.push_back(wire_energy(s, off.name, 8.0 * e.offchip_bytes, length));
+  // Logic leaks per mm2 as the CirCNN design's does (the weight-SRAM macro's density).
+  const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
+  c.leakage_mw.push_back(
+      {"logic", logic_area * density, figure(circnn.leakage_mw, "logic").source});
+  c.leakage_mw.push_back(figure(circnn.leakage_mw, "weight_sram"));
+  c.leakage_mw.push_back(figure(circnn.leakage_mw, "activation_buffer"));
+  c.effective_ops = c.actual_ops = 2.0 * macs;
+  set_totals(c, s.clock_mhz, d.cycles);
+  c.wire_length_mm = length;
+  c.timing = circnn.timing;  // the same memories at the same clock
+  c.notes = {"dense baseline: a weight-stationary array of " + std::to_string(d.pes) +
+             " PEs in the CirCNN design's area (README \"The dense baseline\"); cycles are the "
+             "largest of the compute, weight-SRAM and off-chip bounds per layer (ideal overlap)"};
+}
+
+}  // namespace
+
+DenseBaseline dense_baseline(const AcceleratorSpec& s, const Workload& w,
+                             const arch::RunReport& run, const CostReport& circnn) {
+  CIRCA_CHECK(run.layers.size() == w.layers.size(), "run and workload differ in layers");
+  DenseBaseline d;
+  size_array(s, circnn, d);
+  d.layers = dense_layers(s, w, d.pes);
+  for (const DenseLayer& l : d.layers) {
+    d.cycles += l.cycles;
+    d.weight_bits += double(l.weights) * s.formats.weight.bits;
+  }
+  for (const arch::LayerPlan& pl : arch::plan_workload(s, w))
+    d.circnn_weight_bits += 8.0 * pl.weight_bytes;
+  price(s, run, circnn, d);
+  return d;
+}
+
+BaselineRatios ratios(const DenseBaseline& d, const CostReport& circnn) {
+  BaselineRatios r;
+  r.energy = d.cost.energy_per_inference_uj / circnn.energy_per_inference_uj;
+  r.throughput = circnn.inferences_per_s / d.cost.inferences_per_s;
+  r.weight_memory = d.weight_bits / d.circnn_weight_bits;
+  r.area = d.cost.total_area_mm2 / circnn.total_area_mm2;
+  return r;
+}
+
+}  // namespace circa::eval
