@@ -86,11 +86,11 @@ void add_throughput(const AcceleratorSpec& s, const arch::RunReport& run, CostRe
 
 CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
   CostReport c;
-  const auto sram = sram_estimator(s);
+  const arch::MemoryMap map = arch::memory_map(s);
   std::map<arch::UnitId, MemoryCost> memories;
   for (const auto& u : arch::units())
     if (u.pricing == arch::Pricing::memory && u.present(s))
-      memories[u.id] = memory_cost(s, *sram, *u.memory);
+      memories[u.id] = memory_cost(s, map, *u.memory);
   double register_bits = 0, logic_area = 0;
   add_logic_area(s, c, register_bits, logic_area);
   for (const auto& [id, m] : memories)

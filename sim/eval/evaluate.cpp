@@ -6,6 +6,7 @@
 #include "arch/layer_program.hpp"
 #include "cosim/cosim_child.hpp"
 #include "eval/cost_report.hpp"
+#include "eval/evaluate_stages.hpp"
 #include "eval/metrics.hpp"
 #include "eval/sqnr.hpp"
 #include "gen/emitter.hpp"
@@ -78,23 +79,31 @@ const char* to_string(Fidelity f) {
   return name_in(kFidelityNames, f);
 }
 
-PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fidelity fidelity,
-                      uint64_t seed) {
+void check_point(const AcceleratorSpec& spec, const Workload& workload) {
   check_workload_fits(workload, spec);
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
-  arch::RunReport run = ana::estimate(spec, workload);
-  if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
-  if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
-  const CostReport c = cost_report(spec, workload, run);
+}
+
+PointMetrics assemble_metrics(const arch::RunReport& run, const CostReport& c, double sqnr_db) {
   MetricInputs in;
   in.cycles = run.cycles;
   in.cost = &c;
-  in.sqnr_db = network_sqnr_db(spec, workload, seed);
+  in.sqnr_db = sqnr_db;
   for (const auto& l : run.layers) in.weights_on_chip = in.weights_on_chip && l.weights_on_chip;
   PointMetrics m;
   m.values = metric_values(in);
   add_breakdowns(c, m);
   return m;
+}
+
+PointMetrics evaluate(const AcceleratorSpec& spec, const Workload& workload, Fidelity fidelity,
+                      uint64_t seed) {
+  check_point(spec, workload);
+  arch::RunReport run = ana::estimate(spec, workload);
+  if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
+  if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
+  const CostReport c = cost_report(spec, workload, run);
+  return assemble_metrics(run, c, network_sqnr_db(spec, workload, seed));
 }
 
 }  // namespace circa::eval
