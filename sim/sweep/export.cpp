@@ -121,8 +121,8 @@ ResultSet load_results(const std::string& dir, const std::string& version,
                       "' has no sweep description; it was not written by 'circa sweep'");
   // A store edited or damaged outside Circa is the user's file, not a Circa bug.
   try {
-    return build_results(report_spec_from_json(nlohmann::json::parse(spec)), version, store.all(),
-                         order);
+    return build_results(report_spec_from_json(nlohmann::json::parse(spec)), version,
+                         store.all(false), order);
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError("results store '" + path + "' is damaged (" + e.what() +
                       "); move it away and run the sweep again");

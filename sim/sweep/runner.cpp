@@ -56,6 +56,9 @@ RunSummary Runner::run() {
   const auto start = std::chrono::steady_clock::now();
   store_.set_meta("report_spec", to_json(report_spec_of(s_)).dump());
   store_.set_meta("sweep_file", s_.file);
+  std::vector<std::string> objectives;
+  for (const auto& o : s_.objectives) objectives.push_back(o.metric);
+  store_.index_metrics(objectives);
   prepare_accuracy();
   const std::vector<Point> points = resolve_all();
   const auto done = store_.done_keys(o_.version, fidelity_name(s_.fidelity), !o_.retry_failed);
@@ -174,7 +177,7 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
 /// Re-runs the best `confirm_best` points of the front at confirm_fidelity.
 void Runner::confirm_best(const std::vector<Point>& points) {
   const ResultSet results =
-      build_results(report_spec_of(s_), o_.version, store_.all(), &summary_.keys);
+      build_results(report_spec_of(s_), o_.version, store_.all(false), &summary_.keys);
   std::map<std::string, const Point*> by_key;
   for (const auto& p : points) by_key[p.key] = &p;
   const eval::Fidelity f = s_.confirm_fidelity;
