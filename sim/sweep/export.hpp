@@ -13,6 +13,8 @@ namespace circa::sweep {
 
 void write_csv(const ResultSet& r, std::ostream& out);
 nlohmann::json results_json(const ResultSet& r);
+/// results_json(r).dump(2) and a newline, written a point at a time (a million-point sweep).
+void write_results_json(const ResultSet& r, std::ostream& out);
 
 /// Writes `dir`/results.csv, results.json and report.html.
 void write_reports(const ResultSet& r, const std::string& dir);

@@ -279,4 +279,21 @@ BOOST_AUTO_TEST_CASE(a_large_sweeps_page_carries_the_front_and_a_sample) {
   BOOST_TEST(html.size() < 8u * 1024 * 1024);
 }
 
+BOOST_AUTO_TEST_CASE(streamed_results_json_equals_the_whole_document) {
+  StoredPoint failed = point("f", 0, 0);
+  failed.status = PointStatus::failed;
+  failed.error = "boom";
+  std::vector<StoredPoint> rows = {point("p1", 1, 5), point("p2", 2, 2), failed,
+                                   point("p2", 9, 9, "cycle_accurate")};
+  ReportSpec spec = two_objectives();
+  spec.constraints = {{"area_mm2", Compare::at_most, 4, "max_area_mm2: 4", {}}};
+  for (size_t n : {size_t{0}, size_t{1}, rows.size()}) {
+    const ResultSet r = build_results(
+        spec, "v1", std::vector<StoredPoint>(rows.begin(), rows.begin() + n), nullptr);
+    std::ostringstream streamed;
+    write_results_json(r, streamed);
+    BOOST_TEST(streamed.str() == results_json(r).dump(2) + "\n");
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
