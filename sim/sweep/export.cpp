@@ -6,7 +6,6 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <sstream>
 
 #include "spec/param.hpp"
 #include "sweep/report_html.hpp"
@@ -90,20 +89,6 @@ nlohmann::json results_head(const ResultSet& r) {
   return j;
 }
 
-/// Opens `file`, lets `write` fill it, and names the file in a ConfigError when that fails.
-void write_file_with(const std::string& file, const std::function<void(std::ostream&)>& write) {
-  errno = 0;
-  std::ofstream out(file, std::ios::binary);
-  write(out);
-  if (out.flush()) return;
-  const int err = errno;  // the failed open or write's
-  throw ConfigError("cannot write '" + file + "'" +
-                    (err != 0 ? " (" + std::string(std::strerror(err)) + ")" : std::string()) +
-                    (err == ENOSPC ? "; the disk is full: free space (or choose another folder) "
-                                     "and run again"
-                                   : "; check the folder exists and is writable"));
-}
-
 }  // namespace
 
 nlohmann::json results_json(const ResultSet& r) {
@@ -134,6 +119,19 @@ void write_results_json(const ResultSet& r, std::ostream& out) {
     }
   }
   out << "\n  ]" << head.substr(at + empty.size()) << "\n";
+}
+
+void write_file_with(const std::string& file, const std::function<void(std::ostream&)>& write) {
+  errno = 0;
+  std::ofstream out(file, std::ios::binary);
+  write(out);
+  if (out.flush()) return;
+  const int err = errno;  // the failed open or write's
+  throw ConfigError("cannot write '" + file + "'" +
+                    (err != 0 ? " (" + std::string(std::strerror(err)) + ")" : std::string()) +
+                    (err == ENOSPC ? "; the disk is full: free space (or choose another folder) "
+                                     "and run again"
+                                   : "; check the folder exists and is writable"));
 }
 
 void write_text_file(const std::string& file, const std::string& text) {
