@@ -118,12 +118,11 @@ std::vector<bool> non_dominated(const std::vector<std::vector<double>>& costs) {
 }
 
 ResultSet build_results(const ReportSpec& spec, const std::string& version,
-                        const std::vector<StoredPoint>& stored,
-                        const std::vector<std::string>* order) {
+                        std::vector<StoredPoint> stored, const std::vector<std::string>* order) {
   ResultSet r{spec, version, {}, {}};
-  std::map<std::string, const StoredPoint*> main, confirm;
+  std::map<std::string, StoredPoint*> main, confirm;
   std::vector<const StoredPoint*> by_finish;
-  for (const auto& p : stored) {
+  for (auto& p : stored) {
     if (p.version != version) continue;
     if (p.fidelity == spec.fidelity)
       main[p.key] = &p, by_finish.push_back(&p);
@@ -143,8 +142,9 @@ ResultSet build_results(const ReportSpec& spec, const std::string& version,
     const auto it = main.find(key);
     if (it == main.end()) continue;
     ResultRow row;
-    row.point = *it->second;
-    if (const auto c = confirm.find(key); c != confirm.end()) row.confirmation = *c->second;
+    row.point = std::move(*it->second);  // each key once: moved, not copied
+    if (const auto c = confirm.find(key); c != confirm.end())
+      row.confirmation = std::move(*c->second);
     row.violation = violation(row, spec.constraints);
     row.feasible = row.violation.empty();
     if (row.point.metrics.is_object() && row.point.metrics.contains("values"))
