@@ -38,7 +38,7 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
       l.cycles = t.cycles;
       l.events = t.events;
     } else {
-      l.product_cycles = product_schedule(s, w.layers[i], pl).total;
+      l.product_cycles = product_cycles(s, w.layers[i], pl);
       l.cycles = l.product_cycles * l.products;
       l.events = product_events(s, pl).scaled(l.products);
     }

@@ -1,6 +1,7 @@
 #include "analytical/schedule.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "analytical/offchip.hpp"
 
@@ -13,6 +14,8 @@ namespace {
 int64_t mac_group_end(const arch::LayerPlan& pl, int q, int blocks, int64_t start,
                       int64_t sram_cycles, OffchipStream* stream, std::vector<int64_t>* starts) {
   const int64_t c = stream == nullptr ? sram_cycles : pl.mac.issue_cycles;
+  // Without a stream and without a record of the starts, q back-to-back issues of c cycles.
+  if (stream == nullptr && starts == nullptr) return start + q * c;
   int64_t t = start;
   for (int j = 0; j < q; ++j) {
     if (stream != nullptr) t = std::max(t, stream->issue_ready(blocks, *starts));
@@ -33,15 +36,22 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
   return product_schedule(s, l, pl, pl.geom.q, pl.geom.q);
 }
 
-ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
-                                 const arch::LayerPlan& pl, int phase_a_blocks, int issues) {
+namespace {
+
+/// The schedule; `record` = false skips each issue's start where the weights are on chip (no
+/// stream reads them), leaving an O(groups) walk with the same arithmetic.
+ProductSchedule schedule(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
+                         int phase_a_blocks, int issues, bool record) {
   const arch::FftTiming& f = pl.fft;
   const int B = s.mac.accumulator_banks;
   ProductSchedule ps;
   ps.phase_a = f.span(phase_a_blocks);
   ps.groups.resize(pl.groups);
-  OffchipStream stream(s, pl);
-  OffchipStream* streamed = pl.weights_on_chip ? nullptr : &stream;
+  std::optional<OffchipStream> stream;  // built only for a streamed layer (it reads the map)
+  if (!pl.weights_on_chip) stream.emplace(s, pl);
+  OffchipStream* streamed = stream ? &*stream : nullptr;
+  std::vector<int64_t>* starts = record || streamed ? &ps.issue_starts : nullptr;
+  if (starts) starts->reserve(static_cast<size_t>(pl.groups) * issues);
   const int64_t sram_cycles = sram_issue_cycles(s, pl.mac);
   int64_t mac_free = ps.phase_a, end = 0;
   for (int g = 0; g < pl.groups; ++g) {
@@ -52,8 +62,7 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
       const GroupTimes& old = ps.groups[g - B];
       gt.mac_start = std::max(gt.mac_start, old.ifft_start + (old.blocks - 1) * f.ii + f.beats);
     }
-    gt.mac_end =
-        mac_group_end(pl, issues, gt.blocks, gt.mac_start, sram_cycles, streamed, &ps.issue_starts);
+    gt.mac_end = mac_group_end(pl, issues, gt.blocks, gt.mac_start, sram_cycles, streamed, starts);
     gt.ready = gt.mac_end + arch::kMacLatency;
     gt.ifft_start = g == 0 ? gt.ready
                            : std::max(gt.ready, ps.groups[g - 1].ifft_start +
@@ -65,6 +74,17 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
   ps.lstm_update = arch::lstm_update_cycles(s, l);
   ps.total = end + ps.lstm_update;
   return ps;
+}
+
+}  // namespace
+
+ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
+                                 const arch::LayerPlan& pl, int phase_a_blocks, int issues) {
+  return schedule(s, l, pl, phase_a_blocks, issues, true);
+}
+
+int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl) {
+  return schedule(s, l, pl, pl.geom.q, pl.geom.q, false).total;
 }
 
 std::vector<int64_t> row_accesses_per_bank(const arch::MemoryMap& m, int64_t first_row,

@@ -46,6 +46,10 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
                                  const arch::LayerPlan& pl, int phase_a_blocks, int issues);
 
+/// product_schedule(s, l, pl).total without recording each issue's start where no stream needs
+/// them: an O(groups) walk for layers with their weights on chip (what the estimate uses).
+int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl);
+
 /// Events of one product of the layer (no one-off configuration writes).
 arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl);
 

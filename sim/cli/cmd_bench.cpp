@@ -8,6 +8,7 @@
 #include "eval/sim_bench.hpp"
 #include "numerics/bench_numerics.hpp"
 #include "sweep/bench.hpp"
+#include "sweep/bench_stages.hpp"
 #include "sysc/bench.hpp"
 #include "train/bench_train.hpp"
 
@@ -38,16 +39,25 @@ void register_bench_command(CLI::App& app, CommandTable& t) {
     cosim::run_cosim_bench(cosim_bench, std::cout);
     return 0;
   });
-  t.add(bench->add_subcommand("sweep",
-                              "Sweep points/s: analytical in threads, cycle-accurate in "
-                              "worker processes, 1 and 2 jobs"),
-        [] {
-          sweep::BenchOptions o;
-          o.base = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
-          o.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";
-          sweep::run_sweep_bench(o, eval::evaluate, {"/proc/self/exe", "sweep-worker"}, std::cout);
-          return 0;
-        });
+  static sweep::StageBenchOptions sweep_stages;
+  auto* sb = bench->add_subcommand("sweep",
+                                   "Sweep points/s: analytical in threads, cycle-accurate in "
+                                   "worker processes, 1 and 2 jobs; then the analytical hot "
+                                   "path over >= 100,000 points, split by stage");
+  sb->add_option("--clocks", sweep_stages.clock_values,
+                 "clock values per structural point of the hot-path run (default 240)")
+      ->check(CLI::Range(1, 100000));
+  sb->add_option("--dump", sweep_stages.dump,
+                 "write every hot-path point's metrics as JSON lines (bit-for-bit comparisons)");
+  t.add(sb, [] {
+    sweep::BenchOptions o;
+    o.base = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
+    o.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";
+    sweep::run_sweep_bench(o, eval::evaluate, {"/proc/self/exe", "sweep-worker"}, std::cout);
+    sweep_stages.sweep_file = std::string(CIRCA_SOURCE_DIR) + "/configs/sweeps/default.yaml";
+    sweep::run_stage_bench(sweep_stages, std::cout);
+    return 0;
+  });
   static train::TrainBenchOptions train_bench;
   auto* tb = bench->add_subcommand(
       "train", "Training images/s (block-circulant and dense) and fixed-point inference images/s");

@@ -110,11 +110,11 @@ void set_totals(CostReport& c, double clock_mhz, int64_t cycles) {
 
 CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
   CostReport c;
-  const auto sram = sram_estimator(s);
+  const arch::MemoryMap map = arch::memory_map(s);
   std::map<arch::UnitId, MemoryCost> memories;
   for (const auto& u : arch::units())
     if (u.pricing == arch::Pricing::memory && u.present(s))
-      memories[u.id] = memory_cost(s, *sram, *u.memory);
+      memories[u.id] = memory_cost(s, map, *u.memory);
   std::vector<std::pair<std::string, double>> register_bits;
   double logic_area = 0;
   add_logic_area(s, c, register_bits, logic_area);

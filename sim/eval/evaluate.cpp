@@ -7,6 +7,7 @@
 #include "cosim/cosim_child.hpp"
 #include "eval/cost_report.hpp"
 #include "eval/dense_baseline.hpp"
+#include "eval/evaluate_stages.hpp"
 #include "eval/metrics.hpp"
 #include "eval/sqnr.hpp"
 #include "gen/emitter.hpp"
@@ -81,19 +82,17 @@ const char* to_string(Fidelity f) {
   return name_in(kFidelityNames, f);
 }
 
-PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fidelity fidelity,
-                      uint64_t seed) {
-  const AcceleratorSpec spec = apply_timing_policy(given).spec;  // technology.timing: derate
+void check_point(const AcceleratorSpec& spec, const Workload& workload) {
   check_workload_fits(workload, spec);
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
-  arch::RunReport run = ana::estimate(spec, workload);
-  if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
-  if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
-  const CostReport c = cost_report(spec, workload, run);
+}
+
+PointMetrics assemble_metrics(const AcceleratorSpec& spec, const Workload& workload,
+                              const arch::RunReport& run, const CostReport& c, double sqnr_db) {
   MetricInputs in;
   in.cycles = run.cycles;
   in.cost = &c;
-  in.sqnr_db = network_sqnr_db(spec, workload, seed);
+  in.sqnr_db = sqnr_db;
   for (const auto& l : run.layers) in.weights_on_chip = in.weights_on_chip && l.weights_on_chip;
   try {  // the other side of the papers' ratios, on every point (analytical: microseconds)
     const BaselineRatios r = ratios(dense_baseline(spec, workload, run, c), c);
@@ -107,6 +106,17 @@ PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fi
   m.values = metric_values(in);
   add_breakdowns(c, m);
   return m;
+}
+
+PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fidelity fidelity,
+                      uint64_t seed) {
+  const AcceleratorSpec spec = apply_timing_policy(given).spec;  // technology.timing: derate
+  check_point(spec, workload);
+  arch::RunReport run = ana::estimate(spec, workload);
+  if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
+  if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
+  const CostReport c = cost_report(spec, workload, run);
+  return assemble_metrics(spec, workload, run, c, network_sqnr_db(spec, workload, seed));
 }
 
 }  // namespace circa::eval

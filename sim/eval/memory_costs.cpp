@@ -1,5 +1,8 @@
 #include "eval/memory_costs.hpp"
 
+#include <array>
+#include <map>
+
 #include "cost/cacti_adapter.hpp"
 #include "cost/sram_model.hpp"
 
@@ -38,6 +41,31 @@ std::unique_ptr<SramEstimator> sram_estimator(const AcceleratorSpec& s) {
 
 MemoryCost memory_cost(const AcceleratorSpec& s, const SramEstimator& m, arch::MemoryId id) {
   return bank_cost(s, m, arch::to_string(id), arch::memory_map(s).at(id));
+}
+
+MemoryCost memory_cost(const AcceleratorSpec& s, const arch::MemoryMap& map, arch::MemoryId id) {
+  const arch::MemoryShape& shape = map.at(id);
+  if (s.technology.sram_model != SramModel::builtin) {
+    // The user's CACTI keeps its own on-disk cache; the adapter is cheap to make.
+    return bank_cost(s, *sram_estimator(s), arch::to_string(id), shape);
+  }
+  // The built-in model is a pure function of the query: a sweep prices each memory shape once
+  // per thread, however many points share it (axes such as the clock or the MAC lanes).
+  using Key = std::array<int64_t, 10>;
+  thread_local std::map<Key, MemoryCost> cache;
+  const BuiltinSramModel& model = BuiltinSramModel::standard();
+  const Key key = {static_cast<int64_t>(id),
+                   shape.banks,
+                   shape.depth,
+                   shape.word_bits,
+                   shape.read_write_ports,
+                   shape.read_ports,
+                   shape.write_ports,
+                   s.technology.node_nm,
+                   static_cast<int64_t>(s.technology.device),
+                   s.technology.temperature_k};
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  return cache.emplace(key, bank_cost(s, model, arch::to_string(id), shape)).first->second;
 }
 
 }  // namespace circa::eval

@@ -28,4 +28,8 @@ std::unique_ptr<SramEstimator> sram_estimator(const AcceleratorSpec& s);
 /// One memory of the map (arch/memory_map.hpp), each bank priced as a single-bank macro.
 MemoryCost memory_cost(const AcceleratorSpec& s, const SramEstimator& m, arch::MemoryId id);
 
+/// The same with the spec's own SRAM model, from a memory map already built; the built-in
+/// model's results are cached per memory shape and technology (the same figures, computed once).
+MemoryCost memory_cost(const AcceleratorSpec& s, const arch::MemoryMap& map, arch::MemoryId id);
+
 }  // namespace circa::eval

@@ -7,17 +7,31 @@
 #include "numerics/layer.hpp"
 #include "numerics/output_stage.hpp"
 #include "numerics/random_data.hpp"
-#include "spec/config_loader.hpp"
 
 namespace circa::eval {
 namespace {
 
-std::string memo_key(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
-  AcceleratorSpec numeric_only = default_accelerator();
-  numeric_only.formats = s.formats;
-  numeric_only.block_size = s.block_size;
-  numeric_only.fft.scaling = s.fft.scaling;
-  return dump_yaml(numeric_only) + dump_yaml(w) + std::to_string(seed);
+/// Everything the SQNR depends on, as plain integers: the formats, block size and FFT scaling
+/// (what run_layer_fixed reads of the spec), every layer's shape and options, and the seed.
+/// Compared whole, so two keys are equal only when the numerics are. Built into `key` (a
+/// reused buffer: no allocation once it has grown).
+void numerics_key(const AcceleratorSpec& s, const Workload& w, uint64_t seed,
+                  std::vector<int64_t>& key) {
+  key.clear();
+  const FixedFormat* formats[] = {&s.formats.input,  &s.formats.fft,     &s.formats.twiddle,
+                                  &s.formats.weight, &s.formats.product, &s.formats.accumulator,
+                                  &s.formats.ifft,   &s.formats.output};
+  for (const FixedFormat* f : formats)
+    key.insert(key.end(), {f->bits, f->frac, static_cast<int64_t>(f->rounding),
+                           static_cast<int64_t>(f->overflow)});
+  key.insert(key.end(), {s.block_size, static_cast<int64_t>(s.fft.scaling),
+                         static_cast<int64_t>(seed), static_cast<int64_t>(w.layers.size())});
+  for (const Layer& l : w.layers)
+    key.insert(key.end(),
+               {static_cast<int64_t>(l.kind), l.block_size, l.bias,
+                static_cast<int64_t>(l.activation), l.in_features, l.out_features, l.in_channels,
+                l.out_channels, l.in_height, l.in_width, l.kernel, l.stride, l.padding,
+                static_cast<int64_t>(l.pool), l.input_size, l.hidden_size, l.time_steps});
 }
 
 double compute(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
@@ -52,16 +66,26 @@ double compute(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
 }  // namespace
 
 double network_sqnr_db(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
+  // Each thread keeps its own copy of the entries it has seen, so a sweep's points look their
+  // numerics up without a lock; the shared map spares a second thread the computation.
+  thread_local std::vector<int64_t> key;
+  thread_local std::map<std::vector<int64_t>, double> local;
   static std::mutex mutex;
-  static std::map<std::string, double> memo;
-  const std::string key = memo_key(s, w, seed);
+  static std::map<std::vector<int64_t>, double> shared;
+  numerics_key(s, w, seed, key);
+  if (auto it = local.find(key); it != local.end()) return it->second;
+  double db = 0;
+  bool found = false;
   {
     std::lock_guard<std::mutex> lock(mutex);
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    if (auto it = shared.find(key); it != shared.end()) db = it->second, found = true;
   }
-  const double db = compute(s, w, seed);
-  std::lock_guard<std::mutex> lock(mutex);
-  memo[key] = db;
+  if (!found) {
+    db = compute(s, w, seed);
+    std::lock_guard<std::mutex> lock(mutex);
+    shared.emplace(key, db);
+  }
+  local.emplace(key, db);
   return db;
 }
 

@@ -1,8 +1,12 @@
 #include "power/price.hpp"
 
-namespace circa::power {
+#include <map>
+#include <vector>
 
-Cost price(const arch::Ops& ops, int node_nm, const LogicModel& m) {
+namespace circa::power {
+namespace {
+
+Cost price_ops(const arch::Ops& ops, int node_nm, const LogicModel& m) {
   Cost total;
   for (const auto& o : ops) {
     const Cost c = m.op(o.op, o.bits, node_nm);
@@ -12,6 +16,21 @@ Cost price(const arch::Ops& ops, int node_nm, const LogicModel& m) {
   total.source = "sim/power/tables/logic_45nm.csv (Horowitz ISSCC 2014; NanGate 45 nm) scaled by " +
                  m.scaling_source(node_nm);
   return total;
+}
+
+}  // namespace
+
+Cost price(const arch::Ops& ops, int node_nm, const LogicModel& m) {
+  // The built-in tables never change, so a sweep prices each operator list once per thread
+  // (most points share their units' inventories); another model is priced every time.
+  if (&m != &LogicModel::builtin()) return price_ops(ops, node_nm, m);
+  thread_local std::vector<double> key;
+  thread_local std::map<std::vector<double>, Cost> cache;
+  key.clear();
+  key.push_back(node_nm);
+  for (const auto& o : ops) key.insert(key.end(), {static_cast<double>(o.op), o.bits, o.count});
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  return cache.emplace(key, price_ops(ops, node_nm, m)).first->second;
 }
 
 }  // namespace circa::power

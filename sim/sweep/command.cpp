@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <iostream>
-#include <sstream>
 
 #include "sweep/export.hpp"
 #include "sweep/interrupt.hpp"
@@ -73,12 +72,8 @@ int export_command(const std::string& dir, const std::string& csv, const std::st
   if (r.rows.empty())
     std::cerr << "circa: " << dir << " holds no results of circa " << version
               << "; the files will be empty\n";
-  if (!csv.empty()) {
-    std::ostringstream text;
-    write_csv(r, text);
-    write_text_file(csv, text.str());
-  }
-  if (!json.empty()) write_text_file(json, results_json(r).dump(2) + "\n");
+  if (!csv.empty()) write_file_with(csv, [&](std::ostream& out) { write_csv(r, out); });
+  if (!json.empty()) write_file_with(json, [&](std::ostream& out) { write_results_json(r, out); });
   if (!html.empty()) write_text_file(html, render_report_html(r));
   return 0;
 }

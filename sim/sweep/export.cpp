@@ -5,7 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <functional>
 
 #include "spec/param.hpp"
 #include "sweep/report_html.hpp"
@@ -61,35 +61,70 @@ void write_csv(const ResultSet& r, std::ostream& out) {
   }
 }
 
-nlohmann::json results_json(const ResultSet& r) {
+namespace {
+
+nlohmann::json point_json(const ResultRow& row) {
+  const StoredPoint& p = row.point;
+  nlohmann::json e{{"key", p.key},
+                   {"status", to_string(p.status)},
+                   {"inputs", p.inputs},
+                   {"feasible", row.feasible},
+                   {"front_rank", row.front_rank},
+                   {"seconds", p.seconds}};
+  if (p.status == PointStatus::ok) e["metrics"] = p.metrics;
+  if (!p.error.empty()) e["error"] = p.error;
+  if (!row.feasible && p.status == PointStatus::ok) e["violation"] = row.violation;
+  if (row.confirmation)
+    e["confirmation"] = {{"fidelity", row.confirmation->fidelity},
+                         {"status", to_string(row.confirmation->status)},
+                         {"error", row.confirmation->error},
+                         {"metrics", row.confirmation->metrics}};
+  return e;
+}
+
+nlohmann::json results_head(const ResultSet& r) {
   nlohmann::json j = to_json(r.spec);
   j["version"] = r.version;
   j["points"] = nlohmann::json::array();
-  for (const auto& row : r.rows) {
-    const StoredPoint& p = row.point;
-    nlohmann::json e{{"key", p.key},
-                     {"status", to_string(p.status)},
-                     {"inputs", p.inputs},
-                     {"feasible", row.feasible},
-                     {"front_rank", row.front_rank},
-                     {"seconds", p.seconds}};
-    if (p.status == PointStatus::ok) e["metrics"] = p.metrics;
-    if (!p.error.empty()) e["error"] = p.error;
-    if (!row.feasible && p.status == PointStatus::ok) e["violation"] = row.violation;
-    if (row.confirmation)
-      e["confirmation"] = {{"fidelity", row.confirmation->fidelity},
-                           {"status", to_string(row.confirmation->status)},
-                           {"error", row.confirmation->error},
-                           {"metrics", row.confirmation->metrics}};
-    j["points"].push_back(std::move(e));
-  }
   return j;
 }
 
-void write_text_file(const std::string& file, const std::string& text) {
+}  // namespace
+
+nlohmann::json results_json(const ResultSet& r) {
+  nlohmann::json j = results_head(r);
+  for (const auto& row : r.rows) j["points"].push_back(point_json(row));
+  return j;
+}
+
+void write_results_json(const ResultSet& r, std::ostream& out) {
+  // results_json(r).dump(2) a point at a time: the head with an empty "points" array, split
+  // there, and each point dumped at the array's indentation (4 spaces), so no tree or text of
+  // every point is held at once.
+  const std::string head = results_head(r).dump(2);
+  const std::string empty = "\n  \"points\": []";
+  const size_t at = head.find(empty);
+  CIRCA_CHECK(at != std::string::npos, "results head without its points array");
+  if (r.rows.empty()) {
+    out << head << "\n";
+    return;
+  }
+  out << head.substr(0, at) << "\n  \"points\": [";
+  for (size_t i = 0; i < r.rows.size(); ++i) {
+    std::string text = point_json(r.rows[i]).dump(2);
+    out << (i ? ",\n    " : "\n    ");
+    for (char c : text) {
+      out << c;
+      if (c == '\n') out << "    ";
+    }
+  }
+  out << "\n  ]" << head.substr(at + empty.size()) << "\n";
+}
+
+void write_file_with(const std::string& file, const std::function<void(std::ostream&)>& write) {
   errno = 0;
   std::ofstream out(file, std::ios::binary);
-  out << text;
+  write(out);
   if (out.flush()) return;
   const int err = errno;  // the failed open or write's
   throw ConfigError("cannot write '" + file + "'" +
@@ -99,11 +134,15 @@ void write_text_file(const std::string& file, const std::string& text) {
                                    : "; check the folder exists and is writable"));
 }
 
+void write_text_file(const std::string& file, const std::string& text) {
+  write_file_with(file, [&](std::ostream& out) { out << text; });
+}
+
 void write_reports(const ResultSet& r, const std::string& dir) {
-  std::ostringstream csv;
-  write_csv(r, csv);
-  write_text_file((fs::path(dir) / "results.csv").string(), csv.str());
-  write_text_file((fs::path(dir) / "results.json").string(), results_json(r).dump(2) + "\n");
+  write_file_with((fs::path(dir) / "results.csv").string(),
+                  [&](std::ostream& out) { write_csv(r, out); });
+  write_file_with((fs::path(dir) / "results.json").string(),
+                  [&](std::ostream& out) { write_results_json(r, out); });
   write_text_file((fs::path(dir) / "report.html").string(), render_report_html(r));
 }
 
@@ -121,8 +160,8 @@ ResultSet load_results(const std::string& dir, const std::string& version,
                       "' has no sweep description; it was not written by 'circa sweep'");
   // A store edited or damaged outside Circa is the user's file, not a Circa bug.
   try {
-    return build_results(report_spec_from_json(nlohmann::json::parse(spec)), version, store.all(),
-                         order);
+    return build_results(report_spec_from_json(nlohmann::json::parse(spec)), version,
+                         store.all(false), order);
   } catch (const nlohmann::json::exception& e) {
     throw ConfigError("results store '" + path + "' is damaged (" + e.what() +
                       "); move it away and run the sweep again");

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <ostream>
 #include <string>
 
@@ -13,6 +14,8 @@ namespace circa::sweep {
 
 void write_csv(const ResultSet& r, std::ostream& out);
 nlohmann::json results_json(const ResultSet& r);
+/// results_json(r).dump(2) and a newline, written a point at a time (a million-point sweep).
+void write_results_json(const ResultSet& r, std::ostream& out);
 
 /// Writes `dir`/results.csv, results.json and report.html.
 void write_reports(const ResultSet& r, const std::string& dir);
@@ -22,6 +25,9 @@ void write_reports(const ResultSet& r, const std::string& dir);
 ResultSet load_results(const std::string& dir, const std::string& version,
                        const std::vector<std::string>* order = nullptr);
 
+/// Opens `file` and lets `write` fill it (a large file without a copy of its text in memory);
+/// throws ConfigError naming the file when it cannot be written.
+void write_file_with(const std::string& file, const std::function<void(std::ostream&)>& write);
 /// Writes `text` to `file`, or throws ConfigError naming the file.
 void write_text_file(const std::string& file, const std::string& text);
 

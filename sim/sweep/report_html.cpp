@@ -76,7 +76,8 @@ std::string y_metric(const ResultSet& r) {
 std::string scatter(const ResultSet& r) {
   const std::string xm = r.spec.objectives.at(0).metric, ym = y_metric(r);
   std::vector<ScatterPoint> pts;
-  for (const auto& row : r.rows) {
+  for (const ResultRow* shown : shown_rows(r)) {
+    const ResultRow& row = *shown;
     if (row.point.status != PointStatus::ok) continue;
     const std::string cls = row.on_front() ? "front" : row.feasible ? "feasible" : "infeasible";
     pts.push_back(ScatterPoint{
@@ -119,8 +120,11 @@ std::string accuracy_energy(const ResultSet& r) {
   const std::vector<bool> keep = non_dominated(costs);
   std::vector<ScatterPoint> pts;
   size_t on_front = 0;
+  std::vector<bool> shown(r.rows.size(), false);
+  for (const ResultRow* row : shown_rows(r)) shown[row - r.rows.data()] = true;
   for (size_t i = 0; i < rows.size(); ++i) {
     on_front += keep[i];
+    if (!keep[i] && !shown[rows[i] - r.rows.data()]) continue;  // the page's sample only
     pts.push_back(ScatterPoint{rows[i]->metric(kEnergy), rows[i]->metric(acc->metric),
                                keep[i] ? "front" : "feasible", label_of(*rows[i], r.spec)});
   }
@@ -174,7 +178,8 @@ std::string report_data(const ResultSet& r) {
                    {"y", y_metric(r)},
                    {"join_front", r.spec.objectives.size() == 2},
                    {"rows", nlohmann::json::array()}};
-  for (const auto& row : r.rows) {
+  for (const ResultRow* shown : shown_rows(r)) {
+    const ResultRow& row = *shown;
     const StoredPoint& p = row.point;
     nlohmann::json values = nlohmann::json::object();
     for (const auto& m : r.metric_names) values[m] = row.metric(m);  // NaN -> null
@@ -218,8 +223,10 @@ std::string table(const ResultSet& r) {
   for (const auto& m : r.metric_names) s += "<th>" + html_escape(m) + "</th>";
   s += "<th>note</th></tr>\n";
   size_t n = 0;
-  for (const auto& row : r.rows) {
-    if (++n > kMaxTableRows) break;
+  const std::vector<const ResultRow*> rows = shown_rows(r);
+  for (const ResultRow* shown : rows) {
+    const ResultRow& row = *shown;
+    ++n;
     const auto& p = row.point;
     s += fmt::format("<tr class=\"{}\" data-i=\"{}\"><td>{}</td><td>{}</td>",
                      row.on_front()                ? "front"
@@ -240,8 +247,11 @@ std::string table(const ResultSet& r) {
     s += "<td class=\"note\">" + html_escape(note) + "</td></tr>\n";
   }
   s += "</table>\n";
-  if (r.rows.size() > kMaxTableRows)
-    s += fmt::format("<p>{} more rows in results.csv.</p>\n", r.rows.size() - kMaxTableRows);
+  if (rows.size() < r.rows.size())
+    s += fmt::format(
+        "<p>The page shows {} of the {} points: the whole front and an even sample of the rest. "
+        "results.csv has all of them.</p>\n",
+        rows.size(), r.rows.size());
   return s;
 }
 
@@ -263,6 +273,24 @@ std::string summary(const ResultSet& r) {
 }
 
 }  // namespace
+
+std::vector<const ResultRow*> shown_rows(const ResultSet& r) {
+  size_t on_front = 0;
+  for (const auto& row : r.rows) on_front += row.on_front();
+  const size_t others = r.rows.size() - on_front;
+  const size_t room = kMaxShownRows > on_front ? kMaxShownRows - on_front : 0;
+  // Every stride-th other row: an even sample that keeps the table order and is reproducible.
+  const size_t stride = room == 0 ? 0 : (others + room - 1) / room;
+  std::vector<const ResultRow*> v;
+  size_t other = 0;
+  for (const auto& row : r.rows) {
+    if (row.on_front())
+      v.push_back(&row);
+    else if (stride != 0 && other++ % stride == 0)
+      v.push_back(&row);
+  }
+  return v;
+}
 
 std::string render_report_html(const ResultSet& r) {
   std::string s = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +

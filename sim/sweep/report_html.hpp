@@ -6,6 +6,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sweep/results.hpp"
 
@@ -13,8 +14,12 @@ namespace circa::sweep {
 
 /// Points whose breakdowns are drawn as bars: the front's best, at most this many.
 constexpr size_t kMaxBarPoints = 12;
-/// Table rows beyond this are left to the CSV (a 100k-row table makes browsers crawl).
-constexpr size_t kMaxTableRows = 5000;
+/// Rows the page carries (plots, table and script data): the whole front and an even sample of
+/// the rest up to this many; results.csv has every row (a 100k-row page makes browsers crawl).
+constexpr size_t kMaxShownRows = 5000;
+
+/// The rows the page shows, in table order: every front row, then others sampled evenly.
+std::vector<const ResultRow*> shown_rows(const ResultSet& r);
 
 std::string render_report_html(const ResultSet& r);
 

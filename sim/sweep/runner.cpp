@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "sweep/folder_lock.hpp"
 #include "sweep/parallel.hpp"
@@ -34,12 +35,12 @@ class Runner {
 
  private:
   void prepare_accuracy();
-  std::vector<Point> resolve_all();
+  void run_main();
   void run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
                  const std::string& label);
   bool run_point(const Point& p, eval::Fidelity f, Progress& progress);
   eval::PointMetrics metrics_of(const Point& p, eval::Fidelity f);
-  void confirm_best(const std::vector<Point>& points);
+  void confirm_best();
   bool stopping() const { return o_.stop && o_.stop->load(); }
 
   const SweepSpec& s_;
@@ -49,6 +50,7 @@ class Runner {
   ResultStore store_;
   SweepContext ctx_;
   RunSummary summary_;
+  std::unordered_map<std::string, size_t> first_input_;  ///< key -> its first point index
   std::mutex summary_mutex_;
 };
 
@@ -56,20 +58,12 @@ RunSummary Runner::run() {
   const auto start = std::chrono::steady_clock::now();
   store_.set_meta("report_spec", to_json(report_spec_of(s_)).dump());
   store_.set_meta("sweep_file", s_.file);
+  std::vector<std::string> objectives;
+  for (const auto& o : s_.objectives) objectives.push_back(o.metric);
+  store_.index_metrics(objectives);
   prepare_accuracy();
-  const std::vector<Point> points = resolve_all();
-  const auto done = store_.done_keys(o_.version, fidelity_name(s_.fidelity), !o_.retry_failed);
-  std::vector<const Point*> pending;
-  for (const auto& p : points) {
-    summary_.keys.push_back(p.key);
-    if (!done.count(p.key)) pending.push_back(&p);
-  }
-  summary_.skipped = points.size() - pending.size();
-  if (o_.progress && summary_.skipped)
-    *o_.progress << s_.name << ": " << summary_.skipped << " of " << points.size()
-                 << " points already in the store, skipped\n";
-  run_batch(pending, s_.fidelity, s_.name);
-  if (!stopping() && s_.confirm_best > 0) confirm_best(points);
+  run_main();
+  if (!stopping() && s_.confirm_best > 0) confirm_best();
   summary_.interrupted = stopping();
   summary_.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -94,17 +88,42 @@ void Runner::prepare_accuracy() {
   for (const auto& c : s_.constraints) check(c.metric, c.where);
 }
 
-/// Every point loaded (in parallel: each load parses the base chain), duplicates merged.
-std::vector<Point> Runner::resolve_all() {
-  const auto inputs = expand_points(s_);
-  std::vector<Point> resolved(inputs.size());
-  parallel_for(inputs.size(), jobs_, nullptr,
-               [&](size_t i) { resolved[i] = resolve_point(s_, ctx_, inputs[i]); });
-  std::set<std::string> seen;
-  std::vector<Point> points;
-  for (auto& p : resolved)
-    if (seen.insert(p.key).second) points.push_back(std::move(p));
-  return points;
+/// The sweep's points a chunk at a time: each chunk loaded in parallel (a load parses the base
+/// chain), duplicates and points already stored dropped, the rest evaluated, then released; so
+/// memory grows with a point's key, not with its spec and text (a million-point sweep).
+void Runner::run_main() {
+  constexpr size_t kChunk = 4096;
+  const size_t n = s_.point_count();
+  const auto done = store_.done_keys(o_.version, fidelity_name(s_.fidelity), !o_.retry_failed);
+  Progress progress({o_.progress, o_.tty}, static_cast<int64_t>(n), s_.name);
+  int64_t total = static_cast<int64_t>(n);
+  for (size_t from = 0; from < n && !stopping(); from += kChunk) {
+    std::vector<Point> chunk(std::min(kChunk, n - from));
+    parallel_for(chunk.size(), jobs_, nullptr,
+                 [&](size_t i) { chunk[i] = resolve_point(s_, ctx_, expand_point(s_, from + i)); });
+    std::vector<const Point*> pending;
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      const Point& p = chunk[i];
+      if (!first_input_.emplace(p.key, from + i).second) {  // a duplicate of an earlier point
+        --total;
+        continue;
+      }
+      summary_.keys.push_back(p.key);
+      if (done.count(p.key)) {
+        ++summary_.skipped;
+        --total;
+      } else {
+        pending.push_back(&p);
+      }
+    }
+    progress.set_total(total);
+    parallel_for(pending.size(), jobs_, o_.stop,
+                 [&](size_t i) { run_point(*pending[i], s_.fidelity, progress); });
+  }
+  progress.finish(stopping() ? "interrupted; finished points are kept, run again to resume" : "");
+  if (o_.progress && summary_.skipped)
+    *o_.progress << s_.name << ": " << summary_.skipped << " of " << summary_.keys.size()
+                 << " points were already in the store, skipped\n";
 }
 
 void Runner::run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
@@ -171,22 +190,21 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
   return true;
 }
 
-/// Re-runs the best `confirm_best` points of the front at confirm_fidelity.
-void Runner::confirm_best(const std::vector<Point>& points) {
+/// Re-runs the best `confirm_best` points of the front at confirm_fidelity (loaded again from
+/// their axis values: the same key).
+void Runner::confirm_best() {
   const ResultSet results =
-      build_results(report_spec_of(s_), o_.version, store_.all(), &summary_.keys);
-  std::map<std::string, const Point*> by_key;
-  for (const auto& p : points) by_key[p.key] = &p;
+      build_results(report_spec_of(s_), o_.version, store_.all(false), &summary_.keys);
   const eval::Fidelity f = s_.confirm_fidelity;
   const auto done = store_.done_keys(o_.version, fidelity_name(f), !o_.retry_failed);
-  std::vector<const Point*> batch;
+  std::vector<Point> batch;
   for (const ResultRow* row : front(results)) {
     if (batch.size() >= static_cast<size_t>(s_.confirm_best)) break;
-    batch.push_back(by_key.at(row->point.key));
+    batch.push_back(resolve_point(s_, ctx_, expand_point(s_, first_input_.at(row->point.key))));
   }
   std::vector<const Point*> pending;
-  for (const Point* p : batch)
-    if (!done.count(p->key)) pending.push_back(p);
+  for (const Point& p : batch)
+    if (!done.count(p.key)) pending.push_back(&p);
   run_batch(
       pending, f,
       s_.name + " (confirm best " + std::to_string(batch.size()) + ", " + fidelity_name(f) + ")");

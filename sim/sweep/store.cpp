@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <stdexcept>
@@ -186,9 +188,13 @@ void ResultStore::put(const StoredPoint& p) {
   st.step();  // autocommit: one transaction per point
 }
 
-std::vector<StoredPoint> ResultStore::all() const {
+std::vector<StoredPoint> ResultStore::all(bool with_config) const {
   std::lock_guard<std::mutex> lock(mutex_);
-  Statement st(db_, "SELECT * FROM points ORDER BY key, version, fidelity");
+  // Without the config text (a kilobyte or more per point) the same columns, '' in its place.
+  Statement st(db_, with_config ? "SELECT * FROM points ORDER BY key, version, fidelity"
+                                : "SELECT key, version, fidelity, inputs, '', status, error, "
+                                  "metrics, started_at, finished_at, seconds FROM points ORDER "
+                                  "BY key, version, fidelity");
   std::vector<StoredPoint> rows;
   while (st.step()) {
     StoredPoint p;
@@ -206,6 +212,18 @@ std::vector<StoredPoint> ResultStore::all() const {
     rows.push_back(std::move(p));
   }
   return rows;
+}
+
+void ResultStore::index_metrics(const std::vector<std::string>& metrics) {
+  for (const auto& m : metrics) {
+    const bool plain = !m.empty() && std::all_of(m.begin(), m.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+    });
+    CIRCA_CHECK(plain, "metric name '" + m + "' cannot name an index");
+    std::lock_guard<std::mutex> lock(mutex_);
+    exec("CREATE INDEX IF NOT EXISTS metric_" + m + " ON points (json_extract(metrics, '$.values." +
+         m + "'));");
+  }
 }
 
 void ResultStore::set_meta(const std::string& name, const std::string& value) {

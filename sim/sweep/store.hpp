@@ -57,8 +57,14 @@ class ResultStore {
   /// Records one point in its own transaction, replacing an earlier row with the same key.
   /// Safe to call from several threads.
   void put(const StoredPoint& p);
-  /// Every row, ordered by key and fidelity.
-  std::vector<StoredPoint> all() const;
+  /// Every row, ordered by key and fidelity; `with_config` = false leaves each config empty
+  /// (reports do not show it, and it is most of a row's size in a large sweep).
+  std::vector<StoredPoint> all(bool with_config = true) const;
+
+  /// An index on each metric's value (metrics.values.<name>, e.g. the sweep's objectives), so
+  /// queries that sort or filter by them stay fast on a million rows. Names are metric names
+  /// (letters, digits, '_'); InternalError otherwise.
+  void index_metrics(const std::vector<std::string>& metrics);
 
   void set_meta(const std::string& name, const std::string& value);
   std::string meta(const std::string& name) const;  ///< "" when absent

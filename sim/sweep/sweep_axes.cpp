@@ -200,24 +200,26 @@ std::vector<Axis> parse_axes(const YAML::Node& axes, const std::string& file) {
 
 namespace circa::sweep {
 
+std::vector<Override> expand_point(const SweepSpec& s, size_t index) {
+  std::vector<Override> point;
+  size_t rest = index;
+  std::vector<size_t> digit(s.axes.size());
+  // Mixed-radix counter over the axes, the last axis fastest (like nested loops in file order).
+  for (size_t a = s.axes.size(); a-- > 0;) {
+    digit[a] = rest % s.axes[a].size();
+    rest /= s.axes[a].size();
+  }
+  for (size_t a = 0; a < s.axes.size(); ++a)
+    for (size_t p = 0; p < s.axes[a].params.size(); ++p)
+      point.push_back(Override{s.axes[a].params[p], s.axes[a].values[p][digit[a]]});
+  return point;
+}
+
 std::vector<std::vector<Override>> expand_points(const SweepSpec& s) {
   std::vector<std::vector<Override>> out;
   const size_t n = s.point_count();
   out.reserve(n);
-  // Mixed-radix counter over the axes, the last axis fastest (like nested loops in file order).
-  for (size_t index = 0; index < n; ++index) {
-    std::vector<Override> point;
-    size_t rest = index;
-    std::vector<size_t> digit(s.axes.size());
-    for (size_t a = s.axes.size(); a-- > 0;) {
-      digit[a] = rest % s.axes[a].size();
-      rest /= s.axes[a].size();
-    }
-    for (size_t a = 0; a < s.axes.size(); ++a)
-      for (size_t p = 0; p < s.axes[a].params.size(); ++p)
-        point.push_back(Override{s.axes[a].params[p], s.axes[a].values[p][digit[a]]});
-    out.push_back(std::move(point));
-  }
+  for (size_t index = 0; index < n; ++index) out.push_back(expand_point(s, index));
   return out;
 }
 

@@ -81,6 +81,8 @@ void check_document(const std::string& file);
 
 /// The parameter overrides of every point, in order (base config + these = the point).
 std::vector<std::vector<Override>> expand_points(const SweepSpec& s);
+/// The overrides of point `index` (< point_count()) alone: expand_points(s)[index].
+std::vector<Override> expand_point(const SweepSpec& s, size_t index);
 
 /// Fidelity names as written in sweep files and stored in results ("cycle_accurate", ...).
 const char* fidelity_name(eval::Fidelity f);

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "sweep/export.hpp"
+#include "sweep/report_html.hpp"
 #include "sweep/results.hpp"
 #include "sweep/runner.hpp"
 #include "sweep/sha256.hpp"
@@ -227,6 +228,72 @@ BOOST_AUTO_TEST_CASE(csv_and_json_carry_every_point) {
   BOOST_TEST(j["points"][1]["error"] == bad.error);
   BOOST_TEST(j["objectives"][0]["goal"] == "minimise");
   BOOST_TEST(report_spec_from_json(j).objectives.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(objective_indices_serve_queries_by_metric) {
+  TempDir dir;
+  const std::string path = dir.path("r.sqlite");
+  {
+    ResultStore s(path);
+    s.index_metrics({"energy_per_inference_uj", "area_mm2"});
+    s.index_metrics({"area_mm2"});  // again: nothing changes
+    s.put(point("a", 1, 2));
+  }
+  sqlite3* db = nullptr;
+  BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  // The planner uses the index for a query ordered by the metric (no temporary B-tree sort).
+  sqlite3_prepare_v2(db,
+                     "EXPLAIN QUERY PLAN SELECT key FROM points ORDER BY "
+                     "json_extract(metrics, '$.values.area_mm2')",
+                     -1, &st, nullptr);
+  std::string plan;
+  while (sqlite3_step(st) == SQLITE_ROW)
+    plan += reinterpret_cast<const char*>(sqlite3_column_text(st, 3)) + std::string("\n");
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  BOOST_TEST(plan.find("USING INDEX metric_area_mm2") != std::string::npos, plan);
+  BOOST_CHECK_THROW(ResultStore(path).index_metrics({"x'); DROP TABLE points; --"}),
+                    circa::InternalError);
+}
+
+BOOST_AUTO_TEST_CASE(a_large_sweeps_page_carries_the_front_and_a_sample) {
+  // 12,000 points on a line of trade-offs every 4th of which is on the front (3,000 rows), the
+  // rest dominated: the page keeps the whole front and samples the others up to the limit.
+  std::vector<StoredPoint> rows;
+  for (int i = 0; i < 12000; ++i)
+    rows.push_back(i % 4 == 0 ? point(std::to_string(i), i, 12000 - i)
+                              : point(std::to_string(i), i + 5, 12005 - i));
+  const ResultSet r = build_results(two_objectives(), "v1", rows, nullptr);
+  const auto shown = shown_rows(r);
+  size_t front = 0, on_page = 0;
+  for (const auto& row : r.rows) front += row.on_front();
+  for (const ResultRow* row : shown) on_page += row->on_front();
+  BOOST_TEST(front == 3000u);
+  BOOST_TEST(on_page == front);
+  BOOST_TEST(shown.size() <= kMaxShownRows);
+  BOOST_TEST(shown.size() > front + (kMaxShownRows - front) / 2);  // stride sample: over half
+  const std::string html = render_report_html(r);
+  BOOST_TEST(html.find("The page shows " + std::to_string(shown.size()) + " of the 12000") !=
+             std::string::npos);
+  BOOST_TEST(html.size() < 8u * 1024 * 1024);
+}
+
+BOOST_AUTO_TEST_CASE(streamed_results_json_equals_the_whole_document) {
+  StoredPoint failed = point("f", 0, 0);
+  failed.status = PointStatus::failed;
+  failed.error = "boom";
+  std::vector<StoredPoint> rows = {point("p1", 1, 5), point("p2", 2, 2), failed,
+                                   point("p2", 9, 9, "cycle_accurate")};
+  ReportSpec spec = two_objectives();
+  spec.constraints = {{"area_mm2", Compare::at_most, 4, "max_area_mm2: 4", {}}};
+  for (size_t n : {size_t{0}, size_t{1}, rows.size()}) {
+    const ResultSet r = build_results(
+        spec, "v1", std::vector<StoredPoint>(rows.begin(), rows.begin() + n), nullptr);
+    std::ostringstream streamed;
+    write_results_json(r, streamed);
+    BOOST_TEST(streamed.str() == results_json(r).dump(2) + "\n");
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,21 @@
+// The stages of eval::evaluate, exposed so `circa bench sweep` can time each one on the very
+// calls evaluate makes: apply_timing_policy, check_point, ana::estimate, cost_report,
+// network_sqnr_db, then assemble_metrics. evaluate(spec, w, analytical, seed) is exactly these
+// in this order.
+#pragma once
+
+#include "arch/report.hpp"
+#include "eval/cost_report.hpp"
+#include "eval/evaluate.hpp"
+
+namespace circa::eval {
+
+/// Throws ConfigError when the workload does not fit the accelerator or its numerics.
+void check_point(const AcceleratorSpec& spec, const Workload& workload);
+
+/// The metrics and breakdowns of a point from its run, cost report and SQNR, with the dense
+/// baseline's ratios.
+PointMetrics assemble_metrics(const AcceleratorSpec& spec, const Workload& workload,
+                              const arch::RunReport& run, const CostReport& c, double sqnr_db);
+
+}  // namespace circa::eval

@@ -1,0 +1,134 @@
+#include "sweep/bench_stages.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <chrono>
+#include <ctime>
+#include <fstream>
+#include <mutex>
+
+#include "analytical/estimate.hpp"
+#include "eval/evaluate_stages.hpp"
+#include "eval/sqnr.hpp"
+#include "eval/timing.hpp"
+#include "sweep/evaluator.hpp"
+#include "sweep/parallel.hpp"
+#include "sweep/point.hpp"
+
+namespace circa::sweep {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+enum Stage { kCheck, kEstimate, kCost, kNumerics, kMetrics, kStages };
+constexpr std::array<const char*, kStages> kStageNames = {"check", "estimate", "cost",
+                                                          "numerics (cached)", "metrics"};
+
+struct Tally {
+  std::array<double, kStages> seconds{};
+  int64_t ok = 0, failed = 0;
+};
+
+/// One point through evaluate's stages (analytical), each timed; the metrics when asked for.
+void evaluate_timed(const AcceleratorSpec& given, const Workload& w, uint64_t seed, Tally& t,
+                    eval::PointMetrics* out) {
+  auto lap = [&](Clock::time_point& from, Stage st) {
+    const auto now = Clock::now();
+    t.seconds[st] += std::chrono::duration<double>(now - from).count();
+    from = now;
+  };
+  auto at = Clock::now();
+  AcceleratorSpec s;
+  try {
+    s = eval::apply_timing_policy(given).spec;
+    eval::check_point(s, w);
+  } catch (const ConfigError&) {
+    lap(at, kCheck);
+    ++t.failed;
+    return;
+  }
+  lap(at, kCheck);
+  const arch::RunReport run = ana::estimate(s, w);
+  lap(at, kEstimate);
+  const eval::CostReport c = eval::cost_report(s, w, run);
+  lap(at, kCost);
+  const double sqnr = eval::network_sqnr_db(s, w, seed);
+  lap(at, kNumerics);
+  eval::PointMetrics m = eval::assemble_metrics(s, w, run, c, sqnr);
+  lap(at, kMetrics);
+  ++t.ok;
+  if (out) *out = std::move(m);
+}
+
+/// The structural points (every axis but the clock), resolved through the loader once each.
+std::vector<AcceleratorSpec> structural_specs(const SweepSpec& s, const SweepContext& ctx) {
+  std::vector<AcceleratorSpec> specs;
+  for (auto& in : expand_points(s)) {
+    Point p = resolve_point(s, ctx, std::move(in));
+    if (p.spec) specs.push_back(*p.spec);
+  }
+  return specs;
+}
+
+}  // namespace
+
+double run_stage_bench(const StageBenchOptions& o, std::ostream& out) {
+  SweepSpec s = load_sweep(o.sweep_file);
+  s.accuracy.reset();  // accuracy is measured per numerics outside evaluate; not benchmarked
+  const SweepContext ctx = load_context(s);
+  const std::vector<AcceleratorSpec> specs = structural_specs(s, ctx);
+  const size_t n = specs.size() * static_cast<size_t>(o.clock_values);
+  auto point = [&](size_t i) {
+    AcceleratorSpec p = specs[i / o.clock_values];
+    p.clock_mhz = 100.0 + static_cast<double>(i % o.clock_values);
+    return p;
+  };
+  // Warm the numerics cache as a sweep does on its first point of each numerics.
+  Tally warm;
+  for (const auto& sp : specs) evaluate_timed(sp, ctx.workload, s.seed, warm, nullptr);
+  if (!o.dump.empty()) {
+    std::ofstream f(o.dump);
+    Tally t;
+    for (size_t i = 0; i < n; ++i) {
+      eval::PointMetrics m;
+      evaluate_timed(point(i), ctx.workload, s.seed, t, &m);
+      f << (m.values.empty() ? "failed" : metrics_to_json(m).dump()) << "\n";
+    }
+  }
+  out << fmt::format("analytical hot path: {} points ({} structural x {} clocks), {}\n", n,
+                     specs.size(), o.clock_values, ctx.workload.name);
+  double one = 0;
+  for (int jobs : {1, 2}) {
+    Tally sum;
+    std::mutex sum_mutex;
+    const auto start = Clock::now();
+    const std::clock_t cpu_start = std::clock();
+    // A structural point's clocks at a time, tallied locally then added (one lock per chunk).
+    parallel_for(specs.size(), jobs, nullptr, [&](size_t k) {
+      Tally t;
+      for (int c = 0; c < o.clock_values; ++c)
+        evaluate_timed(point(k * o.clock_values + c), ctx.workload, s.seed, t, nullptr);
+      std::lock_guard<std::mutex> lock(sum_mutex);
+      for (int st = 0; st < kStages; ++st) sum.seconds[st] += t.seconds[st];
+      sum.ok += t.ok;
+      sum.failed += t.failed;
+    });
+    const double wall = std::chrono::duration<double>(Clock::now() - start).count();
+    // Process CPU time: on a shared machine the wall-clock speed-up also measures the others'
+    // load, the CPU time per point does not.
+    const double cpu = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+    const double rate = static_cast<double>(n) / wall;
+    if (jobs == 1) one = rate;
+    out << fmt::format(
+        "estimate+cost jobs={} {:10.0f} points/s  speed-up x{:.2f}  CPU {:.2f} us/point  ({} ok, "
+        "{} refused by the checks)\n",
+        jobs, rate, rate / one, 1e6 * cpu / n, sum.ok, sum.failed);
+    std::string split = "  per point (thread time):";
+    for (int st = 0; st < kStages; ++st)
+      split += fmt::format(" {} {:.2f} us;", kStageNames[st], 1e6 * sum.seconds[st] / n);
+    out << split << "\n" << std::flush;
+  }
+  return one;
+}
+
+}  // namespace circa::sweep
