@@ -16,20 +16,28 @@ namespace {
 // A CACTI number: C++ ostream default format, so exponents, and inf/nan on degenerate inputs.
 const std::string kNum = R"(([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|[-+]?inf|[-+]?nan))";
 
-struct FieldPattern {
-  const char* name;   ///< reference CSV / expected.json name
-  std::string label;  ///< the line's label as a regex (parentheses escaped)
-  std::regex re;      ///< one capture group, anchored at line start
-};
-
-FieldPattern pattern(const char* name, const std::string& label) {
-  return {name, label, std::regex(R"(^\s*)" + label + R"(\s*)" + kNum)};
-}
-
-/// The label without regex escapes, for messages.
+/// The label without regex escapes, for messages and the literal pre-check.
 std::string plain(std::string label) {
   label.erase(std::remove(label.begin(), label.end(), '\\'), label.end());
   return label;
+}
+
+/// A line pattern and the literal text every line it matches contains. std::regex is slow (tens
+/// of microseconds per line, far more under the sanitizers), so a line is only searched when it
+/// holds the literal: same matches, about 40 regex searches per CACTI output instead of 10,000.
+struct LinePattern {
+  std::string literal;
+  std::regex re;
+};
+
+struct FieldPattern {
+  const char* name;   ///< reference CSV / expected.json name
+  std::string label;  ///< the line's label as a regex (parentheses escaped)
+  LinePattern line;   ///< one capture group, anchored at line start
+};
+
+FieldPattern pattern(const char* name, const std::string& label) {
+  return {name, label, {plain(label), std::regex(R"(^\s*)" + label + R"(\s*)" + kNum)}};
 }
 
 /// The summary lines (required for a usable result). First match after the banner wins: "Total
@@ -97,12 +105,13 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
-/// First capture of `re` in lines[from..], or nullopt.
+/// First capture of `p` in lines[from..], or nullopt.
 std::optional<std::smatch> first_match(const std::vector<std::string>& lines, size_t from,
-                                       const std::regex& re) {
+                                       const LinePattern& p) {
   std::smatch m;
   for (size_t i = from; i < lines.size(); ++i)
-    if (std::regex_search(lines[i], m, re)) return m;
+    if (lines[i].find(p.literal) != std::string::npos && std::regex_search(lines[i], m, p.re))
+      return m;
   return std::nullopt;
 }
 
@@ -147,14 +156,20 @@ std::optional<double> CactiOutput::field(const std::string& name) const {
 
 std::optional<CactiOutput> parse_cacti_stdout(const std::string& text,
                                               std::vector<std::string>* missing) {
-  static const std::regex banner(R"(^-+ CACTI \(version (.+?)\),\s*(.+?)\s*-+\s*$)");
-  static const std::regex hw(R"(^\s*Cache height x width \(mm\):\s*)" + kNum + R"(\s*x\s*)" + kNum);
-  static const std::regex wire(R"(^\s*Data array, H-tree wire type:\s*(.*\S)\s*$)");
+  static const LinePattern banner{" CACTI (version ",
+                                  std::regex(R"(^-+ CACTI \(version (.+?)\),\s*(.+?)\s*-+\s*$)")};
+  static const LinePattern hw{
+      "Cache height x width (mm):",
+      std::regex(R"(^\s*Cache height x width \(mm\):\s*)" + kNum + R"(\s*x\s*)" + kNum)};
+  static const LinePattern wire{"Data array, H-tree wire type:",
+                                std::regex(R"(^\s*Data array, H-tree wire type:\s*(.*\S)\s*$)")};
   const auto lines = split_lines(text);
-  size_t start = 0;
   CactiOutput out;
+  size_t start = 0;
   std::smatch m;
-  while (start < lines.size() && !std::regex_search(lines[start], m, banner)) ++start;
+  while (start < lines.size() && !(lines[start].find(banner.literal) != std::string::npos &&
+                                   std::regex_search(lines[start], m, banner.re)))
+    ++start;
   if (start == lines.size()) return std::nullopt;
   out.version = m[1];
   out.model = m[2];
@@ -164,7 +179,7 @@ std::optional<CactiOutput> parse_cacti_stdout(const std::string& text,
   const auto& sp = summary_patterns();
   if (missing) missing->clear();
   for (size_t k = 0; k < sp.size(); ++k) {
-    const auto found = first_match(lines, start, k + 1 == sp.size() ? hw : sp[k].re);
+    const auto found = first_match(lines, start, k + 1 == sp.size() ? hw : sp[k].line);
     if (!found) {
       if (k == 0) return std::nullopt;  // no Access time: not a result
       if (missing) missing->push_back(plain(sp[k].label));
@@ -178,7 +193,7 @@ std::optional<CactiOutput> parse_cacti_stdout(const std::string& text,
     }
   }
   for (const auto& d : detail_patterns())
-    if (auto f = first_match(lines, start, d.re)) out.details[d.name] = to_number((*f)[1]);
+    if (auto f = first_match(lines, start, d.line)) out.details[d.name] = to_number((*f)[1]);
   if (auto f = first_match(lines, start, wire)) out.htree_wire_type = (*f)[1];
   return out;
 }
