@@ -42,9 +42,16 @@ BOOST_DATA_TEST_CASE(analytical_area_is_within_the_band_of_synthesis,
                             << u.synthesized_um2 << " um2, ratio " << u.ratio());
   BOOST_TEST_MESSAGE(name << " total ratio " << r.ratio());
   for (const auto& u : r.units)
-    if (u.unit != "fft") {
+    if (u.unit == "top_logic") {
+      // The top's own logic against the controller and stream-FIFO inventories, which count
+      // registers, counters and address arithmetic but not the FIFO's and the layer table's
+      // read multiplexers (measured 0.476 on small.yaml).
+      BOOST_TEST(u.ratio() > 0.25, u.unit);
+      BOOST_TEST(u.ratio() < 0.75, u.unit);
+    } else if (u.unit != "fft") {
       BOOST_TEST(u.ratio() > 0.30, u.unit);  // measured 0.35-0.43 (small.yaml: butterfly
-      BOOST_TEST(u.ratio() < 0.50, u.unit);  // 0.396, mac_lane 0.425, peripheral 0.351)
+      BOOST_TEST(u.ratio() < 0.50, u.unit);  // 0.396, mac_lane 0.425, peripheral 0.351,
+                                             // lstm_cell 0.455)
     }
   BOOST_TEST(r.ratio() > 0.15);  // measured 0.269 on small.yaml (its pipelined FFT: 0.237)
   BOOST_TEST(r.ratio() < 1.0);
