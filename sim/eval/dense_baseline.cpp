@@ -150,14 +150,14 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   const auto& per = arch::unit(UnitId::peripheral);
   const power::Cost out = power::price(per.energy->ops(s), node);
   c.energy_uj.push_back({per.name, per.energy->count(s, e) * out.energy_pj * 1e-6, out.source});
-  const auto sram = sram_estimator(s);
-  const MemoryCost wm = memory_cost(s, *sram, arch::MemoryId::weight_sram);
+  const arch::MemoryMap map = arch::memory_map(s);  // priced through the per-shape cache
+  const MemoryCost wm = memory_cost(s, map, arch::MemoryId::weight_sram);
   c.energy_uj.push_back(
       {"weight_sram", wm.read_pj(double(sram_words)) * 1e-6, wm.macro.read_energy_pj.source});
   const double length = circnn.wire_length_mm;  // the same area
   c.wires_uj.push_back(wire_energy(s, "weight_sram", double(sram_words) * wm.word_bits, length));
   const auto& act = arch::unit(UnitId::activation_buffer);
-  const MemoryCost am = memory_cost(s, *sram, *act.memory);
+  const MemoryCost am = memory_cost(s, map, *act.memory);
   c.energy_uj.push_back(
       {act.name,
        (am.read_pj(act.accesses->reads(s, e)) + am.write_pj(act.accesses->writes(s, e))) * 1e-6,
