@@ -1,13 +1,14 @@
 # circa_add_boost_test(<name> SOURCES <files...> [LIBS <targets...>] [LABELS <labels...>]
-#                      [TIMEOUT <s>] [SKIP_REGEX <regex>])
+#                      [TIMEOUT <s>] [SKIP_REGEX <regex>] [LONG_REGEX <regex>])
 # Builds one Boost.Test executable and registers every test case in it with CTest as its own test
 # (discovered after the build from --list_content, like gtest_discover_tests), so CTest's closing
 # line counts test cases, not executables. Labels: unit, component, system, cosim, synth, long.
 # SKIP_REGEX: output that marks a case as skipped for CTest (e.g. a failed Boost precondition).
+# LONG_REGEX: test case paths (e.g. "top_logic.*/_[12]$") that also get the long label.
 include_guard(GLOBAL)
 
 function(circa_add_boost_test name)
-  cmake_parse_arguments(T "" "TIMEOUT;SKIP_REGEX" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "TIMEOUT;SKIP_REGEX;LONG_REGEX" "SOURCES;LIBS;LABELS" ${ARGN})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 600)
   endif()
@@ -20,6 +21,7 @@ function(circa_add_boost_test name)
     COMMAND ${CMAKE_COMMAND} -D EXE=$<TARGET_FILE:${name}> -D OUT=${ctest_file}
             -D NAME=${name} "-D LABELS=${T_LABELS}" -D TIMEOUT=${T_TIMEOUT}
             -D WORKDIR=${CMAKE_CURRENT_BINARY_DIR} "-D SKIP_REGEX=${T_SKIP_REGEX}"
+            "-D LONG_REGEX=${T_LONG_REGEX}"
             -P ${CIRCA_SOURCE_DIR}/cmake/BoostTestDiscover.cmake
     BYPRODUCTS ${ctest_file} VERBATIM)
   # Until the executable is built, a placeholder test fails and says so.

@@ -1,6 +1,7 @@
 // `circa area-check`: the analytical logic area against Yosys synthesis of the generated RTL.
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@ namespace circa::cli {
 void register_area_check_command(CLI::App& app, CommandTable& t) {
   struct Args {
     std::string config, out;
+    xcheck::AreaParts parts = xcheck::AreaParts::all;
     std::vector<std::string> params;
   };
   auto a = std::make_shared<Args>();
@@ -22,11 +24,19 @@ void register_area_check_command(CLI::App& app, CommandTable& t) {
   c->add_option("--config", a->config, "accelerator YAML")->required()->check(CLI::ExistingFile);
   c->add_option("--out", a->out, "folder for the generated RTL and yosys reports")
       ->default_str("out/area-check");
+  c->add_option("--parts", a->parts,
+                "what to synthesize: units (the generated datapath units), top (the top's own "
+                "logic: controller, sequencers, stream FIFO; the slowest) or all")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, xcheck::AreaParts>{{"units", xcheck::AreaParts::units},
+                                                   {"top", xcheck::AreaParts::top_logic},
+                                                   {"all", xcheck::AreaParts::all}}))
+      ->default_str("all");
   c->add_option("-p,--param", a->params, "override an accelerator parameter: key.path=value");
   t.add(c, [a] {
     const AcceleratorSpec s = load_accelerator(a->config, parse_overrides(a->params)).spec;
     const std::string dir = a->out.empty() ? "out/area-check" : a->out;
-    const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir);
+    const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir, a->parts);
     std::cout << fmt::format("{:<11} {:>14} {:>14} {:>7}  module\n", "unit", "model um2",
                              "yosys um2", "ratio");
     for (const auto& u : r.units)

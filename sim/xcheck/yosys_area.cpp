@@ -88,7 +88,7 @@ UnitArea top_logic(const AcceleratorSpec& s, const std::string& top, const std::
 
 }  // namespace
 
-AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir) {
+AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir, AreaParts parts) {
   const gen::Design design = gen::generate_design(s, gen::GenOptions{});
   const gen::FileSet files = gen::render(design, s, gen::header_for(s, gen::GenOptions{}));
   gen::write_files(workdir, files);
@@ -98,7 +98,8 @@ AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir)
   for (const auto& unit : arch::units())
     for (const auto& m : unit.modules) {
       const auto it = design.units.find(m.role);
-      if (m.inventory == nullptr || it == design.units.end()) continue;
+      if (parts == AreaParts::top_logic || m.inventory == nullptr || it == design.units.end())
+        continue;
       UnitArea u;
       u.unit = m.role;
       u.module = it->second.module;
@@ -111,7 +112,7 @@ AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir)
       check.synthesized_um2 += u.synthesized_um2;
       check.units.push_back(u);
     }
-  if (!design.top().empty()) {
+  if (parts != AreaParts::units && !design.top().empty()) {
     const UnitArea t = top_logic(s, design.top(), workdir, sources);
     check.analytical_um2 += t.analytical_um2;
     check.synthesized_um2 += t.synthesized_um2;

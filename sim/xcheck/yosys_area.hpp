@@ -30,9 +30,14 @@ struct AreaCheck {
   double ratio() const { return analytical_um2 / synthesized_um2; }
 };
 
+/// Which parts to synthesize: the generated units, the top's own logic (by far the slowest: its
+/// layer table and sequencers flatten to tens of thousands of gates), or both.
+enum class AreaParts { units, top_logic, all };
+
 /// Generates the spec's RTL into `workdir`, synthesizes each comparable unit and prices both
 /// sides at 45 nm. ConfigError when yosys is missing or fails.
-AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir);
+AreaCheck yosys_area_check(const AcceleratorSpec& s, const std::string& workdir,
+                           AreaParts parts = AreaParts::all);
 
 /// Prices a yosys `stat` cell list; ConfigError naming a cell the table does not price.
 double nangate_area_um2(const std::map<std::string, int>& cells);

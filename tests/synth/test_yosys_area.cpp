@@ -29,31 +29,52 @@ BOOST_AUTO_TEST_CASE(stat_cells_are_parsed_and_priced) {
   BOOST_CHECK_THROW(xcheck::nangate_area_um2({{"$_AOI9_", 1}}), ConfigError);
 }
 
-BOOST_DATA_TEST_CASE(analytical_area_is_within_the_band_of_synthesis,
-                     bdata::make({"small.yaml", "clstm_fpga.yaml", "default.yaml"}), name) {
-  const AcceleratorSpec s = load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/" + name).spec;
-  // The pid keeps two concurrent runs (two checkouts on one machine) out of each other's way.
+namespace {
+
+/// Runs the check in a folder of its own: the pid keeps two concurrent runs (two checkouts on one
+/// machine) out of each other's way.
+xcheck::AreaCheck area_check(const std::string& name, xcheck::AreaParts parts) {
+  const AcceleratorSpec s =
+      load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/" + name).spec;
   const auto dir = std::filesystem::temp_directory_path() /
-                   ("circa_area_" + std::to_string(getpid()) + "_" + std::string(name));
-  const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir.string());
-  BOOST_TEST_REQUIRE(r.units.size() >= 3u);
+                   ("circa_area_" + std::to_string(getpid()) + "_" + name);
+  const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir.string(), parts);
   for (const auto& u : r.units)
     BOOST_TEST_MESSAGE(name << " " << u.unit << ": model " << u.analytical_um2 << " um2, yosys "
                             << u.synthesized_um2 << " um2, ratio " << u.ratio());
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+}  // namespace
+
+BOOST_DATA_TEST_CASE(analytical_area_is_within_the_band_of_synthesis,
+                     bdata::make({"small.yaml", "clstm_fpga.yaml", "default.yaml"}), name) {
+  const xcheck::AreaCheck r = area_check(name, xcheck::AreaParts::units);
+  BOOST_TEST_REQUIRE(r.units.size() >= 3u);
   BOOST_TEST_MESSAGE(name << " total ratio " << r.ratio());
-  for (const auto& u : r.units)
-    if (u.unit == "top_logic") {
-      // The top's own logic against the controller and stream-FIFO inventories, which count
-      // registers, counters and address arithmetic but not the FIFO's and the layer table's
-      // read multiplexers (measured 0.476 on small.yaml).
-      BOOST_TEST(u.ratio() > 0.25, u.unit);
-      BOOST_TEST(u.ratio() < 0.75, u.unit);
-    } else if (u.unit != "fft") {
-      BOOST_TEST(u.ratio() > 0.30, u.unit);  // measured 0.35-0.43 (small.yaml: butterfly
+  for (const auto& u : r.units) {
+    BOOST_TEST(u.unit != "top_logic");
+    if (u.unit != "fft") {
+      BOOST_TEST(u.ratio() > 0.30, u.unit);  // measured 0.35-0.46 (small.yaml: butterfly
       BOOST_TEST(u.ratio() < 0.50, u.unit);  // 0.396, mac_lane 0.425, peripheral 0.351,
                                              // lstm_cell 0.455)
     }
+  }
   BOOST_TEST(r.ratio() > 0.15);  // measured 0.269 on small.yaml (its pipelined FFT: 0.237)
   BOOST_TEST(r.ratio() < 1.0);
-  std::filesystem::remove_all(dir);
+}
+
+// The top's own logic against the controller and stream-FIFO inventories, which count registers,
+// counters and address arithmetic but not the FIFO's and the layer table's read multiplexers
+// (measured 0.476 on small.yaml, 0.386 on default.yaml). Synthesizing it takes minutes on the
+// larger configs (its 64-entry layer table flattens to gates), so the default suite runs
+// small.yaml and the long label the rest.
+BOOST_DATA_TEST_CASE(top_logic_is_within_its_band,
+                     bdata::make({"small.yaml", "clstm_fpga.yaml", "default.yaml"}), name) {
+  const xcheck::AreaCheck r = area_check(name, xcheck::AreaParts::top_logic);
+  BOOST_TEST_REQUIRE(r.units.size() == 1u);
+  BOOST_TEST(r.units[0].unit == "top_logic");
+  BOOST_TEST(r.units[0].ratio() > 0.25);
+  BOOST_TEST(r.units[0].ratio() < 0.75);
 }
