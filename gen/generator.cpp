@@ -70,8 +70,8 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   d.units["mac_lane"] = {mac, d.module(mac).latency, arch::kMacLatency, 1};
   const std::string per = gen_peripheral(d, f, std::min(s.fft.samples_per_cycle, k));
   d.units["peripheral"] = {per, d.module(per).latency, arch::kPeripheralLatency, 1};
-  // Verified against num::lstm_cell_unit (tests/rtl); the top does not instantiate it yet. Hard
-  // sigmoid and tanh need a fraction bit and an integer bit in formats.output.
+  // Verified against num::lstm_cell_unit (tests/rtl); the top's lstm cell update instantiates
+  // it. Hard sigmoid and tanh need a fraction bit and an integer bit in formats.output.
   if (f.output.frac >= 1 && f.output.frac < f.output.bits) {
     const std::string cell = gen_lstm_cell(d, f, std::min(s.fft.samples_per_cycle, k));
     d.units["lstm_cell"] = {cell, d.module(cell).latency, arch::kPeripheralLatency, 1};

@@ -72,6 +72,43 @@ class CellLane {
   std::string s_;
 };
 
+/// One hidden unit's combinational update, a module of its own so that synthesis maps it once
+/// however many lanes the cell unit has.
+std::string gen_lstm_lane(Design& d, const DatapathFormats& f) {
+  const FixedFormat& out = f.output;
+  const int O = out.bits, X = f.input.bits;
+  const std::string name = "circa_lstm_lane_o" + fmt_tag(out) + "_x" + fmt_tag(f.input);
+  if (d.has(name)) return name;
+  std::vector<Port> ports;
+  for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
+    ports.push_back({g, false, O});
+  ports.push_back({"cell_out", true, O});
+  ports.push_back({"h_out", true, O});
+  ports.push_back({"h_next", true, X});
+  Emitter e;
+  e.line("// One LSTM hidden unit, combinational, all values " + describe(out) +
+         ": c' = fit(sig(f)*c + sig(i)*tanh(g)), h = sig(o)*tanh(c'),");
+  e.line("// h_next = h requantised to " + describe(f.input) + " (hard sigmoid and tanh).");
+  e.open("module " + name + " (");
+  for (const auto& l : port_lines(ports)) e.line(l);
+  e.close(");");
+  e.open("");
+  Body b(e, name, ports);
+  CellLane c(b, f, 0);
+  for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
+    b.wire(std::string(g) + "_0", O, g);
+  const std::string i = c.sigmoid("gate_i"), fg = c.sigmoid("gate_f"), o = c.sigmoid("gate_o"),
+                    g = c.tanh("gate_g_0", "tanh_g");
+  const std::string cn = c.add(c.mul(fg, "cell_in_0", "fc"), c.mul(i, g, "ig"), "cell_new");
+  const std::string h = c.mul(o, c.tanh(cn, "tanh_c"), "h");
+  b.round_sat("u_hn", b[h], out.frac, f.input, "h_next");
+  e.line("assign cell_out = " + cn + ";");
+  e.line("assign h_out = " + h + ";");
+  e.close("endmodule");
+  d.add({name, e.str(), ports, 0});
+  return name;
+}
+
 }  // namespace
 
 std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
@@ -82,6 +119,7 @@ std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
   const std::string name =
       "circa_lstm_cell_n" + std::to_string(lanes) + "_o" + fmt_tag(out) + "_x" + fmt_tag(f.input);
   if (d.has(name)) return name;
+  const Module& lane = d.module(gen_lstm_lane(d, f));
   std::vector<Port> ports{{"clk", false, 1}, {"rst", false, 1}, {"in_valid", false, 1}};
   for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
     ports.push_back({g, false, lanes * O});
@@ -90,10 +128,8 @@ std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
   ports.push_back({"h_out", true, lanes * O});
   ports.push_back({"h_next", true, lanes * X});
   Emitter e;
-  e.line("// LSTM cell unit, " + std::to_string(lanes) + " hidden units per beat, all values " +
-         describe(out) + ": c' = fit(sig(f)*c + sig(i)*tanh(g)),");
-  e.line("// h = sig(o)*tanh(c') (hard sigmoid and tanh), h_next = h requantised to " +
-         describe(f.input) + " (the recurrent input);");
+  e.line("// LSTM cell unit, " + std::to_string(lanes) + " hidden units per beat (" + lane.name +
+         " each), then");
   e.line("// " + std::to_string(arch::kPeripheralLatency) +
          " register stage (arch::kPeripheralLatency, as the peripheral unit).");
   e.open("module " + name + " (");
@@ -104,20 +140,13 @@ std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
   b.wires({"cell_res", "h_res"}, lanes * O);
   b.wire("hn_res", lanes * X);
   for (int n = 0; n < lanes; ++n) {
-    const std::string s = "_" + std::to_string(n), lo = std::to_string(n * O);
+    Instance u(ref(lane), "u_lane" + std::to_string(n));
     for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
-      b.wire(std::string(g) + s, O, part(b[g], n * O, O).text);
-    CellLane c(b, f, n);
-    const std::string i = c.sigmoid("gate_i"), fg = c.sigmoid("gate_f"), o = c.sigmoid("gate_o"),
-                      g = c.tanh("gate_g" + s, "tanh_g");
-    const std::string cn = c.add(c.mul(fg, "cell_in" + s, "fc"), c.mul(i, g, "ig"), "cell_new");
-    const std::string h = c.mul(o, c.tanh(cn, "tanh_c"), "h");
-    b.wire("hn" + s, X);
-    b.round_sat("u_hn" + s, b[h], out.frac, f.input, "hn" + s);
-    e.line("assign cell_res[" + lo + " +: " + std::to_string(O) + "] = " + cn + ";");
-    e.line("assign h_res[" + lo + " +: " + std::to_string(O) + "] = " + h + ";");
-    e.line("assign hn_res[" + std::to_string(n * X) + " +: " + std::to_string(X) + "] = hn" + s +
-           ";");
+      u.connect(g, part(b[g], n * O, O));
+    u.connect("cell_out", part(b["cell_res"], n * O, O))
+        .connect("h_out", part(b["h_res"], n * O, O))
+        .connect("h_next", part(b["hn_res"], n * X, X));
+    b.add(u);
   }
   b.regs({"cell_q", "h_q"}, lanes * O);
   b.reg("hn_q", lanes * X);

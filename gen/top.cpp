@@ -104,6 +104,7 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.ifft_out_bits = p.shared_fft ? p.fft_out_bits : s.formats.ifft.bits;
   p.fft_module = fwd;
   p.ifft_module = inv;
+  p.lstm = s.formats.output.frac >= 1 && s.formats.output.frac < s.formats.output.bits;
   return p;
 }
 
@@ -197,10 +198,12 @@ std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
   Body b(e, name, ports);
   emit_cross_wires(b, p);
   emit_layer_table(b, p);
+  declare_lstm_nets(b, p);
   emit_control(b, p);
   emit_input_and_fft(b, d, p);
   emit_mac(b, d, p);
   emit_ifft_and_output(b, d, p);
+  emit_lstm(b, d, p);
   e.close("endmodule");
   d.add({name, e.str(), ports, 0});
   d.set_top(name);

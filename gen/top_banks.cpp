@@ -167,7 +167,8 @@ void emit_drain(Body& b, const TopPlan& p) {
   const std::string act_beat = tb ? net::inbuf_addr + "[" + n2s(tb - 1) + ":0]" : "1'b0";
   e.line("always @(posedge clk) if (drain_read) obuf_rbeat <= " +
          (tb ? "drain_row[" + n2s(tb - 1) + ":0]" : std::string("1'b0")) +
-         "; else if (act_read) obuf_rbeat <= " + act_beat + ";");
+         "; else if (act_read) obuf_rbeat <= " + act_beat + "; else if (" + net::lstm_read +
+         ") obuf_rbeat <= " + (tb ? net::lstm_raddr + "[" + n2s(tb - 1) + ":0]" : "1'b0") + ";");
   e.line("assign out_valid = out_have;");
   std::string out;
   for (int l = p.samples_per_beat - 1; l >= 0; --l) {
@@ -194,26 +195,33 @@ void emit_act_row(Body& b, const TopPlan& p) {
       "// phase A's row: the input buffer's, or the layer before's outputs re-quantised; samples "
       "at and above in_features read as 0 (the padding of the layer before's last block)");
   const int qb = p.q_bits, tb = p.log2_beats, chw = std::max(qb + p.log2_block, fw);
-  b.reg("act_rrow", ia);
-  b.reg("act_pad", 1, "the row read is a conv tap off the image: zeros");
+  b.reg("act_srow", ia,
+        "phase A's row within the product (lstm: x_t's row, without the step's base)");
+  e.line("always @(posedge clk) if (" + net::inbuf_read + ") act_srow <= " + net::phase_a_row +
+         ";");
+  b.reg("act_pad", 1, "the row read is zeros: a conv tap off the image, or h_{-1} (lstm)");
   b.reg("act_cb", qb, "the conv tap's channel block");
-  e.line("always @(posedge clk) if (" + net::inbuf_read + ") begin act_rrow <= " + net::inbuf_addr +
-         "; act_pad <= cfg_conv && " + net::gather_pad + "; act_cb <= g_cb; end");
+  b.reg("act_h", 1, "the row read is h_{t-1} (lstm): from the output banks, all samples in");
+  e.line("always @(posedge clk) if (" + net::inbuf_read + ") begin act_pad <= cfg_conv ? " +
+         net::gather_pad + " : " + net::lstm_h_now + " && " + net::lstm_step0 +
+         "; act_cb <= g_cb; act_h <= " + net::lstm_h_now + "; end");
   std::string row;
   for (int l = p.samples_per_beat - 1; l >= 0; --l) {
     const std::string L = n2s(l), rq = "act_rq" + L, lane = "act_lane" + L;
     b.wire(rq, I);
     b.round_sat("u_" + rq, b["out_lane" + L], p.spec->formats.output.frac, in, rq);
-    const std::string sample = r ? "{act_rrow, " + literal(l, r) + "}" : std::string("act_rrow");
+    // the sample within the product's input (lstm: within x_t): the row of phase A
+    const std::string sample = r ? "{act_srow, " + literal(l, r) + "}" : std::string("act_srow");
     std::string chan = "act_cb";  // {cb, beat, lane}: the channel within the input pixel
-    if (tb > 0) chan += ", act_rrow[" + n2s(tb - 1) + ":0]";
+    if (tb > 0) chan += ", act_srow[" + n2s(tb - 1) + ":0]";
     if (r > 0) chan += ", " + literal(l, r);
     chan = tb + r > 0 ? "{" + chan + "}" : chan;
     b.wire(lane, I,
            "(cfg_conv ? !act_pad && " + zext(chan, qb + p.log2_block, chw) + " < " +
-               zext("cfg_in_features", fw, chw) + " : " + zext(sample, ia + r, cw) + " < " +
-               zext("cfg_in_features", fw, cw) + ") ? (" + net::from_outputs + " ? " + rq +
-               " : inbuf_rdata[" + n2s(l * I) + " +: " + n2s(I) + "]) : " + literal(0, I));
+               zext("cfg_in_features", fw, chw) +
+               " : act_h ? !act_pad : " + zext(sample, ia + r, cw) + " < " +
+               zext("cfg_in_features", fw, cw) + ") ? ((" + net::from_outputs + " || act_h) ? " +
+               rq + " : inbuf_rdata[" + n2s(l * I) + " +: " + n2s(I) + "]) : " + literal(0, I));
     row += (row.empty() ? "" : ", ") + lane;
   }
   e.line("assign " + net::act_row + " = {" + row + "};");
@@ -227,12 +235,14 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
   const int S = p.samples_per_beat, tb = p.log2_beats, aw = p.p_bits + tb, tw = std::max(tb, 1);
   const BankMap m = bank_map(p);
   const int ia = bits_for(int64_t{p.q_max} * p.beats);
-  b.wire("act_read", 1, net::inbuf_read + " && " + net::from_outputs,
+  b.wire("act_read", 1,
+         net::inbuf_read + " && (" + net::from_outputs + " || " + net::lstm_h_now + ")",
          "phase A reads the layer before's outputs (no write meets it: they come after phase A)");
   b.reg("drain_row", aw, "the output row the drain reads next");
   b.wire(
       "obuf_raddr", aw,
-      net::state + " == ST_DRAIN ? drain_row : cfg_in_base_row + " +
+      net::state + " == ST_DRAIN ? drain_row : " + net::lstm_h_now + " ? " + net::lstm_h_addr +
+          " : cfg_in_base_row + " +
           (ia >= aw ? net::inbuf_addr + "[" + n2s(aw - 1) + ":0]" : zext(net::inbuf_addr, ia, aw)),
       "the drain's row, or phase A's in the input region");
   const Module& per = d.module(gen_peripheral(d, p.spec->formats, S));
@@ -258,13 +268,15 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
             .connect("out_data", b["periph_data"]));
   const std::string last_write = "periph_valid && out2_block == cfg_p - " + literal(1, p.p_bits) +
                                  (tb ? " && out2_beat == " + literal(p.beats - 1, tw) : "");
+  b.wire("product_written", 1, last_write, "the product's last output is written");
+  // an lstm step's product ends with its cell update's last write
+  const std::string done = "cfg_lstm ? " + net::lstm_done + " : product_written";
   if (p.faults.done_late) {  // tests only: done a cycle after the last write
     b.reg("done_late_q", 1);
-    e.line("always @(posedge clk) if (rst) done_late_q <= 1'b0; else done_late_q <= " +
-           last_write + ";");
+    e.line("always @(posedge clk) if (rst) done_late_q <= 1'b0; else done_late_q <= " + done + ";");
     e.line("assign " + net::done_now + " = done_late_q;");
   } else {
-    e.line("assign " + net::done_now + " = " + last_write + ";");
+    e.line("assign " + net::done_now + " = " + done + ";");
   }
   // Pooling reads what the window's earlier pixels wrote a cycle ahead of the write (the
   // peripheral's one cycle) and writes the max; drain and phase A reads use the same read port.
@@ -272,32 +284,41 @@ void emit_output_banks(Body& b, Design& d, const TopPlan& p) {
   b.wire("pool_read", 1, "out1_valid && !" + net::pool_first);
   b.reg("pool_max", 1, "the write takes the max with the word read");
   e.line("always @(posedge clk) if (rst) pool_max <= 1'b0; else pool_max <= pool_read;");
+  b.wire("periph_base", aw,
+         p.lstm ? "cfg_lstm ? cfg_gate_base_row : " + net::out_base : net::out_base,
+         "the product's first output row (lstm: the gates' region)");
   for (int bank_i = 0; bank_i < S; ++bank_i) {
     const std::string B = n2s(bank_i);
-    std::vector<std::string> src, rows;
+    std::vector<std::string> src, rows, cell;
     for (int t = 0; t < p.beats; ++t) {
       src.push_back("periph_data[" + n2s(m.lane[bank_i][t] * O) + " +: " + n2s(O) + "]");
       rows.push_back(tb ? literal(m.row[bank_i][t], tb) : "");
     }
     emit_table(b, "obuf_d" + B, O, "out2_beat", tw, src);
+    for (int t = 0; t < p.beats; ++t)  // the cell update writes natural rows: lane l of beat t
+      for (int l = 0; l < S; ++l)
+        if (p.bank_of(t * S + l) == bank_i)
+          cell.push_back(net::lstm_wdata + "[" + n2s(l * O) + " +: " + n2s(O) + "]");
+    emit_table(b, "lstm_d" + B, O, net::lstm_wbeat, tw, cell);
     if (tb) emit_table(b, "obuf_row" + B, tb, "out2_beat", tw, rows);
     if (tb) emit_table(b, "obuf_prow" + B, tb, "out1_beat", tw, rows);
     b.wire("obuf_q" + B, O);
     const std::string wd = "obuf_d" + B, q = "obuf_q" + B;
-    const std::string waddr =
-        net::out_base + " + " + concat("out2_block", tb ? "obuf_row" + B : "");
-    const std::string paddr =
-        net::out_base + " + " + concat("out1_block", tb ? "obuf_prow" + B : "");
-    b.add(Instance(sram_1r1w(int64_t{p.p_max} * p.beats, O, aw), "u_output_bank" + B)
-              .connect("clk", b["clk"])
-              .connect("we", Expr("periph_valid && !" + net::pool_drop, 1))
-              .connect("waddr", Expr(waddr, aw))
-              .connect("wdata", Expr("(pool_max && $signed(" + q + ") > $signed(" + wd + ")) ? " +
-                                         q + " : " + wd,
-                                     O))
-              .connect("re", Expr("pool_read || drain_read || act_read", 1))
-              .connect("raddr", Expr("pool_read ? " + paddr + " : obuf_raddr", aw))
-              .connect("rdata", b[q]));
+    const std::string waddr = "periph_base + " + concat("out2_block", tb ? "obuf_row" + B : "");
+    const std::string paddr = "periph_base + " + concat("out1_block", tb ? "obuf_prow" + B : "");
+    b.add(
+        Instance(sram_1r1w(int64_t{p.p_max} * p.beats, O, aw), "u_output_bank" + B)
+            .connect("clk", b["clk"])
+            .connect("we", Expr("(periph_valid && !" + net::pool_drop + ") || " + net::lstm_we, 1))
+            .connect("waddr", Expr(net::lstm_we + " ? " + net::lstm_waddr + " : " + waddr, aw))
+            .connect("wdata", Expr(net::lstm_we + " ? lstm_d" + B + " : (pool_max && $signed(" + q +
+                                       ") > $signed(" + wd + ")) ? " + q + " : " + wd,
+                                   O))
+            .connect("re", Expr("pool_read || drain_read || act_read || " + net::lstm_read, 1))
+            .connect("raddr", Expr("pool_read ? " + paddr + " : " + net::lstm_read + " ? " +
+                                       net::lstm_raddr + " : obuf_raddr",
+                                   aw))
+            .connect("rdata", b[q]));
   }
   emit_drain(b, p);
   emit_act_row(b, p);

@@ -82,7 +82,9 @@ void emit_fsm(Body& b, const TopPlan& p) {
          "the product's row read now");
   b.wire(net::gather_addr, ia);
   b.wire(net::inbuf_addr, ia,
-         net::in_fire + " ? in_ptr : cfg_conv ? " + net::gather_addr + " : " + net::phase_a_row);
+         net::in_fire + " ? in_ptr : cfg_conv ? " + net::gather_addr + " : cfg_lstm ? " +
+             net::lstm_x_row + " + " + net::phase_a_row + " : " + net::phase_a_row,
+         "conv: the gather's row; lstm: x_t's (h_{t-1}'s rows read the output banks)");
   b.wire(net::phase_a_block_end, 1,
          net::inbuf_read + " && " +
              (tb > 0 ? net::phase_a_row + "[" + n2s(tb - 1) + ":0] == " + literal(p.beats - 1, tb)

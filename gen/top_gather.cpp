@@ -138,7 +138,8 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   b.regs({"w_ox", "w_oy"}, sz);
   b.wire("w_ox_end", 1, "w_ox == cfg_out_width - " + literal(1, sz));
   b.wire("w_oy_end", 1, "w_oy == cfg_out_height - " + literal(1, sz));
-  e.line("assign " + net::product_last + " = !cfg_conv || (w_ox_end && w_oy_end);");
+  e.line("assign " + net::product_last + " = cfg_lstm ? " + net::lstm_last_step +
+         " : !cfg_conv || (w_ox_end && w_oy_end);");
   b.wire("product_end", 1, net::running + " && " + net::done_now);
   emit_pixel_step(b, p, "w", "product_end && cfg_conv", "");
   e.line(
@@ -149,7 +150,10 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   e.line("assign " + net::pool_drop + " = cfg_pool && ((w_ox_end && !" + x0 +
          ") || (w_oy_end && !" + y0 + "));  // odd last column, row");
   b.wire("pool_window_end", 1, "!cfg_pool || " + at + " == 2'b11");
-  const std::string rows = p.log2_beats > 0 ? "{cfg_p, " + n2s(p.log2_beats) + "'h0}" : "cfg_p";
+  // lstm: h_t's rows (the hidden blocks) a step; the gates go to their own region
+  const std::string blocks = "(cfg_lstm ? " + net::lstm_hidden_blocks + " : cfg_p)";
+  const std::string rows =
+      p.log2_beats > 0 ? "{" + blocks + ", " + n2s(p.log2_beats) + "'h0}" : blocks;
   e.line("always @(posedge clk) if (rst) " + net::out_base + " <= " + literal(0, aw) +
          "; else if (" + net::layer_start + ") " + net::out_base +
          " <= cfg_out_base_row; else if (product_end && pool_window_end) " + net::out_base +

@@ -53,6 +53,7 @@ struct TopPlan {
   Faults faults;                        ///< tests only: a deliberately broken top
   bool images = false;                  ///< bias banks load bias_bank<i>.hex ($readmemh)
   bool weight_images = false;           ///< weight banks load weights_bank<i>.hex
+  bool lstm = false;  ///< the lstm time-step loop and cell unit are built (formats.output allows)
 
   /// Sample index carried by IFFT output beat t, lane l (and spectrum bin of FFT output (t, l)).
   int out_index(int t, int l) const;
@@ -95,6 +96,20 @@ inline const std::string pool_drop = "pool_drop";      ///< it writes nothing (o
 inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
 inline const std::string act_row = "act_row";  ///< that row: input buffer or re-quantised outputs
 inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)
+// lstm (top_lstm.cpp)
+inline const std::string lstm_x_row = "lstm_x_row";  ///< first input row of the step's x_t
+inline const std::string lstm_hidden_blocks = "lstm_hidden_blocks";  ///< q - x blocks (p bits)
+inline const std::string lstm_h_now = "lstm_h_now";                  ///< phase A reads h_{t-1} now
+inline const std::string lstm_h_addr = "lstm_h_addr";                ///< its output-bank row
+inline const std::string lstm_step0 = "lstm_step0";                  ///< the running step is t = 0
+inline const std::string lstm_last_step = "lstm_last_step";          ///< ... is the layer's last
+inline const std::string lstm_done = "lstm_done";  ///< the cell update's last write (c)
+inline const std::string lstm_read = "lstm_read";  ///< the cell update reads an output-bank row
+inline const std::string lstm_raddr = "lstm_raddr";
+inline const std::string lstm_we = "lstm_we";  ///< the cell update writes an output-bank row
+inline const std::string lstm_waddr = "lstm_waddr";
+inline const std::string lstm_wbeat = "lstm_wbeat";  ///< the beat within its block of that row
+inline const std::string lstm_wdata = "lstm_wdata";  ///< S natural lanes (h_t or c)
 // spectrum capture and buffer (top_control.cpp)
 inline const std::string spectrum_valid = "spectrum_valid";  ///< an FFT output beat of phase A
 inline const std::string spectrum_beat = "spectrum_beat";    ///< its beat within the block
@@ -150,6 +165,10 @@ std::string zext(const std::string& x, int w, int to);  ///< a w-bit unsigned x 
 void emit_layer_table(Body& b, const TopPlan& p);  ///< descriptors, cfg_* of the running layer
 void emit_control(Body& b, const TopPlan& p);  ///< FSM, phase A, MAC sequencer, stream FIFO
 void emit_gather(Body& b, const TopPlan& p);   ///< conv: window and pixel walks
+/// lstm: the nets other parts read (before them), then the time-step loop's addresses and the
+/// cell update (constants when !p.lstm), after the output banks whose lanes it reads.
+void declare_lstm_nets(Body& b, const TopPlan& p);
+void emit_lstm(Body& b, Design& d, const TopPlan& p);
 /// Input buffer, FFT unit(s), spectrum buffer.
 void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p);
 /// Weight SRAM or stream, MAC lanes, accumulators.

@@ -24,22 +24,27 @@ void emit_layer_table(Body& b, const TopPlan& p) {
     int width, at = 0;
   };
   const int sz = p.desc.size, sm = arch::kConvSmallBits;
-  const std::vector<Field> fields = {
-      {arch::DescField::control, "control", p.desc.control},
-      {arch::DescField::p, "p", p.desc.p},
-      {arch::DescField::q, "q", p.desc.q},
-      {arch::DescField::in_features, "in_features", p.desc.in_features},
-      {arch::DescField::weight_base, "weight_base", p.desc.weight_base},
-      {arch::DescField::bias_base, "bias_base", p.desc.bias_base},
-      {arch::DescField::conv_in, "in_height", sz},
-      {arch::DescField::conv_in, "in_width", sz, arch::kConvWidthAt},
-      {arch::DescField::conv_in, "kernel", sm, arch::kConvKernelAt},
-      {arch::DescField::conv_in, "stride", sm, arch::kConvStrideAt},
-      {arch::DescField::conv_out, "out_height", sz},
-      {arch::DescField::conv_out, "out_width", sz, arch::kConvWidthAt},
-      {arch::DescField::conv_out, "padding", sm, arch::kConvPadAt},
-      {arch::DescField::in_base, "in_base", p.desc.act_base},
-      {arch::DescField::out_base, "out_base", p.desc.act_base}};
+  std::vector<Field> fields = {{arch::DescField::control, "control", p.desc.control},
+                               {arch::DescField::p, "p", p.desc.p},
+                               {arch::DescField::q, "q", p.desc.q},
+                               {arch::DescField::in_features, "in_features", p.desc.in_features},
+                               {arch::DescField::weight_base, "weight_base", p.desc.weight_base},
+                               {arch::DescField::bias_base, "bias_base", p.desc.bias_base},
+                               {arch::DescField::conv_in, "in_height", sz},
+                               {arch::DescField::conv_in, "in_width", sz, arch::kConvWidthAt},
+                               {arch::DescField::conv_in, "kernel", sm, arch::kConvKernelAt},
+                               {arch::DescField::conv_in, "stride", sm, arch::kConvStrideAt},
+                               {arch::DescField::conv_out, "out_height", sz},
+                               {arch::DescField::conv_out, "out_width", sz, arch::kConvWidthAt},
+                               {arch::DescField::conv_out, "padding", sm, arch::kConvPadAt},
+                               {arch::DescField::in_base, "in_base", p.desc.act_base},
+                               {arch::DescField::out_base, "out_base", p.desc.act_base}};
+  if (p.lstm)
+    fields.insert(fields.end(),
+                  {{arch::DescField::lstm_shape, "x_blocks", p.desc.q},
+                   {arch::DescField::lstm_shape, "steps", p.desc.steps, arch::kLstmStepsAt},
+                   {arch::DescField::gate_base, "gate_base", p.desc.act_base},
+                   {arch::DescField::cell_base, "cell_base", p.desc.act_base}});
   e.line("/* verilator lint_off UNUSEDSIGNAL */  // the unused high bits of each cfg word");
   for (const Field& f : fields) {
     const std::string t = "lt_" + f.name;
@@ -60,6 +65,10 @@ void emit_layer_table(Body& b, const TopPlan& p) {
              literal(L - 1, lb));
   b.wire("cfg_conv", 1, "cfg_control[" + n2s(arch::kCtlConv) + "]");
   b.wire("cfg_pool", 1, "cfg_control[" + n2s(arch::kCtlPool) + "]");
+  b.wire("cfg_lstm", 1,
+         p.lstm ? "cfg_control[" + n2s(arch::kCtlLstm) + "]"
+                : "cfg_control[" + n2s(arch::kCtlLstm) + "] && 1'b0",
+         "without the cell unit no layer is lstm (arch::network_unsupported refuses it)");
   b.wire("cfg_p", p.p_bits, "lt_p" + at);
   b.wire("cfg_q", p.q_bits, "lt_q" + at);
   b.wire("cfg_in_features", p.in_features_bits, "lt_in_features" + at);
@@ -70,7 +79,13 @@ void emit_layer_table(Body& b, const TopPlan& p) {
   for (const char* f : {"kernel", "stride", "padding"})
     b.wire(std::string("cfg_") + f, sm, "lt_" + std::string(f) + at);
   const int tb = p.log2_beats, rows = p.p_bits + tb;  // an output-bank row address
-  for (const char* f : {"in_base", "out_base"})
+  if (p.lstm) {
+    b.wire("cfg_x_blocks", p.q_bits, "lt_x_blocks" + at);
+    b.wire("cfg_steps", p.desc.steps, "lt_steps" + at);
+  }
+  std::vector<const char*> bases = {"in_base", "out_base"};
+  if (p.lstm) bases.insert(bases.end(), {"gate_base", "cell_base"});
+  for (const char* f : bases)
     b.wire(std::string("cfg_") + f + "_row", rows,
            tb > 0 ? "{" + zext("lt_" + std::string(f) + at, p.desc.act_base, p.p_bits) + ", " +
                         literal(0, tb) + "}"

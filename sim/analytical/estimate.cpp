@@ -1,5 +1,7 @@
 #include "analytical/estimate.hpp"
 
+#include <algorithm>
+
 #include "analytical/conv_reuse.hpp"
 #include "analytical/schedule.hpp"
 #include "arch/conv_dataflow.hpp"
@@ -48,6 +50,13 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
       const int64_t windows = int64_t{pl.geom.out_height / 2} * (pl.geom.out_width / 2);
       l.events.act_output_writes = 4 * windows * pl.geom.rows;
       l.events.act_pool_reads = 3 * windows * pl.geom.rows;
+    }
+    if (w.layers[i].kind == LayerKind::lstm) {
+      // The cell update reads each row's 4 gates and c, and writes h and c (SCHEDULE.md).
+      const int64_t samples =
+          arch::lstm_update_rows(s, w.layers[i]) * std::min(s.fft.samples_per_cycle, s.block_size);
+      l.events.act_lstm_reads = arch::kLstmReadsPerRow * samples * l.products;
+      l.events.act_lstm_writes = 2 * samples * l.products;
     }
     l.events.sram_config_writes_per_bank = config_writes(s, pl);
     r.cycles += l.cycles;

@@ -23,6 +23,9 @@ namespace circa::arch {
   X(act_spectrum_reads, "activation_buffer", "spectrum_reads", "spectrum words read by the MACs")  \
   X(act_output_writes, "activation_buffer", "output_writes", "layer outputs written")              \
   X(act_pool_reads, "activation_buffer", "pool_reads", "outputs read back by 2x2 max pooling")     \
+  X(act_lstm_reads, "activation_buffer", "lstm_reads",                                             \
+    "gates and cell state read by the lstm update")                                                \
+  X(act_lstm_writes, "activation_buffer", "lstm_writes", "h and cell state written by the update") \
   X(offchip_bytes, "", "offchip_bytes", "weight bytes streamed from off-chip memory")
 
 /// Counts kept per weight-SRAM bank: X(member, json group, json key, meaning).

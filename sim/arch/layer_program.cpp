@@ -20,13 +20,25 @@ uint32_t field(uint32_t w, int at, int bits) {
   return (w >> at) & ((uint32_t{1} << bits) - 1u);
 }
 
-/// Output-bank blocks a layer writes: a conv layer's pixels (its whole 2x2 windows when it
-/// pools) times p.
+/// Hidden blocks of an lstm layer (h_t's blocks; the gates take 4 of them).
+int64_t hidden_blocks(const Layer& l, int k) {
+  return (l.hidden_size + k - 1) / k;
+}
+
+/// Output-bank blocks of a layer's outputs, as the next layer reads them: a conv layer's pixels
+/// (its whole 2x2 windows when it pools) times p, an lstm layer's h_t of every step.
 int64_t output_blocks(const Layer& l, const LayerGeometry& g) {
+  if (l.kind == LayerKind::lstm) return int64_t{l.time_steps} * hidden_blocks(l, g.k);
   if (l.kind != LayerKind::conv) return g.p;
   const int64_t pixels = l.pool != Pooling::none ? int64_t{g.out_height / 2} * (g.out_width / 2)
                                                  : int64_t{g.out_height} * g.out_width;
   return pixels * g.p;
+}
+
+/// Output-bank blocks the layer occupies while it runs: its outputs, and an lstm layer's gates
+/// (4 x hidden blocks) and cell state (hidden blocks) after them.
+int64_t region_blocks(const Layer& l, const LayerGeometry& g) {
+  return output_blocks(l, g) + (l.kind == LayerKind::lstm ? 5 * hidden_blocks(l, g.k) : 0);
 }
 
 struct Region {
@@ -36,28 +48,52 @@ struct Region {
 /// Each layer's input and output regions in the output banks (SCHEDULE.md, "Activation
 /// regions"), or why they do not fit. Layer 0 reads the input buffer. An fc layer reads its
 /// whole input in phase A before its first write, so it writes from block 0, over its input. A
-/// conv layer writes pixel after pixel while later pixels still read their windows, so after
-/// another layer its outputs go where its input is not: from block 0 when they fit below it,
-/// else right after it.
+/// conv layer writes pixel after pixel while later pixels still read their windows (an lstm
+/// layer step after step while later steps read their x_t), so after another layer its region
+/// goes where its input is not: from block 0 when it fits below it, else right after it.
 std::string place_activations(const std::vector<Layer>& layers, int k, int64_t max_p,
                               std::vector<Region>* regions) {
   int64_t prev_base = 0, prev_blocks = 0;
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& l = layers[i];
     const LayerGeometry g = geometry(l, k);
-    const bool conv = l.kind == LayerKind::conv;
-    const int64_t out_blocks = output_blocks(l, g);
+    const bool apart = l.kind == LayerKind::conv || l.kind == LayerKind::lstm;
+    const int64_t out_blocks = output_blocks(l, g), region = region_blocks(l, g);
     Region r;
     r.in_base = i == 0 ? 0 : prev_base;
-    if (i > 0 && conv) r.out_base = out_blocks <= prev_base ? 0 : prev_base + prev_blocks;
-    if (r.out_base + out_blocks > max_p)
-      return "layer '" + l.name + "': its outputs (" + n2s(out_blocks) +
+    if (i > 0 && apart) r.out_base = region <= prev_base ? 0 : prev_base + prev_blocks;
+    if (r.out_base + region > max_p)
+      return "layer '" + l.name + "': its outputs (" + n2s(region) +
              " blocks) do not fit the output banks (" + n2s(max_p) + " blocks) beside its input (" +
              n2s(prev_blocks) + " blocks from block " + n2s(prev_base) +
              "); raise activation_buffer.capacity_kib";
     regions->push_back(r);
     prev_base = r.out_base, prev_blocks = out_blocks;
   }
+  return "";
+}
+
+/// Why the top cannot run lstm layer `l` at position i ("" when it can).
+std::string lstm_unsupported(const AcceleratorSpec& s, const MemoryMap& m, const Layer& l,
+                             size_t i) {
+  const int k = s.block_size;
+  const FixedFormat& out = s.formats.output;
+  if (out.frac < 1 || out.frac >= out.bits)
+    return "the lstm cell unit needs 1 <= formats.output.frac < formats.output.bits (its hard "
+           "sigmoid adds 1/2 and clamps at 1)";
+  if (l.hidden_size % k != 0)
+    return "hidden_size " + n2s(l.hidden_size) + " is not a multiple of k = " + n2s(k) +
+           ": the top keeps each gate in whole blocks";
+  if (i > 0 && l.input_size % k != 0)
+    return "input_size " + n2s(l.input_size) + " is not a multiple of k = " + n2s(k) +
+           ": after another layer each x_t must start a block of its outputs";
+  if (l.time_steps >= (1 << kConvSizeBits))
+    return "at most " + n2s((1 << kConvSizeBits) - 1) + " time steps in the top";
+  const int64_t x_blocks = (l.input_size + k - 1) / k;
+  if (i == 0 && l.time_steps * x_blocks > m.max_q)
+    return "its input (" + n2s(l.time_steps) + " steps x " + n2s(x_blocks) +
+           " blocks) does not fit the input buffer (" + n2s(m.max_q) +
+           " blocks); raise activation_buffer.capacity_kib";
   return "";
 }
 
@@ -69,11 +105,17 @@ bool ConvGeometry::operator==(const ConvGeometry& o) const {
          out_width == o.out_width;
 }
 
+bool LstmShape::operator==(const LstmShape& o) const {
+  return x_blocks == o.x_blocks && steps == o.steps && gate_base == o.gate_base &&
+         cell_base == o.cell_base;
+}
+
 bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
   return p == o.p && q == o.q && in_features == o.in_features && relu == o.relu && bias == o.bias &&
-         stream == o.stream && last == o.last && conv == o.conv && pool == o.pool &&
-         weight_base == o.weight_base && bias_base == o.bias_base && in_base == o.in_base &&
-         out_base == o.out_base && geom == o.geom;
+         stream == o.stream && last == o.last && conv == o.conv && lstm == o.lstm &&
+         pool == o.pool && weight_base == o.weight_base && bias_base == o.bias_base &&
+         in_base == o.in_base && out_base == o.out_base && geom == o.geom &&
+         lstm_shape == o.lstm_shape;
 }
 
 int bits_to_hold(int64_t max_value) {
@@ -92,6 +134,7 @@ DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
   // A conv layer's input pixels fit the input buffer's blocks.
   d.size = std::min(kConvSizeBits, bits_to_hold(m.max_q));
   d.act_base = bits_to_hold(m.max_p - 1);
+  d.steps = std::min(kConvSizeBits, bits_to_hold(m.max_p));  // h_t of every step fits the banks
   return d;
 }
 
@@ -113,7 +156,8 @@ uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
   switch (f) {
     case DescField::control:
       return bit(d.relu, kCtlRelu) | bit(d.bias, kCtlBias) | bit(d.stream, kCtlStream) |
-             bit(d.last, kCtlLast) | bit(d.conv, kCtlConv) | bit(d.pool, kCtlPool);
+             bit(d.last, kCtlLast) | bit(d.conv, kCtlConv) | bit(d.pool, kCtlPool) |
+             bit(d.lstm, kCtlLstm);
     case DescField::p: return static_cast<uint32_t>(d.p);
     case DescField::q: return static_cast<uint32_t>(d.q);
     case DescField::in_features: return static_cast<uint32_t>(d.in_features);
@@ -130,6 +174,13 @@ uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
              static_cast<uint32_t>(d.geom.padding) << kConvPadAt;
     case DescField::in_base: return static_cast<uint32_t>(d.in_base);
     case DescField::out_base: return static_cast<uint32_t>(d.out_base);
+    case DescField::lstm_shape:
+      return static_cast<uint32_t>(d.lstm_shape.x_blocks) |
+             static_cast<uint32_t>(d.lstm_shape.steps) << kLstmStepsAt;
+    case DescField::gate_base:
+      return static_cast<uint32_t>(d.lstm_shape.gate_base);
+    case DescField::cell_base:
+      return static_cast<uint32_t>(d.lstm_shape.cell_base);
   }
   return 0;
 }
@@ -139,7 +190,7 @@ void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t w) {
     case DescField::control:
       d.relu = (w >> kCtlRelu) & 1u, d.bias = (w >> kCtlBias) & 1u,
       d.stream = (w >> kCtlStream) & 1u, d.last = (w >> kCtlLast) & 1u,
-      d.conv = (w >> kCtlConv) & 1u, d.pool = (w >> kCtlPool) & 1u;
+      d.conv = (w >> kCtlConv) & 1u, d.pool = (w >> kCtlPool) & 1u, d.lstm = (w >> kCtlLstm) & 1u;
       break;
     case DescField::p: d.p = static_cast<int>(w); break;
     case DescField::q: d.q = static_cast<int>(w); break;
@@ -159,6 +210,16 @@ void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t w) {
       break;
     case DescField::in_base: d.in_base = w; break;
     case DescField::out_base: d.out_base = w; break;
+    case DescField::lstm_shape:
+      d.lstm_shape.x_blocks = static_cast<int>(field(w, 0, kLstmStepsAt));
+      d.lstm_shape.steps = static_cast<int>(field(w, kLstmStepsAt, kConvSizeBits));
+      break;
+    case DescField::gate_base:
+      d.lstm_shape.gate_base = w;
+      break;
+    case DescField::cell_base:
+      d.lstm_shape.cell_base = w;
+      break;
   }
 }
 
@@ -181,7 +242,10 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
   for (size_t i = 0; i < layers.size(); ++i) {
     const Layer& l = layers[i];
     const std::string at = "layer '" + l.name + "': ";
-    if (l.kind == LayerKind::lstm) return at + "lstm layers do not run in the generated top yet";
+    if (l.kind == LayerKind::lstm) {
+      const std::string why = lstm_unsupported(s, m, l, i);
+      if (!why.empty()) return at + why;
+    }
     if (i > 0 && l.kind == LayerKind::conv && layers[i - 1].kind != LayerKind::conv)
       return at + "a conv layer after an fc layer: the top reads conv inputs pixel-major, and " +
              "an fc layer's outputs are not";
@@ -210,7 +274,8 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
       if (l.in_height > size || l.in_width > size)
         return at + "height and width must be at most " + n2s(size) + " in the top";
     }
-    if (l.activation != Activation::relu && l.activation != Activation::none)
+    if (l.kind != LayerKind::lstm && l.activation != Activation::relu &&
+        l.activation != Activation::none)
       return at + "activation " + to_string(l.activation) +
              ": the top's peripheral has relu and none";
     const LayerGeometry g = geometry(l, s.block_size);
@@ -255,6 +320,15 @@ NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer
     LayerDescriptor d;
     d.p = pl.geom.p, d.q = pl.geom.q;
     d.in_features = l.in_features;
+    if (l.kind == LayerKind::lstm) {
+      d.lstm = true;
+      d.in_features = l.input_size;
+      const int64_t h = hidden_blocks(l, pl.geom.k);
+      d.lstm_shape.x_blocks = pl.geom.q - static_cast<int>(h);
+      d.lstm_shape.steps = l.time_steps;
+      d.lstm_shape.gate_base = regions[i].out_base + int64_t{l.time_steps} * h;
+      d.lstm_shape.cell_base = d.lstm_shape.gate_base + 4 * h;
+    }
     if (l.kind == LayerKind::conv) {
       d.conv = true;
       d.pool = l.pool != Pooling::none;
@@ -262,7 +336,7 @@ NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer
       d.geom = {l.in_height, l.in_width,         l.kernel,         l.stride,
                 l.padding,   pl.geom.out_height, pl.geom.out_width};
     }
-    d.relu = l.activation == Activation::relu;
+    d.relu = l.kind != LayerKind::lstm && l.activation == Activation::relu;
     d.bias = l.bias;
     d.stream = !pl.weights_on_chip;
     d.last = i + 1 == layers.size();

@@ -31,10 +31,15 @@ enum class DescField : int {
   conv_in = 6,      ///< conv: in_height | in_width << 12 | kernel << 24 | stride << 28
   conv_out = 7,     ///< conv: out_height | out_width << 12 | padding << 24
   in_base = 8,      ///< later layers: first output-bank block of the input (the layer before's)
-  out_base = 9,     ///< first output-bank block the layer writes
+  out_base = 9,     ///< first output-bank block the layer writes (lstm: h_t, step after step)
+  lstm_shape = 10,  ///< lstm: x blocks per step | time steps << 12
+  gate_base = 11,   ///< lstm: first output-bank block of the 4 x hidden gate pre-activations
+  cell_base = 12,   ///< lstm: first output-bank block of the cell state c
 };
-constexpr int kDescFields = 10;  ///< words 0 .. kDescFields - 1 carry a field
-constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4, kCtlPool = 5;
+constexpr int kDescFields = 13;  ///< words 0 .. kDescFields - 1 carry a field
+constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4, kCtlPool = 5,
+              kCtlLstm = 6;
+constexpr int kLstmStepsAt = 12;  ///< bit offset of lstm_shape's time steps
 /// Bit offsets of the conv words' fields (a size takes 12 bits, kernel/stride/padding 4).
 constexpr int kConvWidthAt = 12, kConvKernelAt = 24, kConvStrideAt = 28, kConvPadAt = 24;
 constexpr int kConvSizeBits = 12, kConvSmallBits = 4;
@@ -49,21 +54,42 @@ struct ConvGeometry {
   bool operator==(const ConvGeometry& o) const;
 };
 
+/// An lstm layer's shape and state regions as the top's time-step loop walks them (all 0 for fc
+/// and conv): step t reads x_t (x_blocks blocks) then h_{t-1} (the q - x_blocks hidden blocks),
+/// writes the gates from gate_base, then the cell update reads them and c (cell_base) and writes
+/// c and h_t at out_base + t x hidden blocks ("LSTM in the whole-network top", SCHEDULE.md).
+struct LstmShape {
+  int x_blocks = 0, steps = 0;
+  int64_t gate_base = 0, cell_base = 0;
+
+  bool operator==(const LstmShape& o) const;
+};
+
 struct LayerDescriptor {
   int p = 0, q = 0;
-  int64_t in_features = 0;
-  bool relu = false, bias = false, stream = false, last = false, conv = false;
+  int64_t in_features = 0;  ///< fc: input samples; conv: channels; lstm: x_t's samples
+  bool relu = false, bias = false, stream = false, last = false, conv = false, lstm = false;
   bool pool = false;  ///< conv: 2x2 max pooling (an odd last row or column is dropped)
   int64_t weight_base = 0;
   int64_t bias_base = 0;
   int64_t in_base = 0, out_base = 0;  ///< output-bank blocks (SCHEDULE.md, activation regions)
   ConvGeometry geom;
+  LstmShape lstm_shape;
 
-  /// Products one inference runs on the layer: output pixels (conv), or 1.
-  int64_t products() const { return conv ? int64_t{geom.out_height} * geom.out_width : 1; }
+  /// Products one inference runs on the layer: output pixels (conv), time steps (lstm), or 1.
+  int64_t products() const {
+    return conv ? int64_t{geom.out_height} * geom.out_width : lstm ? lstm_shape.steps : 1;
+  }
+  /// Hidden blocks of an lstm layer (h_t's; the gates are 4 of them each).
+  int hidden_blocks() const { return q - lstm_shape.x_blocks; }
   /// Pixels the layer writes: products(), or the whole 2x2 windows when it pools.
   int64_t out_pixels() const {
     return pool ? int64_t{geom.out_height / 2} * (geom.out_width / 2) : products();
+  }
+  /// Output-bank blocks the layer's outputs take, as the drain streams them: its pixels' (or
+  /// whole windows') blocks, or every step's h_t.
+  int64_t out_blocks() const {
+    return lstm ? int64_t{lstm_shape.steps} * hidden_blocks() : out_pixels() * p;
   }
   /// Channel blocks of one input pixel (conv), or the input blocks (fc).
   int channel_blocks(int k) const { return conv ? static_cast<int>((in_features + k - 1) / k) : q; }
@@ -88,12 +114,13 @@ PoolWrite pool_write(int64_t out_height, int64_t out_width, Pixel px);
 /// Bits each field keeps in the top's table (the rest of a cfg word is dropped), from the spec's
 /// buffer sizes: the generator lays the table out with them, the area model prices them.
 struct DescriptorBits {
-  int control = 6, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
+  int control = 7, p = 0, q = 0, in_features = 0, weight_base = kCfgDataBits, bias_base = 0;
   int size = 0;        ///< bits of each conv height / width (at most kConvSizeBits)
-  int act_base = 0;    ///< bits of in_base and of out_base (an output-bank block)
-  int total() const {  ///< the four sizes, kernel, stride, padding and both bases included
-    return control + p + q + in_features + weight_base + bias_base + 4 * size +
-           3 * kConvSmallBits + 2 * act_base;
+  int act_base = 0;    ///< bits of in_base, out_base, gate_base, cell_base (output-bank blocks)
+  int steps = 0;       ///< bits of an lstm layer's time steps (at most kConvSizeBits)
+  int total() const {  ///< the conv geometry, the lstm shape and the four bases included
+    return control + p + q + in_features + weight_base + bias_base + 4 * size + 3 * kConvSmallBits +
+           4 * act_base + q + steps;
   }
 };
 DescriptorBits descriptor_bits(const AcceleratorSpec& s);
@@ -121,7 +148,9 @@ struct NetworkProgram {
   int64_t bias_blocks = 0;   ///< bias blocks used (layers with bias, in order)
 };
 
-/// Why the top cannot run `layers` as one program ("" when it can): an lstm layer, a conv layer
+/// Why the top cannot run `layers` as one program ("" when it can): an lstm layer whose hidden
+/// size is not whole blocks, that follows a layer with x_t not whole blocks, or with a
+/// formats.output the cell unit cannot take, a conv layer
 /// after an fc layer or that pools avg2 or runs the reuse dataflow, an fc layer after a conv
 /// layer whose channels are not whole blocks, more layers than controller.max_layers, more bias
 /// than controller.bias_kib, a layer larger than the activation buffer's halves, feature maps

@@ -78,10 +78,15 @@ std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w
   return plans;
 }
 
+int64_t lstm_update_rows(const AcceleratorSpec& s, const Layer& l) {
+  if (l.kind != LayerKind::lstm) return 0;
+  const int lanes = std::min(s.fft.samples_per_cycle, s.block_size);
+  return (l.hidden_size + lanes - 1) / lanes;
+}
+
 int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l) {
   if (l.kind != LayerKind::lstm) return 0;
-  return (l.hidden_size + s.fft.samples_per_cycle - 1) / s.fft.samples_per_cycle +
-         kPeripheralLatency;
+  return kLstmReadsPerRow * lstm_update_rows(s, l) + kLstmUpdateTail;
 }
 
 }  // namespace circa::arch

@@ -61,8 +61,17 @@ int group_blocks(const LayerPlan& pl, int g);
 /// fit in what is left streams its weights from off-chip.
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w);
 
-/// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv): the
-/// peripheral's samples_per_cycle lanes over hidden_size, plus its latency.
+/// Reads per row of the lstm cell update: the row's four gates (i, f, g, o) and its cell state,
+/// one after another through the activation buffer's read port.
+constexpr int kLstmReadsPerRow = 5;
+/// Cycles of the update after its last read: the read's data (1), the cell unit's register
+/// (kPeripheralLatency), then h_t and c written one after the other on the write port (1).
+constexpr int kLstmUpdateTail = 1 + kPeripheralLatency + 1;
+
+/// Rows of S = min(samples_per_cycle, k) hidden units the lstm cell update walks (0 for fc/conv).
+int64_t lstm_update_rows(const AcceleratorSpec& s, const Layer& l);
+/// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv):
+/// kLstmReadsPerRow x lstm_update_rows + kLstmUpdateTail (SCHEDULE.md, "LSTM").
 int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l);
 
 int log2_exact(int v);  ///< log2 of a power of two

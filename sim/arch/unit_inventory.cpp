@@ -169,6 +169,16 @@ Ops lstm_cell_unit_ops(const AcceleratorSpec& s) {
   return times(lstm_cell_ops(s.formats), std::min(s.fft.samples_per_cycle, s.block_size));
 }
 
+Ops peripheral_and_cell_ops(const AcceleratorSpec& s) {
+  Ops ops = peripheral_unit_ops(s);
+  const FixedFormat& out = s.formats.output;
+  if (out.frac >= 1 && out.frac < out.bits) {  // the top builds the cell unit (gen/generator.cpp)
+    const Ops cell = lstm_cell_unit_ops(s);
+    ops.insert(ops.end(), cell.begin(), cell.end());
+  }
+  return ops;
+}
+
 Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {
   // The memory map's rows (mac.lanes weight words each): enough issues to hide the off-chip
   // latency, so a streamed issue's rows are all in before it starts (SCHEDULE.md).
@@ -190,14 +200,25 @@ Ops controller_ops(const AcceleratorSpec& s) {
   const double layers = s.controller.max_layers;
   const double cw = std::max(d.size, 5) + 1, addr = cw + d.size;
   const double out_rows = d.p + bits_to_hold(fft_timing(s, s.block_size).beats - 1);
-  return {{Op::reg, 1, 8 * 16 + 8 + layers * bits},
-          {Op::int_add, 16, 8},
-          {Op::mux2, 1, (layers - 1) * bits},
-          {Op::reg, 1, 2 * kConvSmallBits + d.q + 4 * d.size + 2 * cw + out_rows},
-          {Op::int_add, cw, 10},
-          {Op::int_mult, std::sqrt(cw * d.size), 1},
-          {Op::int_mult, std::sqrt(addr * d.q), 1},
-          {Op::int_add, out_rows, 2}};
+  Ops ops = {{Op::reg, 1, 8 * 16 + 8 + layers * bits},
+             {Op::int_add, 16, 8},
+             {Op::mux2, 1, (layers - 1) * bits},
+             {Op::reg, 1, 2 * kConvSmallBits + d.q + 4 * d.size + 2 * cw + out_rows},
+             {Op::int_add, cw, 10},
+             {Op::int_mult, std::sqrt(cw * d.size), 1},
+             {Op::int_mult, std::sqrt(addr * d.q), 1},
+             {Op::int_add, out_rows, 2}};
+  const FixedFormat& out = s.formats.output;
+  if (out.frac >= 1 && out.frac < out.bits) {
+    // The lstm step loop and cell update (gen/top_lstm.cpp): step counter, x_t base, the
+    // update's row and read counters and their one-cycle copies, the four gate registers and the
+    // c write register (S lanes each), and the h_{t-1}, x_t and gate/cell row address adders.
+    const double lanes_bits =
+        static_cast<double>(std::min(s.fft.samples_per_cycle, s.block_size)) * out.bits;
+    ops.push_back({Op::reg, 1, d.steps + out_rows * 5 + 10 + 5 * lanes_bits});
+    ops.push_back({Op::int_add, out_rows, 6});
+  }
+  return ops;
 }
 
 }  // namespace circa::arch

@@ -110,7 +110,7 @@ std::vector<UnitDescriptor> make_units() {
             "mac.accumulator_banks, mac.lanes, weight_sram.layout, formats.accumulator", always,
             accumulator_ops, std::nullopt),
       logic(UnitId::peripheral, "peripheral", "fft.samples_per_cycle, formats.ifft/output", always,
-            peripheral_unit_ops,
+            peripheral_and_cell_ops,
             EventEnergy{
                 always,
                 [](const AcceleratorSpec&, const Events& e) { return double(e.act_output_writes); },
@@ -129,17 +129,18 @@ std::vector<UnitDescriptor> make_units() {
              "activation_buffer.*, formats.input/fft/output, technology.*",
              MemoryId::activation_buffer,
              // Under reuse the spectra have their own array (spectrum_buffer, below).
-             MemoryAccesses{[](const AcceleratorSpec& s, const Events& e) {
-                              const int bw = s.activation_buffer.word_bits;
-                              return words(e.act_sample_reads, s.formats.input.bits, bw) +
-                                     words(e.act_pool_reads, s.formats.output.bits, bw) +
-                                     (reuse_dataflow(s) ? 0.0 : spectrum_reads(s, e));
-                            },
-                            [](const AcceleratorSpec& s, const Events& e) {
-                              const int bw = s.activation_buffer.word_bits;
-                              return (reuse_dataflow(s) ? 0.0 : spectrum_writes(s, e)) +
-                                     words(e.act_output_writes, s.formats.output.bits, bw);
-                            }}),
+             MemoryAccesses{
+                 [](const AcceleratorSpec& s, const Events& e) {
+                   const int bw = s.activation_buffer.word_bits;
+                   return words(e.act_sample_reads, s.formats.input.bits, bw) +
+                          words(e.act_pool_reads + e.act_lstm_reads, s.formats.output.bits, bw) +
+                          (reuse_dataflow(s) ? 0.0 : spectrum_reads(s, e));
+                 },
+                 [](const AcceleratorSpec& s, const Events& e) {
+                   const int bw = s.activation_buffer.word_bits;
+                   return (reuse_dataflow(s) ? 0.0 : spectrum_writes(s, e)) +
+                          words(e.act_output_writes + e.act_lstm_writes, s.formats.output.bits, bw);
+                 }}),
       // Under recompute the spectra live in the activation SRAM in the cost model (priced there);
       // under reuse the line buffer is an array of its own (memory map: line_buffer).
       memory(UnitId::spectrum_buffer, "spectrum_buffer",

@@ -34,8 +34,6 @@ arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
 
 std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
   if (std::string why = gen::top_unsupported(s); !why.empty()) return "no generated top: " + why;
-  if (l.kind == LayerKind::lstm)
-    return "layer " + l.name + " is lstm (the top runs fc and conv layers so far)";
   const int k = s.block_size;
   const LayerGeometry g = geometry(l, k);
   if (g.k != k)
@@ -46,7 +44,8 @@ std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
     return "layer " + l.name + " does not fit the top's activation buffer (q <= " +
            std::to_string(map.max_q) + ", p <= " + std::to_string(map.max_p) +
            "); raise activation_buffer.capacity_kib";
-  if (l.activation != Activation::relu && l.activation != Activation::none)
+  if (l.kind != LayerKind::lstm && l.activation != Activation::relu &&
+      l.activation != Activation::none)
     return "the top's peripheral has relu or none; layer " + l.name + " asks for " +
            to_string(l.activation);
   return "";

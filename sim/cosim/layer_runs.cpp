@@ -31,12 +31,14 @@ std::vector<int64_t> kept_order(const LayerRun& r, const std::vector<int64_t>& y
 }  // namespace
 
 int64_t LayerRun::kept_output(int64_t n) const {
+  if (layer.kind == LayerKind::lstm) return n < kept_outputs() ? n : -1;  // h_t step after step
   if (layer.kind != LayerKind::conv) return n < layer.out_features ? n : -1;
   const int64_t per_pixel = int64_t{p} * plan.geom.k, c = n % per_pixel;
   return c < layer.out_channels ? n / per_pixel * layer.out_channels + c : -1;
 }
 
 int64_t LayerRun::kept_outputs() const {
+  if (layer.kind == LayerKind::lstm) return int64_t{layer.time_steps} * layer.hidden_size;
   return layer.kind == LayerKind::conv ? out_pixels * layer.out_channels : layer.out_features;
 }
 
@@ -64,10 +66,12 @@ std::vector<LayerRun> layer_runs(const AcceleratorSpec& s, const std::vector<Lay
     lr.products = g.products;
     lr.out_pixels = lr.desc.out_pixels();
     const Layer& l = lr.layer;
-    lr.beats_in = l.kind == LayerKind::conv ? int64_t{l.in_height} * l.in_width *
-                                                  num::blocks_for(l.in_channels, k) * k / S
-                                            : int64_t{g.q} * k / S;
-    lr.beats_out = lr.out_pixels * g.p * k / S;
+    lr.beats_in =
+        l.kind == LayerKind::conv
+            ? int64_t{l.in_height} * l.in_width * num::blocks_for(l.in_channels, k) * k / S
+        : l.kind == LayerKind::lstm ? int64_t{l.time_steps} * lr.desc.lstm_shape.x_blocks * k / S
+                                    : int64_t{g.q} * k / S;
+    lr.beats_out = lr.desc.out_blocks() * k / S;
     runs.push_back(std::move(lr));
   }
   return runs;
@@ -103,6 +107,12 @@ std::vector<Bits> input_rows(const AcceleratorSpec& s, const LayerRun& first,
   const int ib = s.formats.input.bits;
   const Layer& l = first.layer;
   std::vector<int64_t> x = codes;
+  if (l.kind == LayerKind::lstm) {  // x_t after x_t, each zero-padded to whole blocks
+    const int64_t xs = num::blocks_for(l.input_size, k) * k;
+    x.assign(static_cast<size_t>(l.time_steps * xs), 0);
+    for (int64_t t = 0; t < l.time_steps; ++t)
+      std::copy_n(codes.begin() + t * l.input_size, l.input_size, x.begin() + t * xs);
+  }
   if (l.kind == LayerKind::conv) {  // channel-major -> pixel-major, channels padded to blocks
     const int64_t pixels = int64_t{l.in_height} * l.in_width,
                   cpad = num::blocks_for(l.in_channels, k) * k;

@@ -160,7 +160,8 @@ class Bench : public sc_core::sc_module {
       const arch::LayerPlan& pl = l.plan;
       const int64_t issues = int64_t{pl.groups} * l.q;
       int64_t product = (l.p + l.q + 4) * int64_t{f.ii + f.latency + f.beats} +
-                        4 * issues * pl.mac.issue_cycles + 64;
+                        4 * issues * pl.mac.issue_cycles +
+                        2 * arch::lstm_update_cycles(s_, l.layer) + 64;
       if (l.stream)
         product += issues * (ot.latency_cycles + pl.mac.issue_cycles + 8 +
                              static_cast<int64_t>(arch::bus_bytes(

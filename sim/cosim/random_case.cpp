@@ -127,9 +127,24 @@ Layer draw_fc_after(Draw& d, int k, const Layer& prev) {
   return l;
 }
 
+/// An lstm layer small enough to co-simulate in seconds: x_t of 1..2k samples, 1 or 2 blocks of
+/// hidden units, 2 or 3 time steps (h and c carried at least once).
+Layer draw_lstm(Draw& d, int k) {
+  Layer l;
+  l.name = "lstm";
+  l.kind = LayerKind::lstm;
+  l.input_size = d.in(1, 2 * k);
+  l.hidden_size = k * d.in(1, 2);
+  l.time_steps = d.in(2, 3);
+  return l;
+}
+
 std::string describe_layer(const Layer& l, bool streamed) {
   const std::string tail = fmt::format("{}{}{}", l.activation == Activation::relu ? " relu" : "",
                                        l.bias ? " bias" : "", streamed ? " streamed" : "");
+  if (l.kind == LayerKind::lstm)
+    return fmt::format("lstm {} -> {} x{} steps{}", l.input_size, l.hidden_size, l.time_steps,
+                       tail);
   if (l.kind == LayerKind::conv)
     return fmt::format("conv {}x{}x{} -> {} k{} s{} p{}{}{}", l.in_channels, l.in_height,
                        l.in_width, l.out_channels, l.kernel, l.stride, l.padding,
@@ -172,7 +187,8 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
   // proportions (random_case.hpp) hold exactly; `resident` layers lead, the rest stream.
   const int u = d.in(0, 9);
   const bool conv = u >= 3 && u < 5;  // a network that starts with a conv layer
-  const int n = conv ? d.in(1, 3) : u < 5 ? 1 : u < 8 ? 2 : 3;
+  const bool lstm = u < 3 && d.coin();  // ... with an lstm layer (alone or before an fc layer)
+  const int n = conv ? d.in(1, 3) : lstm ? d.in(1, 2) : u < 5 ? 1 : u < 8 ? 2 : 3;
   // conv networks: conv; conv -> conv or conv -> fc (half each); conv -> conv -> fc
   const bool conv_conv = n == 3 || (n == 2 && d.coin());
   const int r = n == 1 ? d.in(0, 1) : d.in(0, 5);
@@ -206,7 +222,22 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
         max_p += (is_conv ? (l.pool != Pooling::none ? g.products / 4 : g.products) : 1) * g.p;
       }
     }
-    for (int i = 0; i < n && !conv; ++i) {
+    if (lstm) {
+      c.layers.push_back(draw_lstm(d, k));
+      if (n == 2) c.layers.push_back(draw_fc_after(d, k, c.layers.back()));
+      for (Layer& l : c.layers) {
+        l.activation = l.kind == LayerKind::fc && d.coin() ? Activation::relu : Activation::none;
+        l.bias = d.coin();
+      }
+      // The input buffer holds every step's x_t; the output banks h_t of every step, the gates
+      // and c (SCHEDULE.md, "LSTM in the whole-network top"), then the fc layer's outputs.
+      const Layer& l = c.layers.front();
+      const int64_t qx = (l.input_size + k - 1) / k, qh = l.hidden_size / k;
+      max_q = std::max<int64_t>(qx + qh, l.time_steps * qx);
+      max_p = (l.time_steps + 5) * qh;
+      if (n == 2) max_q = std::max<int64_t>(max_q, geometry(c.layers.back(), k).q);
+    }
+    for (int i = 0; i < n && !conv && !lstm; ++i) {
       Layer l;
       l.name = fmt::format("fc{}", i + 1);
       l.kind = LayerKind::fc;

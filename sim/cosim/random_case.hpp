@@ -1,7 +1,9 @@
 // Random valid design points for long co-simulation runs (`circa cosim --random N --seed S`).
 // Each case is a list of -p overrides on a base config plus a small network, drawn from the
 // space the generated top covers (k 4..256, every FFT style, lanes, bank counts, layouts, bit
-// widths, rounding and overflow modes). The network is one fc layer (30% of cases), a CNN (20%:
+// widths, rounding and overflow modes). The network is one fc layer (15% of cases), an lstm layer
+// (15%: x_t of 1..2k samples, 1-2 blocks of hidden units, 2-3 steps; alone or before an fc layer,
+// half each), a CNN (20%:
 // a conv layer of up to 2k channels each side, 6 x 6 pixels, kernel 1..3, stride 1..2, padding
 // up to kernel - 1, a third of them pooled 2x2; alone, followed by a second conv layer or an fc
 // layer, or by both, a third each), or 2 (30%) or 3 (20%) fc layers, chained (layer i+1 reads

@@ -5,6 +5,7 @@
 #include "arch/memory_map.hpp"
 #include "common/error.hpp"
 #include "numerics/fixed_point.hpp"
+#include "numerics/output_stage.hpp"
 #include "sysc/weight_rows.hpp"
 
 namespace circa::sysc {
@@ -101,9 +102,10 @@ void PinTop::set(int port, const Bits& v) {
   if (port == rst_i_) rst_.write(in(rst_i_));
 }
 
+// The datapath's last output write, then for an lstm step the cell update's cycles.
 int64_t PinTop::done_cycle() const {
   const int64_t d = dp_.controller().done_cycle();
-  return d < start_cycle_ ? -1 : d + (faults_.done_late ? 1 : 0);
+  return d < start_cycle_ ? -1 : d + update_cycles_ + (faults_.done_late ? 1 : 0);
 }
 
 Bits PinTop::get(int port) {
@@ -160,7 +162,7 @@ void PinTop::host_tick() {
   const bool drain_ok = !out_have_ || in(out_ready_i_);
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
   const int64_t beats = spec_.block_size / samples_;
-  const int64_t drain_rows = (d.out_base + d.out_pixels() * d.p) * beats;
+  const int64_t drain_rows = (d.out_base + d.out_blocks()) * beats;
   const bool draining = state_ == State::drain;
   const bool drain_read = draining && drain_row_ < drain_rows && drain_ok;
   const bool drain_end = draining && drain_row_ == drain_rows && drain_ok;
@@ -231,7 +233,8 @@ void PinTop::launch(int64_t t, int li, int64_t n) {
               "pin top: layer " + std::to_string(li) + "'s p / q outside the top's buffers");
   CIRCA_CHECK(!d.bias || (d.bias_base + p) * k <= static_cast<int64_t>(bias_.size()),
               "pin top: layer " + std::to_string(li) + "'s bias outside the bias banks");
-  std::vector<int64_t> x = d.conv ? conv_window(d, n) : layer_input(d);
+  std::vector<int64_t> x = d.conv ? conv_window(d, n) : d.lstm ? lstm_input(d, n) : layer_input(d);
+  update_cycles_ = d.lstm ? arch::lstm_update_cycles(spec_, lstm_layer(d)) : 0;
   slot_ ^= 1;
   start_cycle_ = t - 1;
   streaming_ = d.stream;
@@ -300,12 +303,56 @@ std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t
   return x;
 }
 
+// Step t's [x_t; h_{t-1}]: x_t's blocks where the layer's input keeps them (step after step,
+// x_blocks each; samples at and above in_features read as 0), then h_{t-1} from the layer's
+// output region re-quantised (zeros at t = 0), as the RTL's read path gives them.
+std::vector<int64_t> PinTop::lstm_input(const arch::LayerDescriptor& d, int64_t t) const {
+  const int k = spec_.block_size;
+  const int64_t xs = int64_t{d.lstm_shape.x_blocks} * k, hs = int64_t{d.hidden_blocks()} * k;
+  std::vector<int64_t> x(static_cast<size_t>(d.q) * k, 0);
+  for (int64_t i = 0; i < std::min(d.in_features, xs); ++i) x[i] = input_code(d, t * xs + i);
+  for (int64_t i = 0; t > 0 && i < hs; ++i)
+    x[xs + i] = num::requantize(outputs_.at(d.out_base * k + (t - 1) * hs + i),
+                                spec_.formats.output.frac, spec_.formats.input, nullptr);
+  return x;
+}
+
+Layer PinTop::lstm_layer(const arch::LayerDescriptor& d) const {
+  Layer l;
+  l.name = "top";
+  l.kind = LayerKind::lstm;
+  l.hidden_size = d.hidden_blocks() * spec_.block_size;
+  return l;
+}
+
+// An lstm step's gates go to their region; the cell update then reads them and c row by row
+// and writes c and h_t (num::lstm_cell_unit, the function the RTL's cell unit is proved
+// against), c starting from 0 at step 0.
+void PinTop::lstm_update(const arch::LayerDescriptor& d, const std::vector<int64_t>& gates) {
+  const int64_t k = spec_.block_size, hid = int64_t{d.hidden_blocks()} * k;
+  const int64_t g0 = d.lstm_shape.gate_base * k, c0 = d.lstm_shape.cell_base * k;
+  const int64_t h0 = (d.out_base + product_ * d.hidden_blocks()) * k;
+  CIRCA_CHECK(c0 + hid <= static_cast<int64_t>(outputs_.size()) &&
+                  g0 + static_cast<int64_t>(gates.size()) <= static_cast<int64_t>(outputs_.size()),
+              "pin top: lstm state beyond the output banks");
+  std::copy(gates.begin(), gates.end(), outputs_.begin() + g0);
+  uint64_t ovf = 0;
+  for (int64_t u = 0; u < hid; ++u) {
+    int64_t c = product_ == 0 ? 0 : outputs_[c0 + u];
+    auto gate = [&](int n) { return outputs_[g0 + n * hid + u]; };
+    outputs_[h0 + u] =
+        num::lstm_cell_unit(gate(0), gate(1), gate(2), gate(3), &c, spec_.formats.output, &ovf);
+    outputs_[c0 + u] = c;
+  }
+}
+
 // A pooling layer's product keeps the max with what its window's earlier products wrote (the
 // first of the four writes its own): 2x2 max pooling of the activated outputs, as in RTL. A
 // pixel of an odd last row or column writes nothing.
 void PinTop::keep_outputs() {
   const std::vector<int64_t>& y = dp_.activations().outputs();
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
+  if (d.lstm) return lstm_update(d, y);
   const arch::Pixel px = d.pool ? arch::product_pixel(d, product_) : arch::Pixel{};
   const arch::PoolWrite how =
       d.pool ? arch::pool_write(d.geom.out_height, d.geom.out_width, px) : arch::PoolWrite::write;

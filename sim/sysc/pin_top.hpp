@@ -3,14 +3,15 @@
 // written through w_*/b_*, the output stream, the weight-stream port's registers) moves once per
 // cycle at the settle point after the clock edge, from the inputs of the cycle before, as RTL
 // registers do. A `start` runs the layer program written through cfg_* (arch/layer_program.hpp):
-// each layer is one product on the datapath (fc) or one per output pixel, back to back (conv),
+// each layer is one product on the datapath (fc), one per output pixel (conv) or one per time
+// step (lstm: the gate product, then the cell update on the output banks), back to back,
 // which the units run on the weights decoded from the layer's configured (or streamed) rows, its
 // bias codes and its input: the loaded input rows for layer 0, the layer before's outputs
 // re-quantised for the others, read from the descriptor's input region of the output banks (a
 // conv layer gathers each pixel's window, zeros off the image; an fc layer's samples at and
 // above in_features are zero); a layer writes its outputs from its out_base block and starts
-// kLayerSwitchCycles after the layer before wrote its last output. `circa cosim` compares it with the Verilated top on every
-// output port, every cycle.
+// kLayerSwitchCycles after the layer before wrote its last output. `circa cosim` compares it with
+// the Verilated top on every output port, every cycle.
 #pragma once
 
 #include <deque>
@@ -52,6 +53,9 @@ class PinTop : public sc_core::sc_module, public PinModel {
   void launch(int64_t t, int layer, int64_t product);
   std::vector<int64_t> layer_input(const arch::LayerDescriptor& d) const;
   std::vector<int64_t> conv_window(const arch::LayerDescriptor& d, int64_t product) const;
+  std::vector<int64_t> lstm_input(const arch::LayerDescriptor& d, int64_t step) const;
+  Layer lstm_layer(const arch::LayerDescriptor& d) const;  ///< for arch::lstm_update_cycles
+  void lstm_update(const arch::LayerDescriptor& d, const std::vector<int64_t>& gates);
   /// Sample n of the layer's input: the loaded input rows (layer 0) or its output-bank region.
   int64_t input_code(const arch::LayerDescriptor& d, int64_t sample) const;
   void keep_outputs();  ///< the finished product's outputs, at its rows of the layer's
@@ -97,6 +101,7 @@ class PinTop : public sc_core::sc_module, public PinModel {
   int slot_ = 0, layer_ = 0;  ///< program slot, running layer (0 while idle)
   int64_t product_ = 0;       ///< the running product of the layer (a conv layer's pixel)
   int64_t start_cycle_ = -1;
+  int64_t update_cycles_ = 0;  ///< the running product's lstm cell update (0: fc, conv)
 };
 
 }  // namespace circa::sysc

@@ -39,6 +39,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   int streamed_ks_small = 0;               // streamed layers at k <= 16
   int convs = 0, convs_padded = 0, convs_strided = 0, convs_two_blocks = 0, convs_pooled = 0;
   int conv_after_conv = 0, fc_after_conv = 0;  // layers that read a conv layer's outputs
+  int lstms = 0, fc_after_lstm = 0, lstm_two_hidden_blocks = 0;
   for (uint64_t seed = 1; seed <= 200; ++seed) {
     const auto c = random_case(kBase, seed);
     BOOST_TEST_REQUIRE(!c.layers.empty());
@@ -72,6 +73,13 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
         convs_two_blocks += l.in_channels > c.spec.block_size;
         convs_pooled += l.pool != circa::Pooling::none;
       }
+      if (l.kind == circa::LayerKind::lstm) {
+        BOOST_TEST(i == 0u);
+        ++lstms;
+        fc_after_lstm += i + 1 < c.layers.size();
+        lstm_two_hidden_blocks += l.hidden_size > c.spec.block_size;
+        BOOST_TEST(l.time_steps >= 2);  // h and c carry over at least once
+      }
       relu.insert(l.activation == circa::Activation::relu);
       bias.insert(l.bias);
       qs.insert(g.q);
@@ -101,6 +109,10 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
                                       << "; fc after conv: " << fc_after_conv << ")");
   // Aimed at 37/37/27% (CNNs in 20%, 1-3 layers) and a third each: wide bounds, the draw is
   // deterministic anyway.
+  BOOST_TEST_MESSAGE("lstm: " << lstms << " (before an fc layer: " << fc_after_lstm << ")");
+  BOOST_TEST(lstms >= 18);  // 15 % of 200 draws is 30
+  BOOST_TEST(fc_after_lstm >= 6);
+  BOOST_TEST(lstm_two_hidden_blocks >= 6);
   BOOST_TEST(convs >= 35);
   BOOST_TEST(conv_after_conv >= 8);
   BOOST_TEST(fc_after_conv >= 8);

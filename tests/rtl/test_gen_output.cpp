@@ -101,12 +101,15 @@ BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(
     BOOST_TEST(ports.count(p) == 1u, p);
   for (const char* mem : {"weight_sram", "input_buffer", "spectrum_buffer", "bias_banks", "output_banks"})
     BOOST_TEST(m["memories"].contains(mem), mem);
-  // The layer program format a host needs: 16 words of 32 bits per layer, ten fields (six, the
-  // conv geometry in two, the input and output regions).
+  // The layer program format a host needs: 16 words of 32 bits per layer, thirteen fields (six,
+  // the conv geometry in two, the input and output regions, the lstm shape and its gate and cell
+  // regions).
   BOOST_TEST(m["layer_program"]["words_per_layer"].get<int>() == 16);
   BOOST_TEST(m["layer_program"]["word_bits"].get<int>() == 32);
-  BOOST_TEST(m["layer_program"]["fields"].size() == 10u);
+  BOOST_TEST(m["layer_program"]["fields"].size() == 13u);
   BOOST_TEST(m["layer_program"]["fields"]["out_base"]["word"].get<int>() == 9);
+  BOOST_TEST(m["layer_program"]["fields"]["lstm_shape"]["word"].get<int>() == 10);
+  BOOST_TEST(m["layer_program"]["fields"]["control"]["bits"]["lstm"].get<int>() == 6);
   BOOST_TEST(m["layer_program"]["fields"]["conv_in"]["bits"]["stride"].get<int>() == 28);
   // The FFT unit's latency, by hand from each config (SCHEDULE.md, stage_latency 1 throughout):
   // pipelined = beats (k / samples_per_cycle) + log2 k stages, unrolled = log2 k stages.

@@ -55,7 +55,7 @@ BOOST_AUTO_TEST_CASE(a_conv_descriptor_packs_its_geometry) {
     arch::set_descriptor_word(back, static_cast<arch::DescField>(w.addr % arch::kDescriptorWords),
                               w.data);
   BOOST_TEST((back == d));
-  BOOST_TEST(arch::encode_program(np.layers).size() == 10u);  // words 0-9 of the 16
+  BOOST_TEST(arch::encode_program(np.layers).size() == 13u);  // words 0-12 of the 16
 }
 
 BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
@@ -80,8 +80,56 @@ BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
   BOOST_TEST(arch::network_unsupported(reuse, {conv(3, 8, 16, 16, 3, 1, 1)}).find("recompute") !=
              std::string::npos);
   Layer lstm;
-  lstm.name = "lstm", lstm.kind = LayerKind::lstm, lstm.input_size = 64, lstm.hidden_size = 64;
-  BOOST_TEST(arch::network_unsupported(s, {lstm}).find("lstm") != std::string::npos);
+  lstm.name = "lstm", lstm.kind = LayerKind::lstm, lstm.input_size = 64, lstm.hidden_size = 96;
+  lstm.time_steps = 2;
+  BOOST_TEST(arch::network_unsupported(s, {lstm}).find(
+                 "hidden_size 96 is not a multiple of k = 64") != std::string::npos);
+  lstm.hidden_size = 64;
+  BOOST_TEST(arch::network_unsupported(s, {lstm}).empty());
+  Layer fc0;
+  fc0.name = "fc0", fc0.in_features = 64, fc0.out_features = 200;
+  Layer after = lstm;
+  after.input_size = 100;
+  BOOST_TEST(arch::network_unsupported(s, {fc0, after}).find("input_size 100 is not a multiple") !=
+             std::string::npos);
+  Layer long_input = lstm;  // 300 steps of one block: the input buffer holds 256
+  long_input.time_steps = 300;
+  BOOST_TEST(arch::network_unsupported(s, {long_input}).find("does not fit the input buffer") !=
+             std::string::npos);
+  const AcceleratorSpec integer = test::default_spec({{"formats.output.frac", "0"}});
+  BOOST_TEST(arch::network_unsupported(integer, {lstm}).find("formats.output.frac") !=
+             std::string::npos);
+}
+
+// An lstm layer on default.yaml (k = 64): x_t of 100 samples (2 blocks), 128 hidden units (2
+// blocks, 8 gate blocks), 3 steps. h_t of the 3 steps take blocks 0-5, the gates 6-13, c 14-15.
+BOOST_AUTO_TEST_CASE(an_lstm_descriptor_packs_its_shape_and_state_regions) {
+  const AcceleratorSpec s = test::default_spec();
+  Layer l;
+  l.name = "lstm", l.kind = LayerKind::lstm, l.input_size = 100, l.hidden_size = 128;
+  l.time_steps = 3, l.bias = true;
+  const arch::NetworkProgram np = program_of(s, {l});
+  BOOST_REQUIRE(np.layers.size() == 1u);
+  const arch::LayerDescriptor& d = np.layers[0];
+  BOOST_TEST(d.lstm);
+  BOOST_TEST(!d.relu);  // the gates are pre-activations; the cell unit applies the nonlinearities
+  BOOST_TEST(d.p == 8);
+  BOOST_TEST(d.q == 4);
+  BOOST_TEST(d.in_features == 100);
+  BOOST_TEST(d.hidden_blocks() == 2);
+  BOOST_TEST(d.products() == 3);
+  BOOST_TEST(d.out_blocks() == 6);
+  BOOST_TEST(d.out_base == 0);
+  BOOST_TEST(d.lstm_shape.gate_base == 6);
+  BOOST_TEST(d.lstm_shape.cell_base == 14);
+  // control: bias (bit 1), last (bit 3), lstm (bit 6) = 0x4a; x blocks 2 | steps 3 << 12
+  BOOST_TEST(arch::descriptor_word(d, arch::DescField::control) == 0x4au);
+  BOOST_TEST(arch::descriptor_word(d, arch::DescField::lstm_shape) == 0x3002u);
+  arch::LayerDescriptor back;
+  for (const arch::CfgWrite& w : arch::encode_program(np.layers))
+    arch::set_descriptor_word(back, static_cast<arch::DescField>(w.addr % arch::kDescriptorWords),
+                              w.data);
+  BOOST_TEST((back == d));
 }
 
 // Activation regions in the output banks (default.yaml: 256 blocks of 64). conv1's 8 x 8 pooled
