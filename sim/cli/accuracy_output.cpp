@@ -20,11 +20,14 @@ void write_accuracy_outputs(const std::string& dir, const AcceleratorSpec& s, co
   for (int64_t d : shape) per_image *= d;
   std::vector<int64_t> codes(static_cast<size_t>(images.count * per_image));
   std::vector<int64_t> predicted(static_cast<size_t>(images.count)), labels(predicted.size());
+  std::vector<num::PreparedLayer> prepared;  // once, shared by the threads
+  for (size_t li = 0; li < w.layers.size(); ++li)
+    prepared.emplace_back(s, w.layers[li], weights[li]);
   train::parallel_for(threads, images.count, [&](int, int64_t b, int64_t e) {
     for (int64_t n = b; n < e; ++n) {
       num::OverflowCounts ovf;  // counted by circa accuracy's own run
-      const std::vector<int64_t> y = num::run_network_fixed(
-          s, w.layers, weights, train::image_codes(images, n, s.formats.input, ovf));
+      const std::vector<int64_t> y =
+          num::run_network_fixed(prepared, train::image_codes(images, n, s.formats.input, ovf));
       std::copy(y.begin(), y.end(), codes.begin() + n * per_image);
       predicted[n] = std::max_element(y.begin(), y.end()) - y.begin();
       labels[n] = images.labels[n];

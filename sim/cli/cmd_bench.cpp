@@ -62,6 +62,14 @@ void register_bench_command(CLI::App& app, CommandTable& t) {
   auto* tb = bench->add_subcommand(
       "train", "Training images/s (block-circulant and dense) and fixed-point inference images/s");
   tb->add_option("--data-dir", train_bench.data_dir, "Fashion-MNIST IDX files");
+  tb->add_option("--train-images", train_bench.train_images,
+                 "training images of the one timed epoch (figures scale to 60,000)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 60000));
+  tb->add_option("--test-images", train_bench.test_images,
+                 "test images of the golden-model run (10,000: the whole `circa accuracy` run)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
   t.add(tb, [] {
     train_bench.config = std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml";
     train_bench.workload = std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml";

@@ -47,10 +47,34 @@ void check_layer_numerics(const AcceleratorSpec& spec, const Layer& layer);
 QuantisedLayer quantise_layer(const AcceleratorSpec& spec, const Layer& layer,
                               const LayerWeights& weights);
 
+/// What run_layer_fixed builds from the weights before it reads an input: the FFT unit (twiddle
+/// ROM) and the stored parameters. Built once, it serves any number of inputs (the accuracy run
+/// over a test set); read-only afterwards, so threads may share one. It keeps copies of the
+/// spec and layer, not references.
+class PreparedLayer {
+ public:
+  /// check_layer_numerics, then quantise_layer (which checks the weights' shape).
+  PreparedLayer(const AcceleratorSpec& spec, const Layer& layer, const LayerWeights& weights);
+  const AcceleratorSpec& spec() const { return spec_; }
+  const Layer& layer() const { return layer_; }
+  const LayerGeometry& geometry() const { return g_; }
+  const FixedFft& fft() const { return fft_; }
+  const QuantisedLayer& quantised() const { return q_; }
+
+ private:
+  AcceleratorSpec spec_;
+  Layer layer_;
+  LayerGeometry g_;
+  FixedFft fft_;
+  QuantisedLayer q_;
+};
+
 /// Runs one layer bit-exactly. input_codes are codes of formats.input (codes out of its range
-/// are fit, counting Stage::input). Twiddle ROM overflows count once per call.
+/// are fit, counting Stage::input). Twiddle ROM and parameter quantisation overflows count
+/// once per call, prepared or not, so both forms return the same result.
 LayerResult run_layer_fixed(const AcceleratorSpec& spec, const Layer& layer,
                             const LayerWeights& weights, const std::vector<int64_t>& input_codes);
+LayerResult run_layer_fixed(const PreparedLayer& layer, const std::vector<int64_t>& input_codes);
 
 /// The same layer in double precision with the same hard nonlinearities.
 std::vector<double> run_layer_double(const Layer& layer, int accelerator_k,

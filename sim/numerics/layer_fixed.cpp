@@ -24,6 +24,13 @@ std::vector<int64_t> fc_fixed(const Layer& l, detail::FixedKernel& kern,
   return out;
 }
 
+// check_layer_numerics before anything is built: a format the layer cannot run is the clearer
+// error.
+const AcceleratorSpec& checked(const AcceleratorSpec& spec, const Layer& l) {
+  check_layer_numerics(spec, l);
+  return spec;
+}
+
 }  // namespace
 
 void check_layer_numerics(const AcceleratorSpec& spec, const Layer& l) {
@@ -68,44 +75,55 @@ void check_weights(const Layer& l, const LayerGeometry& g, const LayerWeights& w
                           " bias values; the layer needs " + str(static_cast<int64_t>(bias)));
 }
 
-FixedKernel::FixedKernel(const AcceleratorSpec& spec, const Layer& l, const LayerWeights& w,
-                         LayerResult& result)
-    : f_(spec.formats),
-      g_(circa::geometry(l, spec.block_size)),
-      fft_(g_.k, spec.formats, spec.fft.scaling),
-      q_(quantise_layer(spec, l, w)),
-      res_(result) {
-  res_.overflow += q_.overflow;
-  res_.overflow[Stage::twiddle] += fft_.twiddles().overflows();
+FixedKernel::FixedKernel(const PreparedLayer& layer, LayerResult& result)
+    : p_(layer), res_(result) {
+  // Counted per call, as when every call quantised its own parameters.
+  res_.overflow += p_.quantised().overflow;
+  res_.overflow[Stage::twiddle] += p_.fft().twiddles().overflows();
 }
 
 std::vector<int64_t> FixedKernel::matvec(const std::vector<int64_t>& x) {
-  return bc_matvec_fixed(fft_, q_.spectra, f_, x, res_.overflow, res_.events);
+  return bc_matvec_fixed(p_.fft(), p_.quantised().spectra, formats(), x, res_.overflow,
+                         res_.events);
 }
 
 std::vector<CFixed> FixedKernel::forward(const int64_t* block) {
   res_.events.ffts += 1;
-  res_.events.butterflies += static_cast<uint64_t>(fft_.butterflies_per_transform());
-  return fft_.forward_real(block, res_.overflow);
+  res_.events.butterflies += static_cast<uint64_t>(p_.fft().butterflies_per_transform());
+  return p_.fft().forward_real(block, res_.overflow);
 }
 
 std::vector<int64_t> FixedKernel::matvec_spectra(
     const std::vector<const std::vector<CFixed>*>& xs) {
-  return bc_matvec_spectra(fft_, q_.spectra, f_, xs, res_.overflow, res_.events);
+  return bc_matvec_spectra(p_.fft(), p_.quantised().spectra, formats(), xs, res_.overflow,
+                           res_.events);
 }
 
 int64_t FixedKernel::preactivation(int64_t ifft_code, int64_t row) {
-  const int64_t* bias = q_.bias.empty() ? nullptr : &q_.bias[row];
-  return output_preactivation(ifft_code, bias, f_, overflow(Stage::output));
+  const std::vector<int64_t>& b = p_.quantised().bias;
+  return output_preactivation(ifft_code, b.empty() ? nullptr : &b[row], formats(),
+                              overflow(Stage::output));
 }
 
 }  // namespace detail
 
+PreparedLayer::PreparedLayer(const AcceleratorSpec& spec, const Layer& l, const LayerWeights& w)
+    : spec_(checked(spec, l)),
+      layer_(l),
+      g_(circa::geometry(l, spec.block_size)),
+      fft_(g_.k, spec.formats, spec.fft.scaling),
+      q_(quantise_layer(spec, l, w)) {}
+
 LayerResult run_layer_fixed(const AcceleratorSpec& spec, const Layer& l,
                             const LayerWeights& weights, const std::vector<int64_t>& input_codes) {
-  check_layer_numerics(spec, l);
+  return run_layer_fixed(PreparedLayer(spec, l, weights), input_codes);
+}
+
+LayerResult run_layer_fixed(const PreparedLayer& p, const std::vector<int64_t>& input_codes) {
+  const AcceleratorSpec& spec = p.spec();
+  const Layer& l = p.layer();
   LayerResult res;
-  detail::FixedKernel kern(spec, l, weights, res);
+  detail::FixedKernel kern(p, res);
   if (input_codes.size() != static_cast<size_t>(kern.geometry().input_elements))
     throw ConfigError(l.where, l.name,
                       "input has " + str(static_cast<int64_t>(input_codes.size())) +

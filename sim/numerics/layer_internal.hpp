@@ -9,13 +9,13 @@
 
 namespace circa::num::detail {
 
-/// One layer's fixed-point machinery: FFT unit, stored parameters and the result being built.
+/// One layer's fixed-point machinery for one input: the prepared FFT unit and stored
+/// parameters, and the result being built.
 class FixedKernel {
  public:
-  FixedKernel(const AcceleratorSpec& spec, const Layer& layer, const LayerWeights& weights,
-              LayerResult& result);
-  const DatapathFormats& formats() const { return f_; }
-  const LayerGeometry& geometry() const { return g_; }
+  FixedKernel(const PreparedLayer& layer, LayerResult& result);
+  const DatapathFormats& formats() const { return p_.spec().formats; }
+  const LayerGeometry& geometry() const { return p_.geometry(); }
   /// q*k input codes -> p*k codes of formats.ifft.
   std::vector<int64_t> matvec(const std::vector<int64_t>& x);
   /// The spectrum of one input block (k codes of formats.input), counted as one forward FFT.
@@ -28,10 +28,7 @@ class FixedKernel {
   uint64_t* overflow(Stage s) { return &res_.overflow[s]; }
 
  private:
-  const DatapathFormats& f_;
-  LayerGeometry g_;
-  FixedFft fft_;
-  QuantisedLayer q_;
+  const PreparedLayer& p_;
   LayerResult& res_;
 };
 

@@ -16,5 +16,8 @@ namespace circa::num {
 std::vector<int64_t> run_network_fixed(const AcceleratorSpec& s, const std::vector<Layer>& layers,
                                        const std::vector<LayerWeights>& weights,
                                        std::vector<int64_t> x);
+/// The same from layers prepared once (PreparedLayer), for many inputs.
+std::vector<int64_t> run_network_fixed(const std::vector<PreparedLayer>& layers,
+                                       std::vector<int64_t> x);
 
 }  // namespace circa::num

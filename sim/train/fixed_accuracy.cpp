@@ -17,21 +17,27 @@ int top1(const std::vector<T>& v) {
   return static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());  // first on ties
 }
 
+// The layers' FFT units and stored parameters, built once for every image and thread.
+std::vector<num::PreparedLayer> prepare(const AcceleratorSpec& spec, const Workload& w,
+                                        const std::vector<num::LayerWeights>& weights) {
+  std::vector<num::PreparedLayer> p;
+  p.reserve(w.layers.size());
+  for (size_t i = 0; i < w.layers.size(); ++i) p.emplace_back(spec, w.layers[i], weights[i]);
+  return p;
+}
+
 // What run_layer_fixed counts on every call without depending on the image.
-num::OverflowCounts per_call_counts(const AcceleratorSpec& spec, const Workload& w,
-                                    const std::vector<num::LayerWeights>& weights) {
+num::OverflowCounts per_call_counts(const std::vector<num::PreparedLayer>& layers) {
   num::OverflowCounts c;
-  for (size_t i = 0; i < w.layers.size(); ++i) {
-    c += num::quantise_layer(spec, w.layers[i], weights[i]).overflow;
-    const int k = geometry(w.layers[i], spec.block_size).k;
-    c[num::Stage::twiddle] +=
-        num::FixedFft(k, spec.formats, spec.fft.scaling).twiddles().overflows();
+  for (const num::PreparedLayer& p : layers) {
+    c += p.quantised().overflow;
+    c[num::Stage::twiddle] += p.fft().twiddles().overflows();
   }
   return c;
 }
 
 void run_image(const AcceleratorSpec& spec, const Workload& w,
-               const std::vector<num::LayerWeights>& weights, const Network& net,
+               const std::vector<num::PreparedLayer>& layers, const Network& net,
                Network::Worker& wk, const data::ImageSet& s, int64_t n,
                const num::OverflowCounts& per_call, AccuracyResult& r) {
   num::OverflowCounts ovf;
@@ -47,7 +53,7 @@ void run_image(const AcceleratorSpec& spec, const Workload& w,
         c = num::requantize(c, spec.formats.output.frac, spec.formats.input,
                             &ovf[num::Stage::input]);
     }
-    num::LayerResult res = num::run_layer_fixed(spec, l, weights[li], codes);
+    num::LayerResult res = num::run_layer_fixed(layers[li], codes);
     ovf += res.overflow;
     codes = std::move(res.output);
   }
@@ -85,7 +91,8 @@ AccuracyResult measure_accuracy(const AcceleratorSpec& spec, const Workload& w,
   CIRCA_CHECK(weights.size() == w.layers.size(), "one weight set per layer");
   const auto t0 = std::chrono::steady_clock::now();
   AccuracyResult total;
-  total.quantisation = per_call_counts(spec, w, weights);  // also checks the weights' shapes
+  const std::vector<num::PreparedLayer> layers = prepare(spec, w, weights);  // checks shapes
+  total.quantisation = per_call_counts(layers);
   Network net(w, spec.block_size, false);
   for (size_t i = 0; i < weights.size(); ++i) net.set_layer_weights(i, weights[i]);
   net.prepare();
@@ -93,7 +100,7 @@ AccuracyResult measure_accuracy(const AcceleratorSpec& spec, const Workload& w,
   parallel_for(threads, s.count, [&](int t, int64_t b, int64_t e) {
     Network::Worker wk = net.worker();
     for (int64_t n = b; n < e; ++n)
-      run_image(spec, w, weights, net, wk, s, n, total.quantisation, part[t]);
+      run_image(spec, w, layers, net, wk, s, n, total.quantisation, part[t]);
   });
   for (const AccuracyResult& p : part) {
     total.fixed_correct += p.fixed_correct;
