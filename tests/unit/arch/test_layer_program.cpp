@@ -26,6 +26,15 @@ arch::NetworkProgram program_of(const AcceleratorSpec& s, const std::vector<Laye
   return arch::network_program(s, layers, arch::plan_workload(s, w));
 }
 
+/// Layer 0's descriptor as the top decodes it from the program's cfg words.
+arch::LayerDescriptor decoded(const arch::NetworkProgram& np) {
+  arch::LayerDescriptor d;
+  for (const arch::CfgWrite& w : arch::encode_program(np.layers))
+    if (w.addr < arch::kDescriptorWords)
+      arch::set_descriptor_word(d, static_cast<arch::DescField>(w.addr), w.data);
+  return d;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(layer_program)
@@ -50,10 +59,7 @@ BOOST_AUTO_TEST_CASE(a_conv_descriptor_packs_its_geometry) {
   BOOST_TEST(arch::descriptor_word(d, arch::DescField::conv_in) == 0x2300900au);
   // out_height 5 | out_width 5 << 12 | padding 1 << 24
   BOOST_TEST(arch::descriptor_word(d, arch::DescField::conv_out) == 0x01005005u);
-  arch::LayerDescriptor back;
-  for (const arch::CfgWrite& w : arch::encode_program(np.layers))
-    arch::set_descriptor_word(back, static_cast<arch::DescField>(w.addr % arch::kDescriptorWords),
-                              w.data);
+  const arch::LayerDescriptor back = decoded(np);
   BOOST_TEST((back == d));
   BOOST_TEST(arch::encode_program(np.layers).size() == 13u);  // words 0-12 of the 16
 }
@@ -125,10 +131,7 @@ BOOST_AUTO_TEST_CASE(an_lstm_descriptor_packs_its_shape_and_state_regions) {
   // control: bias (bit 1), last (bit 3), lstm (bit 6) = 0x4a; x blocks 2 | steps 3 << 12
   BOOST_TEST(arch::descriptor_word(d, arch::DescField::control) == 0x4au);
   BOOST_TEST(arch::descriptor_word(d, arch::DescField::lstm_shape) == 0x3002u);
-  arch::LayerDescriptor back;
-  for (const arch::CfgWrite& w : arch::encode_program(np.layers))
-    arch::set_descriptor_word(back, static_cast<arch::DescField>(w.addr % arch::kDescriptorWords),
-                              w.data);
+  const arch::LayerDescriptor back = decoded(np);
   BOOST_TEST((back == d));
 }
 
