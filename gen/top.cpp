@@ -183,9 +183,8 @@ std::string gen_top(Design& d, const AcceleratorSpec& s, const std::string& fwd,
   const std::vector<Port> ports = top_ports(p);
   Emitter e;
   e.line(
-      "// Circa top: one block-circulant product per start, scheduled as sim/arch/SCHEDULE.md (T "
-      "cycles");
-  e.line("// from start to done). k = " + n2s(p.block_size) + ", " + n2s(p.samples_per_beat) +
+      "// Circa top: the layer program's whole network (fc, conv, lstm) per start, scheduled as");
+  e.line("// sim/arch/SCHEDULE.md. k = " + n2s(p.block_size) + ", " + n2s(p.samples_per_beat) +
          " samples/beat, FFT latency " + n2s(p.fft.latency) + " ii " + n2s(p.fft.ii) + ", " +
          n2s(p.mac_lanes) + " MAC lanes (" + n2s(p.parallel_blocks) + " block(s) x " +
          n2s(p.block_words) + " words in " + n2s(p.issue_cycles) + " cycle(s)), " +

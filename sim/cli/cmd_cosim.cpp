@@ -60,8 +60,8 @@ void register_cosim_command(CLI::App& app, CommandTable& t) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--layer", args.o.layer, "one layer of the workload (default: all, in order)");
   cmd->add_option("--random", args.random,
-                  "co-simulate N random valid design points, each with 1-3 chained fc layers or a "
-                  "CNN (seeds S..S+N-1)")
+                  "co-simulate N random valid design points, each with 1-3 chained fc layers, a "
+                  "CNN or an lstm layer (seeds S..S+N-1)")
       ->check(CLI::Range(1, 1000000));
   cmd->add_option("--seed", args.o.seed,
                   "seed of the weights, inputs, input gaps and output back-pressure (with "
