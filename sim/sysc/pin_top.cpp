@@ -332,8 +332,9 @@ void PinTop::lstm_update(const arch::LayerDescriptor& d, const std::vector<int64
   const int64_t k = spec_.block_size, hid = int64_t{d.hidden_blocks()} * k;
   const int64_t g0 = d.lstm_shape.gate_base * k, c0 = d.lstm_shape.cell_base * k;
   const int64_t h0 = (d.out_base + product_ * d.hidden_blocks()) * k;
-  CIRCA_CHECK(c0 + hid <= static_cast<int64_t>(outputs_.size()) &&
-                  g0 + static_cast<int64_t>(gates.size()) <= static_cast<int64_t>(outputs_.size()),
+  const auto size = static_cast<int64_t>(outputs_.size());
+  CIRCA_CHECK(c0 + hid <= size && h0 + hid <= size &&
+                  g0 + static_cast<int64_t>(gates.size()) <= size,
               "pin top: lstm state beyond the output banks");
   std::copy(gates.begin(), gates.end(), outputs_.begin() + g0);
   uint64_t ovf = 0;
