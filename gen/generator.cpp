@@ -71,8 +71,8 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   const std::string per = gen_peripheral(d, f, std::min(s.fft.samples_per_cycle, k));
   d.units["peripheral"] = {per, d.module(per).latency, arch::kPeripheralLatency, 1};
   // Verified against num::lstm_cell_unit (tests/rtl); the top's lstm cell update instantiates
-  // it. Hard sigmoid and tanh need a fraction bit and an integer bit in formats.output.
-  if (f.output.frac >= 1 && f.output.frac < f.output.bits) {
+  // it when the output format can hold its hard sigmoid and tanh.
+  if (arch::lstm_cell_fits(f.output)) {
     const std::string cell = gen_lstm_cell(d, f, std::min(s.fft.samples_per_cycle, k));
     d.units["lstm_cell"] = {cell, d.module(cell).latency, arch::kPeripheralLatency, 1};
   }

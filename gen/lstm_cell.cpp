@@ -114,7 +114,7 @@ std::string gen_lstm_lane(Design& d, const DatapathFormats& f) {
 std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
   const FixedFormat& out = f.output;
   const int O = out.bits, X = f.input.bits;
-  CIRCA_CHECK(out.frac >= 1 && out.frac < O,
+  CIRCA_CHECK(arch::lstm_cell_fits(out),
               "the lstm cell needs 1 <= formats.output.frac < bits (the layer check refuses it)");
   const std::string name =
       "circa_lstm_cell_n" + std::to_string(lanes) + "_o" + fmt_tag(out) + "_x" + fmt_tag(f.input);

@@ -104,7 +104,7 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.ifft_out_bits = p.shared_fft ? p.fft_out_bits : s.formats.ifft.bits;
   p.fft_module = fwd;
   p.ifft_module = inv;
-  p.lstm = s.formats.output.frac >= 1 && s.formats.output.frac < s.formats.output.bits;
+  p.lstm = arch::lstm_cell_fits(s.formats.output);
   return p;
 }
 

@@ -53,8 +53,7 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
     }
     if (w.layers[i].kind == LayerKind::lstm) {
       // The cell update reads each row's 4 gates and c, and writes h and c (SCHEDULE.md).
-      const int64_t samples =
-          arch::lstm_update_rows(s, w.layers[i]) * std::min(s.fft.samples_per_cycle, s.block_size);
+      const int64_t samples = arch::lstm_update_samples(s, w.layers[i]);
       l.events.act_lstm_reads = arch::kLstmReadsPerRow * samples * l.products;
       l.events.act_lstm_writes = 2 * samples * l.products;
     }

@@ -77,8 +77,7 @@ std::string place_activations(const std::vector<Layer>& layers, int k, int64_t m
 std::string lstm_unsupported(const AcceleratorSpec& s, const MemoryMap& m, const Layer& l,
                              size_t i) {
   const int k = s.block_size;
-  const FixedFormat& out = s.formats.output;
-  if (out.frac < 1 || out.frac >= out.bits)
+  if (!lstm_cell_fits(s.formats.output))
     return "the lstm cell unit needs 1 <= formats.output.frac < formats.output.bits (its hard "
            "sigmoid adds 1/2 and clamps at 1)";
   if (l.hidden_size % k != 0)

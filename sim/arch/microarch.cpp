@@ -78,6 +78,10 @@ std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w
   return plans;
 }
 
+bool lstm_cell_fits(const FixedFormat& output) {
+  return output.frac >= 1 && output.frac < output.bits;
+}
+
 int64_t lstm_update_rows(const AcceleratorSpec& s, const Layer& l) {
   if (l.kind != LayerKind::lstm) return 0;
   const int lanes = std::min(s.fft.samples_per_cycle, s.block_size);
@@ -87,6 +91,10 @@ int64_t lstm_update_rows(const AcceleratorSpec& s, const Layer& l) {
 int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l) {
   if (l.kind != LayerKind::lstm) return 0;
   return kLstmReadsPerRow * lstm_update_rows(s, l) + kLstmUpdateTail;
+}
+
+int64_t lstm_update_samples(const AcceleratorSpec& s, const Layer& l) {
+  return lstm_update_rows(s, l) * std::min(s.fft.samples_per_cycle, s.block_size);
 }
 
 }  // namespace circa::arch

@@ -68,11 +68,18 @@ constexpr int kLstmReadsPerRow = 5;
 /// (kPeripheralLatency), then h_t and c written one after the other on the write port (1).
 constexpr int kLstmUpdateTail = 1 + kPeripheralLatency + 1;
 
+/// Whether the lstm cell unit can be built for this output format: its hard sigmoid adds 1/2 and
+/// clamps at 1, so it needs a fraction bit and an integer bit (1 <= frac < bits).
+bool lstm_cell_fits(const FixedFormat& output);
+
 /// Rows of S = min(samples_per_cycle, k) hidden units the lstm cell update walks (0 for fc/conv).
 int64_t lstm_update_rows(const AcceleratorSpec& s, const Layer& l);
 /// Cycles of an lstm layer's element-wise cell update after each product (0 for fc/conv):
 /// kLstmReadsPerRow x lstm_update_rows + kLstmUpdateTail (SCHEDULE.md, "LSTM").
 int64_t lstm_update_cycles(const AcceleratorSpec& s, const Layer& l);
+/// Hidden-unit samples one cell update walks: lstm_update_rows x S (the last row's padding lanes
+/// included, since the update reads and writes whole rows).
+int64_t lstm_update_samples(const AcceleratorSpec& s, const Layer& l);
 
 int log2_exact(int v);  ///< log2 of a power of two
 

@@ -171,8 +171,7 @@ Ops lstm_cell_unit_ops(const AcceleratorSpec& s) {
 
 Ops peripheral_and_cell_ops(const AcceleratorSpec& s) {
   Ops ops = peripheral_unit_ops(s);
-  const FixedFormat& out = s.formats.output;
-  if (out.frac >= 1 && out.frac < out.bits) {  // the top builds the cell unit (gen/generator.cpp)
+  if (lstm_cell_fits(s.formats.output)) {  // the top builds the cell unit (gen/generator.cpp)
     const Ops cell = lstm_cell_unit_ops(s);
     ops.insert(ops.end(), cell.begin(), cell.end());
   }
@@ -208,13 +207,12 @@ Ops controller_ops(const AcceleratorSpec& s) {
              {Op::int_mult, std::sqrt(cw * d.size), 1},
              {Op::int_mult, std::sqrt(addr * d.q), 1},
              {Op::int_add, out_rows, 2}};
-  const FixedFormat& out = s.formats.output;
-  if (out.frac >= 1 && out.frac < out.bits) {
+  if (lstm_cell_fits(s.formats.output)) {
     // The lstm step loop and cell update (gen/top_lstm.cpp): step counter, x_t base, the
     // update's row and read counters and their one-cycle copies, the four gate registers and the
     // c write register (S lanes each), and the h_{t-1}, x_t and gate/cell row address adders.
-    const double lanes_bits =
-        static_cast<double>(std::min(s.fft.samples_per_cycle, s.block_size)) * out.bits;
+    const double lanes_bits = static_cast<double>(std::min(s.fft.samples_per_cycle, s.block_size)) *
+                              s.formats.output.bits;
     ops.push_back({Op::reg, 1, d.steps + out_rows * 5 + 10 + 5 * lanes_bits});
     ops.push_back({Op::int_add, out_rows, 6});
   }

@@ -43,8 +43,7 @@ void Peripheral::run() {
       const int64_t t = now();
       send(to_buffer_, OutputWrite{OutputWrite::recurrent, c.layer, c.product, 0, lstm_cell(lp)});
       act_.busy(t, t + lp.lstm_update);
-      const int64_t samples = arch::lstm_update_rows(spec(), l) *
-                              std::min(spec().fft.samples_per_cycle, spec().block_size);
+      const int64_t samples = arch::lstm_update_samples(spec(), l);
       lp.events.act_lstm_reads += arch::kLstmReadsPerRow * samples;  // 4 gates and c per row
       lp.events.act_lstm_writes += 2 * samples;                      // h and c per row
       ctx_.wait_until(t + lp.lstm_update - 1);
