@@ -56,6 +56,7 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
       const int64_t samples = arch::lstm_update_samples(s, w.layers[i]);
       l.events.act_lstm_reads = arch::kLstmReadsPerRow * samples * l.products;
       l.events.act_lstm_writes = 2 * samples * l.products;
+      l.events.lstm_cell_samples = samples * l.products;
     }
     l.events.sram_config_writes_per_bank = config_writes(s, pl);
     r.cycles += l.cycles;

@@ -26,6 +26,7 @@ namespace circa::arch {
   X(act_lstm_reads, "activation_buffer", "lstm_reads",                                             \
     "gates and cell state read by the lstm update")                                                \
   X(act_lstm_writes, "activation_buffer", "lstm_writes", "h and cell state written by the update") \
+  X(lstm_cell_samples, "", "lstm_cell_samples", "hidden units the lstm cell unit updates")         \
   X(offchip_bytes, "", "offchip_bytes", "weight bytes streamed from off-chip memory")
 
 /// Counts kept per weight-SRAM bank: X(member, json group, json key, meaning).

@@ -169,15 +169,6 @@ Ops lstm_cell_unit_ops(const AcceleratorSpec& s) {
   return times(lstm_cell_ops(s.formats), std::min(s.fft.samples_per_cycle, s.block_size));
 }
 
-Ops peripheral_and_cell_ops(const AcceleratorSpec& s) {
-  Ops ops = peripheral_unit_ops(s);
-  if (lstm_cell_fits(s.formats.output)) {  // the top builds the cell unit (gen/generator.cpp)
-    const Ops cell = lstm_cell_unit_ops(s);
-    ops.insert(ops.end(), cell.begin(), cell.end());
-  }
-  return ops;
-}
-
 Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {
   // The memory map's rows (mac.lanes weight words each): enough issues to hide the off-chip
   // latency, so a streamed issue's rows are all in before it starts (SCHEDULE.md).

@@ -35,9 +35,6 @@ Ops accumulator_ops(const AcceleratorSpec& s);
 Ops peripheral_unit_ops(const AcceleratorSpec& s);
 /// The LSTM cell unit, fft.samples_per_cycle hidden units per beat.
 Ops lstm_cell_unit_ops(const AcceleratorSpec& s);
-/// The peripheral unit and, when formats.output lets the top build it, the lstm cell unit beside
-/// it (the peripheral's area in the cost model).
-Ops peripheral_and_cell_ops(const AcceleratorSpec& s);
 Ops weight_stream_fifo_ops(const AcceleratorSpec& s);
 Ops controller_ops(const AcceleratorSpec& s);
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "arch/microarch.hpp"
 #include "common/error.hpp"
 
 namespace circa::arch {
@@ -15,6 +16,10 @@ bool separate_ifft(const AcceleratorSpec& s) {
 }
 bool reuse_dataflow(const AcceleratorSpec& s) {
   return s.controller.conv_dataflow == ConvDataflow::reuse;
+}
+/// The top builds the lstm cell unit when formats.output holds its hard sigmoid and tanh.
+bool has_lstm_cell(const AcceleratorSpec& s) {
+  return lstm_cell_fits(s.formats.output);
 }
 bool runtime_twiddles(const AcceleratorSpec& s) {
   return s.fft.style != FftStyle::unrolled;
@@ -46,6 +51,9 @@ Ops complex_mac(const AcceleratorSpec& s) {
 }
 Ops peripheral_output(const AcceleratorSpec& s) {
   return peripheral_ops(s.formats);
+}
+Ops lstm_cell_sample(const AcceleratorSpec& s) {
+  return lstm_cell_ops(s.formats);
 }
 Ops dram_word(const AcceleratorSpec&) {
   return {{Op::dram_access, 64, 1}};
@@ -110,12 +118,19 @@ std::vector<UnitDescriptor> make_units() {
             "mac.accumulator_banks, mac.lanes, weight_sram.layout, formats.accumulator", always,
             accumulator_ops, std::nullopt),
       logic(UnitId::peripheral, "peripheral", "fft.samples_per_cycle, formats.ifft/output", always,
-            peripheral_and_cell_ops,
+            peripheral_unit_ops,
             EventEnergy{
                 always,
                 [](const AcceleratorSpec&, const Events& e) { return double(e.act_output_writes); },
                 peripheral_output},
-            {{"peripheral", peripheral_unit_ops, false}, {"lstm_cell", lstm_cell_unit_ops, false}}),
+            {{"peripheral", peripheral_unit_ops, false}}),
+      logic(UnitId::lstm_cell, "lstm_cell", "fft.samples_per_cycle, formats.output/input",
+            has_lstm_cell, lstm_cell_unit_ops,
+            EventEnergy{
+                has_lstm_cell,
+                [](const AcceleratorSpec&, const Events& e) { return double(e.lstm_cell_samples); },
+                lstm_cell_sample},
+            {{"lstm_cell", lstm_cell_unit_ops, false}}),
       logic(UnitId::weight_stream_fifo, "weight_stream_fifo",
             "mac.lanes, formats.weight, offchip.*", always, weight_stream_fifo_ops, std::nullopt),
       logic(UnitId::controller, "controller", "(none: fixed counters and FSM)", always,

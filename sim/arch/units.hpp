@@ -21,6 +21,7 @@ enum class UnitId {
   mac_array,
   accumulators,
   peripheral,
+  lstm_cell,
   weight_stream_fifo,
   controller,
   weight_sram,

@@ -19,7 +19,8 @@ using arch::Ops;
 using arch::UnitId;
 
 /// The CirCNN units the baseline keeps as they are; the rest of the area buys PEs.
-constexpr UnitId kKept[] = {UnitId::peripheral, UnitId::controller, UnitId::weight_stream_fifo,
+constexpr UnitId kKept[] = {UnitId::peripheral,  UnitId::lstm_cell,
+                            UnitId::controller,  UnitId::weight_stream_fifo,
                             UnitId::weight_sram, UnitId::activation_buffer};
 
 double mult_bits(const AcceleratorSpec& s) {
@@ -104,7 +105,9 @@ std::vector<DenseLayer> dense_layers(const AcceleratorSpec& s, const Workload& w
 void size_array(const AcceleratorSpec& s, const CostReport& circnn, DenseBaseline& d) {
   d.pe_area_um2 = power::price(pe_ops(s), s.technology.node_nm).area_um2;
   d.pe_budget_mm2 = circnn.total_area_mm2;
-  for (UnitId id : kKept) d.pe_budget_mm2 -= figure(circnn.area_mm2, arch::to_string(id)).value;
+  for (UnitId id : kKept)
+    if (arch::unit(id).present(s))
+      d.pe_budget_mm2 -= figure(circnn.area_mm2, arch::to_string(id)).value;
   d.pes = static_cast<int64_t>(std::floor(d.pe_budget_mm2 * 1e6 / d.pe_area_um2));
   if (d.pes < 1)
     throw ConfigError(
@@ -125,6 +128,7 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   c.clock_uj.push_back(clock_energy(s, "pe_array", d.pes * register_bits(pe_ops(s)), d.cycles));
   for (UnitId id : kKept) {
     const auto& u = arch::unit(id);
+    if (!u.present(s)) continue;
     c.area_mm2.push_back(figure(circnn.area_mm2, u.name));
     if (u.pricing != arch::Pricing::logic) continue;
     logic_area += c.area_mm2.back().value;
@@ -142,14 +146,18 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
     e.offchip_bytes += l.offchip_bytes;
     e.act_output_writes += run.layers[i].events.act_output_writes;
     e.act_pool_reads += run.layers[i].events.act_pool_reads;
+    e.lstm_cell_samples += run.layers[i].events.lstm_cell_samples;
   }
   const power::Cost mac = power::price(mac_ops(s), node);
   const power::Cost load = power::price({{Op::reg, 1, double(s.formats.weight.bits)}}, node);
   c.energy_uj.push_back(
       {"pe_array", (macs * mac.energy_pj + loads * load.energy_pj) * 1e-6, mac.source});
-  const auto& per = arch::unit(UnitId::peripheral);
-  const power::Cost out = power::price(per.energy->ops(s), node);
-  c.energy_uj.push_back({per.name, per.energy->count(s, e) * out.energy_pj * 1e-6, out.source});
+  for (UnitId id : {UnitId::peripheral, UnitId::lstm_cell}) {  // as CirCNN's, per event
+    const auto& u = arch::unit(id);
+    if (!u.present(s)) continue;
+    const power::Cost per = power::price(u.energy->ops(s), node);
+    c.energy_uj.push_back({u.name, u.energy->count(s, e) * per.energy_pj * 1e-6, per.source});
+  }
   const arch::MemoryMap map = arch::memory_map(s);  // priced through the per-shape cache
   const MemoryCost wm = memory_cost(s, map, arch::MemoryId::weight_sram);
   c.energy_uj.push_back(

@@ -46,6 +46,7 @@ void Peripheral::run() {
       const int64_t samples = arch::lstm_update_samples(spec(), l);
       lp.events.act_lstm_reads += arch::kLstmReadsPerRow * samples;  // 4 gates and c per row
       lp.events.act_lstm_writes += 2 * samples;                      // h and c per row
+      lp.events.lstm_cell_samples += samples;
       ctx_.wait_until(t + lp.lstm_update - 1);
     }
     send(done_, 0);

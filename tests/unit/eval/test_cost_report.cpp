@@ -231,3 +231,25 @@ BOOST_AUTO_TEST_CASE(clock_and_wires_per_unit_match_a_hand_count) {
   }
   BOOST_TEST(total == c.energy_per_inference_uj, tt::tolerance(1e-9));
 }
+
+BOOST_AUTO_TEST_CASE(the_lstm_cell_line_matches_a_hand_count) {
+  const AcceleratorSpec s = load_accelerator(kRoot + "/configs/clstm_fpga.yaml").spec;
+  const Workload w = load_workload(kRoot + "/workloads/clstm_google.yaml");
+  const arch::RunReport e = ana::estimate(s, w);
+  // 4 time steps x 512 hidden units, 8 a row (S = min(samples_per_cycle, k) = 8): 2048 updates.
+  BOOST_TEST(e.events.lstm_cell_samples == 2048);
+  // One update at 45 nm, formats.output 16 bits, formats.input 16 bits (logic_45nm.csv):
+  //   3 multiplies of 16 bits: 0.2 pJ x 2^(ln(3.1/0.2)/ln 4 = 1.9771) = 0.78745 pJ each, 2.3624 pJ
+  //   1 add of 17 bits: 0.05 pJ x 17/16 = 0.05313 pJ
+  //   160 mux bits (10 x 16: three sigmoids, two tanh, five fits): 160 x 0.0019 = 0.304 pJ
+  //   48 register bits (c, h, h_next): 48 x 0.0030 = 0.144 pJ
+  //   = 2.8635 pJ; x 2048 = 5864.5 pJ = 0.0058645 uJ.
+  const CostReport c = cost_report(s, w, e);
+  BOOST_TEST(energy_of(c, "lstm_cell") == 0.0058645, tt::tolerance(0.002));
+  BOOST_TEST(area_of(c, "lstm_cell") > 0);
+  // A format without an integer bit in formats.output builds no cell unit, so prices none.
+  AcceleratorSpec no_cell = default_accelerator();
+  no_cell.formats.output.frac = no_cell.formats.output.bits;
+  const CostReport n = report_for(no_cell, lenet());
+  for (const auto& f : n.area_mm2) BOOST_TEST(f.name != "lstm_cell");
+}

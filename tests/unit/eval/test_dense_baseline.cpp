@@ -72,8 +72,8 @@ Run run(const AcceleratorSpec& s, const Workload& w) {
 /// weight-stream FIFO, in whole PEs.
 int64_t expected_pes(const CostReport& c) {
   double budget = c.total_area_mm2;
-  for (const char* kept :
-       {"peripheral", "controller", "weight_stream_fifo", "weight_sram", "activation_buffer"})
+  for (const char* kept : {"peripheral", "lstm_cell", "controller", "weight_stream_fifo",
+                           "weight_sram", "activation_buffer"})
     budget -= value(c.area_mm2, kept);
   return static_cast<int64_t>(std::floor(budget * 1e6 / kPeAreaUm2));
 }
