@@ -4,6 +4,7 @@
 // pulses in the last product's cycle T-1, the cycle its last output is written. The sequencers
 // decide one cycle ahead where a synchronous SRAM read needs it.
 #include "arch/layer_program.hpp"
+#include "common/error.hpp"
 #include "gen/top_plan.hpp"
 
 namespace circa::gen {
@@ -27,6 +28,35 @@ void emit_gap(Body& b, const TopPlan& p, const std::string& pre, const std::stri
 }
 
 namespace {
+
+/// An fc layer after a conv layer whose C channels are not whole blocks (cfg_pixel_channels = C):
+/// its input rows are each pixel's C/S rows, then the next pixel's Cb x beats rows on
+/// (arch::LayerDescriptor::input_sample_at). px_addr is the row phase A reads now.
+void emit_pixel_rows(Body& b, const TopPlan& p, int ia) {
+  Emitter& e = b.out();
+  const int fw = p.in_features_bits, r = p.log2_samples, n = p.log2_block, tb = p.log2_beats;
+  e.line("// fc after a conv map with padding channels: C/S rows a pixel, pixels Cb x beats apart");
+  b.wire("px_padded", 1, "cfg_pixel_channels != " + literal(0, fw));
+  e.line("/* verilator lint_off UNUSEDSIGNAL */  // the low bits: C is a multiple of S");
+  b.wire("px_chan_up", fw + 1,
+         zext("cfg_pixel_channels", fw, fw + 1) + " + " + literal(p.block_size - 1, fw + 1));
+  e.line("/* verilator lint_on UNUSEDSIGNAL */");
+  // C / S and Cb x beats are at most q_max x beats: ia bits hold them.
+  CIRCA_CHECK(fw - r <= ia && n + ia - tb - 1 <= fw, "pixel row widths");
+  b.wire("px_rows", ia, zext("cfg_pixel_channels[" + n2s(fw - 1) + ":" + n2s(r) + "]", fw - r, ia),
+         "C / S rows of real channels a pixel");
+  const std::string cb = "px_chan_up[" + n2s(n + ia - tb - 1) + ":" + n2s(n) + "]";
+  b.wire("px_stride", ia, tb > 0 ? "{" + cb + ", " + literal(0, tb) + "}" : cb,
+         "Cb x beats rows a pixel");
+  b.regs({"px_row", "px_base"}, ia);
+  b.wire("px_row_now", ia, net::product_start + " ? " + literal(0, ia) + " : px_row");
+  b.wire("px_base_now", ia, net::product_start + " ? " + literal(0, ia) + " : px_base");
+  b.wire("px_addr", ia, "px_base_now + px_row_now");
+  b.wire("px_pixel_end", 1, "px_row_now == px_rows - " + literal(1, ia));
+  e.line("always @(posedge clk) if (" + net::inbuf_read + ") begin px_row <= px_pixel_end ? " +
+         literal(0, ia) + " : px_row_now + " + literal(1, ia) +
+         "; px_base <= px_pixel_end ? px_base_now + px_stride : px_base_now; end");
+}
 
 void emit_fsm(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
@@ -81,10 +111,13 @@ void emit_fsm(Body& b, const TopPlan& p) {
   b.wire(net::phase_a_row, ia, net::product_start + " ? " + literal(0, ia) + " : phase_a_ptr",
          "the product's row read now");
   b.wire(net::gather_addr, ia);
+  emit_pixel_rows(b, p, ia);
   b.wire(net::inbuf_addr, ia,
          net::in_fire + " ? in_ptr : cfg_conv ? " + net::gather_addr + " : cfg_lstm ? " +
-             net::lstm_x_row + " + " + net::phase_a_row + " : " + net::phase_a_row,
-         "conv: the gather's row; lstm: x_t's (h_{t-1}'s rows read the output banks)");
+             net::lstm_x_row + " + " + net::phase_a_row +
+             " : px_padded ? px_addr : " + net::phase_a_row,
+         "conv: the gather's row; lstm: x_t's (h_{t-1}'s rows read the output banks); fc: in "
+         "order, past a padded conv map's padding");
   b.wire(net::phase_a_block_end, 1,
          net::inbuf_read + " && " +
              (tb > 0 ? net::phase_a_row + "[" + n2s(tb - 1) + ":0] == " + literal(p.beats - 1, tb)

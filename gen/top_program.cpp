@@ -24,21 +24,23 @@ void emit_layer_table(Body& b, const TopPlan& p) {
     int width, at = 0;
   };
   const int sz = p.desc.size, sm = arch::kConvSmallBits;
-  std::vector<Field> fields = {{arch::DescField::control, "control", p.desc.control},
-                               {arch::DescField::p, "p", p.desc.p},
-                               {arch::DescField::q, "q", p.desc.q},
-                               {arch::DescField::in_features, "in_features", p.desc.in_features},
-                               {arch::DescField::weight_base, "weight_base", p.desc.weight_base},
-                               {arch::DescField::bias_base, "bias_base", p.desc.bias_base},
-                               {arch::DescField::conv_in, "in_height", sz},
-                               {arch::DescField::conv_in, "in_width", sz, arch::kConvWidthAt},
-                               {arch::DescField::conv_in, "kernel", sm, arch::kConvKernelAt},
-                               {arch::DescField::conv_in, "stride", sm, arch::kConvStrideAt},
-                               {arch::DescField::conv_out, "out_height", sz},
-                               {arch::DescField::conv_out, "out_width", sz, arch::kConvWidthAt},
-                               {arch::DescField::conv_out, "padding", sm, arch::kConvPadAt},
-                               {arch::DescField::in_base, "in_base", p.desc.act_base},
-                               {arch::DescField::out_base, "out_base", p.desc.act_base}};
+  std::vector<Field> fields = {
+      {arch::DescField::control, "control", p.desc.control},
+      {arch::DescField::p, "p", p.desc.p},
+      {arch::DescField::q, "q", p.desc.q},
+      {arch::DescField::in_features, "in_features", p.desc.in_features},
+      {arch::DescField::weight_base, "weight_base", p.desc.weight_base},
+      {arch::DescField::bias_base, "bias_base", p.desc.bias_base},
+      {arch::DescField::conv_in, "in_height", sz},
+      {arch::DescField::conv_in, "in_width", sz, arch::kConvWidthAt},
+      {arch::DescField::conv_in, "kernel", sm, arch::kConvKernelAt},
+      {arch::DescField::conv_in, "stride", sm, arch::kConvStrideAt},
+      {arch::DescField::conv_out, "out_height", sz},
+      {arch::DescField::conv_out, "out_width", sz, arch::kConvWidthAt},
+      {arch::DescField::conv_out, "padding", sm, arch::kConvPadAt},
+      {arch::DescField::in_base, "in_base", p.desc.act_base},
+      {arch::DescField::out_base, "out_base", p.desc.act_base},
+      {arch::DescField::pixel_channels, "pixel_channels", p.desc.in_features}};
   if (p.lstm)
     fields.insert(fields.end(),
                   {{arch::DescField::lstm_shape, "x_blocks", p.desc.q},
@@ -72,6 +74,7 @@ void emit_layer_table(Body& b, const TopPlan& p) {
   b.wire("cfg_p", p.p_bits, "lt_p" + at);
   b.wire("cfg_q", p.q_bits, "lt_q" + at);
   b.wire("cfg_in_features", p.in_features_bits, "lt_in_features" + at);
+  b.wire("cfg_pixel_channels", p.in_features_bits, "lt_pixel_channels" + at);
   b.wire("cfg_weight_base", p.desc.weight_base, "lt_weight_base" + at);
   b.wire("cfg_bias_base", p.bias_block_bits, "lt_bias_base" + at);
   for (const char* f : {"in_height", "in_width", "out_height", "out_width"})

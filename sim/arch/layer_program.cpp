@@ -114,7 +114,7 @@ bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
          stream == o.stream && last == o.last && conv == o.conv && lstm == o.lstm &&
          pool == o.pool && weight_base == o.weight_base && bias_base == o.bias_base &&
          in_base == o.in_base && out_base == o.out_base && geom == o.geom &&
-         lstm_shape == o.lstm_shape;
+         lstm_shape == o.lstm_shape && pixel_channels == o.pixel_channels;
 }
 
 int bits_to_hold(int64_t max_value) {
@@ -180,6 +180,8 @@ uint32_t descriptor_word(const LayerDescriptor& d, DescField f) {
       return static_cast<uint32_t>(d.lstm_shape.gate_base);
     case DescField::cell_base:
       return static_cast<uint32_t>(d.lstm_shape.cell_base);
+    case DescField::pixel_channels:
+      return static_cast<uint32_t>(d.pixel_channels);
   }
   return 0;
 }
@@ -219,6 +221,9 @@ void set_descriptor_word(LayerDescriptor& d, DescField f, uint32_t w) {
     case DescField::cell_base:
       d.lstm_shape.cell_base = w;
       break;
+    case DescField::pixel_channels:
+      d.pixel_channels = w;
+      break;
   }
 }
 
@@ -248,12 +253,13 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
     if (i > 0 && l.kind == LayerKind::conv && layers[i - 1].kind != LayerKind::conv)
       return at + "a conv layer after an fc layer: the top reads conv inputs pixel-major, and " +
              "an fc layer's outputs are not";
+    const int spc = std::min(s.fft.samples_per_cycle, s.block_size);
     if (i > 0 && l.kind == LayerKind::fc && layers[i - 1].kind == LayerKind::conv &&
-        layers[i - 1].out_channels % s.block_size != 0)
+        layers[i - 1].out_channels % spc != 0)
       return at + "follows a conv layer of " + n2s(layers[i - 1].out_channels) +
-             " channels, not a multiple of k = " + n2s(s.block_size) +
-             ": the top keeps each pixel's channels in whole blocks, so the fc layer would read "
-             "their padding";
+             " channels, not a multiple of the " + n2s(spc) +
+             " samples a row (fft.samples_per_cycle): the top keeps each pixel's channels in "
+             "whole blocks and the fc layer reads whole rows past their padding";
     if (l.kind == LayerKind::conv) {
       if (s.controller.conv_dataflow == ConvDataflow::reuse)
         return at +
@@ -335,6 +341,9 @@ NetworkProgram network_program(const AcceleratorSpec& s, const std::vector<Layer
       d.geom = {l.in_height, l.in_width,         l.kernel,         l.stride,
                 l.padding,   pl.geom.out_height, pl.geom.out_width};
     }
+    if (l.kind == LayerKind::fc && i > 0 && layers[i - 1].kind == LayerKind::conv &&
+        layers[i - 1].out_channels % pl.geom.k != 0)
+      d.pixel_channels = layers[i - 1].out_channels;
     d.relu = l.kind != LayerKind::lstm && l.activation == Activation::relu;
     d.bias = l.bias;
     d.stream = !pl.weights_on_chip;

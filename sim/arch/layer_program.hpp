@@ -35,8 +35,11 @@ enum class DescField : int {
   lstm_shape = 10,  ///< lstm: x blocks per step | time steps << 12
   gate_base = 11,   ///< lstm: first output-bank block of the 4 x hidden gate pre-activations
   cell_base = 12,   ///< lstm: first output-bank block of the cell state c
+  /// fc after a conv layer whose channels are not whole blocks: that layer's channels, which each
+  /// input pixel holds padded to whole blocks (the fc layer reads past the padding); else 0
+  pixel_channels = 13,
 };
-constexpr int kDescFields = 13;  ///< words 0 .. kDescFields - 1 carry a field
+constexpr int kDescFields = 14;  ///< words 0 .. kDescFields - 1 carry a field
 constexpr int kCtlRelu = 0, kCtlBias = 1, kCtlStream = 2, kCtlLast = 3, kCtlConv = 4, kCtlPool = 5,
               kCtlLstm = 6;
 constexpr int kLstmStepsAt = 12;  ///< bit offset of lstm_shape's time steps
@@ -68,6 +71,9 @@ struct LstmShape {
 struct LayerDescriptor {
   int p = 0, q = 0;
   int64_t in_features = 0;  ///< fc: input samples; conv: channels; lstm: x_t's samples
+  /// fc: channels per input pixel when the conv layer before pads them to whole blocks (0: the
+  /// input is contiguous): sample i sits at (i / c) x whole blocks + i mod c
+  int64_t pixel_channels = 0;
   bool relu = false, bias = false, stream = false, last = false, conv = false, lstm = false;
   bool pool = false;  ///< conv: 2x2 max pooling (an odd last row or column is dropped)
   int64_t weight_base = 0;
@@ -93,6 +99,12 @@ struct LayerDescriptor {
   }
   /// Channel blocks of one input pixel (conv), or the input blocks (fc).
   int channel_blocks(int k) const { return conv ? static_cast<int>((in_features + k - 1) / k) : q; }
+  /// Where input sample i sits in the layer's input region (samples from its first block): past
+  /// each pixel's padding channels when pixel_channels is set (an fc layer after such a conv).
+  int64_t input_sample_at(int64_t i, int k) const {
+    if (pixel_channels == 0) return i;
+    return i / pixel_channels * ((pixel_channels + k - 1) / k * k) + i % pixel_channels;
+  }
 
   bool operator==(const LayerDescriptor& o) const;
 };
@@ -118,9 +130,9 @@ struct DescriptorBits {
   int size = 0;        ///< bits of each conv height / width (at most kConvSizeBits)
   int act_base = 0;    ///< bits of in_base, out_base, gate_base, cell_base (output-bank blocks)
   int steps = 0;       ///< bits of an lstm layer's time steps (at most kConvSizeBits)
-  int total() const {  ///< the conv geometry, the lstm shape and the four bases included
-    return control + p + q + in_features + weight_base + bias_base + 4 * size + 3 * kConvSmallBits +
-           4 * act_base + q + steps;
+  int total() const {  ///< the conv geometry, the lstm shape, the four bases, pixel channels
+    return control + p + q + 2 * in_features + weight_base + bias_base + 4 * size +
+           3 * kConvSmallBits + 4 * act_base + q + steps;
   }
 };
 DescriptorBits descriptor_bits(const AcceleratorSpec& s);
@@ -152,9 +164,10 @@ struct NetworkProgram {
 /// size is not whole blocks, that follows a layer with x_t not whole blocks, or with a
 /// formats.output the cell unit cannot take, a conv layer
 /// after an fc layer or that pools avg2 or runs the reuse dataflow, an fc layer after a conv
-/// layer whose channels are not whole blocks, more layers than controller.max_layers, more bias
-/// than controller.bias_kib, a layer larger than the activation buffer's halves, feature maps
-/// whose regions do not fit the output banks, or a chain whose sizes do not match.
+/// layer whose channels are not a multiple of the samples a row, more layers than
+/// controller.max_layers, more bias than controller.bias_kib, a layer larger than the activation
+/// buffer's halves, feature maps whose regions do not fit the output banks, or a chain whose sizes
+/// do not match.
 std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Layer>& layers);
 
 /// The program of `layers` with their plans (plan_workload: residency and base rows);

@@ -257,11 +257,12 @@ void PinTop::launch(int64_t t, int li, int64_t n) {
   dp_.requests()->push(c, t);
 }
 
-// Samples at and above in_features read as 0.
+// Samples at and above in_features read as 0; after a conv layer with padding channels the
+// samples skip them (arch::LayerDescriptor::input_sample_at), as the RTL's row walk does.
 std::vector<int64_t> PinTop::layer_input(const arch::LayerDescriptor& d) const {
   std::vector<int64_t> x(static_cast<size_t>(d.q) * spec_.block_size, 0);
   const int64_t n = std::min<int64_t>(d.in_features, static_cast<int64_t>(x.size()));
-  for (int64_t i = 0; i < n; ++i) x[i] = input_code(d, i);
+  for (int64_t i = 0; i < n; ++i) x[i] = input_code(d, d.input_sample_at(i, spec_.block_size));
   return x;
 }
 

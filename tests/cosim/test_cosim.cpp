@@ -368,6 +368,22 @@ BOOST_AUTO_TEST_CASE(a_cnn_runs_conv_conv_fc_in_one_start) {
   BOOST_TEST(c.report.find("network (3 layers): 15337/15337") != std::string::npos, c.report);
 }
 
+// An fc layer after a conv layer of 6 channels (tests/cosim/data/conv_pad_fc.yaml, k = 16: one
+// block a pixel, 10 padding channels): the fc layer reads 3 rows of each of the 12 pooled
+// pixels and steps 8 rows to the next. conv (q = 3*3*2 = 18, p = 1): A = span(18) = 17*8 + 20 =
+// 156, R_0 = 156 + 18*2 + 2 = 194, T = 194 + 20 + 1 = 215; 48 pixels = 10320. fc (72 inputs,
+// q = 5, p = 1): A = 4*8 + 20 = 52, R_0 = 52 + 10 + 2 = 64, T = 64 + 20 + 1 = 85. With the
+// switch cycle: 10320 + 1 + 85 = 10406 (circa estimate gives the same). Reading the rows in
+// order instead (px_padded forced to 0) fails on out_data.
+BOOST_AUTO_TEST_CASE(an_fc_layer_reads_a_conv_map_past_its_padding_channels) {
+  CosimOptions o = options({}, 3, "conv_pad_fc.vcd", "conv_pad_fc.yaml");
+  o.stall = 0.2;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.report.find("network (2 layers): 10406/10406") != std::string::npos, c.report);
+}
+
 BOOST_AUTO_TEST_CASE(cycle_limit_fails) {
   CosimOptions o = options({}, 1, "limit.vcd");
   o.max_cycles = 100;  // far below two products: the run must fail, not pass silently

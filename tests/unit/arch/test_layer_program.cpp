@@ -61,18 +61,19 @@ BOOST_AUTO_TEST_CASE(a_conv_descriptor_packs_its_geometry) {
   BOOST_TEST(arch::descriptor_word(d, arch::DescField::conv_out) == 0x01005005u);
   const arch::LayerDescriptor back = decoded(np);
   BOOST_TEST((back == d));
-  BOOST_TEST(arch::encode_program(np.layers).size() == 13u);  // words 0-12 of the 16
+  BOOST_TEST(arch::encode_program(np.layers).size() == 14u);  // words 0-13 of the 16
 }
 
 BOOST_AUTO_TEST_CASE(what_the_top_cannot_run_yet_is_refused_with_the_reason) {
-  const AcceleratorSpec s = test::default_spec();
+  // 64 KiB of activation buffer (default.yaml has 256): the sizes below are its.
+  const AcceleratorSpec s = test::default_spec({{"activation_buffer.capacity_kib", "64"}});
   Layer pooled = conv(3, 32, 7, 7, 3, 1, 1);
   pooled.pool = Pooling::avg2;
   BOOST_TEST(arch::network_unsupported(s, {pooled}).find("avg2 pooling") != std::string::npos);
   Layer fc;
-  fc.name = "fc", fc.in_features = 8 * 8 * 40, fc.out_features = 10;
-  BOOST_TEST(arch::network_unsupported(s, {conv(3, 40, 8, 8, 3, 1, 1), fc})
-                 .find("40 channels, not a multiple of k = 64") != std::string::npos);
+  fc.name = "fc", fc.in_features = 8 * 8 * 42, fc.out_features = 10;
+  BOOST_TEST(arch::network_unsupported(s, {conv(3, 42, 8, 8, 3, 1, 1), fc})
+                 .find("42 channels, not a multiple of the 4 samples a row") != std::string::npos);
   Layer fc_first = fc;
   fc_first.in_features = 64, fc_first.out_features = 3 * 8 * 8;
   BOOST_TEST(arch::network_unsupported(s, {fc_first, conv(3, 64, 8, 8, 3, 1, 1)})
@@ -141,7 +142,8 @@ BOOST_AUTO_TEST_CASE(an_lstm_descriptor_packs_its_shape_and_state_regions) {
 // reads conv2's region (16 blocks = 1024 samples from block 32) and writes over it from block 0.
 // A conv2 whose outputs (240 blocks) do not fit beside its input is refused.
 BOOST_AUTO_TEST_CASE(layers_after_a_conv_layer_read_and_write_disjoint_regions) {
-  const AcceleratorSpec s = test::default_spec();
+  // 64 KiB of activation buffer (default.yaml has 256): the sizes below are its.
+  const AcceleratorSpec s = test::default_spec({{"activation_buffer.capacity_kib", "64"}});
   Layer c1 = conv(3, 128, 8, 8, 3, 1, 1);
   c1.pool = Pooling::max2;
   const Layer c2 = conv(128, 64, 4, 4, 3, 1, 1);
@@ -162,6 +164,34 @@ BOOST_AUTO_TEST_CASE(layers_after_a_conv_layer_read_and_write_disjoint_regions) 
   BOOST_TEST(why.find("outputs (240 blocks) do not fit the output banks (256 blocks) beside its "
                       "input (32 blocks from block 0)") != std::string::npos,
              why);
+}
+
+// An fc layer after a conv layer of 40 channels at k = 64 (one block a pixel, 24 padding
+// channels): its descriptor carries the 40, word 13, and sample i sits at (i / 40) x 64 + i mod
+// 40 of its input region; after 128 channels (2 whole blocks) it reads in order (0).
+BOOST_AUTO_TEST_CASE(an_fc_layer_after_padded_channels_reads_past_the_padding) {
+  const AcceleratorSpec s = test::default_spec();
+  Layer fc;
+  fc.name = "fc", fc.in_features = 8 * 8 * 40, fc.out_features = 10;
+  const arch::NetworkProgram np = program_of(s, {conv(3, 40, 8, 8, 3, 1, 1), fc});
+  BOOST_REQUIRE(np.layers.size() == 2u);
+  BOOST_TEST(np.layers[0].pixel_channels == 0);
+  const arch::LayerDescriptor& d = np.layers[1];
+  BOOST_TEST(d.pixel_channels == 40);
+  BOOST_TEST(arch::descriptor_word(d, arch::DescField::pixel_channels) == 40u);
+  BOOST_TEST(d.input_sample_at(0, 64) == 0);
+  BOOST_TEST(d.input_sample_at(39, 64) == 39);
+  BOOST_TEST(d.input_sample_at(40, 64) == 64);              // pixel 1, channel 0
+  BOOST_TEST(d.input_sample_at(2559, 64) == 63 * 64 + 39);  // the last pixel's last channel
+  arch::LayerDescriptor back;
+  for (const arch::CfgWrite& w : arch::encode_program(np.layers))
+    if (w.addr >= arch::kDescriptorWords)
+      arch::set_descriptor_word(back, static_cast<arch::DescField>(w.addr - arch::kDescriptorWords),
+                                w.data);
+  BOOST_TEST((back == d));
+  Layer fc2 = fc;
+  fc2.in_features = 8 * 8 * 128;
+  BOOST_TEST(program_of(s, {conv(3, 128, 8, 8, 3, 1, 1), fc2}).layers[1].pixel_channels == 0);
 }
 
 // Pooling walks each 2x2 window's pixels in a row: a 4 x 4 output gives (0,0) (0,1) (1,0)
