@@ -30,7 +30,8 @@ struct CosimArgs {
 /// A workload's layers in lockstep; with --out, their outputs written after a passing run.
 int run_workload(const CosimArgs& a) {
   const AcceleratorSpec s = load_accelerator(a.o.config, parse_overrides(a.o.overrides)).spec;
-  const std::vector<Layer> layers = cosim::pick_layers(load_workload(a.o.workload), a.o.layer);
+  const std::vector<Layer> layers = cosim::at_top_block_size(
+      cosim::pick_layers(load_workload(a.o.workload), a.o.layer), s.block_size, std::cerr);
   const cosim::CosimResult r = cosim::run_cosim(a.o, s, layers);
   std::cout << cosim::describe(r);
   if (a.out.empty()) return r.ok ? 0 : 1;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <iostream>
 #include <sstream>
 #include <systemc>
 
@@ -23,6 +24,16 @@ std::vector<Layer> pick_layers(const Workload& w, const std::string& name) {
   for (const Layer& l : w.layers)
     if (l.name == name) return {l};
   throw ConfigError("cosim: workload " + w.name + " has no layer '" + name + "'");
+}
+
+std::vector<Layer> at_top_block_size(std::vector<Layer> layers, int k, std::ostream& note) {
+  for (Layer& l : layers) {
+    if (l.block_size == 0 || l.block_size == k) continue;
+    note << "cosim: layer '" << l.name << "' runs at the top's k = " << k << " (the workload gives "
+         << l.block_size << "): the generated top has one block size\n";
+    l.block_size = k;
+  }
+  return layers;
 }
 
 arch::LayerPlan plan_alone(const AcceleratorSpec& s, const Layer& layer) {
@@ -53,7 +64,9 @@ std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
 
 CosimResult run_cosim(const CosimOptions& o) {
   const AcceleratorSpec s = load_accelerator(o.config, parse_overrides(o.overrides)).spec;
-  return run_cosim(o, s, pick_layers(load_workload(o.workload), o.layer));
+  return run_cosim(
+      o, s,
+      at_top_block_size(pick_layers(load_workload(o.workload), o.layer), s.block_size, std::cerr));
 }
 
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,

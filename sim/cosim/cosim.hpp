@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,13 @@ struct CosimResult {
 
 /// The workload's layer `name`, or all its layers in order when name is "" (what --layer picks).
 std::vector<Layer> pick_layers(const Workload& w, const std::string& name);
+
+/// `layers` with every block size set to the top's k: the generated top has one k, so `circa
+/// cosim` runs a workload whose layers name another k (C-LSTM's 8 on a k = 64 top) re-blocked,
+/// and says so in one line per layer on `note`. Both sides (the golden model, the SystemC top and
+/// the RTL) then run the re-blocked network. The sweep's cosim fidelity does not re-block: it
+/// compares with the cycle-accurate model of the workload as written.
+std::vector<Layer> at_top_block_size(std::vector<Layer> layers, int k, std::ostream& note);
 
 /// Builds (or reuses) the Verilated top and co-simulates. Elaborates SystemC: once per process
 /// (tests: sysc::run_in_child). ConfigError for unusable inputs (not an fc layer, no top, ...).

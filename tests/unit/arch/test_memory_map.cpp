@@ -42,15 +42,15 @@ BOOST_AUTO_TEST_CASE(default_shapes_by_hand) {
   BOOST_TEST(arch::stream_fifo_issues(spec()) == 13);
   BOOST_TEST(m.weight_stream_fifo.depth == 64);
   BOOST_TEST(m.weight_stream_fifo.word_bits == 256);
-  // Requests address 256 groups x 256 input blocks x 4 rows.
-  BOOST_TEST(m.max_stream_rows == 262144);
+  // Requests address 1024 groups x 1024 input blocks x 4 rows.
+  BOOST_TEST(m.max_stream_rows == 4194304);
   // Per lane: 2 accumulator banks x 4 issue cycles of (re, im) x 32 bits.
   BOOST_TEST(m.accumulators.depth == 8);
   BOOST_TEST(m.accumulators.word_bits == 64);
-  // Half of 64 KiB for inputs: 262144 bits / (64 x 16) = 256 blocks, the same for outputs.
-  BOOST_TEST(m.max_q == 256);
-  BOOST_TEST(m.max_p == 256);
-  BOOST_TEST(m.input_buffer.depth == 256 * 16);
+  // Half of 256 KiB for inputs: 1048576 bits / (64 x 16) = 1024 blocks, the same for outputs.
+  BOOST_TEST(m.max_q == 1024);
+  BOOST_TEST(m.max_p == 1024);
+  BOOST_TEST(m.input_buffer.depth == 1024 * 16);
   BOOST_TEST(m.input_buffer.word_bits == 4 * 16);
   BOOST_TEST(m.spectrum_buffer.word_bits == 32 * 2 * 18);  // 32 words of 18-bit (re, im)
   BOOST_TEST(!m.spectrum_buffer.single_port());
@@ -72,10 +72,10 @@ BOOST_AUTO_TEST_CASE(stream_fifo_depth_by_hand) {
   BOOST_TEST(arch::memory_map(spec({{"offchip.burst_bytes", "96"}})).weight_stream_fifo.depth ==
              64);
   // 64 lanes: 2 blocks per issue in 1 cycle, 256 bytes (4 bursts); 1280 / 256 = 5 issues in
-  // flight, 8 issues of one row: 8 rows. Requests address 128 groups x 256 x 1 rows.
+  // flight, 8 issues of one row: 8 rows. Requests address 512 groups x 1024 x 1 rows.
   const arch::MemoryMap w = arch::memory_map(spec({{"mac.lanes", "64"}}));
   BOOST_TEST(w.weight_stream_fifo.depth == 8);
-  BOOST_TEST(w.max_stream_rows == 32768);
+  BOOST_TEST(w.max_stream_rows == 524288);
 }
 
 BOOST_AUTO_TEST_CASE(lenet_first_layer_rows_by_hand) {
