@@ -172,6 +172,22 @@ std::set<std::string> ResultStore::done_keys(const std::string& version,
 
 void ResultStore::put(const StoredPoint& p) {
   std::lock_guard<std::mutex> lock(mutex_);
+  put_locked(p);
+}
+
+void ResultStore::put_many(const std::vector<StoredPoint>& points) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  exec("BEGIN IMMEDIATE;");
+  try {
+    for (const auto& p : points) put_locked(p);
+    exec("COMMIT;");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+void ResultStore::put_locked(const StoredPoint& p) {
   Statement st(
       db_, "INSERT OR REPLACE INTO points VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   st.bind(1, p.key);
@@ -185,7 +201,7 @@ void ResultStore::put(const StoredPoint& p) {
   st.bind(9, p.started_at);
   st.bind(10, p.finished_at);
   st.bind(11, p.seconds);
-  st.step();  // autocommit: one transaction per point
+  st.step();  // autocommit (put): one transaction per point
 }
 
 std::vector<StoredPoint> ResultStore::all(bool with_config) const {
