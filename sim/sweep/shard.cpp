@@ -29,6 +29,7 @@ Shard parse_shard(const std::string& text) {
     throw ConfigError("--shard '" + text + "': I must be below N (shards are 0 to " +
                       std::to_string(s.count - 1) + "; e.g. --shard " +
                       std::to_string(s.count - 1) + "/" + std::to_string(s.count) + ")");
+  s.given = true;
   return s;
 }
 

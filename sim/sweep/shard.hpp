@@ -14,9 +14,10 @@ namespace circa::sweep {
 
 struct Shard {
   size_t index = 0;  ///< I, in [0, count)
-  size_t count = 1;  ///< N; 1 = the whole sweep
+  size_t count = 1;  ///< N
+  bool given = false;  ///< set by parse_shard: a shard (even 0/1) writes no reports, confirms none
 
-  bool whole() const { return count == 1; }
+  bool whole() const { return !given; }
   /// The number of the sweep's `n` points (indices) that fall in this shard.
   size_t size(size_t n) const { return n > index ? (n - index + count - 1) / count : 0; }
   /// The sweep index of this shard's j-th point.
