@@ -12,6 +12,7 @@
 #include "eval/evaluate.hpp"
 #include "sweep/command.hpp"
 #include "sweep/merge.hpp"
+#include "sweep/shard.hpp"
 #include "sweep/slurm.hpp"
 #include "sweep/sweep_spec.hpp"
 #include "sweep/worker.hpp"
@@ -119,6 +120,8 @@ void register_sweep_command(CLI::App& app, CommandTable& t) {
       throw ConfigError(
           "circa sweep: give a sweep file (example: circa sweep configs/sweeps/default.yaml)");
     args().run.version = kVersion;
+    if (sweep_app().count("--shard") > 0 && args().run.shard.empty())
+      sweep::parse_shard("");  // `--shard ''`: the usage error, not the whole sweep
     if (args().slurm) {
       if (!args().run.shard.empty())
         throw ConfigError(

@@ -8,6 +8,8 @@
 #                               point once, none run twice, equal to a local run
 #       merge_twice_and_refuse  a second merge changes nothing; a store of another sweep is refused
 #       sbatch_missing          without sbatch on PATH: exit 4, one line naming slurm-client
+#       cli_errors              bad --shard, --tasks without --slurm, a bad --time, merging
+#                               nothing: exit 2, one line naming the flag and the fix
 # Exits 77 (skipped) when no cluster answers (not root, packages missing).
 set -euo pipefail
 
@@ -17,6 +19,33 @@ mkdir -p "$work"
 cd "$work"
 
 fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
+
+# Runs circa expecting exit status 2 and one line on stderr matching $1.
+usage_error() {  # usage_error REGEX ARGS...
+  local want=$1 rc=0
+  shift
+  "$circa" "$@" 2> err.txt || rc=$?
+  cat err.txt
+  [ "$rc" = 2 ] || fail "circa $*: exit status $rc, expected 2"
+  [ "$(wc -l < err.txt)" = 1 ] || fail "circa $*: the error is not one line"
+  grep -qE -- "$want" err.txt || fail "circa $*: stderr does not match '$want'"
+}
+
+if [ "$case_name" = cli_errors ]; then
+  printf 'kind: sweep\nbase: %s\nworkload: %s\naxes:\n  mac.lanes: [4, 8]\nobjectives:\n  minimise: [area_mm2]\n' \
+    "$src/configs/default.yaml" "$src/workloads/lenet300.yaml" > s.yaml
+  usage_error "--shard '1': use I/N.*e.g. --shard 0/4" sweep s.yaml --shard 1
+  usage_error "--shard '4/4': I must be below N.*e.g. --shard 3/4" sweep s.yaml --shard 4/4
+  usage_error "--shard '0/0': N must be 1 or more" sweep s.yaml --shard 0/0
+  usage_error "--tasks goes with --slurm" sweep s.yaml --tasks 3
+  usage_error "--time 'soon': use a Slurm time limit" sweep s.yaml --slurm --time soon
+  usage_error "--tasks 0: use 1 to 10000" sweep s.yaml --slurm --tasks 0
+  usage_error "merge: give the shard folders after OUT" sweep merge out
+  usage_error "merge: 'empty' holds no results.sqlite" sweep merge out empty
+  usage_error "status: 'empty' holds no results.sqlite" sweep status empty
+  echo "ok: $case_name"
+  exit 0
+fi
 
 if [ "$case_name" = sbatch_missing ]; then
   printf 'kind: sweep\nbase: %s\nworkload: %s\naxes:\n  mac.lanes: [4, 8]\nobjectives:\n  minimise: [area_mm2]\n' \
