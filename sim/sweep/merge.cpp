@@ -104,9 +104,7 @@ int merge_command(const std::string& out, const std::vector<std::string>& dirs,
   warn_missing_shards(shards);
   size_t rows = 0, points = 0;
   for (const auto& s : shards) {
-    const std::vector<StoredPoint> all = ResultStore(store_path(s.dir)).all();
-    dst.put_many(all);
-    rows += all.size();
+    rows += dst.merge_from(store_path(s.dir));
     points += s.points.empty() ? 0 : std::stoul(s.points);
   }
   const StoreInfo& first = shards.front();

@@ -170,24 +170,32 @@ std::set<std::string> ResultStore::done_keys(const std::string& version,
   return keys;
 }
 
-void ResultStore::put(const StoredPoint& p) {
+size_t ResultStore::merge_from(const std::string& path) {
   std::lock_guard<std::mutex> lock(mutex_);
-  put_locked(p);
-}
-
-void ResultStore::put_many(const std::vector<StoredPoint>& points) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  exec("BEGIN IMMEDIATE;");
+  {
+    Statement attach(db_, "ATTACH DATABASE ?1 AS shard");
+    attach.bind(1, path);
+    attach.step();
+  }
+  size_t rows = 0;
   try {
-    for (const auto& p : points) put_locked(p);
+    exec("BEGIN IMMEDIATE;");
+    exec(
+        "INSERT OR REPLACE INTO points SELECT key, version, fidelity, inputs, config, status, "
+        "error, metrics, started_at, finished_at, seconds FROM shard.points;");
+    rows = static_cast<size_t>(sqlite3_changes(db_));
     exec("COMMIT;");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_, "DETACH DATABASE shard;", nullptr, nullptr, nullptr);
     throw;
   }
+  exec("DETACH DATABASE shard;");
+  return rows;
 }
 
-void ResultStore::put_locked(const StoredPoint& p) {
+void ResultStore::put(const StoredPoint& p) {
+  std::lock_guard<std::mutex> lock(mutex_);
   Statement st(
       db_, "INSERT OR REPLACE INTO points VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)");
   st.bind(1, p.key);
@@ -201,7 +209,7 @@ void ResultStore::put_locked(const StoredPoint& p) {
   st.bind(9, p.started_at);
   st.bind(10, p.finished_at);
   st.bind(11, p.seconds);
-  st.step();  // autocommit (put): one transaction per point
+  st.step();  // autocommit: one transaction per point
 }
 
 std::vector<StoredPoint> ResultStore::all(bool with_config) const {

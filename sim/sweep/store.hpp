@@ -57,8 +57,10 @@ class ResultStore {
   /// Records one point in its own transaction, replacing an earlier row with the same key.
   /// Safe to call from several threads.
   void put(const StoredPoint& p);
-  /// Records every point of `points` in one transaction (a merge: fast, and all or nothing).
-  void put_many(const std::vector<StoredPoint>& points);
+  /// Copies every row of the store at `path` into this one, replacing rows with the same key,
+  /// version and fidelity, in one transaction inside SQLite (no row held in memory); returns
+  /// the number of rows copied.
+  size_t merge_from(const std::string& path);
   /// Every row, ordered by key and fidelity; `with_config` = false leaves each config empty
   /// (reports do not show it, and it is most of a row's size in a large sweep).
   std::vector<StoredPoint> all(bool with_config = true) const;
@@ -73,7 +75,6 @@ class ResultStore {
 
  private:
   void exec(const std::string& sql) const;
-  void put_locked(const StoredPoint& p);  ///< put(), the mutex held by the caller
   /// The status stored as `text`; ConfigError when the store holds another name.
   PointStatus status_of(const std::string& text) const;
   /// A JSON column of point `key`; ConfigError when the text is not JSON (a damaged store).
