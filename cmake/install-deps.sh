@@ -11,6 +11,7 @@ packages=(
   zlib1g-dev dataset-fashion-mnist  # circa train / accuracy: gzip IDX files (sim/data)
   pybind11-dev python3-dev  # the Python module (sim/python)
   clang libclang-rt-14-dev  # the fuzz presets: clang with libFuzzer and the sanitizers
+  slurm-wlm munge  # circa sweep --slurm (sbatch) and the one-node test cluster (tests/sweep)
 )
 # chromium renders the sweep report in the browser test; optional with CIRCA_NO_BROWSER=1.
 [ "${CIRCA_NO_BROWSER:-0}" = 1 ] || packages+=(chromium)

@@ -46,7 +46,7 @@ const std::vector<Tool>& tools() {
       {"slurm",
        {"sbatch"},
        "--version",
-       "nothing yet: sweeps run on this machine (circa sweep --jobs N)",
+       "circa sweep FILE --slurm (a sweep as a Slurm job array); tests labelled slurm",
        "apt-get install slurm-client"},
       {"chromium",
        {"chromium", "chromium-browser", "google-chrome"},

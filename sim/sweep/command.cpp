@@ -14,14 +14,21 @@ namespace circa::sweep {
 namespace {
 
 void print_summary(const SweepSpec& s, const RunSummary& sum, const ResultSet& r,
-                   const std::string& dir) {
+                   const std::string& dir, const Shard& shard) {
   size_t ok = 0;
   for (const auto& row : r.rows) ok += row.point.status == PointStatus::ok;
-  std::cerr << s.name << ": " << sum.keys.size() << " points (" << sum.evaluated << " run now, "
-            << sum.skipped << " from the store); " << ok << " ok, " << r.rows.size() - ok
-            << " failed, " << front(r).size() << " on the Pareto front";
+  std::cerr << s.name << (shard.whole() ? "" : " shard " + shard.text()) << ": " << sum.keys.size()
+            << " points (" << sum.evaluated << " run now, " << sum.skipped << " from the store); "
+            << ok << " ok, " << r.rows.size() - ok << " failed, " << front(r).size()
+            << " on the Pareto front";
   if (r.rows.size() < sum.keys.size())
     std::cerr << ", " << sum.keys.size() - r.rows.size() << " not run yet";
+  if (!shard.whole()) {
+    std::cerr << "; " << format_duration(sum.seconds) << "\nresults: " << dir
+              << "/results.sqlite; merge the shards with: circa sweep merge OUT "
+              << "SHARD_FOLDER...\n";
+    return;
+  }
   if (s.confirm_best > 0)
     std::cerr << ", " << sum.confirmed << " confirmed at " << fidelity_name(s.confirm_fidelity);
   std::cerr << "; " << format_duration(sum.seconds) << "\n"
@@ -39,7 +46,12 @@ int sweep_command(const SweepCommandOptions& o, const Evaluator& evaluate) {
                       std::to_string(static_cast<long>(kMaxTimeoutS)) + "]");
   if (o.timeout_s > 0) spec.timeout_s = o.timeout_s;
   RunOptions run;
-  run.out_dir = o.out_dir.empty() ? "runs/" + spec.name : o.out_dir;
+  if (!o.shard.empty()) run.shard = parse_shard(o.shard);
+  run.out_dir = !o.out_dir.empty() ? o.out_dir
+                : run.shard.whole()
+                    ? "runs/" + spec.name
+                    : "runs/" + spec.name + "/shards/shard-" + std::to_string(run.shard.index) +
+                          "-of-" + std::to_string(run.shard.count);
   run.jobs = o.jobs;
   run.version = o.version;
   run.retry_failed = o.retry_failed;
@@ -54,10 +66,10 @@ int sweep_command(const SweepCommandOptions& o, const Evaluator& evaluate) {
     run.stop = guard.flag();
     sum = run_sweep(spec, evaluate, run);
   }
-  // Reports cover what finished, also after Ctrl-C.
+  // Reports cover what finished, also after Ctrl-C; a shard's come with the merge.
   const ResultSet results = load_results(run.out_dir, o.version, &sum.keys);
-  write_reports(results, run.out_dir);
-  print_summary(spec, sum, results, run.out_dir);
+  if (run.shard.whole()) write_reports(results, run.out_dir);
+  print_summary(spec, sum, results, run.out_dir, run.shard);
   if (spec.accuracy && o.accuracy)
     std::cerr << spec.name << ": accuracy: " << o.accuracy->activity() << "\n";
   return sum.interrupted ? kInterruptedStatus : 0;

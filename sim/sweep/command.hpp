@@ -21,6 +21,9 @@ struct SweepCommandOptions {
   nlohmann::json evaluator_options = nlohmann::json::object();  ///< RunOptions::evaluator_options
   double timeout_s = 0;                ///< > 0: overrides the sweep file's timeout_s (--timeout-s)
   AccuracySource* accuracy = nullptr;  ///< RunOptions::accuracy
+  /// "I/N" (--shard): only shard I of N, into its own folder (default
+  /// runs/<sweep name>/shards/shard-I-of-N), without reports; "" = the whole sweep.
+  std::string shard;
 };
 
 /// Exit status when a sweep stopped on Ctrl-C (128 + SIGINT, as shells report it).

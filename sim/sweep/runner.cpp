@@ -58,12 +58,15 @@ RunSummary Runner::run() {
   const auto start = std::chrono::steady_clock::now();
   store_.set_meta("report_spec", to_json(report_spec_of(s_)).dump());
   store_.set_meta("sweep_file", s_.file);
+  store_.set_meta(kMetaSweepHash, sweep_hash(s_, ctx_));
+  store_.set_meta(kMetaToolVersion, o_.version);
+  if (!o_.shard.whole()) store_.set_meta(kMetaShard, o_.shard.text());
   std::vector<std::string> objectives;
   for (const auto& o : s_.objectives) objectives.push_back(o.metric);
   store_.index_metrics(objectives);
   prepare_accuracy();
   run_main();
-  if (!stopping() && s_.confirm_best > 0) confirm_best();
+  if (!stopping() && s_.confirm_best > 0 && o_.shard.whole()) confirm_best();
   summary_.interrupted = stopping();
   summary_.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -93,18 +96,22 @@ void Runner::prepare_accuracy() {
 /// memory grows with a point's key, not with its spec and text (a million-point sweep).
 void Runner::run_main() {
   constexpr size_t kChunk = 4096;
-  const size_t n = s_.point_count();
+  const size_t n = o_.shard.size(s_.point_count());
+  store_.set_meta(kMetaShardPoints, std::to_string(n));  // an upper bound until the keys are known
   const auto done = store_.done_keys(o_.version, fidelity_name(s_.fidelity), !o_.retry_failed);
-  Progress progress({o_.progress, o_.tty}, static_cast<int64_t>(n), s_.name);
+  Progress progress({o_.progress, o_.tty}, static_cast<int64_t>(n),
+                    o_.shard.whole() ? s_.name : s_.name + " shard " + o_.shard.text());
   int64_t total = static_cast<int64_t>(n);
   for (size_t from = 0; from < n && !stopping(); from += kChunk) {
     std::vector<Point> chunk(std::min(kChunk, n - from));
-    parallel_for(chunk.size(), jobs_, nullptr,
-                 [&](size_t i) { chunk[i] = resolve_point(s_, ctx_, expand_point(s_, from + i)); });
+    parallel_for(chunk.size(), jobs_, nullptr, [&](size_t i) {
+      chunk[i] = resolve_point(s_, ctx_, expand_point(s_, o_.shard.point(from + i)));
+    });
     std::vector<const Point*> pending;
     for (size_t i = 0; i < chunk.size(); ++i) {
       const Point& p = chunk[i];
-      if (!first_input_.emplace(p.key, from + i).second) {  // a duplicate of an earlier point
+      if (!first_input_.emplace(p.key, o_.shard.point(from + i))
+               .second) {  // a duplicate of an earlier point
         --total;
         continue;
       }
@@ -121,6 +128,7 @@ void Runner::run_main() {
                  [&](size_t i) { run_point(*pending[i], s_.fidelity, progress); });
   }
   progress.finish(stopping() ? "interrupted; finished points are kept, run again to resume" : "");
+  if (!stopping()) store_.set_meta(kMetaShardPoints, std::to_string(summary_.keys.size()));
   if (o_.progress && summary_.skipped)
     *o_.progress << s_.name << ": " << summary_.skipped << " of " << summary_.keys.size()
                  << " points were already in the store, skipped\n";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sweep/evaluator.hpp"
+#include "sweep/shard.hpp"
 #include "sweep/sweep_spec.hpp"
 
 namespace circa::sweep {
@@ -19,6 +20,8 @@ struct RunOptions {
   int jobs = 0;               ///< 0 = every hardware thread
   std::string version;        ///< tool version; part of every point's identity in the store
   bool retry_failed = false;  ///< evaluate points recorded as failed again
+  /// Only this shard's points (index mod N); a shard does not confirm (it does not see the front).
+  Shard shard;
   /// How to start a worker process (e.g. {"/proc/self/exe", "sweep-worker"}); empty = evaluate
   /// every fidelity in threads (only for evaluators that can run concurrently in one process).
   std::vector<std::string> worker_command;
@@ -33,7 +36,7 @@ struct RunOptions {
 };
 
 struct RunSummary {
-  std::vector<std::string> keys;  ///< the sweep's distinct points, in sweep order
+  std::vector<std::string> keys;  ///< the sweep's (or shard's) distinct points, in sweep order
   size_t skipped = 0;             ///< already in the store
   size_t evaluated = 0;           ///< recorded by this run, ok or failed
   size_t failed = 0;              ///< of those

@@ -170,6 +170,30 @@ std::set<std::string> ResultStore::done_keys(const std::string& version,
   return keys;
 }
 
+size_t ResultStore::merge_from(const std::string& path) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  {
+    Statement attach(db_, "ATTACH DATABASE ?1 AS shard");
+    attach.bind(1, path);
+    attach.step();
+  }
+  size_t rows = 0;
+  try {
+    exec("BEGIN IMMEDIATE;");
+    exec(
+        "INSERT OR REPLACE INTO points SELECT key, version, fidelity, inputs, config, status, "
+        "error, metrics, started_at, finished_at, seconds FROM shard.points;");
+    rows = static_cast<size_t>(sqlite3_changes(db_));
+    exec("COMMIT;");
+  } catch (...) {
+    sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
+    sqlite3_exec(db_, "DETACH DATABASE shard;", nullptr, nullptr, nullptr);
+    throw;
+  }
+  exec("DETACH DATABASE shard;");
+  return rows;
+}
+
 void ResultStore::put(const StoredPoint& p) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement st(

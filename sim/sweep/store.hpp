@@ -57,6 +57,10 @@ class ResultStore {
   /// Records one point in its own transaction, replacing an earlier row with the same key.
   /// Safe to call from several threads.
   void put(const StoredPoint& p);
+  /// Copies every row of the store at `path` into this one, replacing rows with the same key,
+  /// version and fidelity, in one transaction inside SQLite (no row held in memory); returns
+  /// the number of rows copied.
+  size_t merge_from(const std::string& path);
   /// Every row, ordered by key and fidelity; `with_config` = false leaves each config empty
   /// (reports do not show it, and it is most of a row's size in a large sweep).
   std::vector<StoredPoint> all(bool with_config = true) const;

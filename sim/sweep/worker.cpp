@@ -133,6 +133,20 @@ int reap(const Watch& watch) {
   }
 }
 
+/// A worker ended by SIGTERM, SIGINT or SIGHUP was stopped from outside (a scheduler cancelling
+/// the job signals every process of it, `kill` on the sweep's processes), not crashed by its
+/// point: when the sweep's own stop request follows within a second, the point is abandoned
+/// (run again on resume) rather than recorded as failed, which a resumed sweep would skip.
+bool stopped_from_outside(int status, const std::atomic<bool>* stop) {
+  if (!stop || !WIFSIGNALED(status)) return false;
+  const int sig = WTERMSIG(status);
+  if (sig != SIGTERM && sig != SIGINT && sig != SIGHUP) return false;
+  const auto until = Clock::now() + std::chrono::seconds(1);
+  while (!stop->load() && Clock::now() < until)
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  return stop->load();
+}
+
 /// "crashed: signal SIGSEGV (Segmentation fault)" or "exited with status 3".
 std::string describe(int status) {
   if (WIFSIGNALED(status)) {
@@ -171,6 +185,7 @@ eval::PointMetrics evaluate_in_worker(const std::vector<std::string>& argv, cons
   to_child.reset();
   const std::string text = receive_all(from_child.fd, watch);
   const int status = reap(watch);
+  if (stopped_from_outside(status, stop)) throw Interrupted();
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     throw std::runtime_error(describe(status) + where);
   nlohmann::json answer;

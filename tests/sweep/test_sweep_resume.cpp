@@ -4,7 +4,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <thread>
 
 #include "child_process.hpp"
 #include "sweep/command.hpp"
@@ -99,6 +101,43 @@ BOOST_AUTO_TEST_CASE(sigint_stops_cleanly_and_keeps_finished_points) {
   const RunSummary resumed = run_sweep(load_sweep(file), synthetic_evaluator({}), in_process(out));
   BOOST_TEST(resumed.skipped == kept);
   BOOST_TEST(count_rows(out) == 32u);
+}
+
+/// The pids of `pid`'s children (started by any of its threads).
+std::vector<pid_t> children_of(pid_t pid) {
+  std::vector<pid_t> kids;
+  std::error_code ec;
+  const auto task = std::filesystem::path("/proc") / std::to_string(pid) / "task";
+  for (const auto& t : std::filesystem::directory_iterator(task, ec)) {
+    std::ifstream in(t.path() / "children");
+    for (pid_t k; in >> k;) kids.push_back(k);
+  }
+  return kids;
+}
+
+// A scheduler cancelling a job (scancel) signals every process of it: a worker that gets its
+// SIGTERM just before the sweep does was stopped, not crashed, so its point must not be recorded
+// as failed (a resumed sweep would skip it: a point lost).
+BOOST_AUTO_TEST_CASE(sigterm_to_the_worker_then_the_sweep_records_no_failure) {
+  TempDir dir;
+  const std::string file =
+      dir.write("s.yaml", sweep_yaml("  mac.lanes: [4, 8, 16, 32]\n  block_size: [16, 64]\n",
+                                     "fidelity: cycle_accurate\n"));
+  const std::string out = dir.path("out");
+  Child child(spawn_self({"--run-sweep", file, out, "300"}));
+  std::vector<pid_t> workers;
+  wait_until([&] { return !(workers = children_of(child.pid())).empty() || !child.running(); }, 30);
+  BOOST_TEST_REQUIRE(!workers.empty(), "no worker process started");
+  for (pid_t w : workers) kill(w, SIGTERM);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  kill(child.pid(), SIGTERM);
+  BOOST_TEST(child.wait() == kInterruptedStatus);
+  for (const auto& r : ResultStore(store_path(out)).all())
+    BOOST_TEST(r.status == PointStatus::ok, "a stopped worker was recorded as: " << r.error);
+  const size_t kept = count_rows(out);
+  const RunSummary resumed = run_sweep(load_sweep(file), synthetic_evaluator({}), in_process(out));
+  BOOST_TEST(resumed.skipped == kept);
+  BOOST_TEST(count_rows(out) == 8u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
