@@ -17,6 +17,12 @@ inline const std::string kSource = CIRCA_SOURCE_DIR;
 inline const std::string kBase = kSource + "/configs/default.yaml";
 inline const std::string kLenet = kSource + "/workloads/lenet300.yaml";
 
+/// 4 x 4 x 2 = 32 points; block_size 2 is below the base config's 4 FFT samples per cycle, so
+/// those 8 points are invalid combinations, recorded as failed.
+inline const std::string kAxes32 =
+    "  mac.lanes: [4, 8, 16, 32]\n  block_size: [2, 16, 64, 128]\n  weight_sram.capacity_kib: [64, "
+    "256]\n";
+
 /// A fresh folder under the system temp dir, removed with everything in it.
 class TempDir {
  public:

@@ -21,11 +21,7 @@ using namespace circa::sweep::test;
 
 namespace {
 
-// 4 x 4 x 2 = 32 points; block_size 2 is below the base config's 4 FFT samples per cycle, so those
-// 8 points are invalid combinations, recorded as failed.
-const std::string kAxes =
-    "  mac.lanes: [4, 8, 16, 32]\n  block_size: [2, 16, 64, 128]\n  weight_sram.capacity_kib: [64, "
-    "256]\n";
+const std::string& kAxes = kAxes32;
 
 size_t count_rows(const std::string& out) {
   if (!std::filesystem::exists(store_path(out))) return 0;

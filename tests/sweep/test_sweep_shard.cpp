@@ -22,10 +22,7 @@ using namespace circa::sweep::test;
 
 namespace {
 
-// 4 x 4 x 2 = 32 points, 8 of them invalid (block_size 2), recorded as failed.
-const std::string kAxes =
-    "  mac.lanes: [4, 8, 16, 32]\n  block_size: [2, 16, 64, 128]\n  weight_sram.capacity_kib: [64, "
-    "256]\n";
+const std::string& kAxes = kAxes32;
 
 /// Every row, timestamps included: what a merge must copy unchanged.
 std::map<std::string, std::string> rows(const std::string& out, bool with_times) {
