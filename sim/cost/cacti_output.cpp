@@ -105,13 +105,22 @@ std::vector<std::string> split_lines(const std::string& text) {
   return lines;
 }
 
+/// Longer lines match no pattern. CACTI's are under 200 characters, and libstdc++'s std::regex
+/// recurses once per character it matches: a line of a few hundred KiB overflowed the stack.
+constexpr size_t kMaxLineChars = 1024;
+
+/// Whether `line` matches `p` (its captures in `m`).
+bool search(const std::string& line, std::smatch& m, const LinePattern& p) {
+  return line.size() <= kMaxLineChars && line.find(p.literal) != std::string::npos &&
+         std::regex_search(line, m, p.re);
+}
+
 /// First capture of `p` in lines[from..], or nullopt.
 std::optional<std::smatch> first_match(const std::vector<std::string>& lines, size_t from,
                                        const LinePattern& p) {
   std::smatch m;
   for (size_t i = from; i < lines.size(); ++i)
-    if (lines[i].find(p.literal) != std::string::npos && std::regex_search(lines[i], m, p.re))
-      return m;
+    if (search(lines[i], m, p)) return m;
   return std::nullopt;
 }
 
@@ -167,9 +176,7 @@ std::optional<CactiOutput> parse_cacti_stdout(const std::string& text,
   CactiOutput out;
   size_t start = 0;
   std::smatch m;
-  while (start < lines.size() && !(lines[start].find(banner.literal) != std::string::npos &&
-                                   std::regex_search(lines[start], m, banner.re)))
-    ++start;
+  while (start < lines.size() && !search(lines[start], m, banner)) ++start;
   if (start == lines.size()) return std::nullopt;
   out.version = m[1];
   out.model = m[2];

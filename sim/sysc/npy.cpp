@@ -1,8 +1,9 @@
 #include "sysc/npy.hpp"
 
+#include <charconv>
 #include <cstring>
 #include <fstream>
-#include <regex>
+#include <optional>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -35,20 +36,44 @@ std::string read_header(std::ifstream& in, const std::string& file) {
   return header;
 }
 
+constexpr const char* kSpace = " \t\n\v\f\r";
+
+/// Where the value of the header dict's `'key':` starts, or npos. Plain scanning, not std::regex:
+/// libstdc++'s regex recurses once per character it matches, so a long value (the header may
+/// have up to kMaxHeaderBytes) overflowed the stack.
+size_t value_of(const std::string& header, const std::string& key) {
+  const std::string quoted = "'" + key + "'";
+  for (size_t at = header.find(quoted); at != std::string::npos; at = header.find(quoted, at + 1)) {
+    size_t p = header.find_first_not_of(kSpace, at + quoted.size());
+    if (p == std::string::npos || header[p] != ':') continue;
+    p = header.find_first_not_of(kSpace, p + 1);
+    if (p != std::string::npos) return p;
+  }
+  return std::string::npos;
+}
+
+/// The text between `open` at `p` and the next `close`, or nullopt.
+std::optional<std::string> enclosed(const std::string& header, size_t p, char open, char close) {
+  if (p == std::string::npos || header[p] != open) return std::nullopt;
+  const size_t end = header.find(close, p + 1);
+  if (end == std::string::npos) return std::nullopt;
+  return header.substr(p + 1, end - p - 1);
+}
+
 std::vector<int64_t> parse_shape(const std::string& header, const std::string& file) {
-  std::smatch m;
-  if (!std::regex_search(header, m, std::regex(R"('shape'\s*:\s*\(([^)]*)\))")))
-    fail(file, "header has no 'shape'");
+  const std::optional<std::string> dims = enclosed(header, value_of(header, "shape"), '(', ')');
+  if (!dims) fail(file, "header has no 'shape'");
   std::vector<int64_t> shape;
-  std::stringstream ss(m[1].str());
+  std::stringstream ss(*dims);
   std::string item;
   while (std::getline(ss, item, ',')) {
-    if (item.find_first_not_of(" ") == std::string::npos) continue;
-    try {
-      shape.push_back(std::stoll(item));
-    } catch (const std::exception&) {
-      fail(file, "bad shape entry '" + item + "'");
-    }
+    const size_t b = item.find_first_not_of(kSpace);
+    if (b == std::string::npos) continue;
+    const size_t e = item.find_last_not_of(kSpace) + 1;
+    int64_t d = 0;
+    const auto [end, ec] = std::from_chars(item.data() + b, item.data() + e, d);
+    if (ec != std::errc() || end != item.data() + e) fail(file, "bad shape entry '" + item + "'");
+    shape.push_back(d);
   }
   return shape;
 }
@@ -59,13 +84,13 @@ NpyArray read_npy(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw ConfigError(file + ": cannot open the file");
   const std::string header = read_header(in, file);
-  std::smatch m;
-  if (!std::regex_search(header, m, std::regex(R"('descr'\s*:\s*'([^']*)')")))
-    fail(file, "header has no 'descr'");
-  const std::string descr = m[1].str();
+  const std::optional<std::string> dtype = enclosed(header, value_of(header, "descr"), '\'', '\'');
+  if (!dtype) fail(file, "header has no 'descr'");
+  const std::string& descr = *dtype;
   if (descr != "<f4" && descr != "<f8" && descr != "<i4" && descr != "<i8")
     fail(file, "dtype '" + descr + "'; use little-endian float32/float64/int32/int64");
-  if (!std::regex_search(header, std::regex(R"('fortran_order'\s*:\s*False)")))
+  const size_t order = value_of(header, "fortran_order");
+  if (order == std::string::npos || header.compare(order, 5, "False") != 0)
     fail(file, "Fortran order; save a C-order array (np.ascontiguousarray)");
   NpyArray a;
   a.shape = parse_shape(header, file);

@@ -167,3 +167,30 @@ BOOST_AUTO_TEST_CASE(rule_order_stderr_then_stdout_then_signal_then_exit_code) {
              "exit code 3 without printing a result");
   BOOST_TEST(run("", "", {ExitStatus::Kind::timed_out, 0}).message == "timed out after 2.5 s");
 }
+
+// libstdc++'s std::regex recurses once per character it matches, so a line of a few hundred KiB
+// (a value, a banner or a number) overflowed the stack (found by feeding fuzz_cacti_output long
+// lines). Lines longer than any CACTI prints now match no pattern: the rest is parsed as before.
+BOOST_AUTO_TEST_CASE(lines_of_hundreds_of_kib_match_nothing_and_do_not_overflow_the_stack) {
+  const std::string s1 =
+      test::slurp(test::sample_path("s1_ram_64KB_64B_45nm_1bank_1rw.stdout.txt"));
+  const std::string wire = "Global wires with 30% delay penalty";
+  std::string long_wire = s1;
+  long_wire.replace(long_wire.find(wire), wire.size(), std::string(300000, 'x') + " y");
+  CactiVerdict v = interpret_cacti_run(long_wire, "", {}, 10.0);
+  BOOST_TEST(status_name(v.status) == std::string("ok"));
+  BOOST_TEST(v.output.access_time_ns == 0.605044);
+  BOOST_TEST(v.output.htree_wire_type.empty());
+
+  std::string long_number = s1;
+  long_number.replace(long_number.find("Access time (ns): 0.605044"), 26,
+                      "Access time (ns): " + std::string(300000, '1'));
+  v = interpret_cacti_run(long_number, "", {}, 10.0);
+  BOOST_TEST(status_name(v.status) == std::string("error"));
+  BOOST_TEST(v.message == "exit code 0 without printing a result");
+
+  const std::string banner = std::string(300000, '-') + " CACTI (version 7), SRAM ---\n";
+  v = interpret_cacti_run(banner + "    Access time (ns): 0.5\n", "", {}, 10.0);
+  BOOST_TEST(status_name(v.status) == std::string("error"));
+  BOOST_TEST(v.message == "exit code 0 without printing a result");
+}

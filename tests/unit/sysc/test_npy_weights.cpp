@@ -147,3 +147,35 @@ BOOST_AUTO_TEST_CASE(lying_headers_are_refused_without_allocating) {
   BOOST_TEST(error_of([&] { sysc::read_npy(v2); }).find("header of 4294967295 bytes") !=
              std::string::npos);
 }
+
+// The header may be up to 1 MiB. It was parsed with std::regex, which in libstdc++ recurses once
+// per character matched: a shape or descr of a few hundred KiB (numpy allows spaces inside the
+// tuple) overflowed the stack (found by feeding fuzz_npy a long header). Now it is read, or refused
+// in one line.
+BOOST_AUTO_TEST_CASE(a_header_of_hundreds_of_kib_is_read_without_overflowing_the_stack) {
+  TempDir d;
+  auto npy = [&](const std::string& name, const std::string& dict, size_t data_bytes) {
+    const std::string h = dict + "\n";
+    const std::string f = (d.path / name).string();
+    std::ofstream(f, std::ios::binary)
+        << std::string("\x93NUMPY\x02\x00", 8) << static_cast<char>(h.size() & 0xff)
+        << static_cast<char>(h.size() >> 8 & 0xff) << static_cast<char>(h.size() >> 16) << '\0' << h
+        << std::string(data_bytes, '\0');
+    return f;
+  };
+  const std::string spaces(600000, ' ');
+  const sysc::NpyArray a = sysc::read_npy(npy(
+      "wide.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2," + spaces + "), }", 16));
+  BOOST_TEST(a.shape == (std::vector<int64_t>{2}), boost::test_tools::per_element());
+  BOOST_TEST(a.values == (std::vector<double>{0, 0}), boost::test_tools::per_element());
+  const std::string e = error_of([&] {
+    sysc::read_npy(npy("descr.npy", "{'descr': '" + spaces + "', 'fortran_order': False, }", 0));
+  });
+  BOOST_TEST(e.find("descr.npy: not a usable .npy file: dtype '") != std::string::npos);
+  // A shape entry is one whole integer ("1 2" was read as 1 before).
+  const std::string s = error_of([&] {
+    sysc::read_npy(
+        npy("pair.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (1 2,), }", 8));
+  });
+  BOOST_TEST(s.find("bad shape entry '1 2'") != std::string::npos, s);
+}
