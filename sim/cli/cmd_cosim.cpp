@@ -57,7 +57,9 @@ void register_cosim_command(CLI::App& app, CommandTable& t) {
                   "accelerator YAML (with --random: the base, default configs/default.yaml)")
       ->check(CLI::ExistingFile);
   cmd->add_option("-p,--param", args.o.overrides, "override: key.path=value (repeatable)");
-  cmd->add_option("--workload", args.o.workload, "workload YAML (fc, conv and lstm layers)")
+  cmd->add_option("--workload", args.o.workload,
+                  "workload YAML (fc, conv and lstm layers; a layer of another block size runs "
+                  "at the top's k, said on stderr)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--layer", args.o.layer, "one layer of the workload (default: all, in order)");
   cmd->add_option("--random", args.random,
