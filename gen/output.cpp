@@ -87,7 +87,13 @@ nlohmann::json layer_program_json(const AcceleratorSpec& s, bool image) {
           {"meaning", "lstm: first output-bank block of the 4 x hidden gate blocks (i, f, g, o)"}}},
         {"cell_base",
          {{"word", word(DescField::cell_base)},
-          {"meaning", "lstm: first output-bank block of the cell state c"}}}}},
+          {"meaning", "lstm: first output-bank block of the cell state c"}}},
+        {"pixel_channels",
+         {{"word", word(DescField::pixel_channels)},
+          {"meaning",
+           "fc after a conv layer whose channels are not whole blocks: those channels; input "
+           "sample i is read at (i / C) x whole blocks + i mod C of the input region (0: in "
+           "order)"}}}}},
       {"activation_layout",
        "pixel-major: pixel (y, x) holds its channel blocks in order, k samples each; lstm: "
        "x_t after x_t, each padded to whole blocks"},

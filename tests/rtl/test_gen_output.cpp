@@ -106,7 +106,8 @@ BOOST_DATA_TEST_CASE(manifest_names_the_top_its_ports_and_memories, bdata::make(
   // regions).
   BOOST_TEST(m["layer_program"]["words_per_layer"].get<int>() == 16);
   BOOST_TEST(m["layer_program"]["word_bits"].get<int>() == 32);
-  BOOST_TEST(m["layer_program"]["fields"].size() == 13u);
+  BOOST_TEST(m["layer_program"]["fields"].size() == 14u);
+  BOOST_TEST(m["layer_program"]["fields"]["pixel_channels"]["word"].get<int>() == 13);
   BOOST_TEST(m["layer_program"]["fields"]["out_base"]["word"].get<int>() == 9);
   BOOST_TEST(m["layer_program"]["fields"]["lstm_shape"]["word"].get<int>() == 10);
   BOOST_TEST(m["layer_program"]["fields"]["control"]["bits"]["lstm"].get<int>() == 6);
