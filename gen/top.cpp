@@ -105,6 +105,7 @@ TopPlan make_top_plan(const AcceleratorSpec& s, const std::string& fwd, const st
   p.fft_module = fwd;
   p.ifft_module = inv;
   p.lstm = arch::lstm_cell_fits(s.formats.output);
+  p.reuse = s.controller.conv_dataflow == ConvDataflow::reuse;
   return p;
 }
 
@@ -158,12 +159,13 @@ void emit_cross_wires(Body& b, const TopPlan& p) {
 /// The main parameters in the name; the FFT units' names (which encode every format) and the
 /// memory shapes only through a hash, to keep the name readable.
 std::string top_name(const TopPlan& p) {
-  const std::string rest = p.fft_module + "/" + p.ifft_module + "/" + n2s(p.q_max) + "/" +
-                           n2s(p.p_max) + "/" + n2s(p.memory.weight_rows.rows) + "/" + n2s(p.memory.weight_rows.row_bits) +
-                           "/" + n2s(p.memory.weight_stream_fifo.depth) + "/" + n2s(p.max_layers) + "/" +
-                           n2s(p.memory.max_bias_blocks) + "/" + fmt_tag(p.spec->formats.product) +
-                           fmt_tag(p.spec->formats.accumulator) + fmt_tag(p.spec->formats.weight) +
-                           fmt_tag(p.spec->formats.output) + (p.packed ? "p" : "h");
+  const std::string rest =
+      p.fft_module + "/" + p.ifft_module + "/" + n2s(p.q_max) + "/" + n2s(p.p_max) + "/" +
+      n2s(p.memory.weight_rows.rows) + "/" + n2s(p.memory.weight_rows.row_bits) + "/" +
+      n2s(p.memory.weight_stream_fifo.depth) + "/" + n2s(p.max_layers) + "/" +
+      n2s(p.memory.max_bias_blocks) + "/" + fmt_tag(p.spec->formats.product) +
+      fmt_tag(p.spec->formats.accumulator) + fmt_tag(p.spec->formats.weight) +
+      fmt_tag(p.spec->formats.output) + (p.packed ? "p" : "h") + (p.reuse ? "/reuse" : "");
   return "circa_top_k" + n2s(p.block_size) + "_s" + n2s(p.samples_per_beat) + "_l" +
          n2s(p.mac_lanes) + "_b" + n2s(p.accumulator_banks) + "_" +
          hex32(static_cast<uint32_t>(fnv1a64(rest))) +

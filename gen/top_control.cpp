@@ -106,7 +106,10 @@ void emit_fsm(Body& b, const TopPlan& p) {
   e.line("// them in order, conv through the gather (top_gather.cpp)");
   b.reg("phase_a_ptr", ia);
   const int tb = p.log2_beats;
-  b.wire("phase_a_rows", ia, tb > 0 ? "{cfg_q, " + n2s(tb) + "'h0}" : "cfg_q");
+  // reuse conv: a row fill's blocks (none for a product without one); else the product's q
+  b.wire("phase_a_blocks", p.q_bits,
+         p.reuse ? "cfg_conv ? " + net::fill_blocks + " : cfg_q" : "cfg_q");
+  b.wire("phase_a_rows", ia, tb > 0 ? "{phase_a_blocks, " + n2s(tb) + "'h0}" : "phase_a_blocks");
   b.wire(net::inbuf_read, 1);
   b.wire(net::phase_a_row, ia, net::product_start + " ? " + literal(0, ia) + " : phase_a_ptr",
          "the product's row read now");
@@ -124,8 +127,8 @@ void emit_fsm(Body& b, const TopPlan& p) {
                      : std::string("1'b1")),
          "a block's last row is read");
   emit_gap(b, p, "phase_a", net::phase_a_block_end, net::product_start);
-  e.line("assign " + net::inbuf_read + " = " + net::product_start + " || (" + net::running +
-         " && phase_a_ptr < phase_a_rows && phase_a_ok);");
+  e.line("assign " + net::inbuf_read + " = (" + net::product_start + " && !" + net::reuse_go +
+         ") || (" + net::running + " && phase_a_ptr < phase_a_rows && phase_a_ok);");
   e.line("always @(posedge clk) if (" + net::product_start + ") phase_a_ptr <= " + literal(1, ia) +
          "; else if (" + net::inbuf_read + ") phase_a_ptr <= phase_a_ptr + " + literal(1, ia) +
          ";");
@@ -154,24 +157,30 @@ void emit_phase_a_capture(Body& b, const TopPlan& p) {
   } else {
     b.wire("spectrum_last", 1, net::spectrum_valid);
   }
-  b.reg(net::spectrum_wrow, qb);
+  b.reg(net::spectrum_wrow, qb, "blocks of phase A (a row fill) written so far");
   e.line("always @(posedge clk) if (" + clear + ") " + net::spectrum_wrow +
          " <= " + literal(0, qb) + "; else if (spectrum_last) " + net::spectrum_wrow +
          " <= " + net::spectrum_wrow + " + " + literal(1, qb) + ";");
   b.wire(net::spectrum_we, 1, "spectrum_last");
   b.wire("phase_a_last", 1,
-         "spectrum_last && " + net::spectrum_wrow + " == cfg_q - " + literal(1, qb));
-  e.line("always @(posedge clk) if (" + clear + ") " + net::inverse_phase +
-         " <= 1'b0; else if (phase_a_last) " + net::inverse_phase + " <= 1'b1;");
+         "spectrum_last && " + net::spectrum_wrow + " == phase_a_blocks - " + literal(1, qb));
+  e.line("// a reuse product without a row fill has no phase A: inverse from its start");
+  e.line("always @(posedge clk) if (rst) " + net::inverse_phase + " <= 1'b0; else if (" +
+         net::product_start + ") " + net::inverse_phase + " <= " + net::reuse_go +
+         "; else if (phase_a_last) " + net::inverse_phase + " <= 1'b1;");
 }
 
 /// MAC issues: group g (bank g mod B) runs q issues of c cycles each. This stage is the cycle
-/// before an issue, when its weight row (and at c = 0 its spectrum row) is read.
+/// before an issue, when its weight row (and at c = 0 its spectrum row) is read. In a reuse top
+/// the sequencer is back in its first state after a product's last group, so that a product
+/// without a row fill starts its MAC in its product_start cycle (SCHEDULE.md: M_0 = 0); a conv
+/// group then issues only the window's on-image blocks (top_reuse.cpp's walk: mac_j).
 void emit_mac_sequencer(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int banks = p.accumulator_banks, ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
   const int cw = bits_for(ic - 1), bw = bits_for(banks - 1), rw = bits_for(p.memory.weight_rows.rows - 1);
-  const std::string clear = "rst || " + net::product_start;
+  const std::string clear = p.reuse ? "rst || (" + net::product_start + " && !mac_start)"
+                                    : "rst || " + net::product_start;
   e.blank().line(
       "// MAC: M_0 = A; M_g = max(M_g-1 + q*c, I_g-B + (P_g-B - 1)*ii + beats): a group starts");
   e.line(
@@ -184,7 +193,15 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   b.reg("mac_bank", bw);
   b.reg(net::mac_block, qb);
   b.reg("mac_cycle", cw);
-  b.reg(net::weight_row, rw);
+  if (p.reuse) {
+    b.reg("mac_group_row", rw, "weight_base + g*q*issue_cycles");
+    b.wire(net::weight_row, rw,
+           "mac_group_row + " + bits_from(net::mac_j, qb, 0, rw) + " * " + literal(ic, rw) + " + " +
+               zext("mac_cycle", cw, rw),
+           "row base + (g*q + j)*issue_cycles + c");
+  } else {
+    b.reg(net::weight_row, rw);
+  }
   const int fw = bits_for(p.memory.weight_stream_fifo.depth);
   e.line("// off-chip weight stream: an issue starts only when its " + n2s(ic) +
          " row(s) are all in the FIFO");
@@ -195,35 +212,59 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   b.wire("mac_bank_free", 1,
          banks == 1 ? "!bank_busy || " + net::bank_release
                     : "!bank_busy[mac_bank] || " + net::bank_release + "[mac_bank]");
+  const std::string phase_a_over = "(" + net::inverse_phase + " || phase_a_last)";
+  if (p.reuse) b.reg("mac_armed", 1, "the product's groups are not all issued yet");
   b.wire("mac_start", 1,
-         net::running + " && !mac_active && (" + net::inverse_phase +
-             " || phase_a_last) && mac_base < cfg_p && mac_bank_free && "
-             "weights_ready");
+         net::running +
+             " && !mac_active && mac_base < cfg_p && mac_bank_free && weights_ready && " +
+             (p.reuse ? "(" + net::product_start + " ? " + net::reuse_go + " : mac_armed && " +
+                            phase_a_over + ")"
+                      : phase_a_over));
   b.wire(net::mac_read, 1, "(mac_active && weights_ready) || mac_start");
   b.wire("mac_cycle_end", 1, "mac_cycle == " + literal(ic - 1, cw));
-  b.wire(
-      "mac_group_end", 1,
-      net::mac_read + " && mac_cycle_end && " + net::mac_block + " == cfg_q - " + literal(1, qb));
+  const std::string first =
+      p.reuse ? net::mac_first_block : net::mac_block + " == " + literal(0, qb);
+  const std::string last =
+      p.reuse ? net::mac_last_block : net::mac_block + " == cfg_q - " + literal(1, qb);
+  b.wire("mac_group_end", 1, net::mac_read + " && mac_cycle_end && " + last);
+  if (p.reuse)
+    b.wire(net::mac_prod_end, 1,
+           "mac_group_end && " + zext("mac_base", pb, pb + 1) + " + " +
+               literal(p.parallel_blocks, pb + 1) + " >= " + zext("cfg_p", pb, pb + 1),
+           "the product's last group is issued");
   b.wire(net::spectrum_re, 1, net::mac_read + " && mac_cycle == " + literal(0, cw));
   const std::string next_bank = banks == 1 ? literal(0, bw)
                                            : "(mac_bank == " + literal(banks - 1, bw) + ") ? " +
                                                  literal(0, bw) + " : mac_bank + " + literal(1, bw);
+  const std::string base_row = "cfg_weight_base[" + n2s(rw - 1) + ":0]";
   e.open("always @(posedge clk) begin");
   e.open("if (" + clear + ") begin");
   e.line("mac_active <= 1'b0; mac_base <= " + literal(0, pb) + "; mac_bank <= " + literal(0, bw) +
          "; " + net::mac_block + " <= " + literal(0, qb) + "; mac_cycle <= " + literal(0, cw) +
-         "; " + net::weight_row + " <= cfg_weight_base[" + n2s(rw - 1) + ":0];");
+         "; " + (p.reuse ? "mac_group_row" : net::weight_row) + " <= " + base_row + ";");
   e.mid("end else if (" + net::mac_read + ") begin");
-  e.line(net::weight_row + " <= " + net::weight_row + " + " + literal(1, rw) + ";");
+  if (!p.reuse) e.line(net::weight_row + " <= " + net::weight_row + " + " + literal(1, rw) + ";");
   e.line("mac_cycle <= mac_cycle_end ? " + literal(0, cw) + " : mac_cycle + " + literal(1, cw) +
          ";");
   e.line("if (mac_cycle_end) " + net::mac_block + " <= mac_group_end ? " + literal(0, qb) + " : " +
          net::mac_block + " + " + literal(1, qb) + ";");
   e.line("mac_active <= !mac_group_end;");
-  e.line("if (mac_group_end) mac_base <= mac_base + " + literal(p.parallel_blocks, pb) + ";");
-  e.line("if (mac_group_end) mac_bank <= " + next_bank + ";");
+  if (p.reuse) {
+    e.line("if (" + net::mac_prod_end + ") begin mac_base <= " + literal(0, pb) +
+           "; mac_bank <= " + literal(0, bw) + "; mac_group_row <= " + base_row + "; end");
+    e.line("else if (mac_group_end) begin mac_base <= mac_base + " +
+           literal(p.parallel_blocks, pb) + "; mac_bank <= " + next_bank +
+           "; mac_group_row <= mac_group_row + " + bits_from("cfg_q", qb, 0, rw) + " * " +
+           literal(ic, rw) + "; end");
+  } else {
+    e.line("if (mac_group_end) mac_base <= mac_base + " + literal(p.parallel_blocks, pb) + ";");
+    e.line("if (mac_group_end) mac_bank <= " + next_bank + ";");
+  }
   e.close("end");
   e.close("end");
+  if (p.reuse)
+    e.line("always @(posedge clk) if (rst || " + net::mac_prod_end +
+           ") mac_armed <= 1'b0; else if (" + net::product_start + ") mac_armed <= 1'b1;");
   e.open("always @(posedge clk) begin");
   e.line("if (" + clear + ") bank_busy <= " + literal(0, banks) + ";");
   e.line("else bank_busy <= (bank_busy & ~" + net::bank_release + ") | (mac_start ? " +
@@ -239,13 +280,13 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   if (ic == 1) e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.reg(net::issue_bank, bw);
   e.line("always @(posedge clk) begin if (rst) " + net::issue_valid + " <= 1'b0; else " +
-         net::issue_valid + " <= " + net::mac_read + "; " + net::issue_first +
-         " <= " + net::mac_block + " == " + literal(0, qb) + "; issue_last <= mac_group_end; " +
-         net::issue_cycle + " <= mac_cycle; " + net::issue_bank + " <= mac_bank; end");
+         net::issue_valid + " <= " + net::mac_read + "; " + net::issue_first + " <= " + first +
+         "; issue_last <= mac_group_end; " + net::issue_cycle + " <= mac_cycle; " +
+         net::issue_bank + " <= mac_bank; end");
   const int dl = arch::kMacLatency + 1;
   b.reg("final_pipe", dl);
-  e.line("always @(posedge clk) if (" + clear + ") final_pipe <= " + literal(0, dl) +
-         "; else final_pipe <= " +
+  e.line("always @(posedge clk) if (rst || " + net::product_start +
+         ") final_pipe <= " + literal(0, dl) + "; else final_pipe <= " +
          (dl == 1 ? std::string("issue_last") : "{final_pipe[" + n2s(dl - 2) + ":0], issue_last}") +
          ";");
   b.wire(net::group_final, 1, "final_pipe[" + n2s(dl - 1) + "]");
@@ -259,26 +300,45 @@ void emit_stream_requester(Body& b, const TopPlan& p) {
   const int rows = p.memory.weight_stream_fifo.depth, cw = bits_for(rows);
   const int ic = p.issue_cycles, qb = p.q_bits, pb = p.p_bits;
   const int ra = arch::kCfgDataBits;  // rows of the off-chip weight image
-  const std::string clear = "rst || " + net::product_start;
+  const std::string clear = "rst || " + (p.reuse ? net::stream_start : net::product_start);
   e.blank().line(
       "// ---- weight stream requests: one per issue, walking (group, j) as the MAC does ----");
   b.reg("req_base", pb, "first output block of the group requested next");
   b.reg("req_block", qb);
-  b.reg("req_addr", ra,
-        "first row of the issue requested next: weight_base + (g*q + j)*issue_cycles");
+  if (p.reuse) {  // a conv group requests its window's on-image blocks only (rq_j)
+    b.reg("req_group_addr", ra, "weight_base + g*q*issue_cycles");
+    b.wire("req_addr", ra,
+           "req_group_addr + " + zext("(cfg_conv ? rq_j : req_block)", qb, ra) + " * " +
+               literal(ic, ra),
+           "first row of the issue requested next: weight_base + (g*q + j)*issue_cycles");
+  } else {
+    b.reg("req_addr", ra,
+          "first row of the issue requested next: weight_base + (g*q + j)*issue_cycles");
+  }
   b.reg("stream_inflight", cw, "rows requested and not yet received");
   e.line("assign ws_req_valid = " + net::running +
          " && cfg_stream && req_base < cfg_p && stream_count + " +
          "stream_inflight <= " + literal(rows - ic, cw) + ";");
-  e.line("assign ws_req_addr = req_addr;");
+  e.line("assign ws_req_addr = ws_req_valid ? req_addr : " + literal(0, ra) +
+         ";  // 0 while no request is offered");
   b.wire("req_fire", 1, "ws_req_valid && ws_req_ready");
-  b.wire("req_group_end", 1, "req_block == cfg_q - " + literal(1, qb));
+  const std::string plain_end = "req_block == cfg_q - " + literal(1, qb);
+  b.wire("req_group_end", 1, p.reuse ? "cfg_conv ? rq_last : " + plain_end : plain_end);
+  const std::string addr = p.reuse ? "req_group_addr" : "req_addr";
   e.open("always @(posedge clk) begin");
   e.open("if (" + clear + ") begin");
-  e.line("req_base <= " + literal(0, pb) + "; req_block <= " + literal(0, qb) +
-         "; req_addr <= (cfg_stream && !rst) ? cfg_weight_base : " + literal(0, ra) + ";");
+  e.line("req_base <= " + literal(0, pb) + "; req_block <= " + literal(0, qb) + "; " + addr +
+         " <= (cfg_stream && !rst) ? cfg_weight_base : " + literal(0, ra) + ";");
+  if (p.reuse) {
+    e.mid("end else if (" + net::product_start + ") begin");
+    e.line("req_base <= cfg_p;  // a row fill first: nothing to request until its end");
+  }
   e.mid("end else if (req_fire) begin");
-  e.line("req_addr <= req_addr + " + literal(ic, ra) + ";");
+  if (p.reuse)
+    e.line("if (req_group_end) req_group_addr <= req_group_addr + " + zext("cfg_q", qb, ra) +
+           " * " + literal(ic, ra) + ";");
+  else
+    e.line("req_addr <= req_addr + " + literal(ic, ra) + ";");
   e.line("req_block <= req_group_end ? " + literal(0, qb) + " : req_block + " + literal(1, qb) +
          ";");
   e.line("if (req_group_end) req_base <= req_base + " + literal(p.parallel_blocks, pb) + ";");
@@ -304,8 +364,9 @@ void emit_weight_stream(Body& b, const TopPlan& p) {
   b.wire("stream_push", 1, "ws_valid && ws_ready");
   b.wire("stream_pop", 1, "cfg_stream && " + net::mac_read);
   e.open("always @(posedge clk) begin");
-  e.line("if (rst || " + net::product_start + ") begin stream_count <= " + literal(0, cw) +
-         "; stream_wptr <= " + literal(0, aw) + "; stream_rptr <= " + literal(0, aw) + "; end");
+  e.line("if (rst || " + (p.reuse ? net::stream_start : net::product_start) +
+         ") begin stream_count <= " + literal(0, cw) + "; stream_wptr <= " + literal(0, aw) +
+         "; stream_rptr <= " + literal(0, aw) + "; end");
   e.open("else begin");
   e.line("if (stream_push) stream_wptr <= stream_wptr + " + literal(1, aw) + ";");
   e.line("if (stream_pop) stream_rptr <= stream_rptr + " + literal(1, aw) + ";");
@@ -322,12 +383,14 @@ void emit_weight_stream(Body& b, const TopPlan& p) {
 }  // namespace
 
 void emit_control(Body& b, const TopPlan& p) {
+  declare_reuse_nets(b, p);
   emit_fsm(b, p);
   emit_gather(b, p);
   emit_phase_a_capture(b, p);
   emit_mac_sequencer(b, p);
   emit_weight_stream(b, p);
   emit_stream_requester(b, p);
+  if (p.reuse) emit_reuse(b, p);
 }
 
 }  // namespace circa::gen

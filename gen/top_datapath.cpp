@@ -102,13 +102,16 @@ void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p) {
   const int RW = p.block_words * 2 * p.spec->formats.fft.bits;
   b.wire("spectrum_wdata", RW, "{" + row + "}");
   b.wire("spectrum_rdata", RW);
+  // reuse: the line buffer's ring (top_reuse.cpp) for conv layers
+  const std::string& waddr = p.reuse ? net::spectrum_waddr : net::spectrum_wrow;
+  const std::string& raddr = p.reuse ? net::spectrum_raddr : net::mac_block;
   b.add(Instance(sram_1r1w(p.q_max, RW, p.q_bits), "u_spectrum_buffer")
             .connect("clk", b["clk"])
             .connect("we", b[net::spectrum_we])
-            .connect("waddr", b[net::spectrum_wrow])
+            .connect("waddr", b[waddr])
             .connect("wdata", b["spectrum_wdata"])
             .connect("re", b[net::spectrum_re])
-            .connect("raddr", b[net::mac_block])
+            .connect("raddr", b[raddr])
             .connect("rdata", b["spectrum_rdata"]));
   e.line(
       "// q = 1: the MAC reads the row the FFT is writing in the same cycle; forward it, and "
@@ -117,8 +120,8 @@ void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p) {
   b.reg("bypass_sel", 1);
   b.reg("bypass_row", RW);
   e.line("always @(posedge clk) begin if (rst) bypass_sel <= 1'b0; else if (" + net::spectrum_re +
-         ") bypass_sel <= " + net::spectrum_we + " && " + net::spectrum_wrow + " == " +
-         net::mac_block + "; if (" + net::spectrum_we + ") bypass_row <= spectrum_wdata; end");
+         ") bypass_sel <= " + net::spectrum_we + " && " + waddr + " == " + raddr + "; if (" +
+         net::spectrum_we + ") bypass_row <= spectrum_wdata; end");
   b.wire("spectrum_row", RW, "bypass_sel ? bypass_row : spectrum_rdata");
 }
 

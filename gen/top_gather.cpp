@@ -6,26 +6,24 @@
 #include "gen/top_plan.hpp"
 
 namespace circa::gen {
-namespace {
 
-/// Bits [lo + want - 1 : lo] of the `have`-bit signal x, zero-extended when it has fewer.
 std::string bits_from(const std::string& x, int have, int lo, int want) {
   const int avail = have - lo;
   if (avail >= want) return x + "[" + n2s(lo + want - 1) + ":" + n2s(lo) + "]";
   return zext(x + "[" + n2s(have - 1) + ":" + n2s(lo) + "]", avail, want);
 }
 
+namespace {
+
 /// Bit 0 of the `width`-bit signal x: a 1-bit signal is a scalar, which takes no select.
 std::string bit0(const std::string& x, int width) {
   return width > 1 ? x + "[0]" : x;
 }
 
-/// The step from one output pixel to the next when `step` (pre_ox, pre_oy, and with `stride`
-/// also pre_oxs = ox * stride, pre_oys = oy * stride): row-major, or when pooling the 2x2
-/// window's pixels in a row, then the next window (arch::product_pixel). Wraps to 0 after the
-/// last pixel, so a layer starts from 0.
+}  // namespace
+
 void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const std::string& step,
-                     const std::string& stride) {
+                     const std::string& stride, bool window_order) {
   Emitter& e = b.out();
   const int sz = p.desc.size, cw = std::max(sz, 5) + 1;
   const std::string x = pre + "_ox", y = pre + "_oy", xs = pre + "_oxs", ys = pre + "_oys";
@@ -45,6 +43,14 @@ void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const st
   e.open("always @(posedge clk) begin");
   e.open("if (rst) begin");
   e.line(wrap);
+  if (!window_order) {
+    e.mid("end else if (" + step + ") begin");
+    e.line("if (!" + x_end + ") begin " + move(x, xs, "+") + " end else begin " + zero(x, xs) +
+           " " + next_row + " end");
+    e.close("end");
+    e.close("end");
+    return;
+  }
   e.mid("end else if (" + step + " && cfg_pool) begin  // (0,0) (0,1) (1,0) (1,1) of a window");
   // An odd width's last column is a window (0,0) (1,0); an odd height's last row walks on.
   e.open("case ({" + bit0(y, sz) + ", " + bit0(x, sz) + "})");
@@ -65,21 +71,17 @@ void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const st
   e.close("end");
 }
 
+namespace {
+
 /// Read side: tap (u, v) row-major, then channel block cb, as CirCNN's gather orders an output
 /// pixel's input blocks (numerics/conv_gather.hpp); then the next output pixel.
 void emit_window_walk(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int sz = p.desc.size, sm = arch::kConvSmallBits, qb = p.q_bits;
   const int cw = std::max(sz, 5) + 1;  // a padded coordinate: up to size + 2 * padding
-  const int fw = p.in_features_bits, n = p.log2_block;
   e.blank().line(
       "// ---- conv gather: output pixel (oy, ox) reads tap (u, v), channel block cb at input "
       "pixel (oy*stride + u - pad, ox*stride + v - pad); off the image it reads zeros ----");
-  e.line("/* verilator lint_off UNUSEDSIGNAL */  // channels rounded up: only the block count");
-  b.wire("g_chan_up", fw + 1,
-         zext("cfg_in_features", fw, fw + 1) + " + " + literal(p.block_size - 1, fw + 1));
-  e.line("/* verilator lint_on UNUSEDSIGNAL */");
-  b.wire("cfg_cb", qb, bits_from("g_chan_up", fw + 1, n, qb), "channel blocks of a pixel");
   b.regs({"g_u", "g_v"}, sm);
   b.reg("g_cb", qb);
   b.regs({"g_ox", "g_oy"}, sz);
@@ -104,7 +106,7 @@ void emit_window_walk(Body& b, const TopPlan& p) {
          literal(1, sm) + ";");
   e.close("end");
   e.close("end");
-  emit_pixel_step(b, p, "g", "g_pixel_end", stride);
+  emit_pixel_step(b, p, "g", "g_pixel_end", stride, true);
 
   // Coordinates padded by `pad` stay unsigned: the tap is on the image when pad <= c < size + pad.
   const std::string pad = zext("cfg_padding", sm, cw);
@@ -129,8 +131,9 @@ void emit_window_walk(Body& b, const TopPlan& p) {
 }
 
 /// Write side: product n's outputs go to rows out_base = (cfg_out_base + n * p) * beats onward
-/// (pooling: window n / 4's); out_base after the last product ends the rows the layer wrote,
-/// which the drain reads from the region's first.
+/// (pooling: window n / 4's; reuse, row-major: an even row's pixels write their windows, the odd
+/// row after pools into the same ones); out_base after the last product ends the rows the layer
+/// wrote, which the drain reads from the region's first.
 void emit_pixel_walk(Body& b, const TopPlan& p) {
   Emitter& e = b.out();
   const int sz = p.desc.size, aw = p.p_bits + p.log2_beats;
@@ -141,7 +144,7 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   e.line("assign " + net::product_last + " = cfg_lstm ? " + net::lstm_last_step +
          " : !cfg_conv || (w_ox_end && w_oy_end);");
   b.wire("product_end", 1, net::running + " && " + net::done_now);
-  emit_pixel_step(b, p, "w", "product_end && cfg_conv", "");
+  emit_pixel_step(b, p, "w", "product_end && cfg_conv", "", !p.reuse);
   e.line(
       "// pooling: a window's first pixel writes its outputs, the other three their max with "
       "what is there");
@@ -149,15 +152,45 @@ void emit_pixel_walk(Body& b, const TopPlan& p) {
   e.line("assign " + net::pool_first + " = !cfg_pool || " + at + " == 2'b00;");
   e.line("assign " + net::pool_drop + " = cfg_pool && ((w_ox_end && !" + x0 +
          ") || (w_oy_end && !" + y0 + "));  // odd last column, row");
-  b.wire("pool_window_end", 1, "!cfg_pool || " + at + " == 2'b11");
+  if (!p.reuse) b.wire("pool_window_end", 1, "!cfg_pool || " + at + " == 2'b11");
   // lstm: h_t's rows (the hidden blocks) a step; the gates go to their own region
   const std::string blocks = "(cfg_lstm ? " + net::lstm_hidden_blocks + " : cfg_p)";
   const std::string rows =
       p.log2_beats > 0 ? "{" + blocks + ", " + n2s(p.log2_beats) + "'h0}" : blocks;
-  e.line("always @(posedge clk) if (rst) " + net::out_base + " <= " + literal(0, aw) +
-         "; else if (" + net::layer_start + ") " + net::out_base +
-         " <= cfg_out_base_row; else if (product_end && pool_window_end) " + net::out_base +
-         " <= " + net::out_base + " + " + rows + ";");
+  if (!p.reuse) {
+    e.line("always @(posedge clk) if (rst) " + net::out_base + " <= " + literal(0, aw) +
+           "; else if (" + net::layer_start + ") " + net::out_base +
+           " <= cfg_out_base_row; else if (product_end && pool_window_end) " + net::out_base +
+           " <= " + net::out_base + " + " + rows + ";");
+    return;
+  }
+  const std::string& ob = net::out_base;
+  b.reg("pool_row_base", aw, "row-major pooling: the first window of the pooled row");
+  b.wire("pool_next", aw, x0 + " ? " + ob + " + " + rows + " : " + ob,
+         "past the window an odd column ends");
+  e.open("always @(posedge clk) begin");
+  e.line("if (rst) " + ob + " <= " + literal(0, aw) + ";");
+  e.line("else if (" + net::layer_start + ") begin " + ob +
+         " <= cfg_out_base_row; pool_row_base <= cfg_out_base_row; end");
+  e.line("else if (product_end && cfg_pool && !w_ox_end) " + ob + " <= pool_next;");
+  e.line("else if (product_end && cfg_pool && !" + y0 + ") " + ob +
+         " <= pool_row_base;  // the odd row pools into the same windows");
+  e.line("else if (product_end && cfg_pool) begin " + ob +
+         " <= pool_next; pool_row_base <= " + "pool_next; end");
+  e.line("else if (product_end) " + ob + " <= " + ob + " + " + rows + ";");
+  e.close("end");
+}
+
+/// Channel blocks of a conv layer's input pixel: ceil(in_channels / k).
+void emit_channel_blocks(Body& b, const TopPlan& p) {
+  const int fw = p.in_features_bits, n = p.log2_block;
+  b.out().line(
+      "/* verilator lint_off UNUSEDSIGNAL */  // channels rounded up: only the block count");
+  b.wire("g_chan_up", fw + 1,
+         zext("cfg_in_features", fw, fw + 1) + " + " + literal(p.block_size - 1, fw + 1));
+  b.out().line("/* verilator lint_on UNUSEDSIGNAL */");
+  b.wire("cfg_cb", p.q_bits, bits_from("g_chan_up", fw + 1, n, p.q_bits),
+         "channel blocks of a pixel");
 }
 
 }  // namespace
@@ -167,7 +200,8 @@ void emit_gather(Body& b, const TopPlan& p) {
   b.wire(net::pool_first, 1);
   b.wire(net::pool_drop, 1);
   b.reg(net::out_base, p.p_bits + p.log2_beats, "first output row of the running product");
-  emit_window_walk(b, p);
+  emit_channel_blocks(b, p);
+  if (!p.reuse) emit_window_walk(b, p);  // else the row fills' reads (top_reuse.cpp)
   emit_pixel_walk(b, p);
 }
 

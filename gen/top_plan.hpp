@@ -54,6 +54,7 @@ struct TopPlan {
   bool images = false;                  ///< bias banks load bias_bank<i>.hex ($readmemh)
   bool weight_images = false;           ///< weight banks load weights_bank<i>.hex
   bool lstm = false;  ///< the lstm time-step loop and cell unit are built (formats.output allows)
+  bool reuse = false;  ///< conv layers run controller.conv_dataflow: reuse (top_reuse.cpp)
 
   /// Sample index carried by IFFT output beat t, lane l (and spectrum bin of FFT output (t, l)).
   int out_index(int t, int l) const;
@@ -96,6 +97,19 @@ inline const std::string pool_drop = "pool_drop";      ///< it writes nothing (o
 inline const std::string fft_feed_valid = "fft_feed_valid";  ///< the row read enters the FFT
 inline const std::string act_row = "act_row";  ///< that row: input buffer or re-quantised outputs
 inline const std::string inverse_phase = "inverse_phase";    ///< phase A over (shared unit inverse)
+// conv_dataflow: reuse (top_reuse.cpp; constants of the plain sequencer in other tops)
+inline const std::string reuse_go = "reuse_go";  ///< product_start of a reuse product without a
+                                                 ///< row fill: its MAC reads in this cycle
+inline const std::string fill_blocks = "fill_blocks";        ///< blocks of the running row fill
+inline const std::string spectrum_waddr = "spectrum_waddr";  ///< spectrum buffer write row
+inline const std::string spectrum_raddr = "spectrum_raddr";  ///< ... and read row
+inline const std::string mac_j = "mac_j";  ///< input block j of the issue being read
+inline const std::string mac_first_block = "mac_first_block";  ///< it is its group's first
+inline const std::string mac_last_block = "mac_last_block";    ///< ... its group's last
+inline const std::string mac_prod_end = "mac_prod_end";  ///< the product's last group's last read
+/// The cycle before the product's cycle 0, from which its weights stream: product_start, or a
+/// row fill's last spectrum write
+inline const std::string stream_start = "stream_start";
 // lstm (top_lstm.cpp)
 inline const std::string lstm_x_row = "lstm_x_row";  ///< first input row of the step's x_t
 inline const std::string lstm_hidden_blocks = "lstm_hidden_blocks";  ///< q - x blocks (p bits)
@@ -165,6 +179,17 @@ std::string zext(const std::string& x, int w, int to);  ///< a w-bit unsigned x 
 void emit_layer_table(Body& b, const TopPlan& p);  ///< descriptors, cfg_* of the running layer
 void emit_control(Body& b, const TopPlan& p);  ///< FSM, phase A, MAC sequencer, stream FIFO
 void emit_gather(Body& b, const TopPlan& p);   ///< conv: window and pixel walks
+/// conv_dataflow: reuse: the nets the controller reads (before it), then the row fills, the line
+/// buffer's ring and the MAC's walk over a pixel's on-image taps (after the MAC sequencer).
+void declare_reuse_nets(Body& b, const TopPlan& p);
+void emit_reuse(Body& b, const TopPlan& p);
+/// The output pixel walk `<pre>_ox`, `<pre>_oy` (and `<pre>_oxs`, `<pre>_oys` = ox, oy x
+/// `stride` when given) that steps on `step`: row-major, or when `window_order` and cfg_pool each
+/// 2x2 window's pixels in a row (arch::product_pixel). Wraps to 0 after the last pixel.
+void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const std::string& step,
+                     const std::string& stride, bool window_order);
+/// Bits [lo + want - 1 : lo] of the `have`-bit signal x, zero-extended when it has fewer.
+std::string bits_from(const std::string& x, int have, int lo, int want);
 /// lstm: the nets other parts read (before them), then the time-step loop's addresses and the
 /// cell update (constants when !p.lstm), after the output banks whose lanes it reads.
 void declare_lstm_nets(Body& b, const TopPlan& p);

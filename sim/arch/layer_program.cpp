@@ -137,9 +137,9 @@ DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
   return d;
 }
 
-Pixel product_pixel(const LayerDescriptor& d, int64_t n) {
+Pixel product_pixel(const LayerDescriptor& d, int64_t n, bool row_major) {
   const int64_t w = d.geom.out_width, pairs = d.geom.out_height / 2;
-  if (!d.pool) return {n / w, n % w};
+  if (!d.pool || row_major) return {n / w, n % w};
   if (n >= pairs * 2 * w) return {2 * pairs, n - pairs * 2 * w};  // an odd last row
   const int64_t y0 = n / (2 * w) * 2, m = n % (2 * w), whole = 4 * (w / 2);
   if (m >= whole) return {y0 + (m - whole), w - 1};  // an odd last column: (0,0) (1,0)
@@ -261,10 +261,6 @@ std::string network_unsupported(const AcceleratorSpec& s, const std::vector<Laye
              " samples a row (fft.samples_per_cycle): the top keeps each pixel's channels in "
              "whole blocks and the fc layer reads whole rows past their padding";
     if (l.kind == LayerKind::conv) {
-      if (s.controller.conv_dataflow == ConvDataflow::reuse)
-        return at +
-               "the generated top runs conv layers with controller.conv_dataflow: "
-               "recompute only so far";
       const LayerGeometry g = geometry(l, s.block_size);
       if (l.pool == Pooling::avg2)
         return at +

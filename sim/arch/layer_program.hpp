@@ -112,10 +112,12 @@ struct LayerDescriptor {
 /// The output pixel product n of a conv layer computes: row-major, or with pooling each 2x2
 /// window's pixels in a row (row-major within it), the windows row-major; an odd size's last
 /// column and row make windows of 2 and 1 pixels, whose outputs pooling drops (SCHEDULE.md).
+/// Under conv_dataflow: reuse (`row_major`) the products are row-major, pooling or not: the
+/// line buffer holds the rows of one output row's windows.
 struct Pixel {
   int64_t y = 0, x = 0;
 };
-Pixel product_pixel(const LayerDescriptor& d, int64_t n);
+Pixel product_pixel(const LayerDescriptor& d, int64_t n, bool row_major);
 
 /// What the product at output pixel px does with its outputs when its layer pools 2x2 (floor):
 /// writes them (a window's first pixel), writes their max with the word there (the other three),
@@ -163,7 +165,7 @@ struct NetworkProgram {
 /// Why the top cannot run `layers` as one program ("" when it can): an lstm layer whose hidden
 /// size is not whole blocks, that follows a layer with x_t not whole blocks, or with a
 /// formats.output the cell unit cannot take, a conv layer
-/// after an fc layer or that pools avg2 or runs the reuse dataflow, an fc layer after a conv
+/// after an fc layer or that pools avg2, an fc layer after a conv
 /// layer whose channels are not a multiple of the samples a row, more layers than
 /// controller.max_layers, more bias than controller.bias_kib, a layer larger than the activation
 /// buffer's halves, feature maps whose regions do not fit the output banks, or a chain whose sizes

@@ -163,6 +163,7 @@ std::string RandomCase::summary() const {
   std::string net;
   for (size_t i = 0; i < layers.size(); ++i)
     net += (i ? " | " : "") + describe_layer(layers[i], !on[i]);
+  if (s.controller.conv_dataflow == ConvDataflow::reuse) net = "conv_dataflow reuse: " + net;
   const bool any_streamed = std::find(on.begin(), on.end(), false) != on.end();
   return fmt::format(
              "k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB{};",
@@ -191,6 +192,7 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
   const int n = conv ? d.in(1, 3) : lstm ? d.in(1, 2) : u < 5 ? 1 : u < 8 ? 2 : 3;
   // conv networks: conv; conv -> conv or conv -> fc (half each); conv -> conv -> fc
   const bool conv_conv = n == 3 || (n == 2 && d.coin());
+  const bool reuse = conv && d.coin();  // half the CNNs run controller.conv_dataflow: reuse
   const int r = n == 1 ? d.in(0, 1) : d.in(0, 5);
   const int resident = n == 1 ? r : r == 0 ? 0 : r == 1 ? n : d.in(1, n - 1);
   std::string last;
@@ -199,6 +201,7 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
     RandomCase c;
     c.seed = seed;
     c.overrides = draw_design(d, k);
+    if (reuse) c.overrides.push_back("controller.conv_dataflow=reuse");
     const std::vector<int> f = draw_features(d, k, n, resident);
     int64_t max_q = 0, max_p = 0;
     if (conv) {

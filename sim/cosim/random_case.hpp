@@ -6,7 +6,8 @@
 // half each), a CNN (20%:
 // a conv layer of up to 2k channels each side, 6 x 6 pixels, kernel 1..3, stride 1..2, padding
 // up to kernel - 1, a third of them pooled 2x2; alone, followed by a second conv layer or an fc
-// layer, or by both, a third each), or 2 (30%) or 3 (20%) fc layers, chained (layer i+1 reads
+// layer, or by both, a third each; half of the CNNs under controller.conv_dataflow: reuse,
+// half recompute), or 2 (30%) or 3 (20%) fc layers, chained (layer i+1 reads
 // layer i's outputs on chip); the weight SRAM is sized so that a third of the cases stream every
 // layer, a third hold every layer, and a third hold only the first layers and stream the rest
 // (arch::plan_workload's greedy residency: a one-layer case streams or holds, half each; a longer

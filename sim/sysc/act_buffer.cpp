@@ -176,7 +176,7 @@ void ActivationBuffer::store(const OutputWrite& w) {
     return;
   }
   count_output_writes(lp, w);
-  if (l.kind == LayerKind::fc) {
+  if (l.kind == LayerKind::fc || host_fed_) {  // the pin top takes each product's outputs
     std::copy(w.values.begin(), w.values.end(), out_.begin() + w.first_row);
   } else if (l.kind == LayerKind::conv) {
     const int64_t pixels = int64_t{lp.plan.geom.out_height} * lp.plan.geom.out_width;

@@ -25,8 +25,9 @@ class ActivationBuffer : public Unit {
                    LayerCheck check);
 
   /// The pin top's host loads the input buffer and drains the outputs itself: the next
-  /// products read `input` (q*k codes of formats.input) and write `outputs` codes, and the buffer
-  /// neither swaps layers nor checks them.
+  /// products read `input` (q*k codes of formats.input; a reuse conv layer's row fills: its whole
+  /// input map, channel-major) and write `outputs` codes each, and the buffer neither swaps
+  /// layers nor checks them.
   void feed_from_host(std::vector<int64_t> input, int64_t outputs);
   const std::vector<int64_t>& outputs() const { return out_; }
 

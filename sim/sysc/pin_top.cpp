@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "arch/conv_dataflow.hpp"
 #include "arch/memory_map.hpp"
 #include "common/error.hpp"
 #include "numerics/fixed_point.hpp"
@@ -46,11 +47,12 @@ Program pin_program(const AcceleratorSpec& s, const std::deque<Layer>& layers) {
 
 }  // namespace
 
-PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s,
-               std::vector<Pin> pins, sc_core::sc_time period, PinTopFaults faults)
+PinTop::PinTop(const sc_core::sc_module_name& name, const AcceleratorSpec& s, std::vector<Pin> pins,
+               sc_core::sc_time period, PinTopFaults faults)
     : sc_core::sc_module(name),
       spec_(s),
       samples_(std::min(s.fft.samples_per_cycle, s.block_size)),
+      reuse_(s.controller.conv_dataflow == ConvDataflow::reuse),
       pins_(std::move(pins)),
       faults_(faults),
       ctx_{period},
@@ -133,7 +135,7 @@ Bits PinTop::get(int port) {
   } else if (port == ws_req_valid_o_) {
     v[0] = stream && ws.req_valid;
   } else if (port == ws_req_addr_o_) {
-    if (streaming_)  // cleared by a layer's start
+    if (stream && ws.req_valid)  // 0 while no request is offered
       put_field(v, 0, pins_[port].width, stream_base_ + ws.req_addr);
   } else {
     v = values_.at(static_cast<size_t>(port));
@@ -233,13 +235,17 @@ void PinTop::launch(int64_t t, int li, int64_t n) {
               "pin top: layer " + std::to_string(li) + "'s p / q outside the top's buffers");
   CIRCA_CHECK(!d.bias || (d.bias_base + p) * k <= static_cast<int64_t>(bias_.size()),
               "pin top: layer " + std::to_string(li) + "'s bias outside the bias banks");
-  std::vector<int64_t> x = d.conv ? conv_window(d, n) : d.lstm ? lstm_input(d, n) : layer_input(d);
+  const bool reuse = d.conv && reuse_;  // the datapath fills the line buffer from the map itself
+  std::vector<int64_t> x = reuse    ? std::vector<int64_t>{}
+                           : d.conv ? conv_window(d, n)
+                           : d.lstm ? lstm_input(d, n)
+                                    : layer_input(d);
   update_cycles_ = d.lstm ? arch::lstm_update_cycles(spec_, lstm_layer(d)) : 0;
   slot_ ^= 1;
   start_cycle_ = t - 1;
   streaming_ = d.stream;
   stream_base_ = d.weight_base;
-  layers_[slot_] = pin_layer(k, p, q, d.relu, d.bias);
+  layers_[slot_] = reuse ? conv_layer(d) : pin_layer(k, p, q, d.relu, d.bias);
   LayerProgram& lp = prog_.layers[slot_];
   lp.plan = plan_of(spec_, layers_[slot_]);
   lp.plan.weights_on_chip = !streaming_;
@@ -251,9 +257,20 @@ void PinTop::launch(int64_t t, int li, int64_t n) {
   lp.events = {};
   lp.events.sram_reads_per_bank.assign(spec_.weight_sram.banks, 0);
   if (!streaming_) decode_resident_rows(lp, d.weight_base);
-  dp_.activations().feed_from_host(std::move(x), int64_t{p} * k);
-  const Command c{slot_, 0};
-  if (streaming_) dp_.weight_stream().begin(c, t);
+  if (!reuse)
+    dp_.activations().feed_from_host(std::move(x), int64_t{p} * k);
+  else if (n == 0)  // the map stays in the buffer for the layer's row fills
+    dp_.activations().feed_from_host(conv_map(d), int64_t{p} * k);
+  const Command c{slot_, reuse ? n : 0};
+  // A reuse row fill comes first: the product's cycle 0, from which its weights stream, is the
+  // fill's end, when the controller hands the weight stream the product.
+  const bool fill =
+      reuse && n % d.geom.out_width == 0 &&
+      arch::fill_blocks(layers_[slot_], k, static_cast<int>(n / d.geom.out_width)) > 0;
+  if (streaming_ && fill)
+    dp_.weight_stream().idle(t);
+  else if (streaming_)
+    dp_.weight_stream().begin(c, t);
   dp_.requests()->push(c, t);
 }
 
@@ -288,7 +305,7 @@ std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t
   CIRCA_CHECK(int64_t{g.in_height} * g.in_width * cb_n <= map_.max_q && g.out_width > 0,
               "pin top: the conv layer's input exceeds the input buffer");
   std::vector<int64_t> x(static_cast<size_t>(d.q) * k, 0);
-  const arch::Pixel px = arch::product_pixel(d, n);
+  const arch::Pixel px = pixel_of(d, n);
   const int64_t oy = px.y, ox = px.x;
   for (int u = 0; u < g.kernel; ++u)
     for (int v = 0; v < g.kernel; ++v) {
@@ -302,6 +319,34 @@ std::vector<int64_t> PinTop::conv_window(const arch::LayerDescriptor& d, int64_t
       }
     }
   return x;
+}
+
+Layer PinTop::conv_layer(const arch::LayerDescriptor& d) const {
+  const arch::ConvGeometry& g = d.geom;
+  Layer l;
+  l.name = "top";
+  l.kind = LayerKind::conv;
+  l.in_channels = static_cast<int>(d.in_features);
+  l.out_channels = d.p * spec_.block_size;
+  l.in_height = g.in_height, l.in_width = g.in_width;
+  l.kernel = g.kernel, l.stride = g.stride, l.padding = g.padding;
+  l.activation = d.relu ? Activation::relu : Activation::none;
+  l.bias = d.bias;  // pooling is the pin top's (keep_outputs), as the output banks' in RTL
+  return l;
+}
+
+// Channel c of input pixel (y, x) sits at sample ((y*W + x)*Cb*k + c) of the pixel-major input.
+std::vector<int64_t> PinTop::conv_map(const arch::LayerDescriptor& d) const {
+  const int k = spec_.block_size;
+  const arch::ConvGeometry& g = d.geom;
+  const int64_t pixels = int64_t{g.in_height} * g.in_width, pixel_samples = d.channel_blocks(k) * k;
+  CIRCA_CHECK(pixels * d.channel_blocks(k) <= map_.max_q,
+              "pin top: the conv layer's input exceeds the input buffer");
+  std::vector<int64_t> map(static_cast<size_t>(d.in_features * pixels));
+  for (int64_t c = 0; c < d.in_features; ++c)
+    for (int64_t px = 0; px < pixels; ++px)
+      map[c * pixels + px] = input_code(d, px * pixel_samples + c);
+  return map;
 }
 
 // Step t's [x_t; h_{t-1}]: x_t's blocks where the layer's input keeps them (step after step,
@@ -355,7 +400,7 @@ void PinTop::keep_outputs() {
   const std::vector<int64_t>& y = dp_.activations().outputs();
   const arch::LayerDescriptor& d = table_[static_cast<size_t>(layer_)];
   if (d.lstm) return lstm_update(d, y);
-  const arch::Pixel px = d.pool ? arch::product_pixel(d, product_) : arch::Pixel{};
+  const arch::Pixel px = d.pool ? pixel_of(d, product_) : arch::Pixel{};
   const arch::PoolWrite how =
       d.pool ? arch::pool_write(d.geom.out_height, d.geom.out_width, px) : arch::PoolWrite::write;
   if (how == arch::PoolWrite::dropped) return;

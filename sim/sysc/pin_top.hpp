@@ -8,10 +8,11 @@
 // which the units run on the weights decoded from the layer's configured (or streamed) rows, its
 // bias codes and its input: the loaded input rows for layer 0, the layer before's outputs
 // re-quantised for the others, read from the descriptor's input region of the output banks (a
-// conv layer gathers each pixel's window, zeros off the image; an fc layer's samples at and
-// above in_features are zero); a layer writes its outputs from its out_base block and starts
-// kLayerSwitchCycles after the layer before wrote its last output. `circa cosim` compares it with
-// the Verilated top on every output port, every cycle.
+// conv layer gathers each pixel's window, zeros off the image, or under conv_dataflow: reuse
+// runs the datapath's row fills over its whole input map and its products row-major; an fc
+// layer's samples at and above in_features are zero); a layer writes its outputs from its out_base
+// block and starts kLayerSwitchCycles after the layer before wrote its last output. `circa cosim`
+// compares it with the Verilated top on every output port, every cycle.
 #pragma once
 
 #include <deque>
@@ -53,6 +54,13 @@ class PinTop : public sc_core::sc_module, public PinModel {
   void launch(int64_t t, int layer, int64_t product);
   std::vector<int64_t> layer_input(const arch::LayerDescriptor& d) const;
   std::vector<int64_t> conv_window(const arch::LayerDescriptor& d, int64_t product) const;
+  /// conv_dataflow: reuse: the layer the datapath's reuse path runs, and its whole input map
+  /// (channel-major, as the row fills read it) from the pixel-major input.
+  Layer conv_layer(const arch::LayerDescriptor& d) const;
+  std::vector<int64_t> conv_map(const arch::LayerDescriptor& d) const;
+  arch::Pixel pixel_of(const arch::LayerDescriptor& d, int64_t product) const {
+    return arch::product_pixel(d, product, reuse_);
+  }
   std::vector<int64_t> lstm_input(const arch::LayerDescriptor& d, int64_t step) const;
   Layer lstm_layer(const arch::LayerDescriptor& d) const;  ///< for arch::lstm_update_cycles
   void lstm_update(const arch::LayerDescriptor& d, const std::vector<int64_t>& gates);
@@ -72,6 +80,7 @@ class PinTop : public sc_core::sc_module, public PinModel {
 
   AcceleratorSpec spec_;
   int samples_;  ///< S: samples per input and output beat
+  bool reuse_;   ///< conv layers run the reuse dataflow (row fills, then products row-major)
   std::vector<Pin> pins_;
   std::vector<Bits> values_;  ///< inputs as driven
   PinTopFaults faults_;

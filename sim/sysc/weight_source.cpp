@@ -73,6 +73,16 @@ void WeightStream::begin(const Command& c, int64_t t) {
   begun_ev_.notify(ctx_.settle());
 }
 
+void WeightStream::idle(int64_t t) {
+  begun_at_ = t;
+  js_.clear();
+  issues_ = read_ = 0;
+  count_ = inflight_ = requested_ = received_ = 0;
+  ready_at_.clear();
+  pops_.clear();
+  out_ = {count_ != depth_, false, 0};
+}
+
 // Request n's first row: (g*q + j)*issue_cycles for the n-th issue (g, j) in issue order.
 int64_t WeightStream::request_row(int64_t n) const {
   if (js_.empty()) return 0;
@@ -91,7 +101,9 @@ void WeightStream::tick(int64_t t, bool running, const PortIn& prev) {
     pops_.pop_front();
   }
   if (push) {
-    if (on_row) on_row(received_, *prev.data);
+    // rows arrive in request order: request n's rows are its issue's (a reuse product skips
+    // the rows of its window's off-image taps)
+    if (on_row) on_row(request_row(received_ / ic_) + received_ % ic_, *prev.data);
     if (++received_ % ic_ == 0) {
       ready_at_.push_back(t + 1);  // taken in t-1: counted in t, read in t, issued from t+1
       issue_ready_ev_.notify(sc_core::SC_ZERO_TIME);

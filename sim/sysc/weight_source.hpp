@@ -61,6 +61,9 @@ class WeightStream : public Unit {
   /// Product c starts streaming in cycle t (its cycle 0): registers cleared, out() for t. Called
   /// by the pin top's host in its start cycle, else when the controller's command arrives.
   void begin(const Command& c, int64_t t);
+  /// From cycle t the FIFO is empty and nothing is requested: a reuse conv product's row fill
+  /// runs before the product begins streaming (the pin top's host, at the fill's start).
+  void idle(int64_t t);
   /// Moves the registers to cycle t from the port's inputs in cycle t-1; `running`: a product
   /// runs in cycle t (the top's busy).
   void tick(int64_t t, bool running, const PortIn& prev);

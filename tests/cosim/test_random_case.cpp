@@ -39,6 +39,7 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   int streamed_ks_small = 0;               // streamed layers at k <= 16
   int convs = 0, convs_padded = 0, convs_strided = 0, convs_two_blocks = 0, convs_pooled = 0;
   int conv_after_conv = 0, fc_after_conv = 0;  // layers that read a conv layer's outputs
+  int reuse_cnns = 0, cnns = 0;                // CNNs, and those under conv_dataflow: reuse
   int lstms = 0, fc_after_lstm = 0, lstm_two_hidden_blocks = 0;
   for (uint64_t seed = 1; seed <= 200; ++seed) {
     const auto c = random_case(kBase, seed);
@@ -46,6 +47,12 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
     BOOST_TEST(c.layers.size() <= 3u);
     BOOST_TEST(circa::arch::network_unsupported(c.spec, c.layers).empty(), c.summary());
     const auto map = circa::arch::memory_map(c.spec);
+    if (c.layers[0].kind == circa::LayerKind::conv) {
+      ++cnns;
+      reuse_cnns += c.spec.controller.conv_dataflow == circa::ConvDataflow::reuse;
+    } else {
+      BOOST_TEST((c.spec.controller.conv_dataflow == circa::ConvDataflow::recompute));
+    }
     const auto pl = plans(c);
     int on_chip = 0;
     for (size_t i = 0; i < c.layers.size(); ++i) {
@@ -113,6 +120,9 @@ BOOST_AUTO_TEST_CASE(draws_are_valid_and_cover_the_space) {
   BOOST_TEST(lstms >= 18);  // 15 % of 200 draws is 30
   BOOST_TEST(fc_after_lstm >= 6);
   BOOST_TEST(lstm_two_hidden_blocks >= 6);
+  BOOST_TEST_MESSAGE("CNNs: " << cnns << ", " << reuse_cnns << " under reuse");
+  BOOST_TEST(reuse_cnns >= cnns / 3);  // a coin per CNN: both dataflows are drawn
+  BOOST_TEST(reuse_cnns <= 2 * cnns / 3);
   BOOST_TEST(convs >= 35);
   BOOST_TEST(conv_after_conv >= 8);
   BOOST_TEST(fc_after_conv >= 8);
