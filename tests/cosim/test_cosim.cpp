@@ -384,6 +384,55 @@ BOOST_AUTO_TEST_CASE(an_fc_layer_reads_a_conv_map_past_its_padding_channels) {
   BOOST_TEST(c.report.find("network (2 layers): 10406/10406") != std::string::npos, c.report);
 }
 
+// The same conv layer under controller.conv_dataflow: reuse (SCHEDULE.md "Conv with spectrum
+// reuse"): row fills into the line buffer, then products that issue only their on-image blocks,
+// with M_0 = 0. Fills: output row 0 covers image rows 0-1, rows 1 and 2 two new rows each, row 3
+// one: 24, 24, 24, 12 blocks of 6 pixels x 2 channel blocks, F = span(24) = 204, span(12) = 108.
+// A product of q_e blocks: R_0 = 2 q_e + 2 = I_0, M_1 = 2 q_e, I_1 = R_1 = 4 q_e + 2, T = I_1 +
+// span(1) + 1 = 4 q_e + 23. q_e = rows x cols x 2: rows 2, 3, 3, 2 and cols 2, 3, 3 give rows of
+// 55 + 71 + 71 = 197 (2 rows) and 71 + 95 + 95 = 261 (3 rows): 204 + 197 + 2 x (204 + 261) +
+// 108 + 197 = 1636 cycles, start to done (3012 under recompute, above).
+BOOST_AUTO_TEST_CASE(conv_layer_under_spectrum_reuse_agrees) {
+  CosimOptions o =
+      options({"controller.conv_dataflow=reuse"}, 4, "conv_reuse.vcd", "conv_small.yaml");
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.products == o.products);
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.report.find("conv: 1636/1636") != std::string::npos, c.report);
+  expect_lint_clean(c.build_dir);
+}
+
+// Pooling under reuse walks the products row-major (an even output row writes its windows, the
+// odd row after pools into them), with input gaps and back-pressure. conv_pool.yaml (8 x 6
+// pixels, stride 1, padding 1): fills of 2 rows (24 blocks, 204) for row 0 and 1 row (12 blocks,
+// 108) for rows 1-6, none for row 7: 852. Products (T = 4 q_e + 23 as above, cols 2, 3, 3, 3, 3,
+// 2): a row of 2 input rows 55 + 4 x 71 + 55 = 394, of 3 rows 71 + 4 x 95 + 71 = 522; 2 x 394 +
+// 6 x 522 = 3920. 852 + 3920 = 4772 cycles (12048 under recompute).
+BOOST_AUTO_TEST_CASE(pooling_under_spectrum_reuse_walks_row_major) {
+  CosimOptions o =
+      options({"controller.conv_dataflow=reuse"}, 6, "conv_pool_reuse.vcd", "conv_pool.yaml");
+  o.stall = 0.2;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.report.find("conv: 4772/4772") != std::string::npos, c.report);
+}
+
+// Streamed weights under reuse: one request per on-image (group, j) issue, from the product's
+// cycle 0 (a row fill's end); a 1 us latency outlasts every product's MAC.
+BOOST_AUTO_TEST_CASE(spectrum_reuse_streams_only_the_on_image_taps_weights) {
+  CosimOptions o = options(
+      {"controller.conv_dataflow=reuse", "weight_sram.capacity_kib=1", "offchip.latency_ns=1000"},
+      5, "conv_reuse_stream.vcd", "conv_chain.yaml");
+  o.stall = 0.2;
+  const Outcome c = cosim(o);
+  BOOST_TEST(c.ok, c.report);
+  BOOST_TEST(c.products == o.products);
+  BOOST_TEST(c.report.find("outputs equal the golden model") != std::string::npos, c.report);
+  BOOST_TEST(c.T > 6113);  // the resident network's cycles under reuse
+}
+
 BOOST_AUTO_TEST_CASE(cycle_limit_fails) {
   CosimOptions o = options({}, 1, "limit.vcd");
   o.max_cycles = 100;  // far below two products: the run must fail, not pass silently
