@@ -182,9 +182,9 @@ Ops controller_ops(const AcceleratorSpec& s) {
   // Eight 16-bit loop counters (layer, product, group, block, beat, ...) + FSM, and the layer
   // program: max_layers descriptors (control, p, q, in_features, weight base, bias base, conv
   // geometry) in registers, read through a max_layers-to-1 mux per bit (gen/top_program.cpp).
-  // The conv gather (gen/top_gather.cpp): tap, channel-block and pixel counters for reading
-  // and writing, two coordinates padded by up to 15 (cw bits) with their range checks, the
-  // window's row address iy * in_width + ix then * Cb + cb, and the output row base.
+  // The conv gather (gen/top_gather.cpp, recompute): tap, channel-block and pixel counters for
+  // reading and writing, two coordinates padded by up to 15 (cw bits) with their range checks,
+  // the window's row address iy * in_width + ix then * Cb + cb, and the output row base.
   const DescriptorBits d = descriptor_bits(s);
   const double bits = d.total();
   const double layers = s.controller.max_layers;
@@ -192,12 +192,32 @@ Ops controller_ops(const AcceleratorSpec& s) {
   const double out_rows = d.p + bits_to_hold(fft_timing(s, s.block_size).beats - 1);
   Ops ops = {{Op::reg, 1, 8 * 16 + 8 + layers * bits},
              {Op::int_add, 16, 8},
-             {Op::mux2, 1, (layers - 1) * bits},
-             {Op::reg, 1, 2 * kConvSmallBits + d.q + 4 * d.size + 2 * cw + out_rows},
-             {Op::int_add, cw, 10},
-             {Op::int_mult, std::sqrt(cw * d.size), 1},
-             {Op::int_mult, std::sqrt(addr * d.q), 1},
-             {Op::int_add, out_rows, 2}};
+             {Op::mux2, 1, (layers - 1) * bits}};
+  if (s.controller.conv_dataflow == ConvDataflow::reuse) {
+    // The reuse dataflow (gen/top_reuse.cpp) instead: the MAC's and the output side's pixels,
+    // the fill's base, blocks and channel block, the ring's write slot, next row and filled
+    // end, the MAC's and the requester's tap walks (u, v, c, fresh), the weight rows' group
+    // bases, the pooled row base; the window and fill bounds, the walks' steps and the ring row
+    // (cw-bit adders and comparators); W x Cb, a fill's blocks and first block, the ring's
+    // slots, two tap indices j and the ring slot (multipliers).
+    const double rows = bits_to_hold(memory_map(s).weight_rows.rows - 1), tw = std::max(cw, 8.0);
+    ops.push_back({Op::reg, 1,
+                   4 * d.size + 2 * cw + 4 * d.q + 2 * cw + 2 * (2 * cw + d.q + 1) + rows +
+                       kCfgDataBits + 2 * out_rows + 1});
+    ops.push_back({Op::int_add, cw, 26});
+    ops.push_back({Op::int_add, static_cast<double>(d.q), 8});
+    ops.push_back({Op::int_mult, std::sqrt(d.size * d.q), 1});
+    ops.push_back({Op::int_mult, std::sqrt(cw * d.q), 3});
+    ops.push_back({Op::int_mult, std::sqrt(tw * d.q), 2});
+    ops.push_back({Op::int_mult, std::sqrt(addr * d.q), 1});
+    ops.push_back({Op::int_add, out_rows, 3});
+  } else {
+    ops.push_back({Op::reg, 1, 2 * kConvSmallBits + d.q + 4 * d.size + 2 * cw + out_rows});
+    ops.push_back({Op::int_add, cw, 10});
+    ops.push_back({Op::int_mult, std::sqrt(cw * d.size), 1});
+    ops.push_back({Op::int_mult, std::sqrt(addr * d.q), 1});
+    ops.push_back({Op::int_add, out_rows, 2});
+  }
   if (lstm_cell_fits(s.formats.output)) {
     // The lstm step loop and cell update (gen/top_lstm.cpp): step counter, x_t base, the
     // update's row and read counters and their one-cycle copies, the four gate registers and the
