@@ -1,7 +1,8 @@
 // Sweeps at fidelity cosim with the real evaluator (eval::evaluate), each point in a worker
 // process as `circa sweep` runs it: two fc design points co-simulate (the generated top,
 // Verilated, beside the SystemC top) to the cycles the cycle-accurate SystemC program model
-// measures; a conv point fails with the reason and the sweep goes on; the best points of an
+// measures; the conv dataflow axis runs both dataflows in RTL; a conv point fails with the
+// reason and the sweep goes on; the best points of an
 // analytical sweep are confirmed by co-simulation. The Verilated tops are cached in
 // sweep-cosim-cache/ of the test's working directory ($CIRCA_COSIM_CACHE, set here), so the
 // first case builds them (30-60 s each) and the others reuse them.
@@ -120,6 +121,32 @@ BOOST_AUTO_TEST_CASE(a_conv_point_the_top_cannot_run_is_recorded_as_failed_with_
                p.error);
     BOOST_TEST(p.error.find("internal error") == std::string::npos, p.error);
   }
+}
+
+// The conv dataflow as a sweep axis at fidelity cosim: both points co-simulate the conv layer
+// (tests/cosim/data/conv_small.yaml) to the cycle-accurate model's cycles, reuse in fewer.
+BOOST_AUTO_TEST_CASE(the_conv_dataflow_axis_cosimulates_both_dataflows) {
+  TempDir ca_dir, co_dir;
+  const std::string conv = kSource + "/tests/cosim/data/conv_small.yaml";
+  auto file = [&](const TempDir& dir, const std::string& fidelity) {
+    return dir.write("s.yaml", "kind: sweep\nname: t\nbase: " + kSmall + "\nworkload: " + conv +
+                                   "\naxes:\n  controller.conv_dataflow: [recompute, reuse]\n"
+                                   "objectives:\n  minimise: [cycles, area_mm2]\nfidelity: " +
+                                   fidelity + "\n");
+  };
+  run_sweep(load_sweep(file(ca_dir, "cycle_accurate")), not_here, options(ca_dir));
+  const RunSummary sum = run_sweep(load_sweep(file(co_dir, "cosim")), not_here, options(co_dir));
+  BOOST_TEST(sum.failed == 0u);
+  const auto ca = rows_at(ca_dir, "cycle_accurate");
+  std::map<std::string, double> cycles;  // dataflow -> cosim cycles
+  for (const auto& [key, p] : rows_at(co_dir, "cosim")) {
+    BOOST_TEST_REQUIRE((p.status == PointStatus::ok), p.error);
+    BOOST_TEST(cycles_of(p) == cycles_of(ca.at(key)), "the RTL's cycles equal the SystemC model's");
+    cycles[p.inputs.at("controller.conv_dataflow").get<std::string>()] = cycles_of(p);
+  }
+  BOOST_REQUIRE(cycles.size() == 2u);
+  BOOST_TEST(cycles["recompute"] == 3012);  // test_cosim's hand counts
+  BOOST_TEST(cycles["reuse"] == 1636);
 }
 
 BOOST_AUTO_TEST_CASE(best_points_of_an_analytical_sweep_are_confirmed_by_cosimulation) {
