@@ -1,8 +1,9 @@
 #include "xcheck/yosys_area.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 
 #include "arch/units.hpp"
@@ -50,16 +51,39 @@ std::string synthesize_stat(const std::string& dir, const std::vector<std::strin
 
 }  // namespace
 
+namespace {
+
+/// A gate cell's name as `stat` prints it: `$_NAME_` (capitals, digits, underscores) or `$fa`.
+bool is_cell_name(const std::string& t) {
+  if (t == "$fa") return true;
+  if (t.size() < 4 || t.compare(0, 2, "$_") != 0 || t.back() != '_') return false;
+  return std::all_of(t.begin() + 2, t.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) ||
+           std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+}  // namespace
+
+// A cell line is indented `<cell> <count>`. Scanned by tokens, not std::regex, which recurses
+// once per character matched (a long line would overflow the stack; issue 16).
 std::map<std::string, int> parse_stat_cells(const std::string& stat) {
-  static const std::regex line(R"(^\s+(\$_[A-Z0-9_]+_|\$fa)\s+(\d+)\s*$)");
   // With submodules, the totals follow the "design hierarchy" heading.
   const std::string marker = "=== design hierarchy ===";
   const size_t at = stat.find(marker);
   std::map<std::string, int> cells;
   std::istringstream in(at == std::string::npos ? stat : stat.substr(at));
-  std::smatch m;
-  for (std::string l; std::getline(in, l);)
-    if (std::regex_match(l, m, line)) cells[m[1]] += std::stoi(m[2]);
+  for (std::string l; std::getline(in, l);) {
+    if (l.empty() || !std::isspace(static_cast<unsigned char>(l[0]))) continue;
+    std::istringstream words(l);
+    std::string cell, count, extra;
+    if (!(words >> cell >> count) || (words >> extra) || !is_cell_name(cell)) continue;
+    if (count.size() > 9 || !std::all_of(count.begin(), count.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        }))
+      continue;  // not a count (or beyond any netlist's): not a cell line
+    cells[cell] += std::stoi(count);
+  }
   return cells;
 }
 

@@ -27,6 +27,14 @@ BOOST_AUTO_TEST_CASE(stat_cells_are_parsed_and_priced) {
   BOOST_TEST(cells.size() == 2u);
   BOOST_TEST(xcheck::nangate_area_um2(cells) == 2 * 1.064 + 4.522, boost::test_tools::tolerance(1e-12));
   BOOST_CHECK_THROW(xcheck::nangate_area_um2({{"$_AOI9_", 1}}), ConfigError);
+  // Only indented `<cell> <count>` lines count: not a heading, a lower-case name, a third word.
+  const auto some = xcheck::parse_stat_cells(
+      "$_AND_ 5\n   $_and_ 1\n   $_OR_ 2 x\n   $fa 3\n   $_XOR_ 12345678901\n   $_OR_ 4\n");
+  BOOST_TEST(some.size() == 2u);
+  BOOST_TEST(some.at("$fa") == 3);
+  BOOST_TEST(some.at("$_OR_") == 4);
+  // A line of a megabyte is scanned, not matched by a recursive regex (which overflowed).
+  BOOST_TEST(xcheck::parse_stat_cells("   $_" + std::string(1 << 20, 'A') + "_ 1\n").size() == 1u);
 }
 
 namespace {
