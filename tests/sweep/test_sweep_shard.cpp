@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "../config_error.hpp"
 #include "common/error.hpp"
 #include "sweep/merge.hpp"
 #include "sweep/runner.hpp"
@@ -52,15 +53,6 @@ std::string read(const std::string& file) {
   return s.str();
 }
 
-std::string config_error(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "";
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(shard)
@@ -100,12 +92,12 @@ BOOST_AUTO_TEST_CASE(merge_refuses_another_sweep_and_another_version) {
   run(a, dir.path("a0"), "0/2");
   run(b, dir.path("b1"), "1/2");
   run(a, dir.path("a1new"), "1/2", "other");
-  const std::string other_sweep = config_error([&] {
+  const std::string other_sweep = circa::test::config_error_of([&] {
     merge_command(dir.path("m"), {dir.path("a0"), dir.path("b1")}, "test");
   });
   BOOST_TEST(other_sweep.find("holds another sweep") != std::string::npos, other_sweep);
   BOOST_TEST(other_sweep.find('\n') == std::string::npos);
-  const std::string other_version = config_error([&] {
+  const std::string other_version = circa::test::config_error_of([&] {
     merge_command(dir.path("m"), {dir.path("a0"), dir.path("a1new")}, "test");
   });
   BOOST_TEST(other_version.find("written by circa other, this is circa test") != std::string::npos,
@@ -114,13 +106,13 @@ BOOST_AUTO_TEST_CASE(merge_refuses_another_sweep_and_another_version) {
   // Merging into the store of another sweep is refused too.
   merge_command(dir.path("m"), {dir.path("a0")}, "test");
   const std::string into_other =
-      config_error([&] { merge_command(dir.path("m"), {dir.path("b1")}, "test"); });
+      circa::test::config_error_of([&] { merge_command(dir.path("m"), {dir.path("b1")}, "test"); });
   BOOST_TEST(into_other.find("holds another sweep") != std::string::npos, into_other);
 }
 
 BOOST_AUTO_TEST_CASE(bad_shards_and_empty_merges_name_the_fix) {
   for (const char* bad : {"", "1", "a/b", "1/", "/2", "-1/2", "2/2", "5/3", "0/0"}) {
-    const std::string e = config_error([&] { parse_shard(bad); });
+    const std::string e = circa::test::config_error_of([&] { parse_shard(bad); });
     BOOST_TEST(e.find("--shard '" + std::string(bad) + "': ") != std::string::npos, e);
     BOOST_TEST(e.find("e.g. --shard") != std::string::npos, e);
   }
@@ -128,10 +120,10 @@ BOOST_AUTO_TEST_CASE(bad_shards_and_empty_merges_name_the_fix) {
   BOOST_TEST(s.size(32) == 10u);
   BOOST_TEST(s.point(1) == 5u);
   TempDir dir;
-  BOOST_TEST(config_error([&] {
+  BOOST_TEST(circa::test::config_error_of([&] {
                merge_command(dir.path("m"), {}, "test");
              }).find("give the shard folders") != std::string::npos);
-  BOOST_TEST(config_error([&] {
+  BOOST_TEST(circa::test::config_error_of([&] {
                merge_command(dir.path("m"), {dir.path()}, "test");
              }).find("holds no results.sqlite") != std::string::npos);
 }

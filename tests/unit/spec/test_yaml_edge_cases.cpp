@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../../config_error.hpp"
 #include "spec/accelerator_params.hpp"
 #include "spec/config_loader.hpp"
 #include "spec/yaml_guard.hpp"
@@ -28,16 +29,6 @@ std::string write_temp(const std::string& name, const std::string& text) {
   const fs::path file = dir / name;
   std::ofstream(file) << text;
   return file.string();
-}
-
-template <class Load>
-std::string error_of(Load load) {
-  try {
-    load();
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "no error";
 }
 
 /// "a.b.c: v" as nested block mappings.
@@ -104,7 +95,7 @@ BOOST_AUTO_TEST_CASE(an_alias_repeats_a_workload_layer) {
       "kind: workload\nlayers:\n  - &a {name: a, type: fc, in_features: 64, out_features: 64}\n"
       "  - {name: b, type: fc, in_features: 64, out_features: 64}\n  - *a\n");
   // The alias is a true copy, name included, so the third layer repeats the first one's name.
-  const std::string e = error_of([&] { load_workload(file); });
+  const std::string e = test::config_error_of([&] { load_workload(file); });
   BOOST_TEST(e.find(":3:5: error: layers[2].name: layer name 'a' is used twice") !=
                  std::string::npos,
              e);
@@ -115,7 +106,7 @@ BOOST_AUTO_TEST_CASE(an_alias_bomb_is_refused_quickly_without_expanding) {
   const auto start = std::chrono::steady_clock::now();
   // 9^12 (282 billion) values once expanded.
   const std::string file = write_temp("bomb.yaml", alias_bomb(12));
-  const std::string e = error_of([&] { load_workload(file); });
+  const std::string e = test::config_error_of([&] { load_workload(file); });
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   BOOST_TEST(e.find("the file expands to more than 100000 values once its aliases are followed") !=
@@ -134,7 +125,7 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_at_the_limit) {
         "deep.yaml", "kind: accelerator\nname: " + std::string(static_cast<size_t>(depth), '[') +
                          "1" + std::string(static_cast<size_t>(depth), ']') + "\n");
     const auto start = std::chrono::steady_clock::now();
-    const std::string e = error_of([&] { load_accelerator(file); });
+    const std::string e = test::config_error_of([&] { load_accelerator(file); });
     BOOST_TEST(e.find("deep.yaml:2:" + std::to_string(6 + kMaxYamlDepth) +
                       ": error: nesting deeper than 32 levels") != std::string::npos,
                e);
@@ -145,14 +136,15 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_refused_at_the_limit) {
   const std::string ok = write_temp(
       "shallow.yaml", "kind: accelerator\nname: " + std::string(kMaxYamlDepth - 1, '[') + "1" +
                           std::string(kMaxYamlDepth - 1, ']') + "\n");
-  BOOST_TEST(error_of([&] { load_accelerator(ok); }).find("name: expected a single value") !=
-             std::string::npos);
+  BOOST_TEST(test::config_error_of([&] {
+               load_accelerator(ok);
+             }).find("name: expected a single value") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(a_second_document_is_refused_at_its_line) {
   const std::string file =
       write_temp("two.yaml", "kind: accelerator\nclock_mhz: 800\n...\n---\nclock_mhz: 900\n");
-  const std::string e = error_of([&] { document_kind(file); });
+  const std::string e = test::config_error_of([&] { document_kind(file); });
   BOOST_TEST(e.find("two.yaml:4:1: error: a second YAML document starts here") !=
                  std::string::npos,
              e);
@@ -164,9 +156,9 @@ BOOST_AUTO_TEST_CASE(a_second_document_is_refused_at_its_line) {
 
 BOOST_AUTO_TEST_CASE(an_alias_inside_the_node_it_names_is_refused) {
   const std::string file = write_temp("cycle.yaml", "kind: accelerator\nname: &a [x, *a]\n");
-  BOOST_TEST(error_of([&] { load_accelerator(file); }).find("cycle.yaml:2:14: error: this alias "
-                                                            "refers to the node that contains it") !=
-             std::string::npos);
+  BOOST_TEST(test::config_error_of([&] { load_accelerator(file); })
+                 .find("cycle.yaml:2:14: error: this alias "
+                       "refers to the node that contains it") != std::string::npos);
 }
 
 BOOST_DATA_TEST_CASE(every_accelerator_parameter_refuses_hostile_values_with_its_range,
@@ -176,7 +168,7 @@ BOOST_DATA_TEST_CASE(every_accelerator_parameter_refuses_hostile_values_with_its
     if (accepted_as_text(p.info, value)) continue;
     const std::string file =
         write_temp("param.yaml", "kind: accelerator\n" + nested(p.info.path, value));
-    const std::string e = error_of([&] { load_accelerator(file); });
+    const std::string e = test::config_error_of([&] { load_accelerator(file); });
     BOOST_TEST_CONTEXT(p.info.path << " = " << value) {
       BOOST_TEST(e.find(": error: " + p.info.path + ": ") != std::string::npos, e);
       BOOST_TEST(e.find(p.info.allowed()) != std::string::npos, e);
@@ -208,7 +200,7 @@ BOOST_DATA_TEST_CASE(every_layer_and_workload_parameter_refuses_hostile_values_w
       const std::string v = value.empty() ? "~" : value;  // "" ends a flow mapping: spell it
       const std::string file = write_temp(
           "layer.yaml", "kind: workload\nlayers:\n  - {" + layer + p.info.path + ": " + v + "}\n");
-      const std::string e = error_of([&] { load_workload(file); });
+      const std::string e = test::config_error_of([&] { load_workload(file); });
       BOOST_TEST_CONTEXT(to_string(kind) << " " << p.info.path << " = " << value) {
         const bool names_key = e.find("layers[0]." + p.info.path + ": ") != std::string::npos ||
                                e.find(": error: " + p.info.path + ": ") != std::string::npos;
@@ -222,7 +214,7 @@ BOOST_DATA_TEST_CASE(every_layer_and_workload_parameter_refuses_hostile_values_w
     const std::string file = write_temp(
         "workload.yaml", "kind: workload\n" + nested(p.info.path, value) +
                              "layers:\n  - {name: a, type: fc, in_features: 8, out_features: 8}\n");
-    const std::string e = error_of([&] { load_workload(file); });
+    const std::string e = test::config_error_of([&] { load_workload(file); });
     BOOST_TEST_CONTEXT(p.info.path << " = " << value) {
       BOOST_TEST(e.find(p.info.allowed()) != std::string::npos, e);
     }

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../../config_error.hpp"
 #include "common/error.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/npy.hpp"
@@ -23,15 +24,6 @@ struct TempDir {
 };
 
 const std::string kRoot = CIRCA_SOURCE_DIR;
-
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "";
-}
 
 }  // namespace
 
@@ -70,14 +62,16 @@ BOOST_AUTO_TEST_CASE(truncated_or_misshapen_files_are_refused_naming_the_file) {
   const std::string f = (d.path / "bad.npy").string();
   sysc::write_npy(f, {4}, {1, 2, 3, 4});
   fs::resize_file(f, fs::file_size(f) - 8);
-  const std::string e = error_of([&] { sysc::read_npy(f); });
+  const std::string e = circa::test::config_error_of([&] { sysc::read_npy(f); });
   BOOST_TEST(e.find("bad.npy") != std::string::npos, e);
   std::ofstream(d.path / "junk.npy") << "not an npy file";
-  const std::string j = error_of([&] { sysc::read_npy((d.path / "junk.npy").string()); });
+  const std::string j =
+      circa::test::config_error_of([&] { sysc::read_npy((d.path / "junk.npy").string()); });
   BOOST_TEST(j.find("junk.npy") != std::string::npos, j);
   const AcceleratorSpec s = load_accelerator(kRoot + "/configs/small.yaml").spec;
   const Workload w = load_workload(kRoot + "/workloads/lenet300.yaml");
-  const std::string m = error_of([&] { sysc::load_data(d.path.string(), s, w, 1); });
+  const std::string m =
+      circa::test::config_error_of([&] { sysc::load_data(d.path.string(), s, w, 1); });
   BOOST_TEST(m.find("fc1.weights.npy") != std::string::npos, m);
 }
 
@@ -135,7 +129,7 @@ BOOST_AUTO_TEST_CASE(lying_headers_are_refused_without_allocating) {
     std::ofstream(f, std::ios::binary)
         << std::string("\x93NUMPY\x01\x00", 8) << static_cast<char>(h.size() & 0xff)
         << static_cast<char>(h.size() >> 8) << h << std::string(16, '\0');
-    return error_of([&] { sysc::read_npy(f); });
+    return circa::test::config_error_of([&] { sysc::read_npy(f); });
   };
   BOOST_TEST(npy("neg.npy", "-1,").find("negative dimension -1") != std::string::npos);
   BOOST_TEST(npy("huge.npy", "4611686018427387904, 4").find("shape too large") !=
@@ -144,8 +138,9 @@ BOOST_AUTO_TEST_CASE(lying_headers_are_refused_without_allocating) {
              std::string::npos);
   const std::string v2 = (d.path / "v2.npy").string();
   std::ofstream(v2, std::ios::binary) << std::string("\x93NUMPY\x02\x00\xff\xff\xff\xff", 12);
-  BOOST_TEST(error_of([&] { sysc::read_npy(v2); }).find("header of 4294967295 bytes") !=
-             std::string::npos);
+  BOOST_TEST(circa::test::config_error_of([&] {
+               sysc::read_npy(v2);
+             }).find("header of 4294967295 bytes") != std::string::npos);
 }
 
 // The header may be up to 1 MiB. It was parsed with std::regex, which in libstdc++ recurses once
@@ -168,12 +163,12 @@ BOOST_AUTO_TEST_CASE(a_header_of_hundreds_of_kib_is_read_without_overflowing_the
       "wide.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (2," + spaces + "), }", 16));
   BOOST_TEST(a.shape == (std::vector<int64_t>{2}), boost::test_tools::per_element());
   BOOST_TEST(a.values == (std::vector<double>{0, 0}), boost::test_tools::per_element());
-  const std::string e = error_of([&] {
+  const std::string e = circa::test::config_error_of([&] {
     sysc::read_npy(npy("descr.npy", "{'descr': '" + spaces + "', 'fortran_order': False, }", 0));
   });
   BOOST_TEST(e.find("descr.npy: not a usable .npy file: dtype '") != std::string::npos);
   // A shape entry is one whole integer ("1 2" was read as 1 before).
-  const std::string s = error_of([&] {
+  const std::string s = circa::test::config_error_of([&] {
     sysc::read_npy(
         npy("pair.npy", "{'descr': '<f8', 'fortran_order': False, 'shape': (1 2,), }", 8));
   });

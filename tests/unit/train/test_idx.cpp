@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "../../config_error.hpp"
 #include "common/error.hpp"
 #include "data/fashion_mnist.hpp"
 #include "data/idx.hpp"
@@ -22,17 +23,6 @@ fs::path scratch_dir() {
   const fs::path d = fs::temp_directory_path() / ("circa_test_idx_" + std::to_string(::getpid()));
   fs::create_directories(d);
   return d;
-}
-
-// The ConfigError message `fn` throws ("" when it does not throw).
-template <class Fn>
-std::string error_of(Fn fn) {
-  try {
-    fn();
-  } catch (const ConfigError& e) {
-    return e.what();
-  }
-  return "";
 }
 
 void write_bytes(const fs::path& f, const std::string& bytes) {
@@ -83,16 +73,18 @@ BOOST_AUTO_TEST_CASE(write_then_read_round_trips_and_limits) {
 BOOST_AUTO_TEST_CASE(wrong_magic_names_the_file) {
   const fs::path f = scratch_dir() / "magic.idx";
   write_bytes(f, std::string("\x12\x34\x08\x03", 4) + std::string(12 + 8, '\0'));
-  const std::string e = error_of([&] { read_idx(f.string(), 3); });
+  const std::string e = circa::test::config_error_of([&] { read_idx(f.string(), 3); });
   BOOST_TEST(e.find(f.string()) != std::string::npos, e);
   BOOST_TEST(e.find("wrong magic") != std::string::npos, e);
   // Right magic bytes, wrong element type, and a rank other than asked.
   write_bytes(f, std::string("\0\0\x0D\x03", 4) + std::string(12 + 8, '\0'));
-  BOOST_TEST(error_of([&] { read_idx(f.string(), 3); }).find("element type 13") !=
-             std::string::npos);
+  BOOST_TEST(circa::test::config_error_of([&] {
+               read_idx(f.string(), 3);
+             }).find("element type 13") != std::string::npos);
   write_bytes(f, header3(2) + std::string(8, '\0'));
-  BOOST_TEST(error_of([&] { read_idx(f.string(), 1); }).find("3 dimensions, expected 1") !=
-             std::string::npos);
+  BOOST_TEST(circa::test::config_error_of([&] {
+               read_idx(f.string(), 1);
+             }).find("3 dimensions, expected 1") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(truncated_files_name_the_file_and_the_part) {
@@ -100,12 +92,12 @@ BOOST_AUTO_TEST_CASE(truncated_files_name_the_file_and_the_part) {
   // Plain: two 2x2 images promised, six bytes given.
   const fs::path plain = dir / "short.idx";
   write_bytes(plain, header3(2) + std::string(6, '\x01'));
-  std::string e = error_of([&] { read_idx(plain.string(), 3); });
+  std::string e = circa::test::config_error_of([&] { read_idx(plain.string(), 3); });
   BOOST_TEST(e.find(plain.string() + ": not a usable IDX file: truncated in the data") !=
                  std::string::npos,
              e);
   write_bytes(plain, std::string("\0\0\x08\x03\0\0", 6));
-  e = error_of([&] { read_idx(plain.string(), 3); });
+  e = circa::test::config_error_of([&] { read_idx(plain.string(), 3); });
   BOOST_TEST(e.find("truncated in the dimensions") != std::string::npos, e);
   // Gzip: a valid stream with its second half cut off.
   const fs::path gz = dir / "cut.idx.gz";
@@ -113,7 +105,7 @@ BOOST_AUTO_TEST_CASE(truncated_files_name_the_file_and_the_part) {
   for (size_t i = 0; i < v.size(); ++i) v[i] = static_cast<uint8_t>(i * 131 % 251);
   write_idx_gz(gz.string(), {1000, 2, 2}, v);
   fs::resize_file(gz, fs::file_size(gz) / 2);
-  e = error_of([&] { read_idx(gz.string(), 3); });
+  e = circa::test::config_error_of([&] { read_idx(gz.string(), 3); });
   BOOST_TEST(
       e.find(gz.string() + ": not a usable IDX file: truncated in the data") != std::string::npos,
       e);
@@ -122,7 +114,8 @@ BOOST_AUTO_TEST_CASE(truncated_files_name_the_file_and_the_part) {
 BOOST_AUTO_TEST_CASE(missing_files_say_how_to_install_the_dataset) {
   const fs::path dir = scratch_dir() / "empty";
   fs::create_directories(dir);
-  const std::string e = error_of([&] { load_fashion_mnist(dir.string(), Split::test); });
+  const std::string e =
+      circa::test::config_error_of([&] { load_fashion_mnist(dir.string(), Split::test); });
   BOOST_TEST(
       e.find((dir / "t10k-images-idx3-ubyte.gz").string() + ": missing") != std::string::npos, e);
   BOOST_TEST(e.find("apt-get install dataset-fashion-mnist") != std::string::npos, e);
@@ -133,15 +126,17 @@ BOOST_AUTO_TEST_CASE(images_and_labels_must_agree) {
   fs::create_directories(dir);
   write_idx_gz((dir / "t10k-images-idx3-ubyte.gz").string(), {3, 2, 2}, std::vector<uint8_t>(12));
   write_idx_gz((dir / "t10k-labels-idx1-ubyte.gz").string(), {2}, {1, 2});
-  std::string e = error_of([&] { load_fashion_mnist(dir.string(), Split::test); });
+  std::string e =
+      circa::test::config_error_of([&] { load_fashion_mnist(dir.string(), Split::test); });
   BOOST_TEST(e.find("2 labels for 3 images") != std::string::npos, e);
   write_idx_gz((dir / "t10k-labels-idx1-ubyte.gz").string(), {3}, {1, 12, 2});
-  e = error_of([&] { load_fashion_mnist(dir.string(), Split::test); });
+  e = circa::test::config_error_of([&] { load_fashion_mnist(dir.string(), Split::test); });
   BOOST_TEST(e.find("label 12 outside 0..9") != std::string::npos, e);
 }
 
 BOOST_AUTO_TEST_CASE(unknown_dataset_names_are_refused) {
-  BOOST_TEST(error_of([] { check_dataset_name("mnist"); }).find("fashion-mnist") !=
-             std::string::npos);
-  BOOST_TEST(error_of([] { check_dataset_name("fashion-mnist"); }).empty());
+  BOOST_TEST(circa::test::config_error_of([] {
+               check_dataset_name("mnist");
+             }).find("fashion-mnist") != std::string::npos);
+  BOOST_TEST(circa::test::config_error_of([] { check_dataset_name("fashion-mnist"); }).empty());
 }
