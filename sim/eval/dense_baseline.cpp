@@ -159,17 +159,18 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
     c.energy_uj.push_back({u.name, u.energy->count(s, e) * per.energy_pj * 1e-6, per.source});
   }
   const arch::MemoryMap map = arch::memory_map(s);  // priced through the per-shape cache
-  const MemoryCost wm = memory_cost(s, map, arch::MemoryId::weight_sram);
-  c.energy_uj.push_back(
-      {"weight_sram", wm.read_pj(double(sram_words)) * 1e-6, wm.macro.read_energy_pj.source});
+  const auto wm_cost = memory_cost(s, map, arch::MemoryId::weight_sram);
+  const MemoryCost& wm = *wm_cost;
+  c.energy_uj.push_back({"weight_sram", wm.read_pj(double(sram_words)) * 1e-6, wm.energy_source});
   const double length = circnn.wire_length_mm;  // the same area
   c.wires_uj.push_back(wire_energy(s, "weight_sram", double(sram_words) * wm.word_bits, length));
   const auto& act = arch::unit(UnitId::activation_buffer);
-  const MemoryCost am = memory_cost(s, map, *act.memory);
+  const auto am_cost = memory_cost(s, map, *act.memory);
+  const MemoryCost& am = *am_cost;
   c.energy_uj.push_back(
       {act.name,
        (am.read_pj(act.accesses->reads(s, e)) + am.write_pj(act.accesses->writes(s, e))) * 1e-6,
-       am.macro.read_energy_pj.source});
+       am.energy_source});
   c.wires_uj.push_back(
       wire_energy(s, act.name,
                   (act.accesses->reads(s, e) + act.accesses->writes(s, e)) * am.word_bits, length));

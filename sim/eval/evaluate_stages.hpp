@@ -1,5 +1,5 @@
 // The stages of eval::evaluate, exposed so `circa bench sweep` can time each one on the very
-// calls evaluate makes: apply_timing_policy, check_point, ana::estimate, cost_report,
+// calls evaluate makes: apply_timing_policy, check_point, ana::estimate, cost_figures,
 // network_sqnr_db, then assemble_metrics. evaluate(spec, w, analytical, seed) is exactly these
 // in this order.
 #pragma once

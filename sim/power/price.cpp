@@ -13,8 +13,10 @@ Cost price_ops(const arch::Ops& ops, int node_nm, const LogicModel& m) {
     total.energy_pj += c.energy_pj * o.count;
     total.area_um2 += c.area_um2 * o.count;
   }
-  total.source = "sim/power/tables/logic_45nm.csv (Horowitz ISSCC 2014; NanGate 45 nm) scaled by " +
-                 m.scaling_source(node_nm);
+  total.source =
+      std::string(
+          "sim/power/tables/logic_45nm.csv (Horowitz ISSCC 2014; NanGate 45 nm) scaled by ") +
+      m.scaling_source(node_nm);
   return total;
 }
 

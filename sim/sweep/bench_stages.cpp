@@ -50,7 +50,7 @@ void evaluate_timed(const AcceleratorSpec& given, const Workload& w, uint64_t se
   lap(at, kCheck);
   const arch::RunReport run = ana::estimate(s, w);
   lap(at, kEstimate);
-  const eval::CostReport c = eval::cost_report(s, w, run);
+  const eval::CostReport c = eval::cost_figures(s, w, run);
   lap(at, kCost);
   const double sqnr = eval::network_sqnr_db(s, w, seed);
   lap(at, kNumerics);
