@@ -7,7 +7,7 @@
 namespace circa::eval {
 namespace {
 
-nlohmann::json figures(const std::vector<Figure>& v) {
+nlohmann::json figures(const Figures& v) {
   nlohmann::json j = nlohmann::json::object();
   for (const auto& f : v) j[std::string(f.name)] = {{"value", f.value}, {"source", f.source.str()}};
   return j;

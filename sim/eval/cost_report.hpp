@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
 #include "arch/report.hpp"
@@ -26,12 +27,16 @@ struct Figure {
   SourceText source;
 };
 
+/// One row per unit (a few more than the registry's units at most), held in place: a sweep
+/// makes two cost reports a point without allocating for them.
+using Figures = boost::container::small_vector<Figure, 16>;
+
 struct CostReport {
-  std::vector<Figure> area_mm2;    ///< per unit
-  std::vector<Figure> energy_uj;   ///< datapath dynamic energy per inference, per unit
-  std::vector<Figure> clock_uj;    ///< its registers clocked every cycle, per unit
-  std::vector<Figure> wires_uj;    ///< its words moved across the floorplan, per memory unit
-  std::vector<Figure> leakage_mw;  ///< per unit
+  Figures area_mm2;    ///< per unit
+  Figures energy_uj;   ///< datapath dynamic energy per inference, per unit
+  Figures clock_uj;    ///< its registers clocked every cycle, per unit
+  Figures wires_uj;    ///< its words moved across the floorplan, per memory unit
+  Figures leakage_mw;  ///< per unit
   double total_area_mm2 = 0;
   double wire_length_mm = 0;     ///< a memory word's average trip: half the side of the floorplan
   double dynamic_energy_uj = 0;  ///< per inference: datapath + clock + wires

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
 #include "arch/units.hpp"
@@ -26,7 +27,7 @@ struct MemoryTiming {
 
 struct TimingCheck {
   double period_ns = 0;
-  std::vector<MemoryTiming> memories;
+  boost::container::small_vector<MemoryTiming, 4> memories;  ///< the memory units, in place
   double max_clock_mhz = 0;  ///< the highest clock at which every memory reads in one cycle
   int limiting = -1;         ///< the index in `memories` of the memory that sets it (-1: none)
   /// The memory that sets max_clock_mhz and its delay, e.g. "weight_sram access 0.774 ns".
