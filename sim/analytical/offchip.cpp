@@ -37,13 +37,15 @@ int64_t OffchipStream::issue_ready(int blocks, const std::vector<int64_t>& start
   last_request_ = a;
   // Its bytes on the bus after the bytes before them; each row through the port once its share
   // has crossed, one row a cycle.
-  const int64_t b = arch::bus_bytes(t_, arch::issue_bytes(mac_, blocks));
-  if (b != offsets_bytes_) {
+  if (blocks != offsets_blocks_) {
+    const int64_t bytes = arch::bus_bytes(t_, arch::issue_bytes(mac_, blocks));
     offsets_.resize(static_cast<size_t>(ic));
     for (int c = 0; c < ic; ++c)
-      offsets_[c] = (c + 1) * static_cast<double>(b) / ic / t_.bytes_per_cycle;
-    offsets_bytes_ = b;
+      offsets_[c] = (c + 1) * static_cast<double>(bytes) / ic / t_.bytes_per_cycle;
+    offsets_blocks_ = blocks;
+    offsets_bytes_ = bytes;
   }
+  const int64_t b = offsets_bytes_;
   const double start = std::max(static_cast<double>(a + t_.latency_cycles), bus_free_);
   for (int c = 0; c < ic; ++c) {
     const double in = start + offsets_[c];

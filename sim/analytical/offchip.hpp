@@ -39,10 +39,11 @@ class OffchipStream {
   double bus_free_ = 0;
   int64_t bytes_ = 0;
   std::vector<int64_t> last_rows_;  ///< per issue: the cycle its last row was taken
-  /// The bus bytes of the last issue size seen and, per row c of an issue, the cycles after the
-  /// issue's bus start at which its share (c+1)/issue_cycles has crossed: the same expression
-  /// as every issue of that size works out, kept rather than divided again.
-  int64_t offsets_bytes_ = -1;
+  /// The last issue size seen (output blocks), its bus bytes and, per row c of the issue, the
+  /// cycles after the issue's bus start at which its share (c+1)/issue_cycles has crossed: the
+  /// same expressions every issue of that size works out, kept rather than worked out again.
+  int offsets_blocks_ = -1;
+  int64_t offsets_bytes_ = 0;
   std::vector<double> offsets_;
 };
 

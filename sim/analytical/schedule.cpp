@@ -42,15 +42,17 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
 
 namespace {
 
-/// The schedule; `record` = false skips each issue's start where the weights are on chip (no
-/// stream reads them), leaving an O(groups) walk with the same arithmetic.
-ProductSchedule schedule(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
-                         const arch::MemoryMap& map, int phase_a_blocks, int issues, bool record) {
+/// The schedule, into `ps` (whose vectors keep their room: a caller may reuse it); `record` =
+/// false skips each issue's start where the weights are on chip (no stream reads them), leaving
+/// an O(groups) walk with the same arithmetic.
+void schedule(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
+              const arch::MemoryMap& map, int phase_a_blocks, int issues, bool record,
+              ProductSchedule& ps) {
   const arch::FftTiming& f = pl.fft;
   const int B = s.mac.accumulator_banks;
-  ProductSchedule ps;
   ps.phase_a = f.span(phase_a_blocks);
-  ps.groups.resize(pl.groups);
+  ps.groups.assign(pl.groups, GroupTimes{});
+  ps.issue_starts.clear();
   std::optional<OffchipStream> stream;  // built only for a streamed layer (it reads the map)
   if (!pl.weights_on_chip) stream.emplace(s, pl, map);
   OffchipStream* streamed = stream ? &*stream : nullptr;
@@ -78,14 +80,15 @@ ProductSchedule schedule(const AcceleratorSpec& s, const Layer& l, const arch::L
   }
   ps.lstm_update = arch::lstm_update_cycles(s, l);
   ps.total = end + ps.lstm_update;
-  return ps;
 }
 
 }  // namespace
 
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
                                  const arch::LayerPlan& pl, int phase_a_blocks, int issues) {
-  return schedule(s, l, pl, arch::memory_map(s), phase_a_blocks, issues, true);
+  ProductSchedule ps;
+  schedule(s, l, pl, arch::memory_map(s), phase_a_blocks, issues, true, ps);
+  return ps;
 }
 
 int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl) {
@@ -94,7 +97,9 @@ int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::Lay
 
 int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
                        const arch::MemoryMap& map) {
-  return schedule(s, l, pl, map, pl.geom.q, pl.geom.q, false).total;
+  thread_local ProductSchedule ps;  // its vectors' room kept from one call to the next
+  schedule(s, l, pl, map, pl.geom.q, pl.geom.q, false, ps);
+  return ps.total;
 }
 
 std::vector<int64_t> row_accesses_per_bank(const arch::MemoryMap& m, int64_t first_row,

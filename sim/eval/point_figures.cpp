@@ -1,6 +1,10 @@
 #include "eval/point_figures.hpp"
 
+#include <algorithm>
+#include <map>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/error.hpp"
 
@@ -53,13 +57,33 @@ void breakdowns(const CostReport& c, PointFigures& out) {
 }
 
 PointMetrics named(const PointFigures& f) {
+  // Indices of the metric table and of the units in name order: each map is filled at its end
+  // (a hint, no search).
+  static const auto by_name = [](auto names) {
+    std::vector<std::size_t> order(names.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return std::string_view(names[a]) < std::string_view(names[b]);
+    });
+    return order;
+  };
+  static const std::vector<std::size_t> metric_order = by_name(metric_names());
+  static const std::vector<std::size_t> unit_order = by_name(unit_names());
   PointMetrics m;
-  const std::vector<MetricDef>& table = metric_table();
-  for (std::size_t i = 0; i < kMetricCount; ++i) m.values[table[i].name] = f.values[i];
-  for (int u = 0; u < arch::kUnitCount; ++u) {
+  const std::vector<std::string>& names = metric_names();
+  for (std::size_t i : metric_order) m.values.emplace_hint(m.values.end(), names[i], f.values[i]);
+  std::map<std::string, double>* area = nullptr;
+  std::map<std::string, double>* energy = nullptr;
+  for (std::size_t u : unit_order) {
     const char* name = unit_names()[u];
-    if (f.has_area[u]) m.breakdowns["area_um2"][name] = f.area_um2[u];
-    if (f.has_energy[u]) m.breakdowns["energy_pj"][name] = f.energy_pj[u];
+    if (f.has_area[u]) {
+      if (!area) area = &m.breakdowns["area_um2"];
+      area->emplace_hint(area->end(), name, f.area_um2[u]);
+    }
+    if (f.has_energy[u]) {
+      if (!energy) energy = &m.breakdowns["energy_pj"];
+      energy->emplace_hint(energy->end(), name, f.energy_pj[u]);
+    }
   }
   return m;
 }
