@@ -17,7 +17,9 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
   r.workload = w.name;
   r.clock_mhz = s.clock_mhz;
   r.conv_dataflow = to_string(s.controller.conv_dataflow);
-  const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w);
+  const arch::MemoryMap map = arch::memory_map(s);
+  const std::vector<arch::LayerPlan> plans = arch::plan_workload(s, w, map);
+  r.layers.reserve(plans.size());
   for (size_t i = 0; i < plans.size(); ++i) {
     // The next layer's first input row is read in a cycle of its own (SCHEDULE.md, "Layer
     // switch"); products within a layer run back to back.
@@ -40,9 +42,10 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
       l.cycles = t.cycles;
       l.events = t.events;
     } else {
-      l.product_cycles = product_cycles(s, w.layers[i], pl);
+      l.product_cycles = product_cycles(s, w.layers[i], pl, map);
       l.cycles = l.product_cycles * l.products;
-      l.events = product_events(s, pl).scaled(l.products);
+      l.events = product_events(s, pl, map);
+      l.events.scale(l.products);
     }
     if (w.layers[i].kind == LayerKind::conv && w.layers[i].pool != Pooling::none) {
       // Pooling writes a window's first pixel and reads back then writes the other three; an
@@ -58,7 +61,7 @@ arch::RunReport estimate(const AcceleratorSpec& s, const Workload& w) {
       l.events.act_lstm_writes = 2 * samples * l.products;
       l.events.lstm_cell_samples = samples * l.products;
     }
-    l.events.sram_config_writes_per_bank = config_writes(s, pl);
+    l.events.sram_config_writes_per_bank = config_writes(s, pl, map);
     r.cycles += l.cycles;
     r.events += l.events;
     r.layers.push_back(std::move(l));

@@ -1,15 +1,25 @@
 #include "analytical/offchip.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "arch/memory_map.hpp"
 
 namespace circa::ana {
+namespace {
 
-OffchipStream::OffchipStream(const AcceleratorSpec& s, const arch::LayerPlan& pl)
-    : t_(arch::offchip_timing(s)),
-      mac_(pl.mac),
-      depth_(arch::memory_map(s).weight_stream_fifo.depth) {}
+/// arch::ceil_ratio(x, 1.0) (x / 1.0 is x), inline: the walk asks it for every row.
+int64_t ceil_whole(double x) {
+  const double r = std::round(x);
+  if (std::fabs(x - r) <= 1e-9 * std::max(1.0, std::fabs(x))) return static_cast<int64_t>(r);
+  return static_cast<int64_t>(std::ceil(x));
+}
+
+}  // namespace
+
+OffchipStream::OffchipStream(const AcceleratorSpec& s, const arch::LayerPlan& pl,
+                             const arch::MemoryMap& map)
+    : t_(arch::offchip_timing(s)), mac_(pl.mac), depth_(map.weight_stream_fifo.depth) {}
 
 int64_t OffchipStream::issue_ready(int blocks, const std::vector<int64_t>& starts) {
   const int ic = mac_.issue_cycles;
@@ -27,11 +37,22 @@ int64_t OffchipStream::issue_ready(int blocks, const std::vector<int64_t>& start
   last_request_ = a;
   // Its bytes on the bus after the bytes before them; each row through the port once its share
   // has crossed, one row a cycle.
-  const int64_t b = arch::bus_bytes(t_, arch::issue_bytes(mac_, blocks));
+  if (blocks != offsets_blocks_) {
+    const int64_t bytes = arch::bus_bytes(t_, arch::issue_bytes(mac_, blocks));
+    offsets_.resize(static_cast<size_t>(ic));
+    for (int c = 0; c < ic; ++c)
+      offsets_[c] = (c + 1) * static_cast<double>(bytes) / ic / t_.bytes_per_cycle;
+    offsets_blocks_ = blocks;
+    offsets_bytes_ = bytes;
+  }
+  const int64_t b = offsets_bytes_;
   const double start = std::max(static_cast<double>(a + t_.latency_cycles), bus_free_);
   for (int c = 0; c < ic; ++c) {
-    const double in = start + (c + 1) * static_cast<double>(b) / ic / t_.bytes_per_cycle;
-    last_row_ = std::max(arch::ceil_ratio(in, 1.0), last_row_ + 1);
+    const double in = start + offsets_[c];
+    // A row in by cycle last_row_ is taken the cycle after it: ceil_whole(in) <= ceil(in) <=
+    // last_row_ there, so the max below is last_row_ + 1 without working the ceiling out.
+    last_row_ = in <= static_cast<double>(last_row_) ? last_row_ + 1
+                                                     : std::max(ceil_whole(in), last_row_ + 1);
   }
   bus_free_ = start + static_cast<double>(b) / t_.bytes_per_cycle;
   bytes_ += b;

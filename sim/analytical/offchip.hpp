@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
 #include "arch/offchip.hpp"
 #include "spec/accelerator_spec.hpp"
@@ -19,12 +20,14 @@ namespace circa::ana {
 
 class OffchipStream {
  public:
-  OffchipStream(const AcceleratorSpec& s, const arch::LayerPlan& pl);
+  OffchipStream(const AcceleratorSpec& s, const arch::LayerPlan& pl, const arch::MemoryMap& map);
 
   /// The first cycle (from the product's cycle 0) the next issue, of `blocks` output blocks, may
   /// start; `starts` holds the starts of every earlier issue, in order.
   int64_t issue_ready(int blocks, const std::vector<int64_t>& starts);
   int64_t bytes() const { return bytes_; }  ///< bus bytes so far (whole bursts)
+  /// Room for `issues` issues' records (the walk then allocates no more).
+  void reserve(size_t issues) { last_rows_.reserve(issues); }
 
  private:
   arch::OffchipTiming t_;
@@ -36,6 +39,12 @@ class OffchipStream {
   double bus_free_ = 0;
   int64_t bytes_ = 0;
   std::vector<int64_t> last_rows_;  ///< per issue: the cycle its last row was taken
+  /// The last issue size seen (output blocks), its bus bytes and, per row c of the issue, the
+  /// cycles after the issue's bus start at which its share (c+1)/issue_cycles has crossed: the
+  /// same expressions every issue of that size works out, kept rather than worked out again.
+  int offsets_blocks_ = -1;
+  int64_t offsets_bytes_ = 0;
+  std::vector<double> offsets_;
 };
 
 }  // namespace circa::ana

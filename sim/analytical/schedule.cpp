@@ -28,7 +28,11 @@ int64_t mac_group_end(const arch::LayerPlan& pl, int q, int blocks, int64_t star
 }  // namespace
 
 int64_t sram_issue_cycles(const AcceleratorSpec& s, const arch::MacTiming& m) {
-  return m.issue_cycles * arch::row_access(arch::memory_map(s), 0).cycles;
+  return sram_issue_cycles(arch::memory_map(s), m);
+}
+
+int64_t sram_issue_cycles(const arch::MemoryMap& map, const arch::MacTiming& m) {
+  return m.issue_cycles * arch::row_access(map, 0).cycles;
 }
 
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
@@ -38,21 +42,24 @@ ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
 
 namespace {
 
-/// The schedule; `record` = false skips each issue's start where the weights are on chip (no
-/// stream reads them), leaving an O(groups) walk with the same arithmetic.
-ProductSchedule schedule(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
-                         int phase_a_blocks, int issues, bool record) {
+/// The schedule, into `ps` (whose vectors keep their room: a caller may reuse it); `record` =
+/// false skips each issue's start where the weights are on chip (no stream reads them), leaving
+/// an O(groups) walk with the same arithmetic.
+void schedule(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
+              const arch::MemoryMap& map, int phase_a_blocks, int issues, bool record,
+              ProductSchedule& ps) {
   const arch::FftTiming& f = pl.fft;
   const int B = s.mac.accumulator_banks;
-  ProductSchedule ps;
   ps.phase_a = f.span(phase_a_blocks);
-  ps.groups.resize(pl.groups);
+  ps.groups.assign(pl.groups, GroupTimes{});
+  ps.issue_starts.clear();
   std::optional<OffchipStream> stream;  // built only for a streamed layer (it reads the map)
-  if (!pl.weights_on_chip) stream.emplace(s, pl);
+  if (!pl.weights_on_chip) stream.emplace(s, pl, map);
   OffchipStream* streamed = stream ? &*stream : nullptr;
   std::vector<int64_t>* starts = record || streamed ? &ps.issue_starts : nullptr;
   if (starts) starts->reserve(static_cast<size_t>(pl.groups) * issues);
-  const int64_t sram_cycles = sram_issue_cycles(s, pl.mac);
+  if (streamed) streamed->reserve(static_cast<size_t>(pl.groups) * issues);
+  const int64_t sram_cycles = sram_issue_cycles(map, pl.mac);
   int64_t mac_free = ps.phase_a, end = 0;
   for (int g = 0; g < pl.groups; ++g) {
     GroupTimes& gt = ps.groups[g];
@@ -73,18 +80,26 @@ ProductSchedule schedule(const AcceleratorSpec& s, const Layer& l, const arch::L
   }
   ps.lstm_update = arch::lstm_update_cycles(s, l);
   ps.total = end + ps.lstm_update;
-  return ps;
 }
 
 }  // namespace
 
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
                                  const arch::LayerPlan& pl, int phase_a_blocks, int issues) {
-  return schedule(s, l, pl, phase_a_blocks, issues, true);
+  ProductSchedule ps;
+  schedule(s, l, pl, arch::memory_map(s), phase_a_blocks, issues, true, ps);
+  return ps;
 }
 
 int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl) {
-  return schedule(s, l, pl, pl.geom.q, pl.geom.q, false).total;
+  return product_cycles(s, l, pl, arch::memory_map(s));
+}
+
+int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
+                       const arch::MemoryMap& map) {
+  thread_local ProductSchedule ps;  // its vectors' room kept from one call to the next
+  schedule(s, l, pl, map, pl.geom.q, pl.geom.q, false, ps);
+  return ps.total;
 }
 
 std::vector<int64_t> row_accesses_per_bank(const arch::MemoryMap& m, int64_t first_row,
@@ -108,6 +123,11 @@ std::vector<int64_t> row_accesses_per_bank(const arch::MemoryMap& m, int64_t fir
 }
 
 arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl) {
+  return product_events(s, pl, arch::memory_map(s));
+}
+
+arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl,
+                            const arch::MemoryMap& m) {
   const LayerGeometry& g = pl.geom;
   const int64_t p = g.p, q = g.q, k = g.k, slots = pl.mac.slots;
   arch::Events e;
@@ -120,13 +140,12 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
   e.act_spectrum_writes = q * (k / 2 + 1);
   e.act_spectrum_reads = pl.groups * q * slots;
   e.act_output_writes = g.rows;
-  e.sram_reads_per_bank.assign(s.weight_sram.banks, 0);
   if (pl.weights_on_chip) {
-    const arch::MemoryMap m = arch::memory_map(s);
     e.sram_reads_per_bank =
         row_accesses_per_bank(m, pl.weight_base_row, int64_t{pl.groups} * q * pl.mac.issue_cycles);
     e.sram_read_bits = sram_read_bits(s, e.sram_reads_per_bank);
   } else {
+    e.sram_reads_per_bank.assign(s.weight_sram.banks, 0);
     e.offchip_bytes = streamed_bytes(s, pl, q);
   }
   return e;
@@ -147,8 +166,13 @@ int64_t streamed_bytes(const AcceleratorSpec& s, const arch::LayerPlan& pl, int6
 }
 
 std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl) {
+  return config_writes(s, pl, arch::memory_map(s));
+}
+
+std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl,
+                                   const arch::MemoryMap& map) {
   if (!pl.weights_on_chip) return std::vector<int64_t>(s.weight_sram.banks, 0);
-  return row_accesses_per_bank(arch::memory_map(s), pl.weight_base_row, pl.weight_rows);
+  return row_accesses_per_bank(map, pl.weight_base_row, pl.weight_rows);
 }
 
 }  // namespace circa::ana

@@ -35,6 +35,7 @@ struct ProductSchedule {
 /// Cycles a MAC issue occupies when weights are on chip: issue_cycles rows, each read in
 /// arch::row_access(...).cycles (1 when a row fits in its bank group).
 int64_t sram_issue_cycles(const AcceleratorSpec& s, const arch::MacTiming& m);
+int64_t sram_issue_cycles(const arch::MemoryMap& map, const arch::MacTiming& m);
 
 /// The schedule of one product (every product of a layer is the same).
 ProductSchedule product_schedule(const AcceleratorSpec& s, const Layer& l,
@@ -56,6 +57,15 @@ arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl)
 /// Word writes per bank that load a resident layer's weights once, at configuration: every row
 /// of the layer written once, through the same banks a read of it takes.
 std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl);
+
+/// The three above with the spec's memory map already built (memory_map(s)): the estimate builds
+/// it once per point.
+int64_t product_cycles(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& pl,
+                       const arch::MemoryMap& map);
+arch::Events product_events(const AcceleratorSpec& s, const arch::LayerPlan& pl,
+                            const arch::MemoryMap& map);
+std::vector<int64_t> config_writes(const AcceleratorSpec& s, const arch::LayerPlan& pl,
+                                   const arch::MemoryMap& map);
 
 /// Bits read from the weight SRAM by `reads_per_bank` word reads.
 int64_t sram_read_bits(const AcceleratorSpec& s, const std::vector<int64_t>& reads_per_bank);

@@ -30,14 +30,19 @@ Events& Events::operator+=(const Events& o) {
 
 Events Events::scaled(int64_t n) const {
   Events e = *this;
-#define CIRCA_EVENT_SCALE(member, group, key, doc) e.member *= n;
+  e.scale(n);
+  return e;
+}
+
+Events& Events::scale(int64_t n) {
+#define CIRCA_EVENT_SCALE(member, group, key, doc) member *= n;
   CIRCA_EVENT_COUNTS(CIRCA_EVENT_SCALE)
 #undef CIRCA_EVENT_SCALE
 #define CIRCA_EVENT_SCALE(member, group, key, doc) \
-  for (int64_t & x : e.member) x *= n;
+  for (int64_t & x : member) x *= n;
   CIRCA_EVENT_BANK_COUNTS(CIRCA_EVENT_SCALE)
 #undef CIRCA_EVENT_SCALE
-  return e;
+  return *this;
 }
 
 bool Events::operator==(const Events& o) const {

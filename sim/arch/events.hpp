@@ -55,6 +55,8 @@ struct Events {
   Events& operator+=(const Events& o);
   /// Every count multiplied by n (a per-product count to a per-layer one).
   Events scaled(int64_t n) const;
+  /// The same in place.
+  Events& scale(int64_t n);
   bool operator==(const Events& o) const;
   bool operator!=(const Events& o) const {
     return !(*this == o);

@@ -55,9 +55,15 @@ MacTiming mac_timing(const AcceleratorSpec& s, int k) {
 }
 
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w) {
+  return plan_workload(s, w, memory_map(s));
+}
+
+std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w,
+                                     const MemoryMap& m) {
   check_conv_dataflow(s, w);
   std::vector<LayerPlan> plans;
-  const int64_t sram_rows = memory_map(s).weight_rows.rows;
+  plans.reserve(w.layers.size());
+  const int64_t sram_rows = m.weight_rows.rows;
   int64_t free_rows = sram_rows;
   for (const Layer& l : w.layers) {
     LayerPlan p;

@@ -60,6 +60,10 @@ int group_blocks(const LayerPlan& pl, int g);
 /// weight rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not
 /// fit in what is left streams its weights from off-chip.
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w);
+struct MemoryMap;
+/// The same with the spec's memory map already built (memory_map(s)).
+std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w,
+                                     const MemoryMap& m);
 
 /// Reads per row of the lstm cell update: the row's four gates (i, f, g, o) and its cell state,
 /// one after another through the activation buffer's read port.

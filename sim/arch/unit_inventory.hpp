@@ -3,14 +3,16 @@
 // unit exercises. The unit registry (units.hpp) points at these; power prices them.
 #pragma once
 
-#include <vector>
+#include <boost/container/small_vector.hpp>
 
 #include "arch/logic_ops.hpp"
 #include "spec/accelerator_spec.hpp"
 
 namespace circa::arch {
 
-using Ops = std::vector<OpCount>;
+/// A unit's or an event's operators: a dozen at most, held in place (a sweep builds every unit's
+/// list on every point; none of them allocates).
+using Ops = boost::container::small_vector<OpCount, 16>;
 
 /// Operators one event exercises.
 Ops butterfly_ops(const FixedFormat& data, const FixedFormat& twiddle);

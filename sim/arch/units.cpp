@@ -185,7 +185,9 @@ const std::vector<UnitDescriptor>& units() {
 }
 
 const UnitDescriptor& unit(UnitId id) {
-  for (const auto& u : units())
+  const auto& all = units();
+  if (const size_t i = static_cast<size_t>(id); i < all.size() && all[i].id == id) return all[i];
+  for (const auto& u : all)
     if (u.id == id) return u;
   throw InternalError("unit registry has no descriptor for unit " +
                       std::to_string(static_cast<int>(id)));

@@ -29,6 +29,7 @@ enum class UnitId {
   spectrum_buffer,
   offchip,
 };
+inline constexpr int kUnitCount = static_cast<int>(UnitId::offchip) + 1;
 
 /// How the cost model prices a unit: its logic inventory, an SRAM macro, or off-chip accesses.
 enum class Pricing { logic, memory, offchip, none };

@@ -7,9 +7,9 @@
 namespace circa::eval {
 namespace {
 
-nlohmann::json figures(const std::vector<Figure>& v) {
+nlohmann::json figures(const Figures& v) {
   nlohmann::json j = nlohmann::json::object();
-  for (const auto& f : v) j[f.name] = {{"value", f.value}, {"source", f.source}};
+  for (const auto& f : v) j[std::string(f.name)] = {{"value", f.value}, {"source", f.source.str()}};
   return j;
 }
 
@@ -52,7 +52,7 @@ void print_cost(std::ostream& os, const CostReport& c) {
       c.effective_tops_per_w, c.actual_tops_per_w, c.effective_gops_per_mm2, c.actual_gops_per_mm2);
   os << fmt::format("timing: memories {} at {:.4g} MHz; highest clock {:.4g} MHz ({})\n",
                     c.timing.feasible() ? "run" : "do NOT run", 1000 / c.timing.period_ns,
-                    c.timing.max_clock_mhz, c.timing.limited_by);
+                    c.timing.max_clock_mhz, c.timing.limited_by());
   for (const auto& n : c.notes) os << "note: " << n << "\n";
 }
 

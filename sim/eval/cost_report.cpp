@@ -1,5 +1,6 @@
 #include "eval/cost_report.hpp"
 
+#include <array>
 #include <cmath>
 #include <map>
 
@@ -17,8 +18,7 @@ using power::price;
 
 /// Logic area per present unit of the registry, and its register bits (for its clock term).
 void add_logic_area(const AcceleratorSpec& s, CostReport& c,
-                    std::vector<std::pair<std::string, double>>& register_bits,
-                    double& logic_area_mm2) {
+                    std::array<double, arch::kUnitCount>& register_bits, double& logic_area_mm2) {
   for (const auto& u : arch::units()) {
     if (u.pricing != arch::Pricing::logic || !u.present(s)) continue;
     const arch::Ops ops = u.inventory(s);
@@ -28,27 +28,27 @@ void add_logic_area(const AcceleratorSpec& s, CostReport& c,
     double bits = 0;
     for (const auto& op : ops)
       if (op.op == Op::reg) bits += op.bits * op.count;
-    register_bits.push_back({u.name, bits});
+    register_bits[static_cast<size_t>(u.id)] = bits;
   }
 }
 
 /// Dynamic energy per inference of every unit with events, in registry order, and the wire
 /// energy of the words each memory (and the off-chip interface) moves.
 void add_dynamic_energy(const AcceleratorSpec& s, const arch::RunReport& run,
-                        const std::map<arch::UnitId, MemoryCost>& memories, CostReport& c) {
+                        const UnitMemories& memories, CostReport& c) {
   const int node = s.technology.node_nm;
   const arch::Events& e = run.events;
   const power::LogicModel& model = power::LogicModel::builtin();
   for (const auto& u : arch::units()) {
     if (u.pricing == arch::Pricing::memory) {
       if (!u.present(s)) continue;
-      const MemoryCost& m = memories.at(u.id);
+      const MemoryCost& m = *memories[static_cast<size_t>(u.id)];
       const double words = u.accesses->reads(s, e) + u.accesses->writes(s, e);
       const double pj = m.read_pj(u.accesses->reads(s, e)) + m.write_pj(u.accesses->writes(s, e));
-      c.energy_uj.push_back({u.name, pj * 1e-6, m.macro.read_energy_pj.source});
+      c.energy_uj.push_back({u.name, pj * 1e-6, m.energy_source});
       c.wires_uj.push_back(wire_energy(s, u.name, words * m.word_bits, c.wire_length_mm));
     } else if (u.pricing == arch::Pricing::logic && u.energy && u.energy->applies(s)) {
-      const power::Cost per_event = price(u.energy->ops(s), node);
+      const power::Cost per_event = price(u.energy->ops(s), node);  // cached per operator list
       c.energy_uj.push_back(
           {u.name, u.energy->count(s, e) * per_event.energy_pj * 1e-6, per_event.source});
     } else if (u.pricing == arch::Pricing::offchip) {
@@ -69,20 +69,31 @@ void set_ops(const arch::RunReport& run, CostReport& c) {
                  double(run.events.act_pool_reads);    // a max per pooled output
 }
 
-}  // namespace
-
-Figure clock_energy(const AcceleratorSpec& s, const std::string& unit, double register_bits,
-                    int64_t cycles) {
-  const power::Cost pin = power::LogicModel::builtin().op(Op::clock_pin, 1, s.technology.node_nm);
-  return {unit, register_bits * cycles * pin.energy_pj * 1e-6,
-          "register bits x cycles x clock_pin: " + pin.source};
+/// The built-in model's cost of one `op` at `node_nm`, with `what` before its source; worked
+/// out once per thread and node.
+const power::Cost& per_bit(Op op, int node_nm, const char* what) {
+  thread_local std::map<std::pair<Op, int>, power::Cost> cache;
+  const auto key = std::make_pair(op, node_nm);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  power::Cost c = power::LogicModel::builtin().op(op, 1, node_nm);
+  c.source = what + c.source.str();
+  return cache.emplace(key, c).first->second;
 }
 
-Figure wire_energy(const AcceleratorSpec& s, const std::string& unit, double bits,
-                   double length_mm) {
-  const power::Cost w = power::LogicModel::builtin().op(Op::wire, 1, s.technology.node_nm);
-  return {unit, bits * length_mm * w.energy_pj * 1e-6,
-          "bits moved x half the side of the floorplan (assumption) x wire: " + w.source};
+}  // namespace
+
+Figure clock_energy(const AcceleratorSpec& s, std::string_view unit, double register_bits,
+                    int64_t cycles) {
+  const power::Cost& pin =
+      per_bit(Op::clock_pin, s.technology.node_nm, "register bits x cycles x clock_pin: ");
+  return {unit, register_bits * cycles * pin.energy_pj * 1e-6, pin.source};
+}
+
+Figure wire_energy(const AcceleratorSpec& s, std::string_view unit, double bits, double length_mm) {
+  const power::Cost& w =
+      per_bit(Op::wire, s.technology.node_nm,
+              "bits moved x half the side of the floorplan (assumption) x wire: ");
+  return {unit, bits * length_mm * w.energy_pj * 1e-6, w.source};
 }
 
 double wire_length_mm(double area_mm2) {
@@ -108,32 +119,41 @@ void set_totals(CostReport& c, double clock_mhz, int64_t cycles) {
   c.actual_gops_per_mm2 = c.actual_gops / c.total_area_mm2;
 }
 
-CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
+CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
+  static const SourceText kLogicLeakage(
+      "logic area x leakage per mm2 of the weight-SRAM macro (assumption)");
   CostReport c;
-  const arch::MemoryMap map = arch::memory_map(s);
-  std::map<arch::UnitId, MemoryCost> memories;
-  for (const auto& u : arch::units())
-    if (u.pricing == arch::Pricing::memory && u.present(s))
-      memories[u.id] = memory_cost(s, map, *u.memory);
-  std::vector<std::pair<std::string, double>> register_bits;
+  const UnitMemories memories = unit_memories(s, arch::memory_map(s));
+  std::array<double, arch::kUnitCount> register_bits;
+  register_bits.fill(-1);  // -1: not a present logic unit
   double logic_area = 0;
   add_logic_area(s, c, register_bits, logic_area);
-  for (const auto& [id, m] : memories)
-    c.area_mm2.push_back({arch::to_string(id), m.area_mm2(), m.macro.area_mm2.source});
+  for (size_t id = 0; id < memories.size(); ++id)
+    if (memories[id])
+      c.area_mm2.push_back({arch::to_string(static_cast<arch::UnitId>(id)),
+                            memories[id]->area_mm2(), memories[id]->area_source});
   for (const auto& a : c.area_mm2) c.wire_length_mm += a.value;
   c.wire_length_mm = wire_length_mm(c.wire_length_mm);
   add_dynamic_energy(s, run, memories, c);
-  for (const auto& [unit, bits] : register_bits)
-    c.clock_uj.push_back(clock_energy(s, unit, bits, run.cycles));
+  for (const auto& u : arch::units())  // in registry order, as add_logic_area
+    if (const double bits = register_bits[static_cast<size_t>(u.id)]; bits >= 0)
+      c.clock_uj.push_back(clock_energy(s, u.name, bits, run.cycles));
   // Logic leaks like the SRAM of the same node and device, per mm2 (CACTI-fitted model).
-  const MemoryCost& wm = memories.at(arch::UnitId::weight_sram);
+  const MemoryCost& wm = *memories[static_cast<size_t>(arch::UnitId::weight_sram)];
   const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
-  c.leakage_mw = {{"logic", logic_area * density,
-                   "logic area x leakage per mm2 of the weight-SRAM macro (assumption)"}};
-  for (const auto& [id, m] : memories)
-    c.leakage_mw.push_back({arch::to_string(id), m.leakage_mw(), m.macro.leakage_total_mw.source});
+  c.leakage_mw = {{"logic", logic_area * density, kLogicLeakage}};
+  for (size_t id = 0; id < memories.size(); ++id)
+    if (memories[id])
+      c.leakage_mw.push_back({arch::to_string(static_cast<arch::UnitId>(id)),
+                              memories[id]->leakage_mw(), memories[id]->leakage_source});
   set_ops(run, c);
   set_totals(c, s.clock_mhz, run.cycles);
+  c.timing = memory_timing(s.clock_mhz, memories);
+  return c;
+}
+
+void add_cost_notes(const AcceleratorSpec& s, CostReport& c) {
+  const auto wm = memory_cost(s, arch::memory_map(s), arch::MemoryId::weight_sram);
   c.notes = {
       "effective ops = 2 x dense-equivalent MACs (the papers' basis); actual ops = real "
       "multiplies and adds executed (10 per butterfly, 8 per complex MAC, 2 per output)",
@@ -143,14 +163,18 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload&, const arch::Ru
                   "clock pin, not the tree's buffers); wires: every memory word and off-chip "
                   "byte moves {:.3g} mm, half the side of a square floorplan of the total area",
                   c.wire_length_mm)};
-  for (const auto& w : wm.macro.warnings) c.notes.push_back("weight_sram: " + w);
-  c.timing = memory_timing(s.clock_mhz, memories);
+  for (const auto& w : wm->macro.warnings) c.notes.push_back("weight_sram: " + w);
   if (!c.timing.feasible()) c.notes.push_back("timing: " + c.timing.problem());
   if (s.technology.timing == TimingPolicy::derate)
     c.notes.push_back(
         fmt::format("technology.timing: derate: clock {:.4g} MHz, the highest "
                     "whole MHz every memory reads in one cycle at or the one given",
                     s.clock_mhz));
+}
+
+CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run) {
+  CostReport c = cost_figures(s, w, run);
+  add_cost_notes(s, c);
   return c;
 }
 

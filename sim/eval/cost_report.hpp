@@ -7,11 +7,14 @@
 #include <cstdint>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
 #include "arch/report.hpp"
+#include "common/source_text.hpp"
 #include "eval/timing.hpp"
 #include "spec/accelerator_spec.hpp"
 #include "spec/workload.hpp"
@@ -19,17 +22,21 @@
 namespace circa::eval {
 
 struct Figure {
-  std::string name;  ///< unit or quantity, e.g. "mac_array"
+  std::string_view name;  ///< unit or quantity, e.g. "mac_array": a static name (the registry's)
   double value = 0;
-  std::string source;
+  SourceText source;
 };
 
+/// One row per unit (a few more than the registry's units at most), held in place: a sweep
+/// makes two cost reports a point without allocating for them.
+using Figures = boost::container::small_vector<Figure, 16>;
+
 struct CostReport {
-  std::vector<Figure> area_mm2;    ///< per unit
-  std::vector<Figure> energy_uj;   ///< datapath dynamic energy per inference, per unit
-  std::vector<Figure> clock_uj;    ///< its registers clocked every cycle, per unit
-  std::vector<Figure> wires_uj;    ///< its words moved across the floorplan, per memory unit
-  std::vector<Figure> leakage_mw;  ///< per unit
+  Figures area_mm2;    ///< per unit
+  Figures energy_uj;   ///< datapath dynamic energy per inference, per unit
+  Figures clock_uj;    ///< its registers clocked every cycle, per unit
+  Figures wires_uj;    ///< its words moved across the floorplan, per memory unit
+  Figures leakage_mw;  ///< per unit
   double total_area_mm2 = 0;
   double wire_length_mm = 0;     ///< a memory word's average trip: half the side of the floorplan
   double dynamic_energy_uj = 0;  ///< per inference: datapath + clock + wires
@@ -47,16 +54,21 @@ struct CostReport {
   std::vector<std::string> notes;  ///< assumptions and warnings worth reading
 };
 
-/// Prices `run` (from the analytical or the SystemC model) on the hardware `s` describes.
+/// Prices `run` (from the analytical or the SystemC model) on the hardware `s` describes:
+/// cost_figures, then add_cost_notes.
 CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run);
+/// Every figure of cost_report without the notes (text for readers, not figures): what a sweep's
+/// points need, with no text made per point.
+CostReport cost_figures(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run);
+/// The notes of cost_report: the assumptions, the SRAM model's warnings, timing and derating.
+void add_cost_notes(const AcceleratorSpec& s, CostReport& c);
 
 /// The clock's energy per inference of `unit`: `register_bits` flops clocked for `cycles` at the
 /// spec's node (the logic table's clock_pin row: per flop per cycle).
-Figure clock_energy(const AcceleratorSpec& s, const std::string& unit, double register_bits,
+Figure clock_energy(const AcceleratorSpec& s, std::string_view unit, double register_bits,
                     int64_t cycles);
 /// Wire energy per inference of `unit`: `bits` moved `length_mm` (the logic table's wire row).
-Figure wire_energy(const AcceleratorSpec& s, const std::string& unit, double bits,
-                   double length_mm);
+Figure wire_energy(const AcceleratorSpec& s, std::string_view unit, double bits, double length_mm);
 /// The floorplan's wire length between a memory and its consumers: a square of `area_mm2`,
 /// memories along one side, consumers over the rest: half the side on average (an assumption).
 double wire_length_mm(double area_mm2);

@@ -11,7 +11,7 @@ namespace circa::eval {
 namespace {
 
 struct Row {
-  std::string unit;
+  std::string_view unit;
   const Figure* area = nullptr;
   const Figure* energy = nullptr;
   const Figure* clock = nullptr;
@@ -24,7 +24,7 @@ struct Row {
 // logic).
 std::vector<Row> rows_of(const CostReport& c) {
   std::vector<Row> rows;
-  auto row = [&rows](const std::string& unit) -> Row& {
+  auto row = [&rows](std::string_view unit) -> Row& {
     for (Row& r : rows)
       if (r.unit == unit) return r;
     rows.push_back({unit});
@@ -60,11 +60,11 @@ std::string share(double part, double total) {
 nlohmann::json breakdown_json(const CostReport& c) {
   nlohmann::json j = nlohmann::json::object();
   for (const Row& r : rows_of(c))
-    j[r.unit] = {{"dynamic", value(r.energy)},
-                 {"clock", value(r.clock)},
-                 {"wires", value(r.wires)},
-                 {"leakage", value(r.leakage) * c.latency_us * 1e-3},
-                 {"total", row_uj(r, c.latency_us)}};
+    j[std::string(r.unit)] = {{"dynamic", value(r.energy)},
+                              {"clock", value(r.clock)},
+                              {"wires", value(r.wires)},
+                              {"leakage", value(r.leakage) * c.latency_us * 1e-3},
+                              {"total", row_uj(r, c.latency_us)}};
   return j;
 }
 
@@ -72,8 +72,8 @@ void print_cost_table(std::ostream& os, const CostReport& c) {
   std::vector<std::string> sources;  // note n is sources[n - 1]
   auto note = [&sources](const Figure* f) -> size_t {
     if (!f) return 0;
-    auto it = std::find(sources.begin(), sources.end(), f->source);
-    if (it == sources.end()) it = sources.insert(sources.end(), f->source);
+    auto it = std::find(sources.begin(), sources.end(), f->source.str());
+    if (it == sources.end()) it = sources.insert(sources.end(), f->source.str());
     return static_cast<size_t>(it - sources.begin()) + 1;
   };
   const double leak_us = c.latency_us * 1e-3;  // mW x us = nJ; x 1e-3 = uJ

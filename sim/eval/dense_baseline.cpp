@@ -52,7 +52,7 @@ double register_bits(const Ops& ops) {
   return bits;
 }
 
-const Figure& figure(const std::vector<Figure>& v, const char* name) {
+const Figure& figure(const Figures& v, const char* name) {
   for (const Figure& f : v)
     if (f.name == name) return f;
   throw InternalError(std::string("the cost report has no figure for ") + name);
@@ -69,6 +69,7 @@ std::vector<DenseLayer> dense_layers(const AcceleratorSpec& s, const Workload& w
   const int wb = s.formats.weight.bits, word = s.weight_sram.word_bits;
   int64_t free_words = int64_t{s.weight_sram.capacity_kib} * 1024 * 8 / word;
   std::vector<DenseLayer> out;
+  out.reserve(w.layers.size());
   for (const Layer& l : w.layers) {
     const LayerGeometry g = geometry(l, s.block_size);
     DenseLayer d;
@@ -119,7 +120,7 @@ void size_array(const AcceleratorSpec& s, const CostReport& circnn, DenseBaselin
 /// Area, dynamic energy and leakage of the baseline, the kept units' figures taken from
 /// `circnn` and priced again from the baseline's events where they depend on activity.
 void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostReport& circnn,
-           DenseBaseline& d) {
+           const arch::MemoryMap& map, DenseBaseline& d) {
   const int node = s.technology.node_nm;
   CostReport& c = d.cost;
   const power::Cost pe = power::price(pe_ops(s), node);
@@ -158,18 +159,18 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
     const power::Cost per = power::price(u.energy->ops(s), node);
     c.energy_uj.push_back({u.name, u.energy->count(s, e) * per.energy_pj * 1e-6, per.source});
   }
-  const arch::MemoryMap map = arch::memory_map(s);  // priced through the per-shape cache
-  const MemoryCost wm = memory_cost(s, map, arch::MemoryId::weight_sram);
-  c.energy_uj.push_back(
-      {"weight_sram", wm.read_pj(double(sram_words)) * 1e-6, wm.macro.read_energy_pj.source});
+  const auto wm_cost = memory_cost(s, map, arch::MemoryId::weight_sram);  // per-shape cache
+  const MemoryCost& wm = *wm_cost;
+  c.energy_uj.push_back({"weight_sram", wm.read_pj(double(sram_words)) * 1e-6, wm.energy_source});
   const double length = circnn.wire_length_mm;  // the same area
   c.wires_uj.push_back(wire_energy(s, "weight_sram", double(sram_words) * wm.word_bits, length));
   const auto& act = arch::unit(UnitId::activation_buffer);
-  const MemoryCost am = memory_cost(s, map, *act.memory);
+  const auto am_cost = memory_cost(s, map, *act.memory);
+  const MemoryCost& am = *am_cost;
   c.energy_uj.push_back(
       {act.name,
        (am.read_pj(act.accesses->reads(s, e)) + am.write_pj(act.accesses->writes(s, e))) * 1e-6,
-       am.macro.read_energy_pj.source});
+       am.energy_source});
   c.wires_uj.push_back(
       wire_energy(s, act.name,
                   (act.accesses->reads(s, e) + act.accesses->writes(s, e)) * am.word_bits, length));
@@ -188,15 +189,12 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   set_totals(c, s.clock_mhz, d.cycles);
   c.wire_length_mm = length;
   c.timing = circnn.timing;  // the same memories at the same clock
-  c.notes = {"dense baseline: a weight-stationary array of " + std::to_string(d.pes) +
-             " PEs in the CirCNN design's area (README \"The dense baseline\"); cycles are the "
-             "largest of the compute, weight-SRAM and off-chip bounds per layer (ideal overlap)"};
 }
 
 }  // namespace
 
-DenseBaseline dense_baseline(const AcceleratorSpec& s, const Workload& w,
-                             const arch::RunReport& run, const CostReport& circnn) {
+DenseBaseline dense_figures(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run,
+                            const CostReport& circnn) {
   CIRCA_CHECK(run.layers.size() == w.layers.size(), "run and workload differ in layers");
   DenseBaseline d;
   size_array(s, circnn, d);
@@ -205,9 +203,20 @@ DenseBaseline dense_baseline(const AcceleratorSpec& s, const Workload& w,
     d.cycles += l.cycles;
     d.weight_bits += double(l.weights) * s.formats.weight.bits;
   }
-  for (const arch::LayerPlan& pl : arch::plan_workload(s, w))
+  const arch::MemoryMap map = arch::memory_map(s);
+  for (const arch::LayerPlan& pl : arch::plan_workload(s, w, map))
     d.circnn_weight_bits += 8.0 * pl.weight_bytes;
-  price(s, run, circnn, d);
+  price(s, run, circnn, map, d);
+  return d;
+}
+
+DenseBaseline dense_baseline(const AcceleratorSpec& s, const Workload& w,
+                             const arch::RunReport& run, const CostReport& circnn) {
+  DenseBaseline d = dense_figures(s, w, run, circnn);
+  d.cost.notes = {"dense baseline: a weight-stationary array of " + std::to_string(d.pes) +
+                  " PEs in the CirCNN design's area (README \"The dense baseline\"); cycles are "
+                  "the largest of the compute, weight-SRAM and off-chip bounds per layer (ideal "
+                  "overlap)"};
   return d;
 }
 

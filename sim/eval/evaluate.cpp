@@ -9,6 +9,7 @@
 #include "eval/dense_baseline.hpp"
 #include "eval/evaluate_stages.hpp"
 #include "eval/metrics.hpp"
+#include "eval/point_figures.hpp"
 #include "eval/sqnr.hpp"
 #include "gen/emitter.hpp"
 #include "numerics/layer.hpp"
@@ -69,13 +70,6 @@ int64_t cosimulated_cycles(const AcceleratorSpec& s, const Workload& w, uint64_t
   return r.layers[0].rtl.front();
 }
 
-void add_breakdowns(const CostReport& c, PointMetrics& m) {
-  for (const auto& f : c.area_mm2) m.breakdowns["area_um2"][f.name] = f.value * 1e6;
-  // Per unit: datapath, clock and wire energy (leakage is one logic figure plus the memories').
-  for (const auto* v : {&c.energy_uj, &c.clock_uj, &c.wires_uj})
-    for (const auto& f : *v) m.breakdowns["energy_pj"][f.name] += f.value * 1e6;
-}
-
 }  // namespace
 
 const char* to_string(Fidelity f) {
@@ -87,25 +81,32 @@ void check_point(const AcceleratorSpec& spec, const Workload& workload) {
   for (const Layer& l : workload.layers) num::check_layer_numerics(spec, l);
 }
 
-PointMetrics assemble_metrics(const AcceleratorSpec& spec, const Workload& workload,
-                              const arch::RunReport& run, const CostReport& c, double sqnr_db) {
+void assemble_figures(const AcceleratorSpec& spec, const Workload& workload,
+                      const arch::RunReport& run, const CostReport& c, double sqnr_db,
+                      PointFigures& out) {
   MetricInputs in;
   in.cycles = run.cycles;
   in.cost = &c;
   in.sqnr_db = sqnr_db;
   for (const auto& l : run.layers) in.weights_on_chip = in.weights_on_chip && l.weights_on_chip;
   try {  // the other side of the papers' ratios, on every point (analytical: microseconds)
-    const BaselineRatios r = ratios(dense_baseline(spec, workload, run, c), c);
+    const BaselineRatios r = ratios(dense_figures(spec, workload, run, c), c);
     in.dense_energy_ratio = r.energy;
     in.dense_throughput_ratio = r.throughput;
     in.dense_weight_memory_ratio = r.weight_memory;
   } catch (const ConfigError&) {
     // The point's area buys no dense PE: no baseline, the ratios stay 0.
   }
-  PointMetrics m;
-  m.values = metric_values(in);
-  add_breakdowns(c, m);
-  return m;
+  metric_values(in, out);
+  // Per unit: datapath, clock and wire energy (leakage is one logic figure plus the memories').
+  breakdowns(c, out);
+}
+
+PointMetrics assemble_metrics(const AcceleratorSpec& spec, const Workload& workload,
+                              const arch::RunReport& run, const CostReport& c, double sqnr_db) {
+  PointFigures f;
+  assemble_figures(spec, workload, run, c, sqnr_db, f);
+  return named(f);
 }
 
 PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fidelity fidelity,
@@ -115,7 +116,7 @@ PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fi
   arch::RunReport run = ana::estimate(spec, workload);
   if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
   if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
-  const CostReport c = cost_report(spec, workload, run);
+  const CostReport c = cost_figures(spec, workload, run);  // a sweep stores no notes
   return assemble_metrics(spec, workload, run, c, network_sqnr_db(spec, workload, seed));
 }
 

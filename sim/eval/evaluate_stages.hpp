@@ -1,12 +1,13 @@
 // The stages of eval::evaluate, exposed so `circa bench sweep` can time each one on the very
-// calls evaluate makes: apply_timing_policy, check_point, ana::estimate, cost_report,
-// network_sqnr_db, then assemble_metrics. evaluate(spec, w, analytical, seed) is exactly these
-// in this order.
+// calls evaluate makes: apply_timing_policy, check_point, ana::estimate, cost_figures,
+// network_sqnr_db, then assemble_metrics (assemble_figures, then named). evaluate(spec, w,
+// analytical, seed) is exactly these in this order.
 #pragma once
 
 #include "arch/report.hpp"
 #include "eval/cost_report.hpp"
 #include "eval/evaluate.hpp"
+#include "eval/point_figures.hpp"
 
 namespace circa::eval {
 
@@ -14,7 +15,11 @@ namespace circa::eval {
 void check_point(const AcceleratorSpec& spec, const Workload& workload);
 
 /// The metrics and breakdowns of a point from its run, cost report and SQNR, with the dense
-/// baseline's ratios.
+/// baseline's ratios, as numbers (no allocation of its own).
+void assemble_figures(const AcceleratorSpec& spec, const Workload& workload,
+                      const arch::RunReport& run, const CostReport& c, double sqnr_db,
+                      PointFigures& out);
+/// The same, named: named(assemble_figures(...)).
 PointMetrics assemble_metrics(const AcceleratorSpec& spec, const Workload& workload,
                               const arch::RunReport& run, const CostReport& c, double sqnr_db);
 

@@ -26,6 +26,10 @@ MemoryCost bank_cost(const AcceleratorSpec& s, const SramEstimator& m, const cha
   c.macro = m.estimate(q);
   c.banks = shape.banks;
   c.word_bits = shape.word_bits;
+  c.energy_source = c.macro.read_energy_pj.source;
+  c.area_source = c.macro.area_mm2.source;
+  c.leakage_source = c.macro.leakage_total_mw.source;
+  c.timing_source = c.macro.access_time_ns.source;
   return c;
 }
 
@@ -43,16 +47,18 @@ MemoryCost memory_cost(const AcceleratorSpec& s, const SramEstimator& m, arch::M
   return bank_cost(s, m, arch::to_string(id), arch::memory_map(s).at(id));
 }
 
-MemoryCost memory_cost(const AcceleratorSpec& s, const arch::MemoryMap& map, arch::MemoryId id) {
+std::shared_ptr<const MemoryCost> memory_cost(const AcceleratorSpec& s, const arch::MemoryMap& map,
+                                              arch::MemoryId id) {
   const arch::MemoryShape& shape = map.at(id);
   if (s.technology.sram_model != SramModel::builtin) {
     // The user's CACTI keeps its own on-disk cache; the adapter is cheap to make.
-    return bank_cost(s, *sram_estimator(s), arch::to_string(id), shape);
+    return std::make_shared<const MemoryCost>(
+        bank_cost(s, *sram_estimator(s), arch::to_string(id), shape));
   }
   // The built-in model is a pure function of the query: a sweep prices each memory shape once
   // per thread, however many points share it (axes such as the clock or the MAC lanes).
   using Key = std::array<int64_t, 10>;
-  thread_local std::map<Key, MemoryCost> cache;
+  thread_local std::map<Key, std::shared_ptr<const MemoryCost>> cache;
   const BuiltinSramModel& model = BuiltinSramModel::standard();
   const Key key = {static_cast<int64_t>(id),
                    shape.banks,
@@ -65,7 +71,18 @@ MemoryCost memory_cost(const AcceleratorSpec& s, const arch::MemoryMap& map, arc
                    static_cast<int64_t>(s.technology.device),
                    s.technology.temperature_k};
   if (auto it = cache.find(key); it != cache.end()) return it->second;
-  return cache.emplace(key, bank_cost(s, model, arch::to_string(id), shape)).first->second;
+  return cache
+      .emplace(key,
+               std::make_shared<const MemoryCost>(bank_cost(s, model, arch::to_string(id), shape)))
+      .first->second;
+}
+
+UnitMemories unit_memories(const AcceleratorSpec& s, const arch::MemoryMap& map) {
+  UnitMemories memories;
+  for (const auto& u : arch::units())
+    if (u.pricing == arch::Pricing::memory && u.present(s))
+      memories[static_cast<size_t>(u.id)] = memory_cost(s, map, *u.memory);
+  return memories;
 }
 
 }  // namespace circa::eval

@@ -1,9 +1,11 @@
 #include "eval/sqnr.hpp"
 
 #include <cmath>
-#include <map>
+#include <cstdint>
 #include <mutex>
+#include <unordered_map>
 
+#include "common/fnv1a.hpp"
 #include "numerics/layer.hpp"
 #include "numerics/output_stage.hpp"
 #include "numerics/random_data.hpp"
@@ -33,6 +35,16 @@ void numerics_key(const AcceleratorSpec& s, const Workload& w, uint64_t seed,
                 l.out_channels, l.in_height, l.in_width, l.kernel, l.stride, l.padding,
                 static_cast<int64_t>(l.pool), l.input_size, l.hidden_size, l.time_steps});
 }
+
+/// FNV-1a over the key's words (a word at a time: it only spreads a hash table's keys).
+struct KeyHash {
+  std::size_t operator()(const std::vector<int64_t>& key) const {
+    std::uint64_t h = kFnv1aOffset;
+    for (int64_t v : key) h = (h ^ static_cast<std::uint64_t>(v)) * kFnv1aPrime;
+    return static_cast<std::size_t>(h ^ (h >> 32));
+  }
+};
+using Cache = std::unordered_map<std::vector<int64_t>, double, KeyHash>;
 
 double compute(const AcceleratorSpec& s, const Workload& w, uint64_t seed) {
   const FixedFormat& in = s.formats.input;
@@ -69,9 +81,9 @@ double network_sqnr_db(const AcceleratorSpec& s, const Workload& w, uint64_t see
   // Each thread keeps its own copy of the entries it has seen, so a sweep's points look their
   // numerics up without a lock; the shared map spares a second thread the computation.
   thread_local std::vector<int64_t> key;
-  thread_local std::map<std::vector<int64_t>, double> local;
+  thread_local Cache local;
   static std::mutex mutex;
-  static std::map<std::vector<int64_t>, double> shared;
+  static Cache shared;
   numerics_key(s, w, seed, key);
   if (auto it = local.find(key); it != local.end()) return it->second;
   double db = 0;

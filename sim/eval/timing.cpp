@@ -9,39 +9,47 @@
 
 namespace circa::eval {
 
+std::string TimingCheck::limited_by() const {
+  if (limiting < 0) return "";
+  const MemoryTiming& m = memories.at(static_cast<size_t>(limiting));
+  return fmt::format("{} {} {:.3g} ns", m.name, m.access_ns >= m.cycle_ns ? "access" : "cycle",
+                     std::max(m.access_ns, m.cycle_ns));
+}
+
 std::string TimingCheck::problem() const {
   for (const MemoryTiming& m : memories) {
     if (m.cycle_ns > period_ns)
       return fmt::format(
           "{} cannot run at {:.0f} MHz: its cycle time {:.3g} ns exceeds the {:.3g} ns period; "
           "the highest feasible clock is {:.0f} MHz (set by {})",
-          m.name, 1000 / period_ns, m.cycle_ns, period_ns, max_clock_mhz, limited_by);
+          m.name, 1000 / period_ns, m.cycle_ns, period_ns, max_clock_mhz, limited_by());
     if (m.read_latency > 1)
       return fmt::format(
           "{} needs {:.3g} ns to read, {} cycles of the {:.3g} ns period at {:.0f} MHz, and the "
           "SRAM wrappers read in one; the highest feasible clock is {:.0f} MHz (set by {})",
           m.name, m.access_ns, m.read_latency, period_ns, 1000 / period_ns, max_clock_mhz,
-          limited_by);
+          limited_by());
   }
   return "";
 }
 
-TimingCheck memory_timing(double clock_mhz, const std::map<arch::UnitId, MemoryCost>& memories) {
+TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories) {
   TimingCheck t;
   t.period_ns = 1000 / clock_mhz;
   double slowest = 0;
-  for (const auto& [id, m] : memories) {
+  for (size_t id = 0; id < memories.size(); ++id) {
+    if (!memories[id]) continue;
+    const MemoryCost& m = *memories[id];
     MemoryTiming mt;
-    mt.name = arch::to_string(id);
+    mt.name = arch::to_string(static_cast<arch::UnitId>(id));
     mt.access_ns = m.macro.access_time_ns.value;
     mt.cycle_ns = m.macro.cycle_time_ns.value;
     mt.read_latency = std::max(1, static_cast<int>(std::ceil(mt.access_ns / t.period_ns)));
-    mt.source = m.macro.access_time_ns.source;
+    mt.source = m.timing_source;
     const double need = std::max(mt.access_ns, mt.cycle_ns);
     if (need > slowest) {
       slowest = need;
-      t.limited_by = fmt::format("{} {} {:.3g} ns", mt.name,
-                                 mt.access_ns >= mt.cycle_ns ? "access" : "cycle", need);
+      t.limiting = static_cast<int>(t.memories.size());
     }
     t.memories.push_back(mt);
   }
@@ -51,10 +59,11 @@ TimingCheck memory_timing(double clock_mhz, const std::map<arch::UnitId, MemoryC
 
 TimingCheck spec_timing(const AcceleratorSpec& s) {
   const auto sram = sram_estimator(s);
-  std::map<arch::UnitId, MemoryCost> memories;
+  UnitMemories memories;
   for (const auto& u : arch::units())
     if (u.pricing == arch::Pricing::memory && u.present(s))
-      memories[u.id] = memory_cost(s, *sram, *u.memory);
+      memories[static_cast<size_t>(u.id)] =
+          std::make_shared<const MemoryCost>(memory_cost(s, *sram, *u.memory));
   return memory_timing(s.clock_mhz, memories);
 }
 
@@ -68,26 +77,26 @@ TimedSpec apply_timing_policy(const AcceleratorSpec& s) {
     throw ConfigError(
         fmt::format("technology.timing: derate: no clock of 1 MHz or more lets every "
                     "memory read in one cycle ({})",
-                    check.limited_by));
+                    check.limited_by()));
   t.spec.clock_mhz = mhz;
   t.note = fmt::format(
       "technology.timing: derate: running at {:.0f} MHz instead of clock_mhz = {:.4g} MHz, the "
       "highest whole MHz at which every memory reads in one cycle ({})",
-      mhz, s.clock_mhz, check.limited_by);
+      mhz, s.clock_mhz, check.limited_by());
   return t;
 }
 
 nlohmann::json to_json(const TimingCheck& t) {
   nlohmann::json j = {{"period_ns", t.period_ns},
                       {"max_clock_mhz", t.max_clock_mhz},
-                      {"limited_by", t.limited_by},
+                      {"limited_by", t.limited_by()},
                       {"feasible", t.feasible()},
                       {"problem", t.problem()}};
   for (const MemoryTiming& m : t.memories)
     j["memories"][m.name] = {{"access_ns", m.access_ns},
                              {"cycle_ns", m.cycle_ns},
                              {"read_latency", m.read_latency},
-                             {"source", m.source}};
+                             {"source", m.source.str()}};
   return j;
 }
 

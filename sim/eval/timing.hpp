@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
 #include "arch/units.hpp"
@@ -18,17 +19,19 @@
 namespace circa::eval {
 
 struct MemoryTiming {
-  std::string name;
+  const char* name = "";  ///< the unit registry's name
   double access_ns = 0, cycle_ns = 0;
   int read_latency = 1;  ///< ceil(access / period): cycles a read needs at this clock
-  std::string source;
+  SourceText source;
 };
 
 struct TimingCheck {
   double period_ns = 0;
-  std::vector<MemoryTiming> memories;
+  boost::container::small_vector<MemoryTiming, 4> memories;  ///< the memory units, in place
   double max_clock_mhz = 0;  ///< the highest clock at which every memory reads in one cycle
-  std::string limited_by;    ///< the memory that sets it
+  int limiting = -1;         ///< the index in `memories` of the memory that sets it (-1: none)
+  /// The memory that sets max_clock_mhz and its delay, e.g. "weight_sram access 0.774 ns".
+  std::string limited_by() const;
   bool feasible() const {  // inline: the metric table reads it without linking the SRAM models
     for (const MemoryTiming& m : memories)
       if (m.cycle_ns > period_ns || m.read_latency > 1) return false;
@@ -38,7 +41,7 @@ struct TimingCheck {
   std::string problem() const;
 };
 
-TimingCheck memory_timing(double clock_mhz, const std::map<arch::UnitId, MemoryCost>& memories);
+TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories);
 
 /// Every memory of the spec priced by its SRAM model, and their timing at spec.clock_mhz.
 TimingCheck spec_timing(const AcceleratorSpec& s);

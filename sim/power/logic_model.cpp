@@ -1,6 +1,8 @@
 #include "power/logic_model.hpp"
 
 #include <cmath>
+#include <map>
+#include <tuple>
 
 #include "common/csv.hpp"
 #include "common/error.hpp"
@@ -71,6 +73,16 @@ std::string LogicModel::scaling_source(int node_nm) const {
 }
 
 Cost LogicModel::op(Op op, double bits, int node_nm) const {
+  // The built-in tables never change: each thread works a figure out once (clock pins, wires
+  // and off-chip accesses are asked for on every point of a sweep).
+  if (this != &builtin()) return op_uncached(op, bits, node_nm);
+  thread_local std::map<std::tuple<Op, double, int>, Cost> cache;
+  const auto key = std::make_tuple(op, bits, node_nm);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  return cache.emplace(key, op_uncached(op, bits, node_nm)).first->second;
+}
+
+Cost LogicModel::op_uncached(Op op, double bits, int node_nm) const {
   const auto it = ops_.find(key(op));
   CIRCA_CHECK(it != ops_.end() && !it->second.empty(), std::string("no table rows for ") + key(op));
   const auto& rows = it->second;

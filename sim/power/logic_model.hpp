@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "arch/logic_ops.hpp"
+#include "common/source_text.hpp"
 
 namespace circa::power {
 
@@ -14,7 +15,7 @@ namespace circa::power {
 struct Cost {
   double energy_pj = 0;  ///< per operation
   double area_um2 = 0;   ///< per instance
-  std::string source;
+  SourceText source;
 };
 
 using arch::Op;  // the operator vocabulary is arch's; this model prices it
@@ -50,6 +51,7 @@ class LogicModel {
   std::map<std::string, std::vector<Row>> ops_;
   std::map<int, Node> nodes_;
   Node node(int node_nm) const;
+  Cost op_uncached(Op op, double bits, int node_nm) const;
 };
 
 

@@ -66,7 +66,7 @@ BOOST_AUTO_TEST_CASE(offchip_arrival) {
   const AcceleratorSpec s = spec();
   const Workload w = fc(4096, 4096);
   const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
-  ana::OffchipStream st(s, pl);
+  ana::OffchipStream st(s, pl, arch::memory_map(s));
   std::vector<int64_t> starts;
   for (int n = 0; n < 21; ++n) {
     starts.push_back(st.issue_ready(1, starts));
@@ -74,7 +74,7 @@ BOOST_AUTO_TEST_CASE(offchip_arrival) {
   }
   BOOST_TEST(st.bytes() == 21 * 128);
   // A partial issue still moves whole bursts: 1 block of 16 slots (64 bytes) is one burst.
-  ana::OffchipStream st2(s, pl);
+  ana::OffchipStream st2(s, pl, arch::memory_map(s));
   std::vector<int64_t> none;
   st2.issue_ready(1, none);
   BOOST_TEST(st2.bytes() == 128);

@@ -39,7 +39,7 @@ Layer fc(int in, int out) {
   return l;
 }
 
-double value(const std::vector<Figure>& v, const std::string& name) {
+double value(const Figures& v, const std::string& name) {
   for (const Figure& f : v)
     if (f.name == name) return f.value;
   BOOST_FAIL("no figure " << name);

@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(above_the_highest_clock_it_does_not) {
   BOOST_TEST(!c.timing.feasible());
   BOOST_TEST(c.timing.max_clock_mhz == top, boost::test_tools::tolerance(1e-9));
   const std::string p = c.timing.problem();
-  BOOST_TEST(p.find(c.timing.limited_by.substr(0, c.timing.limited_by.find(' '))) == 0u, p);
+  BOOST_TEST(p.find(c.timing.limited_by().substr(0, c.timing.limited_by().find(' '))) == 0u, p);
   BOOST_TEST(p.find("highest feasible clock is " + std::to_string(static_cast<int>(top + 0.5))) !=
                  std::string::npos,
              p);
