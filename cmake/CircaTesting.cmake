@@ -5,12 +5,24 @@
 # line counts test cases, not executables. Labels: unit, component, system, cosim, synth, long.
 # SKIP_REGEX: output that marks a case as skipped for CTest (e.g. a failed Boost precondition).
 # LONG_REGEX: test case paths (e.g. "top_logic.*/_[12]$") that also get the long label.
+# CIRCA_TESTS_SKIP_LABELS / CIRCA_TESTS_SKIP_NAMES (a list / a regex): test programs not even
+# built, so a sanitizer build compiles only what its test step runs.
 include_guard(GLOBAL)
+set(CIRCA_TESTS_SKIP_LABELS "" CACHE STRING "Labels whose Boost.Test programs are not built")
+set(CIRCA_TESTS_SKIP_NAMES "" CACHE STRING "Regex of Boost.Test program names not built")
 
 function(circa_add_boost_test name)
   cmake_parse_arguments(T "" "TIMEOUT;SKIP_REGEX;LONG_REGEX" "SOURCES;LIBS;LABELS" ${ARGN})
   if(NOT T_TIMEOUT)
     set(T_TIMEOUT 600)
+  endif()
+  foreach(label ${T_LABELS})
+    if(label IN_LIST CIRCA_TESTS_SKIP_LABELS)
+      return()
+    endif()
+  endforeach()
+  if(CIRCA_TESTS_SKIP_NAMES AND name MATCHES "${CIRCA_TESTS_SKIP_NAMES}")
+    return()
   endif()
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ${T_LIBS} Boost::unit_test_framework circa_warnings)

@@ -1,5 +1,6 @@
 #include "eval/cost_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
@@ -18,13 +19,12 @@ using power::price;
 
 /// Logic area per present unit of the registry, and its register bits (for its clock term).
 void add_logic_area(const AcceleratorSpec& s, CostReport& c,
-                    std::array<double, arch::kUnitCount>& register_bits, double& logic_area_mm2) {
+                    std::array<double, arch::kUnitCount>& register_bits) {
   for (const auto& u : arch::units()) {
     if (u.pricing != arch::Pricing::logic || !u.present(s)) continue;
     const arch::Ops ops = u.inventory(s);
     const power::Cost cost = price(ops, s.technology.node_nm);
     c.area_mm2.push_back({u.name, cost.area_um2 * 1e-6, cost.source});
-    logic_area_mm2 += cost.area_um2 * 1e-6;
     double bits = 0;
     for (const auto& op : ops)
       if (op.op == Op::reg) bits += op.bits * op.count;
@@ -119,15 +119,18 @@ void set_totals(CostReport& c, double clock_mhz, int64_t cycles) {
   c.actual_gops_per_mm2 = c.actual_gops / c.total_area_mm2;
 }
 
-CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
-  static const SourceText kLogicLeakage(
+const SourceText& logic_leakage_source() {
+  static const SourceText source(
       "logic area x leakage per mm2 of the weight-SRAM macro (assumption)");
+  return source;
+}
+
+CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
   CostReport c;
   const UnitMemories memories = unit_memories(s, arch::memory_map(s));
   std::array<double, arch::kUnitCount> register_bits;
   register_bits.fill(-1);  // -1: not a present logic unit
-  double logic_area = 0;
-  add_logic_area(s, c, register_bits, logic_area);
+  add_logic_area(s, c, register_bits);
   for (size_t id = 0; id < memories.size(); ++id)
     if (memories[id])
       c.area_mm2.push_back({arch::to_string(static_cast<arch::UnitId>(id)),
@@ -141,7 +144,11 @@ CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::R
   // Logic leaks like the SRAM of the same node and device, per mm2 (CACTI-fitted model).
   const MemoryCost& wm = *memories[static_cast<size_t>(arch::UnitId::weight_sram)];
   const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
-  c.leakage_mw = {{"logic", logic_area * density, kLogicLeakage}};
+  // Per logic unit: its area rows come first in c.area_mm2, one per present unit.
+  const auto logic_units = std::count_if(register_bits.begin(), register_bits.end(),
+                                         [](double bits) { return bits >= 0; });
+  for (auto a = c.area_mm2.begin(); a != c.area_mm2.begin() + logic_units; ++a)
+    c.leakage_mw.push_back({a->name, a->value * density, logic_leakage_source()});
   for (size_t id = 0; id < memories.size(); ++id)
     if (memories[id])
       c.leakage_mw.push_back({arch::to_string(static_cast<arch::UnitId>(id)),

@@ -60,6 +60,8 @@ CostReport cost_report(const AcceleratorSpec& s, const Workload& w, const arch::
 /// Every figure of cost_report without the notes (text for readers, not figures): what a sweep's
 /// points need, with no text made per point.
 CostReport cost_figures(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run);
+/// Where a logic unit's leakage comes from: its area at the weight-SRAM macro's leakage per mm2.
+const SourceText& logic_leakage_source();
 /// The notes of cost_report: the assumptions, the SRAM model's warnings, timing and derating.
 void add_cost_notes(const AcceleratorSpec& s, CostReport& c);
 

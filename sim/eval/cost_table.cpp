@@ -20,8 +20,7 @@ struct Row {
 };
 
 // Rows in first-seen order over area, energy, clock, wires, leakage (the lists name partly
-// different units: off-chip has energy and wires only, leakage is one "logic" figure for all
-// logic).
+// different units: off-chip has energy and wires only, the ifft shares the fft's area).
 std::vector<Row> rows_of(const CostReport& c) {
   std::vector<Row> rows;
   auto row = [&rows](std::string_view unit) -> Row& {

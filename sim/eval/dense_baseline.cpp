@@ -1,6 +1,7 @@
 #include "eval/dense_baseline.hpp"
 
 #include <cmath>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -124,15 +125,15 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   const int node = s.technology.node_nm;
   CostReport& c = d.cost;
   const power::Cost pe = power::price(pe_ops(s), node);
-  double logic_area = d.pes * pe.area_um2 * 1e-6;
-  c.area_mm2.push_back({"pe_array", logic_area, pe.source});
+  std::vector<size_t> logic_rows = {c.area_mm2.size()};  // in c.area_mm2, for their leakage
+  c.area_mm2.push_back({"pe_array", d.pes * pe.area_um2 * 1e-6, pe.source});
   c.clock_uj.push_back(clock_energy(s, "pe_array", d.pes * register_bits(pe_ops(s)), d.cycles));
   for (UnitId id : kKept) {
     const auto& u = arch::unit(id);
     if (!u.present(s)) continue;
     c.area_mm2.push_back(figure(circnn.area_mm2, u.name));
     if (u.pricing != arch::Pricing::logic) continue;
-    logic_area += c.area_mm2.back().value;
+    logic_rows.push_back(c.area_mm2.size() - 1);
     c.clock_uj.push_back(clock_energy(s, u.name, register_bits(u.inventory(s)), d.cycles));
   }
   // Activity: the baseline's own weight and input traffic; outputs and pooling as CirCNN's.
@@ -181,8 +182,10 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   c.wires_uj.push_back(wire_energy(s, off.name, 8.0 * e.offchip_bytes, length));
   // Logic leaks per mm2 as the CirCNN design's does (the weight-SRAM macro's density).
   const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
-  c.leakage_mw.push_back(
-      {"logic", logic_area * density, figure(circnn.leakage_mw, "logic").source});
+  for (size_t i : logic_rows) {
+    const Figure& a = c.area_mm2[i];
+    c.leakage_mw.push_back({a.name, a.value * density, logic_leakage_source()});
+  }
   c.leakage_mw.push_back(figure(circnn.leakage_mw, "weight_sram"));
   c.leakage_mw.push_back(figure(circnn.leakage_mw, "activation_buffer"));
   c.effective_ops = c.actual_ops = 2.0 * macs;

@@ -39,21 +39,35 @@ void metric_values(const MetricInputs& in, PointFigures& out) {
   for (std::size_t i = 0; i < kMetricCount; ++i) out.values[i] = table[i].getter(in);
 }
 
+const char* energy_kind_breakdown(EnergyKind k) {
+  static const std::array<const char*, kEnergyKinds> names = {
+      "energy_dynamic_pj", "energy_clock_pj", "energy_wires_pj", "energy_leakage_pj"};
+  return names[static_cast<std::size_t>(k)];
+}
+
 void breakdowns(const CostReport& c, PointFigures& out) {
   out.has_area.fill(false);
   out.has_energy.fill(false);
+  for (auto& h : out.has_kind) h.fill(false);
   for (const Figure& f : c.area_mm2) {
     const int u = unit_index(f.name);
     out.area_um2[u] = f.value * 1e6;
     out.has_area[u] = true;
   }
-  for (const auto* v : {&c.energy_uj, &c.clock_uj, &c.wires_uj})
-    for (const Figure& f : *v) {
-      const int u = unit_index(f.name);
-      if (!out.has_energy[u]) out.energy_pj[u] = 0;
-      out.energy_pj[u] += f.value * 1e6;
-      out.has_energy[u] = true;
-    }
+  const auto add = [&](EnergyKind kind, const Figure& f, double pj) {
+    const int u = unit_index(f.name);
+    const auto k = static_cast<std::size_t>(kind);
+    out.energy_kind_pj[k][u] = out.has_kind[k][u] ? out.energy_kind_pj[k][u] + pj : pj;
+    out.has_kind[k][u] = true;
+    if (kind == EnergyKind::leakage) return;  // energy_pj: the rows that scale with activity
+    out.energy_pj[u] = out.has_energy[u] ? out.energy_pj[u] + pj : pj;
+    out.has_energy[u] = true;
+  };
+  for (const Figure& f : c.energy_uj) add(EnergyKind::dynamic, f, f.value * 1e6);
+  for (const Figure& f : c.clock_uj) add(EnergyKind::clock, f, f.value * 1e6);
+  for (const Figure& f : c.wires_uj) add(EnergyKind::wires, f, f.value * 1e6);
+  // mW x us = nJ: 1e3 pJ.
+  for (const Figure& f : c.leakage_mw) add(EnergyKind::leakage, f, f.value * c.latency_us * 1e3);
 }
 
 PointMetrics named(const PointFigures& f) {
@@ -83,6 +97,14 @@ PointMetrics named(const PointFigures& f) {
     if (f.has_energy[u]) {
       if (!energy) energy = &m.breakdowns["energy_pj"];
       energy->emplace_hint(energy->end(), name, f.energy_pj[u]);
+    }
+  }
+  for (std::size_t k = 0; k < kEnergyKinds; ++k) {
+    std::map<std::string, double>* kind = nullptr;
+    for (std::size_t u : unit_order) {
+      if (!f.has_kind[k][u]) continue;
+      if (!kind) kind = &m.breakdowns[energy_kind_breakdown(static_cast<EnergyKind>(k))];
+      kind->emplace_hint(kind->end(), unit_names()[u], f.energy_kind_pj[k][u]);
     }
   }
   return m;

@@ -120,6 +120,41 @@
     return t;
   }
 
+  // A point's energy per inference split per unit (the cost table's columns), when its
+  // breakdowns carry the split (energy_<kind>_pj); those then replace their own tables.
+  var KINDS = ['dynamic', 'clock', 'wires', 'leakage'];
+  function kindName(k) { return 'energy_' + k + '_pj'; }
+  function energySplitTable(b) {
+    if (!b[kindName('dynamic')]) return null;
+    var units = {}, total = 0;
+    KINDS.forEach(function (k) {
+      b[kindName(k)] = b[kindName(k)] || {};  // a kind no unit has
+      Object.keys(b[kindName(k)]).forEach(function (u) {
+        units[u] = (units[u] || 0) + b[kindName(k)][u];
+        total += b[kindName(k)][u];
+      });
+    });
+    var names = Object.keys(units).sort(function (a, c) { return units[c] - units[a]; });
+    var t = document.createElement('table');
+    t.className = 'breakdown energy-split';
+    t.innerHTML = '<tr><th>energy per inference, pJ</th><th>' + KINDS.join('</th><th>') +
+                  '</th><th>total</th><th>share</th></tr>';
+    names.concat(['total']).forEach(function (u) {
+      var tr = t.insertRow();
+      tr.insertCell().textContent = u;
+      KINDS.forEach(function (k) {
+        var part = b[kindName(k)], v = 0;
+        if (u === 'total') Object.keys(part).forEach(function (n) { v += part[n]; });
+        else v = part[u];
+        tr.insertCell().textContent = v === undefined ? '-' : num(v);
+      });
+      var sum = u === 'total' ? total : units[u];
+      tr.insertCell().textContent = num(sum);
+      tr.insertCell().textContent = total > 0 ? (100 * sum / total).toFixed(1) + ' %' : '';
+    });
+    return t;
+  }
+
   function select(i) {
     state.sel = i;
     document.querySelectorAll('#circa-plot circle').forEach(function (c) {
@@ -137,7 +172,12 @@
     pre.textContent = describe(r) + (r.note ? '\nnote: ' + r.note : '');
     box.appendChild(h);
     box.appendChild(pre);
-    Object.keys(r.breakdowns || {}).forEach(function (name) { box.appendChild(breakdownTable(name, r.breakdowns[name])); });
+    var b = r.breakdowns || {}, split = energySplitTable(b);
+    Object.keys(b).forEach(function (name) {
+      var shown = split && (name === 'energy_pj' || KINDS.some(function (k) { return name === kindName(k); }));
+      if (!shown) box.appendChild(breakdownTable(name, b[name]));
+    });
+    if (split) box.appendChild(split);
   }
 
   function cellValue(tr, col) {

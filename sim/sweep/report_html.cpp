@@ -136,13 +136,15 @@ std::string accuracy_energy(const ResultSet& r) {
                   kEnergy, acc->metric, pts, true));
 }
 
-/// One stacked-bar plot per breakdown (area_um2, energy_pj, ...) over the front's best points.
+/// One stacked-bar plot per breakdown (area_um2, energy_pj, ...) over the front's best points;
+/// energy_pj's split by kind (energy_dynamic_pj, ...) is shown on a selected point only.
 std::string breakdowns(const ResultSet& r) {
   std::vector<const ResultRow*> chosen = front(r);
   if (chosen.size() > kMaxBarPoints) chosen.resize(kMaxBarPoints);
   std::set<std::string> names;
   for (const auto* row : chosen)
-    for (const auto& [name, parts] : breakdowns_of(row->point).items()) names.insert(name);
+    for (const auto& [name, parts] : breakdowns_of(row->point).items())
+      if (name == "energy_pj" || name.rfind("energy_", 0) != 0) names.insert(name);
   std::string out;
   for (const auto& name : names) {
     std::set<std::string> units;

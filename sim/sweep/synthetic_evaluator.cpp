@@ -38,6 +38,13 @@ eval::PointMetrics compute(const AcceleratorSpec& s, const Workload& w, eval::Fi
       {"fft", 40.0 * k * w.layers.size()},
       {"mac", 1.5 * cycles * lanes},
       {"weight_sram", 0.02 * weight_bits + (on_chip ? 0 : 20.0 * weight_bits)}};
+  // The same energy split as the cost table splits it: the datapath's, clock and wires.
+  const auto& e = m.breakdowns["energy_pj"];
+  m.breakdowns["energy_dynamic_pj"] = {{"fft", 0.75 * e.at("fft")},
+                                       {"mac", 0.75 * e.at("mac")},
+                                       {"weight_sram", 0.5 * e.at("weight_sram")}};
+  m.breakdowns["energy_clock_pj"] = {{"fft", 0.25 * e.at("fft")}, {"mac", 0.25 * e.at("mac")}};
+  m.breakdowns["energy_wires_pj"] = {{"weight_sram", 0.5 * e.at("weight_sram")}};
   double area_um2 = 0, energy_pj = 0;
   for (const auto& [u, v] : m.breakdowns["area_um2"]) area_um2 += v;
   for (const auto& [u, v] : m.breakdowns["energy_pj"]) energy_pj += v;

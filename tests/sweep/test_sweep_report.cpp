@@ -229,6 +229,14 @@ BOOST_AUTO_TEST_CASE(headless_chromium_axis_choice_hover_selection_sort_and_filt
   BOOST_TEST(
       dom.find("<table class=\"breakdown\"><tbody><tr><th>area_um2</th>") != std::string::npos,
       "the selection shows its breakdown");
+  // The energy split per unit (dynamic, clock, wires, leakage) replaces the energy_pj table.
+  const size_t split = dom.find("<table class=\"breakdown energy-split\">");
+  BOOST_REQUIRE(split != std::string::npos);
+  const std::string table = dom.substr(split, dom.find("</table>", split) - split);
+  for (const char* unit : {"fft", "mac", "weight_sram", "total"})
+    BOOST_TEST(table.find(std::string("<tr><td>") + unit + "</td>") != std::string::npos, unit);
+  BOOST_TEST(table.find("<td>100.0 %</td></tr>") != std::string::npos, "the total's share");
+  BOOST_TEST(dom.find("<th>energy_pj</th>") == std::string::npos);
   BOOST_TEST(dom.find("class=\"front sel\" data-i=\"" + i + "\"") != std::string::npos);
   // Sort: rows now in ascending area_mm2, which is not the order they came in.
   const std::regex tr("<tr class=\"[^\"]*\" data-i=\"(\\d+)\"( style=\"display: none;\")?");

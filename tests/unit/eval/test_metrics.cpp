@@ -56,6 +56,39 @@ BOOST_AUTO_TEST_CASE(evaluate_reports_exactly_the_table_and_cost_json_agrees) {
   BOOST_TEST(j.at("inferences_per_s").get<double>() == m.values.at("throughput_inferences_per_s"));
 }
 
+// A sweep stores each unit's energy split as the cost table prints it (stats.json's breakdown,
+// made by other code), and the split adds up to the energy per inference (set_totals' sum).
+BOOST_AUTO_TEST_CASE(the_stored_energy_split_is_the_cost_tables_and_adds_up) {
+  const AcceleratorSpec s = load_accelerator(kSrc + "/configs/default.yaml").spec;
+  const Workload w = load_workload(kSrc + "/workloads/lenet300.yaml");
+  const PointMetrics m = evaluate(s, w, Fidelity::analytical, 1);
+  const nlohmann::json table = breakdown_json(cost_report(s, w, ana::estimate(s, w)));
+  double sum_pj = 0;
+  size_t entries = 0;
+  for (const char* kind : {"dynamic", "clock", "wires", "leakage"}) {
+    const std::string name = std::string("energy_") + kind + "_pj";
+    BOOST_REQUIRE_MESSAGE(m.breakdowns.count(name), name);
+    for (const auto& [unit, pj] : m.breakdowns.at(name)) {
+      BOOST_TEST(pj == table.at(unit).at(kind).get<double>() * 1e6,
+                 boost::test_tools::tolerance(1e-12));
+      sum_pj += pj;
+      ++entries;
+    }
+  }
+  BOOST_TEST(sum_pj * 1e-6 == m.values.at("energy_per_inference_uj"),
+             boost::test_tools::tolerance(1e-12));
+  // Every logic unit leaks at the same density per mm2 (the weight-SRAM macro's): its own row.
+  const auto& leak = m.breakdowns.at("energy_leakage_pj");
+  const auto& area = m.breakdowns.at("area_um2");
+  for (const char* unit : {"fft", "mac_array", "accumulators", "controller", "peripheral"}) {
+    BOOST_REQUIRE_MESSAGE(leak.count(unit), unit);
+    BOOST_TEST(leak.at(unit) / area.at(unit) == leak.at("fft") / area.at("fft"),
+               boost::test_tools::tolerance(1e-12));
+  }
+  BOOST_TEST(leak.count("logic") == 0u, "no lump row for all logic");
+  BOOST_TEST(entries > 20u);
+}
+
 BOOST_AUTO_TEST_CASE(fidelity_names_go_both_ways) {
   for (const auto& e : kFidelityNames) {
     Fidelity f = e.value == Fidelity::analytical ? Fidelity::cosim : Fidelity::analytical;
