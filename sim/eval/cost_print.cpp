@@ -50,7 +50,7 @@ void print_cost(std::ostream& os, const CostReport& c) {
       "efficiency: {:.4g} effective TOPS/W, {:.4g} actual TOPS/W; {:.4g} effective "
       "GOPS/mm2, {:.4g} actual GOPS/mm2\n",
       c.effective_tops_per_w, c.actual_tops_per_w, c.effective_gops_per_mm2, c.actual_gops_per_mm2);
-  os << fmt::format("timing: memories {} at {:.4g} MHz; highest clock {:.4g} MHz ({})\n",
+  os << fmt::format("timing: memories and logic {} at {:.4g} MHz; highest clock {:.4g} MHz ({})\n",
                     c.timing.feasible() ? "run" : "do NOT run", 1000 / c.timing.period_ns,
                     c.timing.max_clock_mhz, c.timing.limited_by());
   for (const auto& n : c.notes) os << "note: " << n << "\n";

@@ -155,7 +155,7 @@ CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::R
                               memories[id]->leakage_mw(), memories[id]->leakage_source});
   set_ops(run, c);
   set_totals(c, s.clock_mhz, run.cycles);
-  c.timing = memory_timing(s.clock_mhz, memories);
+  c.timing = timing_check(s, memories);
   return c;
 }
 

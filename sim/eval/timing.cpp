@@ -5,11 +5,17 @@
 
 #include <fmt/format.h>
 
+#include "arch/critical_paths.hpp"
 #include "common/error.hpp"
+#include "power/logic_delay.hpp"
 
 namespace circa::eval {
 
 std::string TimingCheck::limited_by() const {
+  if (limiting_logic >= 0) {
+    const LogicTiming& l = logic.at(static_cast<size_t>(limiting_logic));
+    return fmt::format("{} logic {:.3g} ns", l.name, l.delay_ns);
+  }
   if (limiting < 0) return "";
   const MemoryTiming& m = memories.at(static_cast<size_t>(limiting));
   return fmt::format("{} {} {:.3g} ns", m.name, m.access_ns >= m.cycle_ns ? "access" : "cycle",
@@ -30,6 +36,13 @@ std::string TimingCheck::problem() const {
           m.name, m.access_ns, m.read_latency, period_ns, 1000 / period_ns, max_clock_mhz,
           limited_by());
   }
+  for (const LogicTiming& l : logic)
+    if (l.delay_ns > period_ns)
+      return fmt::format(
+          "{} cannot run at {:.0f} MHz: its critical path ({}: {}) takes {:.3g} ns, more than the "
+          "{:.3g} ns period; the highest feasible clock is {:.0f} MHz (set by {})",
+          l.name, 1000 / period_ns, l.from_to, l.path, l.delay_ns, period_ns, max_clock_mhz,
+          limited_by());
   return "";
 }
 
@@ -57,6 +70,22 @@ TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories) {
   return t;
 }
 
+TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories) {
+  TimingCheck t = memory_timing(s.clock_mhz, memories);
+  double slowest = t.max_clock_mhz > 0 ? 1000 / t.max_clock_mhz : 0;
+  for (const arch::LogicPath& p : arch::critical_paths(s)) {
+    const power::PathDelay d = power::LogicDelayModel::builtin().path(p, s.technology.node_nm);
+    if (d.ns > slowest) {
+      slowest = d.ns;
+      t.limiting = -1;
+      t.limiting_logic = static_cast<int>(t.logic.size());
+    }
+    t.logic.push_back({arch::to_string(p.unit), d.ns, arch::describe(p), p.from_to, d.source});
+  }
+  t.max_clock_mhz = slowest > 0 ? 1000 / slowest : 0;
+  return t;
+}
+
 TimingCheck spec_timing(const AcceleratorSpec& s) {
   const auto sram = sram_estimator(s);
   UnitMemories memories;
@@ -64,7 +93,7 @@ TimingCheck spec_timing(const AcceleratorSpec& s) {
     if (u.pricing == arch::Pricing::memory && u.present(s))
       memories[static_cast<size_t>(u.id)] =
           std::make_shared<const MemoryCost>(memory_cost(s, *sram, *u.memory));
-  return memory_timing(s.clock_mhz, memories);
+  return timing_check(s, memories);
 }
 
 TimedSpec apply_timing_policy(const AcceleratorSpec& s) {
@@ -76,12 +105,12 @@ TimedSpec apply_timing_policy(const AcceleratorSpec& s) {
   if (mhz < 1)
     throw ConfigError(
         fmt::format("technology.timing: derate: no clock of 1 MHz or more lets every "
-                    "memory read in one cycle ({})",
+                    "memory read in one cycle and every logic path fit ({})",
                     check.limited_by()));
   t.spec.clock_mhz = mhz;
   t.note = fmt::format(
       "technology.timing: derate: running at {:.0f} MHz instead of clock_mhz = {:.4g} MHz, the "
-      "highest whole MHz at which every memory reads in one cycle ({})",
+      "highest whole MHz at which every memory reads in one cycle and every logic path fits ({})",
       mhz, s.clock_mhz, check.limited_by());
   return t;
 }
@@ -97,6 +126,11 @@ nlohmann::json to_json(const TimingCheck& t) {
                              {"cycle_ns", m.cycle_ns},
                              {"read_latency", m.read_latency},
                              {"source", m.source.str()}};
+  for (const LogicTiming& l : t.logic)
+    j["logic"][l.name] = {{"delay_ns", l.delay_ns},
+                          {"path", l.path},
+                          {"from_to", l.from_to},
+                          {"source", l.source.str()}};
   return j;
 }
 

@@ -3,7 +3,8 @@
 // both models read in one cycle, so a memory runs only when its cycle time and its access time
 // both fit in the period; one whose access time does not fit would need a read latency of
 // ceil(access / period) cycles, which no wrapper or model has yet, so it is reported as
-// infeasible with that latency.
+// infeasible with that latency. Each logic unit's critical path (arch/critical_paths.hpp, as the
+// generator builds it) priced by power/logic_delay.hpp must fit in the period too.
 #pragma once
 
 #include <map>
@@ -25,29 +26,49 @@ struct MemoryTiming {
   SourceText source;
 };
 
+/// A logic unit's longest register-to-register path.
+struct LogicTiming {
+  const char* name = "";  ///< the unit registry's name
+  double delay_ns = 0;    ///< clock-to-Q + logic (over its cycles) + setup
+  std::string path;       ///< arch::describe of the path, e.g. "mult16x12 -> add29 -> ..."
+  std::string from_to;    ///< the registers it runs between
+  SourceText source;
+};
+
 struct TimingCheck {
   double period_ns = 0;
   boost::container::small_vector<MemoryTiming, 4> memories;  ///< the memory units, in place
-  double max_clock_mhz = 0;  ///< the highest clock at which every memory reads in one cycle
+  std::vector<LogicTiming> logic;                            ///< the logic units' critical paths
+  double max_clock_mhz = 0;  ///< the highest clock at which every memory and every logic path fit
   int limiting = -1;         ///< the index in `memories` of the memory that sets it (-1: none)
-  /// The memory that sets max_clock_mhz and its delay, e.g. "weight_sram access 0.774 ns".
+  int limiting_logic = -1;   ///< or the index in `logic` of the logic unit that sets it
+  /// The unit that sets max_clock_mhz and its delay, e.g. "weight_sram access 0.774 ns" or
+  /// "mac_array logic 1.61 ns".
   std::string limited_by() const;
   bool feasible() const {  // inline: the metric table reads it without linking the SRAM models
     for (const MemoryTiming& m : memories)
       if (m.cycle_ns > period_ns || m.read_latency > 1) return false;
+    for (const LogicTiming& l : logic)
+      if (l.delay_ns > period_ns) return false;
     return true;
   }
-  /// "" when feasible, else one line: the memory, its delay, the period and the highest clock.
+  /// "" when feasible, else one line: the unit, its delay, the period and the highest clock.
   std::string problem() const;
 };
 
+/// The memories alone (no logic paths): their access and cycle times against the clock.
 TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories);
 
-/// Every memory of the spec priced by its SRAM model, and their timing at spec.clock_mhz.
+/// The memories and every logic unit's critical path of `s` against s.clock_mhz.
+TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories);
+
+/// Every memory of the spec priced by its SRAM model, and the timing of the memories and the
+/// logic at spec.clock_mhz.
 TimingCheck spec_timing(const AcceleratorSpec& s);
 
 /// The spec a run uses under technology.timing: as given, or under derate with an infeasible
-/// clock, clock_mhz lowered to the highest whole MHz at which every memory reads in one cycle;
+/// clock, clock_mhz lowered to the highest whole MHz at which every memory reads in one cycle
+/// and every logic path fits in the period;
 /// `note` says so ("" when nothing changed). ConfigError when not even 1 MHz is feasible.
 struct TimedSpec {
   AcceleratorSpec spec;

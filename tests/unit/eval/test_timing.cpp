@@ -34,13 +34,17 @@ const MemoryTiming& memory(const TimingCheck& t, const std::string& name) {
 
 BOOST_AUTO_TEST_SUITE(timing)
 
-BOOST_AUTO_TEST_CASE(default_runs_at_800_mhz) {
+BOOST_AUTO_TEST_CASE(default_memories_run_at_800_mhz) {
+  // The memories meet 800 MHz; the logic does not (its critical paths, test_logic_timing.cpp,
+  // set the highest clock well below it), so the check as a whole is infeasible.
   const TimingCheck t = report({}).timing;
   BOOST_TEST(t.period_ns == 1.25);
-  BOOST_TEST(t.feasible());
-  BOOST_TEST(t.problem().empty());
-  BOOST_TEST(t.max_clock_mhz > 800);
-  for (const MemoryTiming& m : t.memories) BOOST_TEST(m.read_latency == 1, m.name);
+  for (const MemoryTiming& m : t.memories) {
+    BOOST_TEST(m.read_latency == 1, m.name);
+    BOOST_TEST(m.cycle_ns <= t.period_ns, m.name);
+  }
+  BOOST_TEST(t.limiting_logic >= 0);
+  BOOST_TEST(!t.feasible());
 }
 
 BOOST_AUTO_TEST_CASE(above_the_highest_clock_it_does_not) {
@@ -77,8 +81,8 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_CASE(derate_runs_at_the_highest_feasible_whole_mhz) {
   // default.yaml at 3000 MHz: a 0.333 ns period no memory of the built-in model meets. The
-  // highest feasible clock is 1000 / the slowest access or cycle time of any memory (their
-  // figures are the SRAM model's, tested on their own); derate takes its whole MHz part.
+  // highest feasible clock is 1000 / the slowest access or cycle time of any memory or logic
+  // path (their figures are the models', tested on their own); derate takes its whole MHz part.
   AcceleratorSpec s = default_accelerator();
   s.clock_mhz = 3000;
   const TimingCheck at3000 = spec_timing(s);
@@ -86,6 +90,7 @@ BOOST_AUTO_TEST_CASE(derate_runs_at_the_highest_feasible_whole_mhz) {
   double slowest = 0;
   for (const MemoryTiming& m : at3000.memories)
     slowest = std::max({slowest, m.access_ns, m.cycle_ns});
+  for (const LogicTiming& l : at3000.logic) slowest = std::max(slowest, l.delay_ns);
   const double top = std::floor(1000 / slowest);
   // check (the default) changes nothing and says nothing.
   BOOST_TEST(apply_timing_policy(s).spec.clock_mhz == 3000);
@@ -102,7 +107,7 @@ BOOST_AUTO_TEST_CASE(derate_runs_at_the_highest_feasible_whole_mhz) {
   above.clock_mhz = top + 1;
   BOOST_TEST(!spec_timing(above).feasible());
   // A feasible design is left alone under derate too.
-  s.clock_mhz = 400;
-  BOOST_TEST(apply_timing_policy(s).spec.clock_mhz == 400);
+  s.clock_mhz = 100;
+  BOOST_TEST(apply_timing_policy(s).spec.clock_mhz == 100);
   BOOST_TEST(apply_timing_policy(s).note.empty());
 }
