@@ -175,7 +175,7 @@ void add_cost_notes(const AcceleratorSpec& s, CostReport& c) {
   if (s.technology.timing == TimingPolicy::derate)
     c.notes.push_back(
         fmt::format("technology.timing: derate: clock {:.4g} MHz, the highest "
-                    "whole MHz every memory reads in one cycle at or the one given",
+                    "whole MHz every memory and logic path meets, or the one given",
                     s.clock_mhz));
 }
 

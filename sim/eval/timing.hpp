@@ -1,8 +1,8 @@
-// Can the memories run at the clock? Each memory's access and cycle time from the SRAM model
-// that prices it (built-in or CACTI), against the clock period. The generated SRAM wrappers and
-// both models read in one cycle, so a memory runs only when its cycle time and its access time
-// both fit in the period; one whose access time does not fit would need a read latency of
-// ceil(access / period) cycles, which no wrapper or model has yet, so it is reported as
+// Can the memories and the logic run at the clock? Each memory's access and cycle time from the
+// SRAM model that prices it (built-in or CACTI), against the clock period. The generated SRAM
+// wrappers and both models read in one cycle, so a memory runs only when its cycle time and its
+// access time both fit in the period; one whose access time does not fit would need a read latency
+// of ceil(access / period) cycles, which no wrapper or model has yet, so it is reported as
 // infeasible with that latency. Each logic unit's critical path (arch/critical_paths.hpp, as the
 // generator builds it) priced by power/logic_delay.hpp must fit in the period too.
 #pragma once

@@ -160,8 +160,9 @@ std::vector<P> build_table() {
                                     "$CIRCA_CACTI_DIR, else where cmake/install-cacti.sh builds)"));
   t.push_back(choice<AcceleratorSpec>(
       "technology.timing", CIRCA_FIELD(technology.timing), TimingPolicy::check,
-      "a memory too slow for clock_mhz: check reports it (notes, timing_feasible); derate runs "
-      "at the highest clock every memory reads in one cycle at, and says so"));
+      "a memory or logic path too slow for clock_mhz: check reports it (notes, "
+      "timing_feasible); derate runs at the highest clock every memory reads in one cycle at "
+      "and every logic path fits, and says so"));
   return t;
 }
 

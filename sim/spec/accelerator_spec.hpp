@@ -38,8 +38,8 @@ enum class ConvDataflow {
 
 enum class DeviceType { itrs_hp, itrs_lstp, itrs_lop };
 enum class SramModel { builtin, cacti };
-/// What a memory that cannot run at clock_mhz does: reported (check), or the design runs at the
-/// highest clock every memory reads in one cycle at (derate).
+/// What a memory or logic path that cannot run at clock_mhz does: reported (check), or the
+/// design runs at the highest clock every memory and logic path meets (derate).
 enum class TimingPolicy { check, derate };
 
 struct FftSpec {
