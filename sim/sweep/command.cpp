@@ -33,6 +33,7 @@ void print_summary(const SweepSpec& s, const RunSummary& sum, const ResultSet& r
     std::cerr << ", " << sum.confirmed << " confirmed at " << fidelity_name(s.confirm_fidelity);
   std::cerr << "; " << format_duration(sum.seconds) << "\n"
             << "results: " << dir << "/{results.sqlite, results.csv, results.json, report.html}\n";
+  print_partial_json_note(r, std::cerr);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -12,12 +13,25 @@
 
 namespace circa::sweep {
 
+/// The points a sweep's own results.json lists at most: a million points would be 2.5 GB of
+/// JSON. Beyond it the file lists the front and an even sample of the rest (sample_rows) and
+/// says so; results.csv always has every point, and `circa sweep export --json` writes all.
+constexpr size_t kMaxJsonPoints = 20000;
+/// What a partial results.json says about itself (its "points_note").
+inline constexpr const char* kPartialJsonNote =
+    "this file lists the Pareto front and an even sample of the other points; results.csv has "
+    "every point, and 'circa sweep export DIR --json FILE' writes them all as JSON";
+
 void write_csv(const ResultSet& r, std::ostream& out);
 nlohmann::json results_json(const ResultSet& r);
-/// results_json(r).dump(2) and a newline, written a point at a time (a million-point sweep).
-void write_results_json(const ResultSet& r, std::ostream& out);
+/// results_json(r).dump(2) and a newline, written a point at a time (a million-point sweep);
+/// with more rows than `max_points`, only sample_rows(r, max_points) and the counts.
+void write_results_json(const ResultSet& r, std::ostream& out, size_t max_points = SIZE_MAX);
 
-/// Writes `dir`/results.csv, results.json and report.html.
+/// Says (in one line) that results.json is partial, when `r` has more than kMaxJsonPoints rows.
+void print_partial_json_note(const ResultSet& r, std::ostream& out);
+
+/// Writes `dir`/results.csv (every point), results.json (at most kMaxJsonPoints) and report.html.
 void write_reports(const ResultSet& r, const std::string& dir);
 
 /// The results of the sweep folder `dir` for `version`, rebuilt from its store; `order` as in

@@ -126,6 +126,7 @@ int merge_command(const std::string& out, const std::vector<std::string>& dirs,
             << results.rows.size() - ok << " failed), " << front(results).size()
             << " on the Pareto front\nresults: " << out
             << "/{results.sqlite, results.csv, results.json, report.html}\n";
+  print_partial_json_note(results, std::cerr);
   return 0;
 }
 

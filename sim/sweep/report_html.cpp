@@ -8,6 +8,7 @@
 
 #include "eval/metrics.hpp"
 #include "spec/param.hpp"
+#include "sweep/export.hpp"
 #include "sweep/report_app.hpp"
 #include "sweep/svg_plot.hpp"
 
@@ -37,20 +38,20 @@ svg.querySelectorAll('circle.pt,rect.bar').forEach(function(e){var b=e.getBBox()
 svg.setAttribute('data-drawn',String(n));});
 </script>)";
 
-/// A point's breakdowns, or an empty object (a const json must not be indexed by a missing key).
-const nlohmann::json& breakdowns_of(const StoredPoint& p) {
-  static const nlohmann::json empty = nlohmann::json::object();
-  return p.metrics.is_object() && p.metrics.contains("breakdowns") ? p.metrics.at("breakdowns")
-                                                                   : empty;
+/// A row's breakdowns (read again from the store), or an empty object.
+nlohmann::json breakdowns_of(const ResultSet& r, const ResultRow& row) {
+  const nlohmann::json m = r.metrics_of ? r.metrics_of(row.point.key) : nlohmann::json();
+  return m.is_object() && m.contains("breakdowns") ? m.at("breakdowns") : nlohmann::json::object();
 }
 
 /// "block_size=64 mac.lanes=8 ..." (or "block_size=64 lanes=8" when `short_names`).
 std::string label_of(const ResultRow& row, const ReportSpec& spec, bool short_names = false) {
   std::string s;
-  for (const auto& a : spec.axis_params) {
-    if (!row.point.inputs.contains(a)) continue;
+  for (size_t i = 0; i < spec.axis_params.size() && i < row.point.inputs.size(); ++i) {
+    const std::string& a = spec.axis_params[i];
+    if (row.point.inputs[i].empty()) continue;
     const std::string name = short_names ? a.substr(a.rfind('.') + 1) : a;
-    s += (s.empty() ? "" : " ") + name + "=" + row.point.inputs[a].get<std::string>();
+    s += (s.empty() ? "" : " ") + name + "=" + row.point.inputs[i];
   }
   return s.empty() ? row.point.key.substr(0, 12) : s;
 }
@@ -141,23 +142,26 @@ std::string accuracy_energy(const ResultSet& r) {
 std::string breakdowns(const ResultSet& r) {
   std::vector<const ResultRow*> chosen = front(r);
   if (chosen.size() > kMaxBarPoints) chosen.resize(kMaxBarPoints);
+  std::vector<nlohmann::json> parts_of;  // each chosen row's breakdowns, read once
+  for (const auto* row : chosen) parts_of.push_back(breakdowns_of(r, *row));
   std::set<std::string> names;
-  for (const auto* row : chosen)
-    for (const auto& [name, parts] : breakdowns_of(row->point).items())
+  for (const auto& b : parts_of)
+    for (const auto& [name, parts] : b.items())
       if (name == "energy_pj" || name.rfind("energy_", 0) != 0) names.insert(name);
   std::string out;
   for (const auto& name : names) {
     std::set<std::string> units;
-    for (const auto* row : chosen)
-      if (breakdowns_of(row->point).contains(name))
-        for (const auto& [unit, v] : breakdowns_of(row->point).at(name).items()) units.insert(unit);
+    for (const auto& b : parts_of)
+      if (b.contains(name))
+        for (const auto& [unit, v] : b.at(name).items()) units.insert(unit);
     const std::vector<std::string> legend(units.begin(), units.end());
     std::vector<BarRow> bars;
-    for (const auto* row : chosen) {
+    for (size_t c = 0; c < chosen.size(); ++c) {
+      const ResultRow* row = chosen[c];
       BarRow bar{
           "#" + std::to_string(row->front_rank) + " " + label_of(*row, r.spec, true).substr(0, 40),
           {}};
-      const auto& b = breakdowns_of(row->point);
+      const auto& b = parts_of[c];
       for (const auto& u : legend)
         bar.parts.push_back(
             b.contains(name) && b.at(name).contains(u) ? b.at(name).at(u).get<double>() : 0.0);
@@ -180,19 +184,26 @@ std::string report_data(const ResultSet& r) {
                    {"y", y_metric(r)},
                    {"join_front", r.spec.objectives.size() == 2},
                    {"rows", nlohmann::json::array()}};
-  for (const ResultRow* shown : shown_rows(r)) {
-    const ResultRow& row = *shown;
-    const StoredPoint& p = row.point;
-    nlohmann::json values = nlohmann::json::object();
-    for (const auto& m : r.metric_names) values[m] = row.metric(m);  // NaN -> null
+  const std::vector<const ResultRow*> shown = shown_rows(r);
+  // A sampled page carries the breakdowns of the front only (they are most of its size).
+  const bool sampled = shown.size() < r.rows.size();
+  for (const ResultRow* shown_row : shown) {
+    const ResultRow& row = *shown_row;
+    const PointSummary& p = row.point;
+    nlohmann::json values = nlohmann::json::object(), inputs = nlohmann::json::object();
+    for (size_t m = 0; m < r.metric_names.size(); ++m)
+      values[r.metric_names[m]] = row.values[m];  // NaN -> null
+    for (size_t a = 0; a < r.spec.axis_params.size() && a < p.inputs.size(); ++a)
+      if (!p.inputs[a].empty()) inputs[r.spec.axis_params[a]] = p.inputs[a];
     j["rows"].push_back({{"key", p.key},
                          {"label", label_of(row, r.spec)},
                          {"status", to_string(p.status)},
                          {"feasible", row.feasible},
                          {"front", row.front_rank},
-                         {"inputs", p.inputs},
+                         {"inputs", inputs},
                          {"values", values},
-                         {"breakdowns", breakdowns_of(p)},
+                         {"breakdowns", sampled && !row.on_front() ? nlohmann::json::object()
+                                                                   : breakdowns_of(r, row)},
                          {"note", p.status == PointStatus::ok ? row.violation : p.error}});
   }
   std::string text = j.dump();
@@ -236,10 +247,9 @@ std::string table(const ResultSet& r) {
                                                    : "failed",
                      n - 1, row.on_front() ? std::to_string(row.front_rank) : "",
                      to_string(p.status));
-    for (const auto& a : r.spec.axis_params)
-      s += "<td>" + html_escape(p.inputs.contains(a) ? p.inputs[a].get<std::string>() : "") +
-           "</td>";
-    for (const auto& m : r.metric_names) s += "<td>" + cell(row.metric(m)) + "</td>";
+    for (size_t a = 0; a < r.spec.axis_params.size(); ++a)
+      s += "<td>" + html_escape(a < p.inputs.size() ? p.inputs[a] : "") + "</td>";
+    for (size_t m = 0; m < r.metric_names.size(); ++m) s += "<td>" + cell(row.values[m]) + "</td>";
     std::string note = p.status == PointStatus::ok ? row.violation : p.error;
     if (row.confirmation && row.confirmation->status == PointStatus::ok &&
         row.confirmation->metrics.contains("values"))
@@ -251,9 +261,11 @@ std::string table(const ResultSet& r) {
   s += "</table>\n";
   if (rows.size() < r.rows.size())
     s += fmt::format(
-        "<p>The page shows {} of the {} points: the whole front and an even sample of the rest. "
-        "results.csv has all of them.</p>\n",
-        rows.size(), r.rows.size());
+        "<p>The page shows {} of the {} points: the whole front and an even sample of the rest "
+        "(breakdowns of the front only). results.csv has all of them; results.json lists at "
+        "most {} (the front and an even sample), 'circa sweep export DIR --json FILE' writes "
+        "them all.</p>\n",
+        rows.size(), r.rows.size(), kMaxJsonPoints);
   return s;
 }
 
@@ -277,21 +289,7 @@ std::string summary(const ResultSet& r) {
 }  // namespace
 
 std::vector<const ResultRow*> shown_rows(const ResultSet& r) {
-  size_t on_front = 0;
-  for (const auto& row : r.rows) on_front += row.on_front();
-  const size_t others = r.rows.size() - on_front;
-  const size_t room = kMaxShownRows > on_front ? kMaxShownRows - on_front : 0;
-  // Every stride-th other row: an even sample that keeps the table order and is reproducible.
-  const size_t stride = room == 0 ? 0 : (others + room - 1) / room;
-  std::vector<const ResultRow*> v;
-  size_t other = 0;
-  for (const auto& row : r.rows) {
-    if (row.on_front())
-      v.push_back(&row);
-    else if (stride != 0 && other++ % stride == 0)
-      v.push_back(&row);
-  }
-  return v;
+  return sample_rows(r, kMaxShownRows);
 }
 
 std::string render_report_html(const ResultSet& r) {

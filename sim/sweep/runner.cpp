@@ -64,6 +64,7 @@ RunSummary Runner::run() {
   std::vector<std::string> objectives;
   for (const auto& o : s_.objectives) objectives.push_back(o.metric);
   store_.index_metrics(objectives);
+  store_.set_config_base(ctx_.base_yaml);
   prepare_accuracy();
   run_main();
   if (!stopping() && s_.confirm_best > 0 && o_.shard.whole()) confirm_best();
@@ -201,8 +202,10 @@ bool Runner::run_point(const Point& p, eval::Fidelity f, Progress& progress) {
 /// Re-runs the best `confirm_best` points of the front at confirm_fidelity (loaded again from
 /// their axis values: the same key).
 void Runner::confirm_best() {
+  // The runner's own store, not owned by the result (used only here).
+  const std::shared_ptr<const ResultStore> store(&store_, [](const ResultStore*) {});
   const ResultSet results =
-      build_results(report_spec_of(s_), o_.version, store_.all(false), &summary_.keys);
+      build_results_from_store(report_spec_of(s_), o_.version, store, &summary_.keys);
   const eval::Fidelity f = s_.confirm_fidelity;
   const auto done = store_.done_keys(o_.version, fidelity_name(f), !o_.retry_failed);
   std::vector<Point> batch;

@@ -10,6 +10,8 @@
 #include <thread>
 
 #include "common/error.hpp"
+#include "sweep/config_delta.hpp"
+#include "sweep/sha256.hpp"
 
 namespace circa::sweep {
 namespace {
@@ -44,6 +46,7 @@ CREATE TABLE IF NOT EXISTS points (
   seconds REAL NOT NULL,
   PRIMARY KEY (key, version, fidelity));
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS config_bases (id TEXT PRIMARY KEY, text TEXT NOT NULL);
 )";
 }
 
@@ -100,10 +103,13 @@ std::ostream& operator<<(std::ostream& os, PointStatus s) {
 nlohmann::json ResultStore::json_column(const std::string& text, const std::string& key,
                                         const char* column) const {
   nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
-  if (j.is_discarded())
-    throw ConfigError("results store '" + path_ + "': point " + key + ": column " + column +
-                      " is not JSON; the file is damaged: move it away and run the sweep again");
+  if (j.is_discarded()) not_json(key, column);
   return j;
+}
+
+void ResultStore::not_json(const std::string& key, const char* column) const {
+  throw ConfigError("results store '" + path_ + "': point " + key + ": column " + column +
+                    " is not JSON; the file is damaged: move it away and run the sweep again");
 }
 
 PointStatus ResultStore::status_of(const std::string& text) const {
@@ -128,6 +134,9 @@ ResultStore::ResultStore(const std::string& path) : path_(path) {
     exec("PRAGMA journal_mode=WAL;");
     // NORMAL is durable against a killed process in WAL mode; only a power cut can lose the tail.
     exec("PRAGMA synchronous=NORMAL;");
+    // A merge of a million rows is one transaction: its WAL file (as large as the rows) is cut
+    // back after the checkpoint instead of staying on disk beside the store.
+    exec("PRAGMA journal_size_limit=67108864;");
     exec(schema());
   } catch (...) {
     sqlite3_close(db_);
@@ -184,6 +193,16 @@ size_t ResultStore::merge_from(const std::string& path) {
         "INSERT OR REPLACE INTO points SELECT key, version, fidelity, inputs, config, status, "
         "error, metrics, started_at, finished_at, seconds FROM shard.points;");
     rows = static_cast<size_t>(sqlite3_changes(db_));
+    // The bases its config deltas need (a store of an older Circa has neither).
+    bool has_bases = false;
+    {
+      Statement t(db_,
+                  "SELECT 1 FROM shard.sqlite_master WHERE type = 'table' AND name = "
+                  "'config_bases'");
+      has_bases = t.step();
+    }
+    if (has_bases)
+      exec("INSERT OR IGNORE INTO config_bases SELECT id, text FROM shard.config_bases;");
     exec("COMMIT;");
   } catch (...) {
     sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
@@ -194,6 +213,34 @@ size_t ResultStore::merge_from(const std::string& path) {
   return rows;
 }
 
+void ResultStore::set_config_base(const std::string& text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  base_ = text;
+  base_id_ = sha256_hex(text);
+  Statement st(db_, "INSERT OR IGNORE INTO config_bases VALUES (?1, ?2)");
+  st.bind(1, base_id_);
+  st.bind(2, base_);
+  st.step();
+  bases_[base_id_] = base_;
+}
+
+std::string ResultStore::config_text(const std::string& stored, const std::string& key) const {
+  std::string id;
+  if (!is_config_delta(stored, &id)) return stored;
+  auto it = bases_.find(id);
+  if (it == bases_.end()) {
+    Statement st(db_, "SELECT text FROM config_bases WHERE id = ?1");
+    st.bind(1, id);
+    if (!st.step())
+      throw ConfigError("results store '" + path_ + "': point " + key +
+                        ": its config refers to base " + id.substr(0, 12) +
+                        ", which the store does not hold; the file is damaged: move it away and "
+                        "run the sweep again");
+    it = bases_.emplace(id, st.text(0)).first;
+  }
+  return decode_config(stored, it->second);
+}
+
 void ResultStore::put(const StoredPoint& p) {
   std::lock_guard<std::mutex> lock(mutex_);
   Statement st(
@@ -202,7 +249,8 @@ void ResultStore::put(const StoredPoint& p) {
   st.bind(2, p.version);
   st.bind(3, p.fidelity);
   st.bind(4, p.inputs.dump());
-  st.bind(5, p.config);
+  st.bind(5, base_id_.empty() || p.config.empty() ? p.config
+                                                  : encode_config(p.config, base_, base_id_));
   st.bind(6, std::string(to_string(p.status)));
   st.bind(7, p.error);
   st.bind(8, p.metrics.is_null() ? std::string("null") : p.metrics.dump());
@@ -213,12 +261,25 @@ void ResultStore::put(const StoredPoint& p) {
 }
 
 std::vector<StoredPoint> ResultStore::all(bool with_config) const {
-  std::lock_guard<std::mutex> lock(mutex_);
   // Without the config text (a kilobyte or more per point) the same columns, '' in its place.
-  Statement st(db_, with_config ? "SELECT * FROM points ORDER BY key, version, fidelity"
-                                : "SELECT key, version, fidelity, inputs, '', status, error, "
-                                  "metrics, started_at, finished_at, seconds FROM points ORDER "
-                                  "BY key, version, fidelity");
+  return query(with_config ? "SELECT * FROM points ORDER BY key, version, fidelity"
+                           : "SELECT key, version, fidelity, inputs, '', status, error, "
+                             "metrics, started_at, finished_at, seconds FROM points ORDER "
+                             "BY key, version, fidelity",
+               {});
+}
+
+std::vector<StoredPoint> ResultStore::all_at(const std::string& version,
+                                             const std::string& fidelity) const {
+  return query("SELECT * FROM points WHERE version = ?1 AND fidelity = ?2 ORDER BY key",
+               {version, fidelity});
+}
+
+std::vector<StoredPoint> ResultStore::query(const char* sql,
+                                            const std::vector<std::string>& params) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement st(db_, sql);
+  for (size_t i = 0; i < params.size(); ++i) st.bind(static_cast<int>(i + 1), params[i]);
   std::vector<StoredPoint> rows;
   while (st.step()) {
     StoredPoint p;
@@ -226,7 +287,7 @@ std::vector<StoredPoint> ResultStore::all(bool with_config) const {
     p.version = st.text(1);
     p.fidelity = st.text(2);
     p.inputs = json_column(st.text(3), p.key, "inputs");
-    p.config = st.text(4);
+    p.config = config_text(st.text(4), p.key);
     p.status = status_of(st.text(5));
     p.error = st.text(6);
     p.metrics = json_column(st.text(7), p.key, "metrics");
@@ -236,6 +297,41 @@ std::vector<StoredPoint> ResultStore::all(bool with_config) const {
     rows.push_back(std::move(p));
   }
   return rows;
+}
+
+void ResultStore::for_each_summary(const std::string& version, const std::string& fidelity,
+                                   const std::function<void(StoredSummary&&)>& f) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  // SQLite picks the values out of the metrics text: the breakdowns are never parsed here.
+  // Damaged metrics text is named by point, as json_column does.
+  Statement st(db_,
+               "SELECT key, status, error, seconds, inputs, json_valid(metrics), CASE WHEN "
+               "json_valid(metrics) THEN json_extract(metrics, '$.values') END FROM points "
+               "WHERE version = ?1 AND fidelity = ?2 ORDER BY finished_at, key");
+  st.bind(1, version);
+  st.bind(2, fidelity);
+  while (st.step()) {
+    StoredSummary s;
+    s.key = st.text(0);
+    s.status = status_of(st.text(1));
+    s.error = st.text(2);
+    s.seconds = st.real(3);
+    s.inputs = json_column(st.text(4), s.key, "inputs");
+    if (st.real(5) == 0) not_json(s.key, "metrics");
+    const std::string values = st.text(6);
+    if (!values.empty()) s.values = json_column(values, s.key, "metrics");
+    f(std::move(s));
+  }
+}
+
+nlohmann::json ResultStore::metrics_of(const std::string& key, const std::string& version,
+                                       const std::string& fidelity) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Statement st(db_, "SELECT metrics FROM points WHERE key = ?1 AND version = ?2 AND fidelity = ?3");
+  st.bind(1, key);
+  st.bind(2, version);
+  st.bind(3, fidelity);
+  return st.step() ? json_column(st.text(0), key, "metrics") : nlohmann::json();
 }
 
 void ResultStore::index_metrics(const std::vector<std::string>& metrics) {

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <functional>
+#include <map>
 #include <mutex>
 #include <ostream>
 #include <set>
@@ -43,6 +45,16 @@ struct StoredPoint {
   double seconds = 0;
 };
 
+/// A row without its config and breakdowns: what results are built from, a row at a time.
+struct StoredSummary {
+  std::string key;
+  PointStatus status = PointStatus::failed;
+  std::string error;
+  double seconds = 0;
+  nlohmann::json inputs = nlohmann::json::object();
+  nlohmann::json values;  ///< metrics.values; null for failed points
+};
+
 class ResultStore {
  public:
   /// Opens (creating when needed) the store at `path`; throws ConfigError when it cannot.
@@ -54,6 +66,10 @@ class ResultStore {
   /// Keys already recorded for this version and fidelity (failed ones only if `with_failed`).
   std::set<std::string> done_keys(const std::string& version, const std::string& fidelity,
                                   bool with_failed) const;
+  /// The canonical config most points differ from in a few lines (the sweep's base): later
+  /// put()s store their config as the lines that differ (config_delta.hpp), and the text is
+  /// kept once, in table config_bases. all() gives the whole text back.
+  void set_config_base(const std::string& text);
   /// Records one point in its own transaction, replacing an earlier row with the same key.
   /// Safe to call from several threads.
   void put(const StoredPoint& p);
@@ -64,6 +80,15 @@ class ResultStore {
   /// Every row, ordered by key and fidelity; `with_config` = false leaves each config empty
   /// (reports do not show it, and it is most of a row's size in a large sweep).
   std::vector<StoredPoint> all(bool with_config = true) const;
+  /// The rows of `version` at `fidelity` (with their configs), ordered by key.
+  std::vector<StoredPoint> all_at(const std::string& version, const std::string& fidelity) const;
+  /// Calls `f` on every row of `version` at `fidelity`, ordered by finish time then key, one at
+  /// a time (a million rows are never all in memory); `f` must not use this store.
+  void for_each_summary(const std::string& version, const std::string& fidelity,
+                        const std::function<void(StoredSummary&&)>& f) const;
+  /// The metrics of one row (null when absent or failed), by its primary key.
+  nlohmann::json metrics_of(const std::string& key, const std::string& version,
+                            const std::string& fidelity) const;
 
   /// An index on each metric's value (metrics.values.<name>, e.g. the sweep's objectives), so
   /// queries that sort or filter by them stay fast on a million rows. Names are metric names
@@ -80,8 +105,16 @@ class ResultStore {
   /// A JSON column of point `key`; ConfigError when the text is not JSON (a damaged store).
   nlohmann::json json_column(const std::string& text, const std::string& key,
                              const char* column) const;
+  /// The rows `sql` selects (every column of points, in order), its ?N bound to `params`.
+  std::vector<StoredPoint> query(const char* sql, const std::vector<std::string>& params) const;
+  /// ConfigError: column `column` of point `key` is not JSON (a damaged store).
+  [[noreturn]] void not_json(const std::string& key, const char* column) const;
+  /// The stored config column as the whole text (a delta decoded against its base).
+  std::string config_text(const std::string& stored, const std::string& key) const;
   sqlite3* db_ = nullptr;
   std::string path_;
+  std::string base_, base_id_;                        ///< set_config_base's, for put()
+  mutable std::map<std::string, std::string> bases_;  ///< config_bases read so far, by id
   mutable std::mutex mutex_;
 };
 

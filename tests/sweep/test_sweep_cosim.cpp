@@ -165,7 +165,7 @@ BOOST_AUTO_TEST_CASE(best_points_of_an_analytical_sweep_are_confirmed_by_cosimul
   const ResultSet r = load_results(o.out_dir, "test", &sum.keys);
   const auto f = front(r);
   BOOST_REQUIRE(!f.empty());
-  BOOST_REQUIRE(f[0]->confirmation.has_value());
+  BOOST_REQUIRE(f[0]->confirmation != nullptr);
   const StoredPoint& c = *f[0]->confirmation;
   BOOST_TEST(c.fidelity == "cosim");
   BOOST_TEST_REQUIRE((c.status == PointStatus::ok), c.error);

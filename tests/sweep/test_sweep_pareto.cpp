@@ -55,3 +55,22 @@ BOOST_AUTO_TEST_CASE(without_objectives_every_row_stays) {
   BOOST_TEST(non_dominated({{}, {}}) == std::vector<bool>({true, true}),
              boost::test_tools::per_element());
 }
+
+// Three objectives go through the staircase (O(n log n)): larger random sets, half of them drawn
+// from a few values (ties in one, two or all three objectives) and half continuous, against
+// both the test's definition and the library's all-pairs one.
+BOOST_DATA_TEST_CASE(three_objectives_staircase_equals_all_pairs,
+                     boost::unit_test::data::xrange(0, 12), seed) {
+  std::mt19937 rng(static_cast<unsigned>(seed));
+  std::uniform_real_distribution<double> real(0, 1);
+  for (size_t n : {size_t{200}, size_t{1500}}) {
+    std::vector<std::vector<double>> c(n, std::vector<double>(3));
+    for (auto& row : c)
+      for (double& v : row) v = seed % 2 ? std::floor(real(rng) * 6) : real(rng);
+    if (seed % 3 == 0)  // a trade-off surface: many rows on the front
+      for (auto& row : c) row[2] = 3 - row[0] - row[1] + (seed % 2 ? 0 : 0.01 * real(rng));
+    const auto got = non_dominated(c);
+    BOOST_TEST(got == by_definition(c), boost::test_tools::per_element());
+    BOOST_TEST(got == circa::sweep::non_dominated_all_pairs(c), boost::test_tools::per_element());
+  }
+}

@@ -96,7 +96,7 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
   BOOST_TEST(accuracy_front < feasible.size());
   // Every point got the (synthetic) accuracy of its block size: 89 - 0.8 log2(k) at 16 bits.
   for (const auto& row : r.rows) {
-    const double k = std::stod(row.point.inputs["block_size"].get<std::string>());
+    const double k = std::stod(row.input(r.spec, "block_size"));
     BOOST_TEST(row.metric("accuracy") == 89 - 0.8 * std::log2(k));
   }
   // Export from the folder alone gives the same CSV.

@@ -1,6 +1,7 @@
 """circa.read_sweep: a sweep folder's results.json as rows, one per design point."""
 import json
 import os
+import warnings
 
 from ._circa import ConfigError
 
@@ -48,6 +49,10 @@ def read_sweep(folder, as_frame=None):
             doc = json.load(f)
         confirm = doc.get("confirm_fidelity", "cycle_accurate")
         rows = [_row(p, confirm) for p in doc["points"]]
+        if doc.get("points_total", len(rows)) > len(rows):
+            # A large sweep's results.json lists the front and a sample (kMaxJsonPoints).
+            warnings.warn("%s lists %d of %d points: %s" % (path, len(rows), doc["points_total"],
+                                                            doc.get("points_note", "")))
     except (ValueError, KeyError, TypeError, AttributeError) as e:
         raise ConfigError("%s: not a results.json written by 'circa sweep' (%s: %s); re-run "
                           "'circa sweep export %s'" % (path, type(e).__name__, e, folder))
