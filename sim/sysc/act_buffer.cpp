@@ -23,7 +23,7 @@ ActivationBuffer::ActivationBuffer(const sc_core::sc_module_name& name, SimConte
 }
 
 void ActivationBuffer::read_port() {
-  std::vector<int64_t> v;
+  std::vector<int64_t>& v = product_codes_;
   wait();
   while (true) {
     const Command c = cmd_.pop();

@@ -55,6 +55,9 @@ class ActivationBuffer : public Unit {
   std::vector<int64_t> out_;       ///< write half: the layer's outputs (conv: before pooling)
   std::vector<int64_t> recurrent_; ///< lstm: h_{t-1} as input codes
   std::vector<int64_t> final_;     ///< the last finished layer's outputs
+  /// read_port's product input: a member, not the thread's local, because SystemC never unwinds
+  /// a thread still waiting when the simulation ends (LeakSanitizer reported the local).
+  std::vector<int64_t> product_codes_;
   bool stopped_ = false;
   bool host_fed_ = false;
 };
