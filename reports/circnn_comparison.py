@@ -311,12 +311,13 @@ def table_papers(rows):
     out.append(
         "| C-LSTM: \"up to 18.8X and 33.5X gains for performance and energy efficiency compared "
         "with the state-of-the-art LSTM implementation [ESE]\" (FPGA, 16 bit) | [S: A5] | the "
-        "C-LSTM datapath (clstm_fpga, 200 MHz, k=8) on the Google LSTM: throughput %s, energy "
+        "C-LSTM datapath (clstm_fpga, %s MHz, k=8) on the Google LSTM: throughput %s, energy "
         "%s with itrs-hp devices (#%s) and %s with itrs-lop (#%s) | **No, and not agreement.** "
         "ESE is a pruned, sparse LSTM engine on a Xilinx KU060 at 41 W [S: B2], not a dense "
         "array of the same area in the same 45 nm ASIC model; Circa's LSTM has no projection "
         "layer and runs %d time steps. %s |"
-        % (ratio(t(hp)), ratio(e(hp)), hp["id"], ratio(e(lop)), lop["id"], steps(hp), near))
+        % (clock(hp), ratio(t(hp)), ratio(e(hp)), hp["id"], ratio(e(lop)), lop["id"], steps(hp),
+           near))
     out.append(
         "| E-RNN: 37.4x energy efficiency over ESE, more than 2x over C-LSTM | [S: A7] | as "
         "the C-LSTM row | **No.** Same baseline (ESE) as C-LSTM, LSTM and GRU with ADMM "
@@ -419,10 +420,10 @@ def observations(rows):
     hp = find(rows, "clstm_fpga", "clstm_google")
     lop = find(rows, "clstm_fpga", "clstm_google", [LOP])
     out.append("- **Leakage decides the device choice, and moves the ratios.** On the C-LSTM "
-               "point at 200 MHz leakage is %s%% of CirCNN's energy with itrs-hp devices (#%s) "
+               "point at %s MHz leakage is %s%% of CirCNN's energy with itrs-hp devices (#%s) "
                "and %s%% with itrs-lop (#%s); the dense baseline, %sx slower, leaks for longer, "
                "so its energy ratio is %s with itrs-hp and %s with itrs-lop."
-               % (num(100 * leak_share(hp["json"]["cost"])), hp["id"],
+               % (clock(hp), num(100 * leak_share(hp["json"]["cost"])), hp["id"],
                   num(100 * leak_share(lop["json"]["cost"])), lop["id"],
                   num(hp["json"]["baseline"]["ratios"]["throughput_circnn_over_dense"]),
                   ratio(e(hp)), ratio(e(lop))))
