@@ -12,7 +12,7 @@
 namespace circa::arch {
 namespace {
 
-using Steps = std::vector<PathStep>;
+using Steps = decltype(LogicPath::steps);
 
 /// Address bits of an n-entry select (a case or a register-file read): one 2:1 level each.
 int select_levels(int64_t n) {
@@ -173,6 +173,7 @@ LogicPath controller_path(const AcceleratorSpec& s) {
 
 std::vector<LogicPath> critical_paths(const AcceleratorSpec& s) {
   std::vector<LogicPath> paths;
+  paths.reserve(7);
   // The twiddle ROM is combinational: its read is the first step of the FFT's path.
   paths.push_back(fft_path(s, UnitId::fft, fft_datapath(s, false), s.fft.shared_ifft));
   if (!s.fft.shared_ifft) paths.push_back(fft_path(s, UnitId::ifft, s.formats.ifft, false));

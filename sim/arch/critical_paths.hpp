@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include <boost/container/small_vector.hpp>
+
 #include "arch/units.hpp"
 
 namespace circa::arch {
@@ -28,11 +30,13 @@ struct PathStep {
 
 struct LogicPath {
   UnitId unit;
-  std::vector<PathStep> steps;
+  boost::container::small_vector<PathStep, 12> steps;  // in place: priced at every sweep point
   /// Cycles the path's logic may take: register stages synthesis retimes it over, or a
   /// multicycle path's cycles (1: the whole path in one clock period).
   int cycles = 1;
-  std::string from_to;  ///< the registers it starts and ends at, e.g. "stage counter -> delay line"
+  /// The registers it starts and ends at, e.g. "stage counter -> delay line" (a literal: pricing
+  /// a path per sweep point formats no text).
+  const char* from_to = "";
 };
 
 /// The critical path of every logic unit the spec builds (units without arithmetic between

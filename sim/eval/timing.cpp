@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 
-#include "arch/critical_paths.hpp"
 #include "common/error.hpp"
 #include "power/logic_delay.hpp"
 
@@ -41,8 +40,8 @@ std::string TimingCheck::problem() const {
       return fmt::format(
           "{} cannot run at {:.0f} MHz: its critical path ({}: {}) takes {:.3g} ns, more than the "
           "{:.3g} ns period; the highest feasible clock is {:.0f} MHz (set by {})",
-          l.name, 1000 / period_ns, l.from_to, l.path, l.delay_ns, period_ns, max_clock_mhz,
-          limited_by());
+          l.name, 1000 / period_ns, l.path.from_to, arch::describe(l.path), l.delay_ns, period_ns,
+          max_clock_mhz, limited_by());
   return "";
 }
 
@@ -73,14 +72,14 @@ TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories) {
 TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories) {
   TimingCheck t = memory_timing(s.clock_mhz, memories);
   double slowest = t.max_clock_mhz > 0 ? 1000 / t.max_clock_mhz : 0;
-  for (const arch::LogicPath& p : arch::critical_paths(s)) {
+  for (arch::LogicPath& p : arch::critical_paths(s)) {
     const power::PathDelay d = power::LogicDelayModel::builtin().path(p, s.technology.node_nm);
     if (d.ns > slowest) {
       slowest = d.ns;
       t.limiting = -1;
       t.limiting_logic = static_cast<int>(t.logic.size());
     }
-    t.logic.push_back({arch::to_string(p.unit), d.ns, arch::describe(p), p.from_to, d.source});
+    t.logic.push_back({arch::to_string(p.unit), d.ns, std::move(p), d.source});
   }
   t.max_clock_mhz = slowest > 0 ? 1000 / slowest : 0;
   return t;
@@ -128,8 +127,8 @@ nlohmann::json to_json(const TimingCheck& t) {
                              {"source", m.source.str()}};
   for (const LogicTiming& l : t.logic)
     j["logic"][l.name] = {{"delay_ns", l.delay_ns},
-                          {"path", l.path},
-                          {"from_to", l.from_to},
+                          {"path", arch::describe(l.path)},
+                          {"from_to", l.path.from_to},
                           {"source", l.source.str()}};
   return j;
 }

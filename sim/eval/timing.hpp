@@ -14,6 +14,7 @@
 #include <boost/container/small_vector.hpp>
 #include <nlohmann/json.hpp>
 
+#include "arch/critical_paths.hpp"
 #include "arch/units.hpp"
 #include "eval/memory_costs.hpp"
 
@@ -30,8 +31,7 @@ struct MemoryTiming {
 struct LogicTiming {
   const char* name = "";  ///< the unit registry's name
   double delay_ns = 0;    ///< clock-to-Q + logic (over its cycles) + setup
-  std::string path;       ///< arch::describe of the path, e.g. "mult16x12 -> add29 -> ..."
-  std::string from_to;    ///< the registers it runs between
+  arch::LogicPath path;   ///< its operators (arch::describe prints them) and the registers
   SourceText source;
 };
 

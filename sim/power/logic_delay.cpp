@@ -1,6 +1,7 @@
 #include "power/logic_delay.hpp"
 
-#include <cmath>
+#include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -26,39 +27,40 @@ const LogicDelayModel& LogicDelayModel::builtin() {
 LogicDelayModel::LogicDelayModel(const std::string& csv) {
   const CsvTable t = parse_csv(csv, "sim/power/tables/logic_delay_45nm.csv", true);
   t.expect_header({"element", "delay_ns", "source"});
-  for (std::size_t i = 0; i < t.rows.size(); ++i) {
-    ns_[t.rows[i][0]] = t.number(i, 1);
-    sources_[t.rows[i][0]] = t.rows[i][2];
-  }
-}
-
-double LogicDelayModel::cell(const std::string& name) const {
-  const auto it = ns_.find(name);
-  CIRCA_CHECK(it != ns_.end(), "no row " + name + " in the logic delay table");
-  return it->second;
+  std::map<std::string, double> ns;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) ns[t.rows[i][0]] = t.number(i, 1);
+  const auto cell = [&](const std::string& name) {
+    const auto it = ns.find(name);
+    CIRCA_CHECK(it != ns.end(), "no row " + name + " in the logic delay table");
+    return it->second;
+  };
+  fa_sum_ = cell("fa_sum");
+  fa_carry_ = cell("fa_carry");
+  and2_ = cell("and2");
+  mux2_ = cell("mux2");
+  register_ = cell("dff_clk_to_q") + cell("dff_setup");
 }
 
 double LogicDelayModel::add_ns(int bits) const {
-  if (bits <= 1) return cell("fa_sum");
-  const int prefix_levels = static_cast<int>(std::ceil(std::log2(bits)));
-  return 2 * cell("fa_sum") + prefix_levels * cell("fa_carry");
+  if (bits <= 1) return fa_sum_;
+  int prefix_levels = 0;  // ceil(log2 bits), in integers: every sweep point prices its adders
+  while ((1 << prefix_levels) < bits) ++prefix_levels;
+  return 2 * fa_sum_ + prefix_levels * fa_carry_;
 }
 
 double LogicDelayModel::mult_ns(int a_bits, int b_bits) const {
-  return cell("and2") + dadda_levels(std::min(a_bits, b_bits)) * cell("fa_sum") +
-         add_ns(a_bits + b_bits);
+  return and2_ + dadda_levels(std::min(a_bits, b_bits)) * fa_sum_ + add_ns(a_bits + b_bits);
 }
 
 double LogicDelayModel::mux2_ns() const {
-  return cell("mux2");
+  return mux2_;
 }
 
 double LogicDelayModel::register_ns() const {
-  return cell("dff_clk_to_q") + cell("dff_setup");
+  return register_;
 }
 
 PathDelay LogicDelayModel::path(const arch::LogicPath& p, int node_nm) const {
-  LogicModel::builtin().energy_factor(node_nm);  // the scaling table's node range, or ConfigError
   double logic = 0;
   for (const arch::PathStep& st : p.steps) {
     switch (st.op) {
@@ -78,7 +80,8 @@ PathDelay LogicDelayModel::path(const arch::LogicPath& p, int node_nm) const {
   d.ns = (register_ns() + logic / std::max(1, p.cycles)) * scale;
   thread_local std::map<int, SourceText> sources;  // one interned text per node
   auto it = sources.find(node_nm);
-  if (it == sources.end())
+  if (it == sources.end()) {
+    LogicModel::builtin().energy_factor(node_nm);  // the scaling table's range, or ConfigError
     it = sources
              .emplace(node_nm,
                       fmt::format("sim/power/tables/logic_delay_45nm.csv (NanGate 45 nm OCL "
@@ -87,6 +90,7 @@ PathDelay LogicDelayModel::path(const arch::LogicPath& p, int node_nm) const {
                                   "proportional to feature size)",
                                   scale, node_nm))
              .first;
+  }
   d.source = it->second;
   return d;
 }
