@@ -82,14 +82,20 @@ DocumentKind document_kind(const std::string& file) {
                             : DocumentKind::sweep;
 }
 
-LoadedAccelerator load_accelerator(const std::string& file,
-                                   const std::vector<Override>& overrides) {
-  FlatConfig flat;
+AcceleratorFile::AcceleratorFile(std::string file) : file_(std::move(file)) {
   std::vector<std::string> chain;
-  flatten_accelerator(file, chain, flat);
-  const auto known = infos(accelerator_params());
-  std::vector<std::string> paths;
-  for (const auto& p : accelerator_params()) paths.push_back(p.info.path);
+  auto flat = std::make_shared<FlatConfig>();
+  flatten_accelerator(file_, chain, *flat);
+  flat_ = std::move(flat);
+}
+
+LoadedAccelerator AcceleratorFile::load(const std::vector<Override>& overrides) const {
+  static const std::vector<std::string> paths = [] {
+    std::vector<std::string> v;
+    for (const auto& p : accelerator_params()) v.push_back(p.info.path);
+    return v;
+  }();
+  FlatConfig flat = *flat_;
   for (const auto& o : overrides) {
     const SourceLocation at{"-p " + o.path + "=" + o.value, 0, 0};
     if (std::find(paths.begin(), paths.end(), o.path) == paths.end())
@@ -100,10 +106,15 @@ LoadedAccelerator load_accelerator(const std::string& file,
   }
   LoadedAccelerator out;
   apply_params(
-      accelerator_params(), flat, "", SourceLocation{file, 0, 0},
+      accelerator_params(), flat, "", SourceLocation{file_, 0, 0},
       [](const ParamInfo&) { return true; }, out.spec, out.where);
-  cross_check(out.spec, out.where, file);
+  cross_check(out.spec, out.where, file_);
   return out;
+}
+
+LoadedAccelerator load_accelerator(const std::string& file,
+                                   const std::vector<Override>& overrides) {
+  return AcceleratorFile(file).load(overrides);
 }
 
 AcceleratorSpec default_accelerator() {

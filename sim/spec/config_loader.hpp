@@ -3,6 +3,8 @@
 // with file:line:col, the YAML path, the bad value and what is allowed.
 #pragma once
 
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,6 +13,8 @@
 #include "spec/workload.hpp"
 
 namespace circa {
+
+struct FlatValue;  // spec/yaml_flat.hpp
 
 enum class DocumentKind { accelerator, workload, sweep };
 const char* to_string(DocumentKind k);
@@ -34,6 +38,20 @@ struct LoadedAccelerator {
 /// Loads an accelerator file: its `base:` chain first, then the file, then the overrides.
 LoadedAccelerator load_accelerator(const std::string& file,
                                    const std::vector<Override>& overrides = {});
+
+/// An accelerator file with its `base:` chain read once (ConfigError as load_accelerator), to
+/// load with many sets of overrides: a sweep's points parse no YAML.
+class AcceleratorFile {
+ public:
+  explicit AcceleratorFile(std::string file);
+  /// load_accelerator(file, overrides), from the text read at construction.
+  LoadedAccelerator load(const std::vector<Override>& overrides = {}) const;
+  const std::string& file() const { return file_; }
+
+ private:
+  std::string file_;
+  std::shared_ptr<const std::map<std::string, FlatValue>> flat_;  // the chain's values, flattened
+};
 
 /// The accelerator with every parameter at its declared default (for tests and tools).
 AcceleratorSpec default_accelerator();

@@ -6,9 +6,10 @@ namespace circa::sweep {
 
 SweepContext load_context(const SweepSpec& s) {
   SweepContext ctx;
+  ctx.base.emplace(s.base);
   ctx.workload = load_workload(s.workload);
   ctx.workload_yaml = dump_yaml(ctx.workload);
-  ctx.base_yaml = dump_yaml(load_accelerator(s.base).spec);
+  ctx.base_yaml = dump_yaml(ctx.base->load().spec);
   if (s.accuracy) ctx.accuracy = s.accuracy->key_text();
   return ctx;
 }
@@ -23,7 +24,7 @@ Point resolve_point(const SweepSpec& s, const SweepContext& ctx, std::vector<Ove
   Point p;
   p.inputs = std::move(inputs);
   try {
-    AcceleratorSpec spec = load_accelerator(s.base, p.inputs).spec;
+    AcceleratorSpec spec = ctx.base->load(p.inputs).spec;
     check_workload_fits(ctx.workload, spec);
     p.config = dump_yaml(spec);
     p.key = point_key(p.config, ctx.workload_yaml, s.seed, ctx.accuracy);

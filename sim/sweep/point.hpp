@@ -13,6 +13,7 @@ namespace circa::sweep {
 
 /// What every point shares, loaded once per sweep.
 struct SweepContext {
+  std::optional<AcceleratorFile> base;  ///< the base config, read once
   Workload workload;
   std::string workload_yaml;  ///< dump_yaml(workload): part of every key
   std::string base_yaml;      ///< dump_yaml(base accelerator): keys invalid points

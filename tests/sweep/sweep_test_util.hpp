@@ -1,5 +1,5 @@
-// Helpers for the sweep tests: a private temporary folder, sweep files written into it, and the
-// paths of the bundled configs.
+// Helpers for the sweep tests: a private temporary folder, sweep files written into it, the
+// paths of the bundled configs, a file's text and a two-objective report.
 #pragma once
 
 #include <unistd.h>
@@ -7,7 +7,10 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+
+#include "sweep/results.hpp"
 
 namespace circa::sweep::test {
 
@@ -59,6 +62,24 @@ class TempDir {
 inline std::string sweep_yaml(const std::string& axes, const std::string& extra = "") {
   return "kind: sweep\nname: t\nbase: " + kBase + "\nworkload: " + kLenet + "\naxes:\n" + axes +
          "objectives:\n  minimise: [energy_per_inference_uj, area_mm2]\n" + extra;
+}
+
+/// The whole text of `file` ("" when it cannot be read).
+inline std::string read_text(const std::string& file) {
+  std::ifstream in(file);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+/// A report over mac.lanes minimising energy per inference and area.
+inline ReportSpec two_objectives() {
+  ReportSpec r;
+  r.name = "t";
+  r.fidelity = "analytical";
+  r.axis_params = {"mac.lanes"};
+  r.objectives = {{"energy_per_inference_uj", Goal::minimise}, {"area_mm2", Goal::minimise}};
+  return r;
 }
 
 }  // namespace circa::sweep::test

@@ -21,7 +21,9 @@
 
 using namespace circa;
 using namespace circa::sweep;
+using circa::sweep::test::read_text;
 using circa::sweep::test::TempDir;
+using circa::sweep::test::two_objectives;
 
 namespace {
 
@@ -61,22 +63,6 @@ std::string raw_config(const std::string& path, const std::string& key) {
   sqlite3_finalize(st);
   sqlite3_close(db);
   return text;
-}
-
-ReportSpec two_objectives() {
-  ReportSpec r;
-  r.name = "t";
-  r.fidelity = "analytical";
-  r.axis_params = {"mac.lanes"};
-  r.objectives = {{"energy_per_inference_uj", Goal::minimise}, {"area_mm2", Goal::minimise}};
-  return r;
-}
-
-std::string read(const std::string& file) {
-  std::ifstream in(file);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace
@@ -139,7 +125,7 @@ BOOST_AUTO_TEST_CASE(a_large_sweeps_json_is_bounded_and_its_csv_complete) {
   const ResultSet r = load_results(dir.path(), "v1");
   BOOST_REQUIRE(r.rows.size() == n);
   write_reports(r, dir.path());
-  const nlohmann::json j = nlohmann::json::parse(read(dir.path("results.json")));
+  const nlohmann::json j = nlohmann::json::parse(read_text(dir.path("results.json")));
   BOOST_TEST(j["points"].size() <= kMaxJsonPoints);
   BOOST_TEST(j["points_total"].get<size_t>() == n);
   BOOST_TEST(j["points_listed"].get<size_t>() == j["points"].size());
@@ -154,7 +140,7 @@ BOOST_AUTO_TEST_CASE(a_large_sweeps_json_is_bounded_and_its_csv_complete) {
   size_t lines = 0;
   for (std::string line; std::getline(csv, line);) ++lines;
   BOOST_TEST(lines == n + 1);  // the header and every point
-  const std::string html = read(dir.path("report.html"));
+  const std::string html = read_text(dir.path("report.html"));
   BOOST_TEST(html.size() < 4u * 1024 * 1024);
   BOOST_TEST(html.find("results.json lists at most") != std::string::npos);
   std::ostringstream partial;

@@ -28,13 +28,6 @@ namespace {
 
 const char* kChromium = "/usr/bin/chromium";
 
-std::string read(const std::string& file) {
-  std::ifstream in(file);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 size_t count(const std::string& text, const std::string& what) {
   size_t n = 0;
   for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
@@ -63,10 +56,10 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
   run_default(dir.path("out"));
   const ResultSet r = load_results(dir.path("out"), "test");
   BOOST_TEST(r.rows.size() == 450u);  // 5 x 5 x 3 x 3 x 2 axis values
-  const std::string csv = read(dir.path("out/results.csv"));
+  const std::string csv = read_text(dir.path("out/results.csv"));
   BOOST_TEST(count(csv, "\n") == 451u);
   BOOST_TEST(csv.find("cycle_accurate.cycles") != std::string::npos, "confirmations exported");
-  const std::string html = read(dir.path("out/report.html"));
+  const std::string html = read_text(dir.path("out/report.html"));
   BOOST_TEST(html.find("src=") == std::string::npos, "nothing loaded from elsewhere");
   BOOST_TEST(html.find("href=") == std::string::npos);
   BOOST_TEST(html.find("@import") == std::string::npos);
@@ -120,12 +113,12 @@ BOOST_AUTO_TEST_CASE(default_sweep_writes_csv_json_and_a_self_contained_page) {
     if (!v.empty()) std::sort(v.begin() + 1, v.end());
     return v;
   };
-  const auto again = lines(read(dir.path("again.csv"))), first = lines(csv);
+  const auto again = lines(read_text(dir.path("again.csv"))), first = lines(csv);
   BOOST_REQUIRE(again.size() == first.size());
   for (size_t i = 0; i < again.size(); ++i)
     BOOST_TEST_REQUIRE(again[i] == first[i], "re-exported CSV differs:\n  " << again[i] << "\n  "
                                                                             << first[i]);
-  BOOST_TEST(read(dir.path("again.json")).find("\"front_rank\"") != std::string::npos);
+  BOOST_TEST(read_text(dir.path("again.json")).find("\"front_rank\"") != std::string::npos);
   BOOST_CHECK_THROW(export_command(dir.path(), dir.path("x.csv"), "", "", "test"), ConfigError);
 }
 
@@ -139,8 +132,8 @@ std::string chromium_dom(const TempDir& dir, const std::string& page) {
       dir.path("profile") + " --dump-dom file://" + page + " > " + dir.path("dom.html") + " 2> " +
       dir.path("chromium.log");
   BOOST_REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0,
-                        "chromium failed: " << read(dir.path("chromium.log")));
-  return read(dir.path("dom.html"));
+                        "chromium failed: " << read_text(dir.path("chromium.log")));
+  return read_text(dir.path("dom.html"));
 }
 
 BOOST_AUTO_TEST_CASE(headless_chromium_draws_the_plots) {
@@ -204,8 +197,8 @@ BOOST_AUTO_TEST_CASE(headless_chromium_axis_choice_hover_selection_sort_and_filt
   run_default(dir.path("out"));
   // The report's rows (data-i) are results.json's points, in the same order.
   const nlohmann::json points =
-      nlohmann::json::parse(read(dir.path("out/results.json"))).at("points");
-  std::string page = read(dir.path("out/report.html"));
+      nlohmann::json::parse(read_text(dir.path("out/results.json"))).at("points");
+  std::string page = read_text(dir.path("out/report.html"));
   page.insert(page.rfind("</body>"), kDriver);
   std::ofstream(dir.path("out/driven.html")) << page;
   const std::string dom = chromium_dom(dir, dir.path("out/driven.html"));
@@ -287,7 +280,7 @@ BOOST_AUTO_TEST_CASE(headless_chromium_joins_an_accuracy_energy_front) {
   BOOST_REQUIRE(sweep_command(o, synthetic_evaluator({})) == 0);
   BOOST_TEST(accuracy.calls() == 10);
   const ResultSet r = load_results(dir.path("out"), "test");
-  const std::string html = read(dir.path("out/report.html"));
+  const std::string html = read_text(dir.path("out/report.html"));
   BOOST_TEST(html.find("Accuracy-energy Pareto front</h2>") == std::string::npos);
   const std::string dom = chromium_dom(dir, dir.path("out/report.html"));
   std::smatch m;

@@ -46,13 +46,6 @@ RunSummary run(const std::string& file, const std::string& out, const std::strin
   return run_sweep(load_sweep(file), synthetic_evaluator({}), o);
 }
 
-std::string read(const std::string& file) {
-  std::ifstream in(file);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(shard)
@@ -75,10 +68,10 @@ BOOST_AUTO_TEST_CASE(shards_merged_equal_the_whole_sweep_and_merging_twice_chang
   merge_command(dir.path("merged"), shards, "test");
   BOOST_TEST((rows(dir.path("merged"), false) == rows(dir.path("whole"), false)));
   const auto once = rows(dir.path("merged"), true);
-  const std::string csv = read(dir.path("merged") + "/results.csv");
+  const std::string csv = read_text(dir.path("merged") + "/results.csv");
   merge_command(dir.path("merged"), shards, "test");
   BOOST_TEST((rows(dir.path("merged"), true) == once), "a second merge changed the store");
-  BOOST_TEST(read(dir.path("merged") + "/results.csv") == csv);
+  BOOST_TEST(read_text(dir.path("merged") + "/results.csv") == csv);
   std::ostringstream status;
   status_command({dir.path("merged"), shards[0]}, "test", status);
   BOOST_TEST(status.str().find("shard 0/3") != std::string::npos, status.str());

@@ -20,6 +20,7 @@
 using namespace circa;
 using namespace circa::sweep;
 using circa::sweep::test::TempDir;
+using circa::sweep::test::two_objectives;
 
 namespace {
 
@@ -35,15 +36,6 @@ StoredPoint point(const std::string& key, double energy, double area,
                {"breakdowns", {{"area_um2", {{"mac", area * 1e6}}}}}};
   p.started_at = p.finished_at = utc_now();
   return p;
-}
-
-ReportSpec two_objectives() {
-  ReportSpec r;
-  r.name = "t";
-  r.fidelity = "analytical";
-  r.axis_params = {"mac.lanes"};
-  r.objectives = {{"energy_per_inference_uj", Goal::minimise}, {"area_mm2", Goal::minimise}};
-  return r;
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <yaml-cpp/yaml.h>
+
 #include "spec/accelerator_params.hpp"
 #include "spec/config_loader.hpp"
 
@@ -63,6 +65,40 @@ BOOST_AUTO_TEST_CASE(dump_reloads_to_the_same_spec) {
   std::ofstream(tmp) << text;
   BOOST_TEST(dump_yaml(load_accelerator(tmp.string()).spec) == text);
   fs::remove(tmp);
+}
+
+/// The dump as yaml-cpp's node tree and emitter write it (dump_yaml writes it line by line).
+std::string emitted(const AcceleratorSpec& s) {
+  YAML::Node root;
+  root["kind"] = "accelerator";
+  for (const auto& p : accelerator_params()) {
+    YAML::Node node = root;
+    std::string path = p.info.path;
+    for (size_t dot; (dot = path.find('.')) != std::string::npos; path.erase(0, dot + 1))
+      node.reset(node[path.substr(0, dot)]);
+    node[path] = p.get(s);
+  }
+  YAML::Emitter out;
+  out << root;
+  return std::string(out.c_str()) + "\n";
+}
+
+BOOST_AUTO_TEST_CASE(dump_is_the_yaml_emitters_text) {
+  std::vector<AcceleratorSpec> specs{default_accelerator()};
+  for (const auto& f : yaml_in(kRoot / "configs"))
+    specs.push_back(load_accelerator(f.string()).spec);
+  // Names the emitter must quote (or not): the line writer asks it per value.
+  for (const char* name : {"", "true", "null", "a: b", "#x", "- y", "it's", "x\"y", "12"}) {
+    specs.push_back(default_accelerator());
+    specs.back().name = name;
+  }
+  for (const auto& s : specs) {
+    BOOST_TEST_CONTEXT(s.name) {
+      BOOST_TEST(dump_yaml(s) == emitted(s));
+      const YAML::Node back = YAML::Load(dump_yaml(s));
+      BOOST_TEST(back["name"].as<std::string>() == s.name);
+    }
+  }
 }
 
 BOOST_AUTO_TEST_CASE(workload_dump_reloads_to_the_same_workload) {
