@@ -35,8 +35,8 @@ std::string TimingCheck::problem() const {
     if (m.read_latency > m.latency && *m.latency_param)
       return fmt::format(
           "{} needs {:.3g} ns to read, {} cycles of the {:.3g} ns period at {:.0f} MHz, more than "
-          "{} = {}: raise it to {}, or set it to 0 to derive it from the timing; the highest "
-          "feasible clock at {} cycles is {:.0f} MHz (set by {})",
+          "{} = {}: raise it to {}, or set it to 0 to derive it from the timing; at {} the "
+          "highest feasible clock is {:.0f} MHz (set by {})",
           m.name, m.access_ns, m.read_latency, period_ns, 1000 / period_ns, m.latency_param,
           m.latency, m.read_latency, m.latency, max_clock_mhz, limited_by());
     if (m.read_latency > m.latency)
