@@ -35,7 +35,8 @@ struct MemoryInfo {
   int width = 0;
   int ports = 0;
   int banks = 1;
-  std::string image;  ///< $readmemh file relative to the output folder ("" = none)
+  int read_latency = 1;  ///< cycles from a read's address to its data
+  std::string image;     ///< $readmemh file relative to the output folder ("" = none)
 };
 
 class Design {

@@ -36,7 +36,7 @@ void add_fft_units(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
 /// A memory's manifest entry: its map shape and the primitive it is built from (a 1rw bank, or a
 /// bank with one read and one write port).
 MemoryInfo memory_entry(const arch::MemoryShape& m, const std::string& module, std::string image) {
-  return {module, m.depth, m.word_bits, m.single_port() ? 1 : 2, m.banks, std::move(image)};
+  return {module, m.depth, m.word_bits, m.single_port() ? 1 : 2, m.banks, 1, std::move(image)};
 }
 
 /// The top and the manifest entries of the memories it adds besides the weight SRAM.
@@ -79,8 +79,9 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   const bool images =
       o.network != nullptr && std::any_of(o.network->program.begin(), o.network->program.end(),
                                           [](const arch::LayerDescriptor& l) { return !l.stream; });
-  const std::string ws = gen_weight_sram(d, map.weight_sram, images);
+  const std::string ws = gen_weight_sram(d, map.weight_sram, arch::weight_read_latency(s), images);
   d.memories["weight_sram"] = memory_entry(map.weight_sram, ws, images ? "weights_bank<i>.hex" : "");
+  d.memories["weight_sram"].read_latency = d.module(ws).latency;
   if (top_unsupported(s).empty())
     add_top(d, s, o);
   else

@@ -1,13 +1,15 @@
 // Memory wrappers: the banked weight SRAM as banks of the behavioural circa_sram_1rw primitive
 // (rtl/), behind a generated wrapper whose ports stay the same when a flow swaps the banks for
-// macros. Bank i loads `weights_bank<i>.hex` when images are generated.
+// macros. Bank i loads `weights_bank<i>.hex` when images are generated. A read latency L > 1
+// (arch::weight_read_latency) adds L - 1 register stages after the banks' read data: a macro that
+// takes L cycles to read replaces banks and stages together.
 #include "gen/emitter.hpp"
 #include "gen/netlist.hpp"
 #include "gen/units.hpp"
 
 namespace circa::gen {
 
-std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images) {
+std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, int read_latency, bool images) {
   // One read/write port per bank: circa_sram_1rw. Any other mix the spec allows (>= 1 read/write
   // port, or read and write ports) gives each bank a separate read and write port:
   // circa_sram_1r1w; the datapath never needs more (weights are written only while idle).
@@ -19,7 +21,9 @@ std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images) 
                                        std::to_string(m.read_ports) + "r" +
                                        std::to_string(m.write_ports) + "w";
   const std::string name = "circa_wsram_b" + std::to_string(B) + "_d" + std::to_string(depth) +
-                           "_w" + std::to_string(W) + "_" + mix + (images ? "_img" : "");
+                           "_w" + std::to_string(W) + "_" + mix +
+                           (read_latency > 1 ? "_l" + std::to_string(read_latency) : "") +
+                           (images ? "_img" : "");
   if (d.has(name)) return name;
   const std::vector<Port> ports{{"clk", false, 1},       {"en", false, B},
                                 {"we", false, B},        {"addr", false, B * aw},
@@ -29,7 +33,7 @@ std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images) 
          " words x " + std::to_string(W) + " bits, " +
          (one_rw ? std::string("one read/write port per bank")
                  : "ports per bank " + mix + ", used as one read and one write port") +
-         ", read latency 1.");
+         ", read latency " + std::to_string(read_latency) + ".");
   e.line(
       "// Bank b owns bits [b*W +: W] of every bus. Swap the primitive for a macro to harden it.");
   e.open("module " + name + " (");
@@ -41,11 +45,14 @@ std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images) 
   auto bit = [B](const std::string& sig, int b) {
     return B == 1 ? sig : sig + "[" + std::to_string(b) + "]";
   };
+  const int stages = read_latency - 1;
+  const std::string bank_rdata = stages > 0 ? "bank_rdata" : "rdata";
+  if (stages > 0) body.wire(bank_rdata, B * W);
   for (int b = 0; b < B; ++b) {
     const std::string s = std::to_string(b), en = bit("en", b), we = bit("we", b);
     const std::string image = images ? "weights_bank" + s + ".hex" : "";
     const Expr a = part(body["addr"], b * aw, aw), wd = part(body["wdata"], b * W, W);
-    const Expr rd = part(body["rdata"], b * W, W);
+    const Expr rd = part(body[bank_rdata], b * W, W);
     if (one_rw) {
       body.add(Instance(sram_1rw(depth, W, aw, image), "u_bank" + s)
                    .connect("clk", body["clk"])
@@ -65,8 +72,20 @@ std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images) 
                    .connect("rdata", rd));
     }
   }
+  if (stages > 0) {
+    e.line("// read latency " + std::to_string(read_latency) + ": the banks' read data, then " +
+           std::to_string(stages) + " register stage(s)");
+    std::string prev = bank_rdata;
+    for (int i = 1; i <= stages; ++i) {
+      const std::string r = "rdata_stage" + std::to_string(i);
+      body.reg(r, B * W);
+      e.line("always @(posedge clk) " + r + " <= " + prev + ";");
+      prev = r;
+    }
+    e.line("assign rdata = " + prev + ";");
+  }
   e.close("endmodule");
-  d.add({name, e.str(), ports, 1});
+  d.add({name, e.str(), ports, read_latency});
   return name;
 }
 

@@ -121,7 +121,8 @@ std::string manifest(const Design& d, const AcceleratorSpec& s, const HeaderInfo
   nlohmann::json mems = nlohmann::json::object();
   for (const auto& [role, mem] : d.memories)
     mems[role] = {{"module", mem.module}, {"depth", mem.depth}, {"width_bits", mem.width},
-                  {"ports", mem.ports},   {"banks", mem.banks}, {"image", mem.image}};
+                  {"ports", mem.ports},   {"banks", mem.banks}, {"read_latency", mem.read_latency},
+                  {"image", mem.image}};
   m["memories"] = mems;
   if (!d.top().empty()) m["layer_program"] = layer_program_json(s, d.data.count("layer_program.hex") != 0);
   nlohmann::json mods = nlohmann::json::object();

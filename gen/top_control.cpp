@@ -170,6 +170,38 @@ void emit_phase_a_capture(Body& b, const TopPlan& p) {
          "; else if (phase_a_last) " + net::inverse_phase + " <= 1'b1;");
 }
 
+/// The read stage's signals as the issue stage takes them: as they are for a streamed layer (its
+/// FIFO row is read in one cycle), else `L - 1` cycles later (L = arch::weight_read_latency), when
+/// the weight SRAM's row arrives. One shift register, reset so that no issue is seen before the
+/// first read.
+std::vector<std::string> delay_read_stage(Body& b, const TopPlan& p,
+                                          const std::vector<std::string>& sig,
+                                          const std::vector<int>& width) {
+  const int delay = arch::weight_read_latency(*p.spec) - 1;
+  if (delay == 0) return sig;
+  int w = 0;
+  std::string now;
+  for (size_t i = 0; i < sig.size(); ++i) {
+    w += width[i];
+    now += (now.empty() ? "(" : ", (") + sig[i] + ")";
+  }
+  const int all = w * delay;
+  b.reg("read_stage_pipe", all, "the read stage's signals, the last cycles' first");
+  b.out().line("always @(posedge clk) if (rst) read_stage_pipe <= " + literal(0, all) +
+               "; else read_stage_pipe <= " +
+               (delay == 1 ? "{" + now + "}"
+                           : "{read_stage_pipe[" + n2s(w * (delay - 1) - 1) + ":0], " + now + "}") +
+               ";");
+  std::vector<std::string> out;
+  int lo = all;  // the oldest entry sits at the top, its first signal highest
+  for (size_t i = 0; i < sig.size(); ++i) {
+    lo -= width[i];
+    out.push_back("(cfg_stream ? " + sig[i] + " : read_stage_pipe[" + n2s(lo + width[i] - 1) + ":" +
+                  n2s(lo) + "])");
+  }
+  return out;
+}
+
 /// MAC issues: group g (bank g mod B) runs q issues of c cycles each. This stage is the cycle
 /// before an issue, when its weight row (and at c = 0 its spectrum row) is read. In a reuse top
 /// the sequencer is back in its first state after a product's last group, so that a product
@@ -270,19 +302,21 @@ void emit_mac_sequencer(Body& b, const TopPlan& p) {
   e.line("else bank_busy <= (bank_busy & ~" + net::bank_release + ") | (mac_start ? " +
          literal(1, banks) + " << mac_bank : " + literal(0, banks) + ");");
   e.close("end");
-  e.line(
-      "// the issue itself, one cycle later; its accumulators are final kMacLatency + 1 cycles "
-      "after");
-  e.line("// the group's last issue cycle, at R_g = M_g + q*c + kMacLatency");
+  e.line("// the issue itself, L cycles later (the weight SRAM's read latency; 1 when streamed);");
+  e.line("// its accumulators are final kMacLatency + L cycles after the group's last issue");
+  e.line("// cycle, at R_g = M_g + q*c + kMacLatency + L - 1");
   b.regs({net::issue_valid, net::issue_first, "issue_last"}, 1);
   if (ic == 1) e.line("/* verilator lint_off UNUSEDSIGNAL */  // one issue cycle: c is always 0");
   b.reg(net::issue_cycle, cw);
   if (ic == 1) e.line("/* verilator lint_on UNUSEDSIGNAL */");
   b.reg(net::issue_bank, bw);
+  const std::vector<std::string> read_stage{net::mac_read, first, "mac_group_end", "mac_cycle",
+                                            "mac_bank"};
+  const std::vector<std::string> at = delay_read_stage(b, p, read_stage, {1, 1, 1, cw, bw});
   e.line("always @(posedge clk) begin if (rst) " + net::issue_valid + " <= 1'b0; else " +
-         net::issue_valid + " <= " + net::mac_read + "; " + net::issue_first + " <= " + first +
-         "; issue_last <= mac_group_end; " + net::issue_cycle + " <= mac_cycle; " +
-         net::issue_bank + " <= mac_bank; end");
+         net::issue_valid + " <= " + at[0] + "; " + net::issue_first + " <= " + at[1] +
+         "; issue_last <= " + at[2] + "; " + net::issue_cycle + " <= " + at[3] + "; " +
+         net::issue_bank + " <= " + at[4] + "; end");
   const int dl = arch::kMacLatency + 1;
   b.reg("final_pipe", dl);
   e.line("always @(posedge clk) if (rst || " + net::product_start +

@@ -122,7 +122,22 @@ void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p) {
   e.line("always @(posedge clk) begin if (rst) bypass_sel <= 1'b0; else if (" + net::spectrum_re +
          ") bypass_sel <= " + net::spectrum_we + " && " + waddr + " == " + raddr + "; if (" +
          net::spectrum_we + ") bypass_row <= spectrum_wdata; end");
-  b.wire("spectrum_row", RW, "bypass_sel ? bypass_row : spectrum_rdata");
+  const int delay = arch::weight_read_latency(*p.spec) - 1;
+  if (delay == 0) {
+    b.wire("spectrum_row", RW, "bypass_sel ? bypass_row : spectrum_rdata");
+    return;
+  }
+  // The weight SRAM's rows arrive `delay` cycles after a read's spectrum row: the row waits for
+  // them in as many stages (a streamed layer's rows come from the FIFO in one cycle: no wait).
+  b.wire("spectrum_row_read", RW, "bypass_sel ? bypass_row : spectrum_rdata");
+  std::string prev = "spectrum_row_read";
+  for (int i = 1; i <= delay; ++i) {
+    const std::string r = "spectrum_row_stage" + n2s(i);
+    b.reg(r, RW);
+    e.line("always @(posedge clk) " + r + " <= " + prev + ";");
+    prev = r;
+  }
+  b.wire("spectrum_row", RW, "cfg_stream ? spectrum_row_read : " + prev);
 }
 
 namespace {
@@ -135,7 +150,8 @@ void emit_weight_sram(Body& b, Design& d, const TopPlan& p) {
   const arch::WeightRows& ws = p.memory.weight_rows;
   const int W = m.word_bits, aw = ceil_log2(p.memory.weight_sram.depth), lg = arch::log2_exact(ws.bank_groups);
   const int rw = bits_for(ws.rows - 1);
-  const Module& sram = d.module(gen_weight_sram(d, p.memory.weight_sram, p.weight_images));
+  const int latency = arch::weight_read_latency(*p.spec);
+  const Module& sram = d.module(gen_weight_sram(d, p.memory.weight_sram, latency, p.weight_images));
   CIRCA_CHECK(rw - lg == aw, "weight row address split");
   e.blank().line("// ---- weight SRAM: a row of " + n2s(p.mac_lanes) + " weight words = " +
                  n2s(ws.banks_per_row) + " banks side by side; rows interleave over " +
@@ -165,9 +181,14 @@ void emit_weight_sram(Body& b, Design& d, const TopPlan& p) {
             .connect("addr", cat(addr))
             .connect("wdata", cat(wdata))
             .connect("rdata", b["wsram_rdata"]));
-  if (lg) {  // the group a row was read from selects its banks' data a cycle later
-    b.reg("wsram_group", lg);
-    e.line("always @(posedge clk) wsram_group <= " + grp_r + ";");
+  if (lg) {  // the group a row was read from selects its banks' data `latency` cycles later
+    std::string prev = grp_r;
+    for (int i = 1; i <= latency; ++i) {
+      const std::string r = i == latency ? "wsram_group" : "wsram_group_stage" + n2s(i);
+      b.reg(r, lg);
+      e.line("always @(posedge clk) " + r + " <= " + prev + ";");
+      prev = r;
+    }
   }
   const int rb = ws.row_bits;
   b.wire("wsram_row", rb,

@@ -78,7 +78,8 @@ std::string gen_peripheral(Design& d, const DatapathFormats& f, int lanes);
 std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes);
 
 /// The banked weight SRAM wrapper: banks of rtl/circa_sram_1rw for one read/write port per bank,
-/// of rtl/circa_sram_1r1w (one read, one write port) for every other mix the spec allows.
-std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, bool images);
+/// of rtl/circa_sram_1r1w (one read, one write port) for every other mix the spec allows; read
+/// data `read_latency` cycles after the address (read_latency - 1 stages after the banks).
+std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, int read_latency, bool images);
 
 }  // namespace circa::gen

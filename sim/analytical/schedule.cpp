@@ -60,6 +60,7 @@ void schedule(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& p
   if (starts) starts->reserve(static_cast<size_t>(pl.groups) * issues);
   if (streamed) streamed->reserve(static_cast<size_t>(pl.groups) * issues);
   const int64_t sram_cycles = sram_issue_cycles(map, pl.mac);
+  const int ready_latency = arch::group_ready_latency(s, pl);
   int64_t mac_free = ps.phase_a, end = 0;
   for (int g = 0; g < pl.groups; ++g) {
     GroupTimes& gt = ps.groups[g];
@@ -70,7 +71,7 @@ void schedule(const AcceleratorSpec& s, const Layer& l, const arch::LayerPlan& p
       gt.mac_start = std::max(gt.mac_start, old.ifft_start + (old.blocks - 1) * f.ii + f.beats);
     }
     gt.mac_end = mac_group_end(pl, issues, gt.blocks, gt.mac_start, sram_cycles, streamed, starts);
-    gt.ready = gt.mac_end + arch::kMacLatency;
+    gt.ready = gt.mac_end + ready_latency;
     gt.ifft_start = g == 0 ? gt.ready
                            : std::max(gt.ready, ps.groups[g - 1].ifft_start +
                                                     int64_t{ps.groups[g - 1].blocks} * f.ii);

@@ -13,6 +13,14 @@ int group_blocks(const LayerPlan& pl, int g) {
   return std::min(P, pl.geom.p - g * P);
 }
 
+int weight_read_latency(const AcceleratorSpec& s) {
+  return std::max(1, s.weight_sram.read_latency);
+}
+
+int group_ready_latency(const AcceleratorSpec& s, const LayerPlan& pl) {
+  return kMacLatency + (pl.weights_on_chip ? weight_read_latency(s) - 1 : 0);
+}
+
 int log2_exact(int v) {
   CIRCA_CHECK(v > 0 && (v & (v - 1)) == 0, "not a power of two: " + std::to_string(v));
   int n = 0;

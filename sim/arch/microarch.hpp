@@ -55,6 +55,17 @@ struct LayerPlan {
 /// Output blocks of group g: min(parallel_blocks, p - g*parallel_blocks).
 int group_blocks(const LayerPlan& pl, int g);
 
+/// The weight SRAM's read latency: cycles from a row's read (the MAC's read stage) to its data at
+/// the MAC lanes, weight_sram.read_latency. Its default, 0, is resolved from the SRAM's timing by
+/// eval::apply_timing_policy before a run; a spec nothing resolved (a unit test's) reads it as 1.
+/// Every other memory (activation buffer, spectrum buffer, stream FIFO) reads in one cycle.
+int weight_read_latency(const AcceleratorSpec& s);
+/// Cycles from a group's last issue cycle to its final accumulators: kMacLatency, plus the
+/// weight SRAM's read latency beyond one for a resident layer (the issue waits for its rows; the
+/// spectrum read is delayed to meet them). A streamed layer's rows come from the stream FIFO,
+/// never through the SRAM, so it keeps kMacLatency.
+int group_ready_latency(const AcceleratorSpec& s, const LayerPlan& pl);
+
 /// Plans every layer (ConfigError from check_conv_dataflow for a conv layer the spec's
 /// conv_dataflow cannot run); weight residency is decided greedily in layer order against the
 /// weight rows the SRAM holds as the RTL lays them out (memory_map.hpp): a layer whose rows do not

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "eval/timing.hpp"
 #include "gen/generator.hpp"
 #include "gen/top.hpp"
 #include "spec/config_loader.hpp"
@@ -50,7 +51,9 @@ gen::NetworkImage image_network(const AcceleratorSpec& spec, const GenArgs& a) {
 }
 
 void run_gen(const GenArgs& a) {
-  const AcceleratorSpec spec = load_accelerator(a.config, parse_overrides(a.params)).spec;
+  // the spec `circa sim` runs: weight_sram.read_latency resolved from the timing (and derated)
+  const AcceleratorSpec spec =
+      eval::apply_timing_policy(load_accelerator(a.config, parse_overrides(a.params)).spec).spec;
   gen::GenOptions opt;
   opt.faults.butterfly = a.fault_butterfly;
   gen::NetworkImage net;

@@ -166,11 +166,13 @@ std::string RandomCase::summary() const {
   if (s.controller.conv_dataflow == ConvDataflow::reuse) net = "conv_dataflow reuse: " + net;
   const bool any_streamed = std::find(on.begin(), on.end(), false) != on.end();
   return fmt::format(
-             "k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB{};",
+             "k={} {} S={} lat{} {} {}ifft, {} lanes, {} acc banks, wsram {}x{}b {} {} KiB "
+             "read {}{};",
              s.block_size, to_string(s.fft.style), s.fft.samples_per_cycle, s.fft.stage_latency,
              to_string(s.fft.scaling), s.fft.shared_ifft ? "shared " : "own ", s.mac.lanes,
              s.mac.accumulator_banks, s.weight_sram.banks, s.weight_sram.word_bits,
              to_string(s.weight_sram.layout), s.weight_sram.capacity_kib,
+             arch::weight_read_latency(s),
              any_streamed ? fmt::format(" (off-chip: {} ns, {} GB/s)", s.offchip.latency_ns,
                                         s.offchip.bandwidth_gb_per_s)
                           : "") +
@@ -278,7 +280,13 @@ RandomCase random_case(const std::string& base_config, uint64_t seed) {
       last = arch::network_unsupported(c.spec, c.layers);
       for (const Layer& l : c.layers)
         if (last.empty()) last = cosim_unsupported(c.spec, l);
-      if (last.empty()) return c;
+      if (!last.empty()) continue;
+      // The weight SRAM's read latency, drawn last so that the draws before stay as they were:
+      // 1 in half the cases, else 2 or 3 (SCHEDULE.md "Weight read latency").
+      const int read_latency = d.coin() ? 1 : d.in(2, 3);
+      c.overrides.push_back(fmt::format("weight_sram.read_latency={}", read_latency));
+      c.spec.weight_sram.read_latency = read_latency;
+      return c;
     } catch (const ConfigError& e) {
       last = e.what();
     }

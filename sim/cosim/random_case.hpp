@@ -13,6 +13,7 @@
 // (arch::plan_workload's greedy residency: a one-layer case streams or holds, half each; a longer
 // one takes a prefix two times in three). A draw is kept only when plan_workload gives the
 // residency aimed at, the spec loads, and arch::network_unsupported and cosim_unsupported are "".
+// Then the weight SRAM's read latency: 1 in half the cases, 2 or 3 in a quarter each.
 // Case i of a run with seed S uses seed S + i alone, so `--random 1 --seed S+i` re-runs it.
 #pragma once
 

@@ -111,7 +111,8 @@ PointMetrics assemble_metrics(const AcceleratorSpec& spec, const Workload& workl
 
 PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fidelity fidelity,
                       uint64_t seed) {
-  const AcceleratorSpec spec = apply_timing_policy(given).spec;  // technology.timing: derate
+  // technology.timing: derate, and weight_sram.read_latency 0 derived from the timing
+  const AcceleratorSpec spec = apply_timing_policy(given).spec;
   check_point(spec, workload);
   arch::RunReport run = ana::estimate(spec, workload);
   if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);

@@ -52,8 +52,8 @@ const std::vector<MetricDef>& metric_table() {
       {"weights_on_chip", "0/1", "analytical schedule: every layer's weights resident",
        [](const MetricInputs& in) { return in.weights_on_chip ? 1.0 : 0.0; }, nullptr, 0},
       {"max_clock_mhz", "MHz",
-       "SRAM model and logic paths: the highest clock every memory reads in one cycle at and "
-       "every logic path fits",
+       "SRAM model and logic paths: the highest clock every memory reads in its cycles at "
+       "(weight_sram.read_latency, else one) and every logic path fits",
        [](const MetricInputs& in) { return cost(in).timing.max_clock_mhz; }, nullptr, 0},
       {"timing_feasible", "0/1", "SRAM model and logic paths: every unit runs at clock_mhz",
        [](const MetricInputs& in) { return cost(in).timing.feasible() ? 1.0 : 0.0; }, nullptr, 0},

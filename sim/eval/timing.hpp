@@ -1,10 +1,11 @@
 // Can the memories and the logic run at the clock? Each memory's access and cycle time from the
-// SRAM model that prices it (built-in or CACTI), against the clock period. The generated SRAM
-// wrappers and both models read in one cycle, so a memory runs only when its cycle time and its
-// access time both fit in the period; one whose access time does not fit would need a read latency
-// of ceil(access / period) cycles, which no wrapper or model has yet, so it is reported as
-// infeasible with that latency. Each logic unit's critical path (arch/critical_paths.hpp, as the
-// generator builds it) priced by power/logic_delay.hpp must fit in the period too.
+// SRAM model that prices it (built-in or CACTI), against the clock period. A read needs
+// ceil(access / period) cycles. The weight SRAM's wrapper and both models give a read
+// weight_sram.read_latency cycles (arch::weight_read_latency; by default, 0, exactly the cycles it
+// needs, resolved here by apply_timing_policy); every other memory reads in one cycle. A memory
+// runs when its cycle time fits in the period and its read needs no more cycles than it is given.
+// Each logic unit's critical path (arch/critical_paths.hpp, as the generator builds it) priced by
+// power/logic_delay.hpp must fit in the period too.
 #pragma once
 
 #include <map>
@@ -24,6 +25,11 @@ struct MemoryTiming {
   const char* name = "";  ///< the unit registry's name
   double access_ns = 0, cycle_ns = 0;
   int read_latency = 1;  ///< ceil(access / period): cycles a read needs at this clock
+  int latency = 1;       ///< cycles a read is given: weight_sram.read_latency, else 1
+  /// The parameter that sets `latency` ("weight_sram.read_latency"), "" for a memory that reads
+  /// in one cycle.
+  const char* latency_param = "";
+  bool derived = false;  ///< latency 0 in the spec: as many cycles as a read needs
   SourceText source;
 };
 
@@ -47,7 +53,7 @@ struct TimingCheck {
   std::string limited_by() const;
   bool feasible() const {  // inline: the metric table reads it without linking the SRAM models
     for (const MemoryTiming& m : memories)
-      if (m.cycle_ns > period_ns || m.read_latency > 1) return false;
+      if (m.cycle_ns > period_ns || m.read_latency > m.latency) return false;
     for (const LogicTiming& l : logic)
       if (l.delay_ns > period_ns) return false;
     return true;
@@ -56,8 +62,9 @@ struct TimingCheck {
   std::string problem() const;
 };
 
-/// The memories alone (no logic paths): their access and cycle times against the clock.
-TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories);
+/// The memories alone (no logic paths): their access and cycle times against the clock, the
+/// weight SRAM's reads given `weight_read_latency` cycles (0: as many as they need).
+TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories, int weight_read_latency);
 
 /// The memories and every logic unit's critical path of `s` against s.clock_mhz.
 TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories);
@@ -67,9 +74,10 @@ TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories)
 TimingCheck spec_timing(const AcceleratorSpec& s);
 
 /// The spec a run uses under technology.timing: as given, or under derate with an infeasible
-/// clock, clock_mhz lowered to the highest whole MHz at which every memory reads in one cycle
-/// and every logic path fits in the period;
-/// `note` says so ("" when nothing changed). ConfigError when not even 1 MHz is feasible.
+/// clock, clock_mhz lowered to the highest whole MHz at which every memory reads in the cycles it
+/// is given and every logic path fits in the period; `note` says so ("" when nothing changed).
+/// ConfigError when not even 1 MHz is feasible. Then, at that clock, weight_sram.read_latency 0
+/// becomes ceil(access / period) of the SRAM model pricing the weight SRAM (at least 1).
 struct TimedSpec {
   AcceleratorSpec spec;
   std::string note;

@@ -76,6 +76,10 @@ void add_memory_params(std::vector<P>& t) {
       SpectrumLayout::packed_real,
       "per block: k/2+1 complex words, or k reals (bins 0 and k/2 packed)"));
   t.push_back(integer<AcceleratorSpec>(
+      "weight_sram.read_latency", CIRCA_FIELD(weight_sram.read_latency), "cycles", 0, Range{0, 16},
+      "cycles from a row's read to its data at the MAC; 0: ceil(access / period) of the SRAM "
+      "model pricing it"));
+  t.push_back(integer<AcceleratorSpec>(
       "activation_buffer.capacity_kib", CIRCA_FIELD(activation_buffer.capacity_kib), "KiB", 64,
       Range{1, 65536}, "activation and input-spectrum buffer, all banks"));
   t.push_back(integer<AcceleratorSpec>("activation_buffer.banks",
@@ -161,8 +165,8 @@ std::vector<P> build_table() {
   t.push_back(choice<AcceleratorSpec>(
       "technology.timing", CIRCA_FIELD(technology.timing), TimingPolicy::check,
       "a memory or logic path too slow for clock_mhz: check reports it (notes, "
-      "timing_feasible); derate runs at the highest clock every memory reads in one cycle at "
-      "and every logic path fits, and says so"));
+      "timing_feasible); derate runs at the highest clock every memory reads in its cycles at "
+      "(weight_sram.read_latency, else one) and every logic path fits, and says so"));
   return t;
 }
 

@@ -75,6 +75,8 @@ struct SramSpec {
   int read_ports = 0;        ///< exclusive, per bank
   int write_ports = 0;       ///< exclusive, per bank
   SpectrumLayout layout{};
+  /// Cycles from a read to its data; 0: derived from the timing (ceil(access / period)).
+  int read_latency = 0;
 };
 
 struct BufferSpec {

@@ -43,7 +43,7 @@ void MacArray::run_group(LayerProgram& lp, int g) {
     act_.busy(t, t + busy);
     ctx_.wait_until(t + busy);
   }
-  const int64_t ready = now() + arch::kMacLatency;
+  const int64_t ready = now() + arch::group_ready_latency(spec(), lp.plan);
   act_.busy(now(), ready);
   l_.banks->push(std::move(r), ready);
 }

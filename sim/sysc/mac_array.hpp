@@ -4,7 +4,8 @@
 // (a reuse conv product: its on-image blocks only, sysc::product_blocks) joins the weight tile
 // and input spectrum X_j and accumulates with the golden
 // complex_product/accumulate per bin. An issue occupies max(issue_cycles, the tile's stream
-// cycles); the bank is final kMacLatency cycles after the last issue.
+// cycles); the bank is final arch::group_ready_latency cycles after the last issue (kMacLatency,
+// plus the weight SRAM's read latency beyond one for resident weights).
 #pragma once
 
 #include <vector>

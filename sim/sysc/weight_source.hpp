@@ -2,7 +2,9 @@
 // time in issue order:
 // - WeightSram: resident layers. An issue reads its issue_cycles weight rows, one after another,
 //   each from the banks the row layout puts it in (arch::row_access: one cycle for a row that
-//   fits its bank group, else words per bank / read ports), from the handshake.
+//   fits its bank group, else words per bank / read ports), from the handshake. Its rows reach
+//   the MAC lanes weight_sram.read_latency cycles after the read: the MAC array adds what that
+//   costs to each group (arch::group_ready_latency).
 // - WeightStream: streamed layers, rows requested from and delivered by the off-chip memory
 //   (offchip_memory.hpp, outside the accelerator) through the top's weight-stream port.
 #pragma once

@@ -202,17 +202,19 @@ BOOST_DATA_TEST_CASE(lstm_cell_matches_golden, bdata::make(kVariants), v) {
   expect_pass(run_bench(d, b, work_dir("lstm_" + v)), b.in.size());
 }
 
-BOOST_AUTO_TEST_CASE(weight_sram_reads_images_and_writes) {
+// At read latency 3 the wrapper's read data comes 3 cycles after the address (its module latency,
+// which the bench waits).
+BOOST_DATA_TEST_CASE(weight_sram_reads_images_and_writes, bdata::make({1, 3}), latency) {
   AcceleratorSpec s = variant("small_unrolled");
   s.weight_sram.capacity_kib = 2;  // 2 banks x 170 words x 48 bits: small enough to simulate
   s.weight_sram.banks = 2;
   s.weight_sram.word_bits = 48;
   const arch::MemoryShape m = arch::memory_map(s).weight_sram;
   gen::Design d;
-  const std::string w = gen::gen_weight_sram(d, m, true);
-  BOOST_REQUIRE(!w.empty());
+  const std::string w = gen::gen_weight_sram(d, m, latency, true);
+  BOOST_TEST_REQUIRE(d.module(w).latency == latency);
   const Bench b = weight_sram_bench(d, w, m, 400);
-  expect_pass(run_bench(d, b, work_dir("wsram")), b.in.size());
+  expect_pass(run_bench(d, b, work_dir("wsram_l" + std::to_string(latency))), b.in.size());
 }
 
 // The negative tests: a one-bit fault in the butterfly must be caught, in the butterfly's own

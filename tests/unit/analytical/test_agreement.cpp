@@ -1,7 +1,8 @@
 // The analytical model against the SystemC model over a grid of 36 design points: k from 4 to
 // 256, MAC lanes from 1 to k, all three FFT styles, shared and separate IFFT, both spectrum
 // layouts, 1-3 accumulator banks, weights on chip and streamed from off-chip at several
-// bandwidths; fc, conv and lstm layers, each followed by a second (fc) layer. Events must be
+// bandwidths, weight SRAM read latencies of 1, 2 and 3 cycles; fc, conv and lstm layers, each
+// followed by a second (fc) layer. Events must be
 // equal field by field; cycles (total, and each layer's start and length) equal exactly when
 // every layer is on chip, the total within 2 % otherwise (SCHEDULE.md). No stalls.
 #define BOOST_TEST_MODULE analytical_agreement
@@ -44,6 +45,7 @@ AcceleratorSpec grid_spec(int i) {
       {"weight_sram.banks", s(1 << (i % 3))},
       {"weight_sram.word_bits", i % 2 ? "64" : "128"},
       {"offchip.bandwidth_gb_per_s", bandwidth[i % 3]},
+      {"weight_sram.read_latency", s(1 + (i / 3) % 3)},  // 1, 2, 3 cycles
   };
   return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
 }
@@ -200,13 +202,17 @@ const std::vector<std::vector<Override>> kConvDatapaths = {
     {{"fft.style", "iterative"},
      {"fft.shared_ifft", "false"},
      {"mac.accumulator_banks", "1"},
-     {"mac.lanes", "2"}},
+     {"mac.lanes", "2"},
+     {"weight_sram.read_latency", "2"}},
     {{"fft.style", "unrolled"},
      {"fft.samples_per_cycle", "8"},
      {"mac.lanes", "8"},
      {"weight_sram.layout", "half_complex"},
-     {"weight_sram.banks", "2"}},
-    {{"weight_sram.capacity_kib", "2"}, {"offchip.bandwidth_gb_per_s", "1.5"}},  // case 1 streams
+     {"weight_sram.banks", "2"},
+     {"weight_sram.read_latency", "3"}},
+    {{"weight_sram.capacity_kib", "2"},
+     {"offchip.bandwidth_gb_per_s", "1.5"},
+     {"weight_sram.read_latency", "2"}},  // case 1 streams
 };
 
 }  // namespace

@@ -39,6 +39,27 @@ BOOST_AUTO_TEST_CASE(one_group_by_hand) {
   BOOST_TEST(ana::estimate(s, w).cycles == ps.total);
 }
 
+// The same layer with weight_sram.read_latency 3: a row read in cycle t reaches the MAC lanes at
+// t + 3, not t + 1, so the accumulators are final 3 - 1 = 2 cycles later, R_0 = 62 +
+// kMacLatency + 2 = 66, and the product ends 2 cycles later too. Streamed weights come from the
+// stream FIFO and keep R = mac_end + kMacLatency.
+BOOST_AUTO_TEST_CASE(weight_read_latency_delays_the_accumulators_by_l_minus_1) {
+  const Workload w = fc(100, 10);
+  const AcceleratorSpec s = spec({{"weight_sram.read_latency", "3"}});
+  const arch::LayerPlan pl = arch::plan_workload(s, w)[0];
+  const ana::ProductSchedule ps = ana::product_schedule(s, w.layers[0], pl);
+  BOOST_TEST(ps.groups[0].mac_end == 62);
+  BOOST_TEST(ps.groups[0].ready == 62 + arch::kMacLatency + 2);
+  BOOST_TEST(ps.total == 66 + 22 + 16 + arch::kPeripheralLatency);
+  const AcceleratorSpec streamed =
+      spec({{"weight_sram.read_latency", "3"}, {"weight_sram.capacity_kib", "2"}});
+  const Workload big = fc(2560, 10);  // 40 x 4 rows: more than 2 KiB holds
+  const arch::LayerPlan sp = arch::plan_workload(streamed, big)[0];
+  BOOST_TEST_REQUIRE(!sp.weights_on_chip);
+  const ana::ProductSchedule ss = ana::product_schedule(streamed, big.layers[0], sp);
+  BOOST_TEST(ss.groups[0].ready == ss.groups[0].mac_end + arch::kMacLatency);
+}
+
 // One accumulator bank: group 1 waits until the IFFT has read group 0 (I_0 + beats).
 BOOST_AUTO_TEST_CASE(bank_reuse_waits_for_the_ifft) {
   const AcceleratorSpec s = spec({{"mac.accumulator_banks", "1"}});
