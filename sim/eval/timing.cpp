@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "arch/memory_map.hpp"
 #include "common/error.hpp"
 #include "power/logic_delay.hpp"
 
@@ -103,13 +104,7 @@ TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories)
 }
 
 TimingCheck spec_timing(const AcceleratorSpec& s) {
-  const auto sram = sram_estimator(s);
-  UnitMemories memories;
-  for (const auto& u : arch::units())
-    if (u.pricing == arch::Pricing::memory && u.present(s))
-      memories[static_cast<size_t>(u.id)] =
-          std::make_shared<const MemoryCost>(memory_cost(s, *sram, *u.memory));
-  return timing_check(s, memories);
+  return timing_check(s, unit_memories(s, arch::memory_map(s)));
 }
 
 namespace {
@@ -118,11 +113,11 @@ namespace {
 /// memory_timing does.
 void derive_weight_read_latency(AcceleratorSpec& s) {
   if (s.weight_sram.read_latency != 0) return;
-  const MemoryCost w =
-      memory_cost(s, *sram_estimator(s), *arch::unit(arch::UnitId::weight_sram).memory);
+  // The cached pricing a sweep's points share: this runs for every point.
+  const auto w = memory_cost(s, arch::memory_map(s), arch::MemoryId::weight_sram);
   const double period_ns = 1000 / s.clock_mhz;
   s.weight_sram.read_latency =
-      std::max(1, static_cast<int>(std::ceil(w.macro.access_time_ns.value / period_ns)));
+      std::max(1, static_cast<int>(std::ceil(w->macro.access_time_ns.value / period_ns)));
 }
 
 TimedSpec derated(const AcceleratorSpec& s) {
