@@ -33,21 +33,23 @@ void add_fft_units(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
   d.units["ifft"] = {inv, d.module(inv).latency, t.latency, t.ii};
 }
 
-/// A memory's manifest entry: its map shape and the primitive it is built from (a 1rw bank, or a
-/// bank with one read and one write port).
-MemoryInfo memory_entry(const arch::MemoryShape& m, const std::string& module, std::string image) {
-  return {module, m.depth, m.word_bits, m.single_port() ? 1 : 2, m.banks, 1, std::move(image)};
+/// A memory's manifest entry: its map shape, the primitive it is built from (a 1rw bank, or a
+/// bank with one read and one write port) and its read latency in cycles.
+MemoryInfo memory_entry(const arch::MemoryShape& m, const std::string& module, int read_latency,
+                        std::string image) {
+  return {module,  m.depth,      m.word_bits,     m.single_port() ? 1 : 2,
+          m.banks, read_latency, std::move(image)};
 }
 
 /// The top and the manifest entries of the memories it adds besides the weight SRAM.
 void add_top(Design& d, const AcceleratorSpec& s, const GenOptions& o) {
   gen_top(d, s, d.units.at("fft").module, d.units.at("ifft").module, o.network, o.faults);
   const arch::MemoryMap map = arch::memory_map(s);
-  d.memories["input_buffer"] = memory_entry(map.input_buffer, "circa_sram_1rw", "");
-  d.memories["spectrum_buffer"] = memory_entry(map.spectrum_buffer, "circa_sram_1r1w", "");
+  d.memories["input_buffer"] = memory_entry(map.input_buffer, "circa_sram_1rw", 1, "");
+  d.memories["spectrum_buffer"] = memory_entry(map.spectrum_buffer, "circa_sram_1r1w", 1, "");
   d.memories["bias_banks"] =
-      memory_entry(map.bias_banks, "circa_sram_1rw", o.network ? "bias_bank<i>.hex" : "");
-  d.memories["output_banks"] = memory_entry(map.output_banks, "circa_sram_1r1w", "");
+      memory_entry(map.bias_banks, "circa_sram_1rw", 1, o.network ? "bias_bank<i>.hex" : "");
+  d.memories["output_banks"] = memory_entry(map.output_banks, "circa_sram_1r1w", 1, "");
 }
 
 }  // namespace
@@ -80,8 +82,8 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
       o.network != nullptr && std::any_of(o.network->program.begin(), o.network->program.end(),
                                           [](const arch::LayerDescriptor& l) { return !l.stream; });
   const std::string ws = gen_weight_sram(d, map.weight_sram, arch::weight_read_latency(s), images);
-  d.memories["weight_sram"] = memory_entry(map.weight_sram, ws, images ? "weights_bank<i>.hex" : "");
-  d.memories["weight_sram"].read_latency = d.module(ws).latency;
+  d.memories["weight_sram"] =
+      memory_entry(map.weight_sram, ws, d.module(ws).latency, images ? "weights_bank<i>.hex" : "");
   if (top_unsupported(s).empty())
     add_top(d, s, o);
   else

@@ -75,14 +75,7 @@ std::string gen_weight_sram(Design& d, const arch::MemoryShape& m, int read_late
   if (stages > 0) {
     e.line("// read latency " + std::to_string(read_latency) + ": the banks' read data, then " +
            std::to_string(stages) + " register stage(s)");
-    std::string prev = bank_rdata;
-    for (int i = 1; i <= stages; ++i) {
-      const std::string r = "rdata_stage" + std::to_string(i);
-      body.reg(r, B * W);
-      e.line("always @(posedge clk) " + r + " <= " + prev + ";");
-      prev = r;
-    }
-    e.line("assign rdata = " + prev + ";");
+    e.line("assign rdata = " + body.delay_chain(bank_rdata, B * W, stages, "rdata_stage") + ";");
   }
   e.close("endmodule");
   d.add({name, e.str(), ports, read_latency});

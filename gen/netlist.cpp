@@ -125,6 +125,18 @@ Signal Body::reg(const std::string& name, int width, const std::string& comment)
   return signals_.at(name);
 }
 
+std::string Body::delay_chain(const std::string& in, int width, int stages,
+                              const std::string& prefix) {
+  std::string prev = in;
+  for (int i = 1; i <= stages; ++i) {
+    const std::string r = prefix + std::to_string(i);
+    reg(r, width);
+    e_.line("always @(posedge clk) " + r + " <= " + prev + ";");
+    prev = r;
+  }
+  return prev;
+}
+
 void Body::wires(const std::vector<std::string>& names, int width) {
   std::string rest;
   for (size_t i = 0; i < names.size(); ++i) {

@@ -95,6 +95,9 @@ class Body {
               const std::string& comment = "");
   /// `reg  [W-1:0] name;` (and a comment).
   Signal reg(const std::string& name, int width, const std::string& comment = "");
+  /// `stages` registers in series after `in` (prefix1 .. prefixN, no reset); the last one's name,
+  /// `in` itself when stages is 0.
+  std::string delay_chain(const std::string& in, int width, int stages, const std::string& prefix);
   /// Several signals of one width in one declaration: `wire [W-1:0] a, b, c;`.
   void wires(const std::vector<std::string>& names, int width);
   void regs(const std::vector<std::string>& names, int width);

@@ -130,14 +130,8 @@ void emit_input_and_fft(Body& b, const Design& d, const TopPlan& p) {
   // The weight SRAM's rows arrive `delay` cycles after a read's spectrum row: the row waits for
   // them in as many stages (a streamed layer's rows come from the FIFO in one cycle: no wait).
   b.wire("spectrum_row_read", RW, "bypass_sel ? bypass_row : spectrum_rdata");
-  std::string prev = "spectrum_row_read";
-  for (int i = 1; i <= delay; ++i) {
-    const std::string r = "spectrum_row_stage" + n2s(i);
-    b.reg(r, RW);
-    e.line("always @(posedge clk) " + r + " <= " + prev + ";");
-    prev = r;
-  }
-  b.wire("spectrum_row", RW, "cfg_stream ? spectrum_row_read : " + prev);
+  const std::string waited = b.delay_chain("spectrum_row_read", RW, delay, "spectrum_row_stage");
+  b.wire("spectrum_row", RW, "cfg_stream ? spectrum_row_read : " + waited);
 }
 
 namespace {
@@ -181,15 +175,8 @@ void emit_weight_sram(Body& b, Design& d, const TopPlan& p) {
             .connect("addr", cat(addr))
             .connect("wdata", cat(wdata))
             .connect("rdata", b["wsram_rdata"]));
-  if (lg) {  // the group a row was read from selects its banks' data `latency` cycles later
-    std::string prev = grp_r;
-    for (int i = 1; i <= latency; ++i) {
-      const std::string r = i == latency ? "wsram_group" : "wsram_group_stage" + n2s(i);
-      b.reg(r, lg);
-      e.line("always @(posedge clk) " + r + " <= " + prev + ";");
-      prev = r;
-    }
-  }
+  // the group a row was read from selects its banks' data `latency` cycles later
+  if (lg) b.wire("wsram_group", lg, b.delay_chain(grp_r, lg, latency, "wsram_group_stage"));
   const int rb = ws.row_bits;
   b.wire("wsram_row", rb,
          lg ? "wsram_rdata[wsram_group * " + n2s(rb) + " +: " + n2s(rb) + "]" : "wsram_rdata");

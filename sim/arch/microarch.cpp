@@ -14,7 +14,12 @@ int group_blocks(const LayerPlan& pl, int g) {
 }
 
 int weight_read_latency(const AcceleratorSpec& s) {
-  return std::max(1, s.weight_sram.read_latency);
+  // 0 is the config's "derive it from the timing": a spec that reaches a model unresolved would
+  // run at a latency nobody chose.
+  CIRCA_CHECK(s.weight_sram.read_latency >= 1,
+              "weight_sram.read_latency 0 is unresolved: pass the spec through "
+              "eval::apply_timing_policy (eval/run_spec.hpp) before a run");
+  return s.weight_sram.read_latency;
 }
 
 int group_ready_latency(const AcceleratorSpec& s, const LayerPlan& pl) {

@@ -57,7 +57,8 @@ int group_blocks(const LayerPlan& pl, int g);
 
 /// The weight SRAM's read latency: cycles from a row's read (the MAC's read stage) to its data at
 /// the MAC lanes, weight_sram.read_latency. Its default, 0, is resolved from the SRAM's timing by
-/// eval::apply_timing_policy before a run; a spec nothing resolved (a unit test's) reads it as 1.
+/// eval::apply_timing_policy before a run (eval/run_spec.hpp); an unresolved 0 is an internal
+/// error.
 /// Every other memory (activation buffer, spectrum buffer, stream FIFO) reads in one cycle.
 int weight_read_latency(const AcceleratorSpec& s);
 /// Cycles from a group's last issue cycle to its final accumulators: kMacLatency, plus the

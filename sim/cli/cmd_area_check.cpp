@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 #include "xcheck/yosys_area.hpp"
 
@@ -34,7 +35,7 @@ void register_area_check_command(CLI::App& app, CommandTable& t) {
       ->default_str("all");
   c->add_option("-p,--param", a->params, "override an accelerator parameter: key.path=value");
   t.add(c, [a] {
-    const AcceleratorSpec s = load_accelerator(a->config, parse_overrides(a->params)).spec;
+    const AcceleratorSpec s = eval::load_run_spec(a->config, parse_overrides(a->params), std::cerr);
     const std::string dir = a->out.empty() ? "out/area-check" : a->out;
     const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir, a->parts);
     std::cout << fmt::format("{:<11} {:>14} {:>14} {:>7}  module\n", "unit", "model um2",

@@ -5,6 +5,7 @@
 #include "cosim/bench.hpp"
 #include "data/fashion_mnist.hpp"
 #include "eval/evaluate.hpp"
+#include "eval/run_spec.hpp"
 #include "eval/sim_bench.hpp"
 #include "numerics/bench_numerics.hpp"
 #include "sweep/bench.hpp"
@@ -36,7 +37,8 @@ void register_bench_command(CLI::App& app, CommandTable& t) {
   cb->add_option("--n", cosim_bench.n, "the fc layer is n x n")->check(CLI::Range(64, 16384));
   t.add(cb, [] {
     cosim_bench.config = sysc::default_config_path();
-    cosim::run_cosim_bench(cosim_bench, std::cout);
+    cosim::run_cosim_bench(cosim_bench, eval::load_run_spec(cosim_bench.config, {}, std::cout),
+                           std::cout);
     return 0;
   });
   static sweep::StageBenchOptions sweep_stages;

@@ -14,7 +14,7 @@
 #include "common/error.hpp"
 #include "cosim/cosim.hpp"
 #include "cosim/random_case.hpp"
-#include "eval/timing.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/bench.hpp"
 
@@ -30,12 +30,9 @@ struct CosimArgs {
 
 /// A workload's layers in lockstep; with --out, their outputs written after a passing run.
 int run_workload(const CosimArgs& a) {
-  // the spec `circa sim` runs: weight_sram.read_latency resolved from the timing (and derated)
   const AcceleratorSpec s =
-      eval::apply_timing_policy(load_accelerator(a.o.config, parse_overrides(a.o.overrides)).spec)
-          .spec;
-  const std::vector<Layer> layers = cosim::at_top_block_size(
-      cosim::pick_layers(load_workload(a.o.workload), a.o.layer), s.block_size, std::cerr);
+      eval::load_run_spec(a.o.config, parse_overrides(a.o.overrides), std::cerr);
+  const std::vector<Layer> layers = cosim::cosim_layers(a.o, s);
   const cosim::CosimResult r = cosim::run_cosim(a.o, s, layers);
   std::cout << cosim::describe(r);
   if (a.out.empty()) return r.ok ? 0 : 1;

@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
-#include "eval/timing.hpp"
+#include "eval/run_spec.hpp"
 #include "gen/generator.hpp"
 #include "gen/top.hpp"
 #include "spec/config_loader.hpp"
@@ -51,9 +51,7 @@ gen::NetworkImage image_network(const AcceleratorSpec& spec, const GenArgs& a) {
 }
 
 void run_gen(const GenArgs& a) {
-  // the spec `circa sim` runs: weight_sram.read_latency resolved from the timing (and derated)
-  const AcceleratorSpec spec =
-      eval::apply_timing_policy(load_accelerator(a.config, parse_overrides(a.params)).spec).spec;
+  const AcceleratorSpec spec = eval::load_run_spec(a.config, parse_overrides(a.params), std::cerr);
   gen::GenOptions opt;
   opt.faults.butterfly = a.fault_butterfly;
   gen::NetworkImage net;

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "eval/run_spec.hpp"
 #include "gen/generator.hpp"
 #include "gen/synth.hpp"
 #include "spec/config_loader.hpp"
@@ -18,7 +19,7 @@ struct SynthArgs {
 };
 
 int run_synth(const SynthArgs& a) {
-  const AcceleratorSpec spec = load_accelerator(a.config, parse_overrides(a.params)).spec;
+  const AcceleratorSpec spec = eval::load_run_spec(a.config, parse_overrides(a.params), std::cerr);
   gen::GenOptions opt;
   opt.regenerate = "circa synth --config " + a.config;
   const gen::Design d = gen::generate_design(spec, opt);

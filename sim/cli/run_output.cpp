@@ -3,16 +3,15 @@
 #include <iostream>
 
 #include "eval/cost_report.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 
 namespace circa::cli {
 
 RunInputs load_run_inputs(const std::string& config, const std::string& workload,
                           const std::vector<std::string>& params) {
-  const eval::TimedSpec timed =
-      eval::apply_timing_policy(load_accelerator(config, parse_overrides(params)).spec);
-  if (!timed.note.empty()) std::cerr << "note: " << timed.note << "\n";
-  RunInputs in{timed.spec, load_workload(workload)};
+  RunInputs in{eval::load_run_spec(config, parse_overrides(params), std::cerr),
+               load_workload(workload)};
   check_workload_fits(in.workload, in.spec);
   return in;
 }

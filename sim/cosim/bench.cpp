@@ -24,8 +24,7 @@ CosimResult rtl_run(const CosimOptions& co, const AcceleratorSpec& s, const Laye
 
 }  // namespace
 
-void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os) {
-  const AcceleratorSpec s = load_accelerator(o.config).spec;
+void run_cosim_bench(const CosimBenchOptions& o, const AcceleratorSpec& s, std::ostream& os) {
   const Workload w = sysc::fc_workload(o.n);
   const Layer& l = w.layers.at(0);
   if (const std::string why = cosim_unsupported(s, l); !why.empty())

@@ -8,6 +8,8 @@
 #include <ostream>
 #include <string>
 
+#include "spec/accelerator_spec.hpp"
+
 namespace circa::cosim {
 
 struct CosimBenchOptions {
@@ -19,7 +21,8 @@ struct CosimBenchOptions {
 
 /// Runs, each in a child process: the SystemC model (`circa sim`, one inference), the Verilated
 /// top alone, the SystemC top alone (at its pins) and both in lockstep, without random stalls;
-/// prints cycles, wall time and simulated cycles per second of each, and the speed ratios.
-void run_cosim_bench(const CosimBenchOptions& o, std::ostream& os);
+/// prints cycles, wall time and simulated cycles per second of each, and the speed ratios. `s` is
+/// o.config's spec as a run uses it (eval/run_spec.hpp).
+void run_cosim_bench(const CosimBenchOptions& o, const AcceleratorSpec& s, std::ostream& os);
 
 }  // namespace circa::cosim

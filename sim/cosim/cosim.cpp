@@ -62,11 +62,9 @@ std::string cosim_unsupported(const AcceleratorSpec& s, const Layer& l) {
   return "";
 }
 
-CosimResult run_cosim(const CosimOptions& o) {
-  const AcceleratorSpec s = load_accelerator(o.config, parse_overrides(o.overrides)).spec;
-  return run_cosim(
-      o, s,
-      at_top_block_size(pick_layers(load_workload(o.workload), o.layer), s.block_size, std::cerr));
+std::vector<Layer> cosim_layers(const CosimOptions& o, const AcceleratorSpec& s) {
+  return at_top_block_size(pick_layers(load_workload(o.workload), o.layer), s.block_size,
+                           std::cerr);
 }
 
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,

@@ -85,12 +85,13 @@ std::vector<Layer> pick_layers(const Workload& w, const std::string& name);
 /// compares with the cycle-accurate model of the workload as written.
 std::vector<Layer> at_top_block_size(std::vector<Layer> layers, int k, std::ostream& note);
 
-/// Builds (or reuses) the Verilated top and co-simulates. Elaborates SystemC: once per process
-/// (tests: sysc::run_in_child). ConfigError for unusable inputs (not an fc layer, no top, ...).
-CosimResult run_cosim(const CosimOptions& o);
+/// o.workload's layers (o.layer's alone when set) at s's block size.
+std::vector<Layer> cosim_layers(const CosimOptions& o, const AcceleratorSpec& s);
 
-/// The same on a loaded spec and fc layers (o.config, o.overrides, o.workload and o.layer
-/// unused).
+/// Builds (or reuses) the Verilated top of `s` (the spec a run uses: eval/run_spec.hpp) and
+/// co-simulates `layers` (o.config, o.overrides, o.workload and o.layer unused). Elaborates
+/// SystemC: once per process (tests: sysc::run_in_child). ConfigError for unusable inputs (not an
+/// fc layer, no top, ...).
 CosimResult run_cosim(const CosimOptions& o, const AcceleratorSpec& s,
                       const std::vector<Layer>& layers);
 

@@ -71,10 +71,6 @@ CosimResult cosim_result_from_json(const nlohmann::json& j) {
   return r;
 }
 
-CosimResult run_cosim_in_child(const CosimOptions& o) {
-  return in_child([&] { return run_cosim(o); });
-}
-
 CosimResult run_cosim_in_child(const CosimOptions& o, const AcceleratorSpec& s,
                                const std::vector<Layer>& layers) {
   return in_child([&] { return run_cosim(o, s, layers); });

@@ -5,13 +5,14 @@
 #include <fmt/format.h>
 
 #include "analytical/estimate.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/simulate.hpp"
 
 namespace circa::eval {
 
 void run_sim_bench(std::ostream& os, const std::string& config_file, double analytical_seconds) {
-  const AcceleratorSpec s = load_accelerator(config_file).spec;
+  const AcceleratorSpec s = load_run_spec(config_file, {}, os);
   const Workload w = sysc::fc_workload(4096);
   check_workload_fits(w, s);
   os << fmt::format("circa bench sim: {} on {} (k={}, {} MAC lanes, fft {} x{})\n", w.name,

@@ -114,7 +114,15 @@ namespace {
 void derive_weight_read_latency(AcceleratorSpec& s) {
   if (s.weight_sram.read_latency != 0) return;
   // The cached pricing a sweep's points share: this runs for every point.
-  const auto w = memory_cost(s, arch::memory_map(s), arch::MemoryId::weight_sram);
+  std::shared_ptr<const MemoryCost> w;
+  try {
+    w = memory_cost(s, arch::memory_map(s), arch::MemoryId::weight_sram);
+  } catch (
+      const ConfigError& e) {  // a shape the SRAM model cannot price: the latency is the user's
+    throw ConfigError(std::string(e.what()) +
+                      "; weight_sram.read_latency 0 derives the read latency from that model: "
+                      "give it in cycles (e.g. weight_sram.read_latency=1) to run without it");
+  }
   const double period_ns = 1000 / s.clock_mhz;
   s.weight_sram.read_latency =
       std::max(1, static_cast<int>(std::ceil(w->macro.access_time_ns.value / period_ns)));

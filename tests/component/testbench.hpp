@@ -4,11 +4,13 @@
 #pragma once
 
 #include <functional>
+#include <iostream>
 #include <memory>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "eval/run_spec.hpp"
 #include "numerics/random_data.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/child_process.hpp"
@@ -79,7 +81,7 @@ struct Bench {
 
 /// An accelerator from configs/default.yaml plus overrides.
 inline AcceleratorSpec accelerator(const std::vector<Override>& o) {
-  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+  return eval::load_run_spec(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o, std::cerr);
 }
 
 /// One fc layer of q input blocks and p output blocks at the accelerator's k.

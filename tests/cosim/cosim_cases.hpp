@@ -5,11 +5,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include <filesystem>
+#include <sstream>
 
 #include "cosim/cosim.hpp"
 #include "cosim/cosim_child.hpp"
+#include "eval/run_spec.hpp"
 #include "gen/run_program.hpp"
-#include "spec/config_loader.hpp"
 
 namespace circa::cosim_test {
 namespace fs = std::filesystem;
@@ -37,14 +38,15 @@ struct Outcome {
   std::vector<int64_t> done_cycles, first_beats;
 };
 
-/// run_cosim in a child (on `layer` when given, else o.workload's), its result back as JSON.
+/// run_cosim in a child (on `layer` when given, else o.workload's) on the spec `circa cosim`
+/// runs, its result back as JSON.
 inline Outcome cosim(const CosimOptions& o, const circa::Layer* layer = nullptr) {
-  const CosimResult r =
-      layer != nullptr
-          ? circa::cosim::run_cosim_in_child(
-                o, circa::load_accelerator(o.config, circa::parse_overrides(o.overrides)).spec,
-                {*layer})
-          : circa::cosim::run_cosim_in_child(o);
+  std::ostringstream notes;
+  const circa::AcceleratorSpec s =
+      circa::eval::load_run_spec(o.config, circa::parse_overrides(o.overrides), notes);
+  const CosimResult r = circa::cosim::run_cosim_in_child(
+      o, s,
+      layer != nullptr ? std::vector<circa::Layer>{*layer} : circa::cosim::cosim_layers(o, s));
   Outcome c;
   c.ok = r.ok;
   c.mismatch_cycle = r.mismatch_cycle;

@@ -1,11 +1,11 @@
 // `circa cosim` end to end: the Verilated generated top against the SystemC model of the same top
-// (sysc/pin_top.hpp), under seeded random input gaps, output back-pressure and off-chip stalls. Each case runs in a forked
-// child (SystemC elaborates once per process); the Verilated models are cached in cosim-cache/
-// of the test's working directory. The `matrix` suite covers k = 4, 8, 16, 64 and 256 with
-// every FFT style, 1 to 16 lanes, 1 to 3 accumulator banks, 8- to 20-bit formats, both layouts,
-// stall rates 0 to 0.5, resident as well as off-chip-streamed weights (compute- and bandwidth-
-// bound, one open request, bursts larger than an issue), S*S > k, every weight-SRAM port mix
-// (1 rw, 1r + 1w, 2 rw, 1 rw + 1 r) and padded weight rows; each matrix top is also Verilator
+// (sysc/pin_top.hpp), under seeded random input gaps, output back-pressure and off-chip stalls.
+// Each case runs in a forked child (SystemC elaborates once per process); the Verilated models are
+// cached in cosim-cache/ of the test's working directory. The `matrix` suite covers k = 4, 8, 16,
+// 64 and 256 with every FFT style, 1 to 16 lanes, 1 to 3 accumulator banks, 8- to 20-bit formats,
+// both layouts, stall rates 0 to 0.5, resident as well as off-chip-streamed weights (compute- and
+// bandwidth- bound, one open request, bursts larger than an issue), S*S > k, every weight-SRAM port
+// mix (1 rw, 1r + 1w, 2 rw, 1 rw + 1 r) and padded weight rows; each matrix top is also Verilator
 // -Wall lint-clean.
 #define BOOST_TEST_MODULE cosim
 #include <boost/test/unit_test.hpp>
@@ -100,16 +100,17 @@ BOOST_AUTO_TEST_CASE(k256_iterative_4_lanes_20_bit_inverse_scaling_q1) {
 }
 
 BOOST_AUTO_TEST_CASE(k64_default_weights_streamed_off_chip) {
-  matrix_point("default.yaml", {"weight_sram.capacity_kib=2", "weight_sram.banks=2"}, 600, 400,
-               0.25, 20);
+  matrix_point("default.yaml",
+               {"weight_sram.capacity_kib=2", "weight_sram.read_latency=1", "weight_sram.banks=2"},
+               600, 400, 0.25, 20);
 }
 
 BOOST_AUTO_TEST_CASE(k16_iterative_bandwidth_bound_stream) {
-  matrix_point(
-      "small.yaml",
-      {"fft.style=iterative", "weight_sram.capacity_kib=1", "weight_sram.banks=2",
-       "weight_sram.word_bits=64", "offchip.latency_ns=10", "offchip.bandwidth_gb_per_s=1"},
-      100, 90, 0.0, 21);
+  matrix_point("small.yaml",
+               {"fft.style=iterative", "weight_sram.capacity_kib=1", "weight_sram.read_latency=1",
+                "weight_sram.banks=2", "weight_sram.word_bits=64", "offchip.latency_ns=10",
+                "offchip.bandwidth_gb_per_s=1"},
+               100, 90, 0.0, 21);
 }
 
 BOOST_AUTO_TEST_CASE(k8_pipelined_4_samples_1r1w_sram) {  // S*S > k
@@ -124,7 +125,8 @@ BOOST_AUTO_TEST_CASE(k32_pipelined_16_samples_2rw_sram_streamed) {  // S*S > k, 
   matrix_point(
       "default.yaml",
       {"block_size=32", "fft.samples_per_cycle=16", "mac.lanes=2", "weight_sram.read_write_ports=2",
-       "weight_sram.capacity_kib=2", "weight_sram.banks=2", "offchip.bandwidth_gb_per_s=3.2"},
+       "weight_sram.capacity_kib=2", "weight_sram.read_latency=1", "weight_sram.banks=2",
+       "offchip.bandwidth_gb_per_s=3.2"},
       300, 200, 0.25, 23);
 }
 
@@ -135,9 +137,9 @@ BOOST_AUTO_TEST_CASE(k64_16_lanes_12_bit_weights_padded_rows) {  // 384-bit rows
 
 BOOST_AUTO_TEST_CASE(k16_1rw_1r_sram_streamed_one_open_request_256_byte_bursts) {
   matrix_point("small.yaml",
-               {"weight_sram.read_ports=1", "weight_sram.capacity_kib=1", "weight_sram.banks=2",
-                "weight_sram.word_bits=64", "offchip.max_outstanding=1",
-                "offchip.burst_bytes=256", "offchip.latency_ns=40"},
+               {"weight_sram.read_ports=1", "weight_sram.capacity_kib=1",
+                "weight_sram.read_latency=1", "weight_sram.banks=2", "weight_sram.word_bits=64",
+                "offchip.max_outstanding=1", "offchip.burst_bytes=256", "offchip.latency_ns=40"},
                120, 70, 0.25, 25);
 }
 BOOST_AUTO_TEST_SUITE_END()
@@ -265,8 +267,9 @@ BOOST_AUTO_TEST_CASE(pooling_drops_an_odd_last_row_and_column) {
 // The same layer with a 1 KiB weight SRAM (64 rows < 72): every product streams its weights,
 // and a 1 us off-chip latency (500 cycles) outlasts phase A, so each product waits for them.
 BOOST_AUTO_TEST_CASE(conv_layer_with_streamed_weights_agrees) {
-  CosimOptions o = options({"weight_sram.capacity_kib=1", "offchip.latency_ns=1000"}, 5,
-                           "conv_stream.vcd", "conv_small.yaml");
+  CosimOptions o = options(
+      {"weight_sram.capacity_kib=1", "weight_sram.read_latency=1", "offchip.latency_ns=1000"}, 5,
+      "conv_stream.vcd", "conv_small.yaml");
   o.stall = 0.2;
   const Outcome c = cosim(o);
   BOOST_TEST(c.ok, c.report);
@@ -344,9 +347,9 @@ BOOST_AUTO_TEST_CASE(pooling_under_spectrum_reuse_walks_row_major) {
 // Streamed weights under reuse: one request per on-image (group, j) issue, from the product's
 // cycle 0 (a row fill's end); a 1 us latency outlasts every product's MAC.
 BOOST_AUTO_TEST_CASE(spectrum_reuse_streams_only_the_on_image_taps_weights) {
-  CosimOptions o = options(
-      {"controller.conv_dataflow=reuse", "weight_sram.capacity_kib=1", "offchip.latency_ns=1000"},
-      5, "conv_reuse_stream.vcd", "conv_chain.yaml");
+  CosimOptions o = options({"controller.conv_dataflow=reuse", "weight_sram.capacity_kib=1",
+                            "weight_sram.read_latency=1", "offchip.latency_ns=1000"},
+                           5, "conv_reuse_stream.vcd", "conv_chain.yaml");
   o.stall = 0.2;
   const Outcome c = cosim(o);
   BOOST_TEST(c.ok, c.report);
@@ -388,7 +391,8 @@ Outcome clean_small_run() {
   return c;
 }
 
-void expect_caught(const Outcome& c, const std::string& port, int64_t cycle, const std::string& vcd) {
+void expect_caught(const Outcome& c, const std::string& port, int64_t cycle,
+                   const std::string& vcd) {
   BOOST_TEST(!c.ok);
   BOOST_TEST(c.port == port, c.report);
   BOOST_TEST(c.mismatch_cycle == cycle, c.report << "expected at cycle " << cycle);

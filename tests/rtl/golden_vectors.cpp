@@ -1,8 +1,10 @@
 #include "golden_vectors.hpp"
 
 #include <algorithm>
+#include <iostream>
 #include <map>
 
+#include "eval/run_spec.hpp"
 #include "gen/units.hpp"
 #include "numerics/bc_fixed.hpp"
 #include "numerics/fft_fixed.hpp"
@@ -12,9 +14,8 @@
 namespace circa::rtltest {
 
 AcceleratorSpec spec_of(const std::string& config, const std::vector<std::string>& overrides) {
-  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/" + config,
-                          parse_overrides(overrides))
-      .spec;
+  return eval::load_run_spec(std::string(CIRCA_SOURCE_DIR) + "/configs/" + config,
+                             parse_overrides(overrides), std::cerr);
 }
 
 int64_t random_code(std::mt19937_64& rng, const FixedFormat& f) {

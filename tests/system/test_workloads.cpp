@@ -6,8 +6,11 @@
 #include <boost/test/data/test_case.hpp>
 #include <boost/test/unit_test.hpp>
 
+#include <iostream>
+
 #include "analytical/estimate.hpp"
 #include "common/error.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 #include "sysc/simulate.hpp"
 
@@ -26,9 +29,10 @@ std::string path(const std::string& dir, const std::string& name) {
 
 }  // namespace
 
-BOOST_DATA_TEST_CASE(bit_exact, bdata::make(kConfigs) * bdata::make(kWorkloads) * bdata::make(kStalls),
-                     config, workload, stall) {
-  const AcceleratorSpec s = load_accelerator(path("configs", config)).spec;
+BOOST_DATA_TEST_CASE(bit_exact,
+                     bdata::make(kConfigs) * bdata::make(kWorkloads) * bdata::make(kStalls), config,
+                     workload, stall) {
+  const AcceleratorSpec s = eval::load_run_spec(path("configs", config), {}, std::cerr);
   const Workload w = load_workload(path("workloads", workload));
   try {
     check_workload_fits(w, s);
@@ -44,7 +48,8 @@ BOOST_DATA_TEST_CASE(bit_exact, bdata::make(kConfigs) * bdata::make(kWorkloads) 
   const int64_t cycles = r["report"]["cycles"].get<int64_t>();
   const int64_t expected = ana::estimate(s, w).cycles;
   bool streams = false;
-  for (const auto& l : r["report"]["layers"]) streams = streams || !l["weights_on_chip"].get<bool>();
+  for (const auto& l : r["report"]["layers"])
+    streams = streams || !l["weights_on_chip"].get<bool>();
   // Random stalls hit the off-chip memory's channels only (the RTL has no handshakes between
   // units): only a streamed layer can lose cycles to them (none when the stream runs far
   // enough ahead of the MAC array).

@@ -1,16 +1,17 @@
 // Fixtures shared by the unit tests that work on configs/default.yaml and one fc layer.
 #pragma once
 
+#include <iostream>
 #include <string>
 #include <vector>
 
-#include "spec/config_loader.hpp"
+#include "eval/run_spec.hpp"
 
 namespace circa::test {
 
-/// configs/default.yaml with `o` applied.
+/// configs/default.yaml with `o` applied, as a run uses it (eval/run_spec.hpp).
 inline AcceleratorSpec default_spec(const std::vector<Override>& o = {}) {
-  return load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+  return eval::load_run_spec(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o, std::cerr);
 }
 
 /// A workload of one fc layer, `in` -> `out` features.

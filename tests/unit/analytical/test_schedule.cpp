@@ -8,6 +8,7 @@
 #include "analytical/offchip.hpp"
 #include "analytical/schedule.hpp"
 #include "arch/memory_map.hpp"
+#include "common/error.hpp"
 
 using namespace circa;
 
@@ -58,6 +59,16 @@ BOOST_AUTO_TEST_CASE(weight_read_latency_delays_the_accumulators_by_l_minus_1) {
   BOOST_TEST_REQUIRE(!sp.weights_on_chip);
   const ana::ProductSchedule ss = ana::product_schedule(streamed, big.layers[0], sp);
   BOOST_TEST(ss.groups[0].ready == ss.groups[0].mac_end + arch::kMacLatency);
+}
+
+// weight_sram.read_latency 0 means "derive it from the timing" (eval::apply_timing_policy): a
+// spec that reaches the schedule unresolved is refused, not run at a latency nobody chose.
+BOOST_AUTO_TEST_CASE(an_unresolved_read_latency_is_refused) {
+  const AcceleratorSpec loaded =
+      load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml").spec;
+  BOOST_TEST_REQUIRE(loaded.weight_sram.read_latency == 0);
+  BOOST_CHECK_THROW(ana::estimate(loaded, fc(100, 10)), InternalError);
+  BOOST_TEST(spec().weight_sram.read_latency == 1);  // resolved: the 800 MHz read takes one
 }
 
 // One accumulator bank: group 1 waits until the IFFT has read group 0 (I_0 + beats).

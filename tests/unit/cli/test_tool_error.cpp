@@ -9,9 +9,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "common/error.hpp"
+#include "eval/run_spec.hpp"
 #include "gen/generator.hpp"
 #include "gen/run_program.hpp"
 #include "gen/synth.hpp"
@@ -94,12 +96,14 @@ BOOST_AUTO_TEST_CASE(a_missing_tool_names_its_debian_package) {
   BOOST_TEST(debian_package_of("/usr/bin/c++") == "g++");
   BOOST_TEST(debian_package_of("my-tool") == "");
   const ToolError v = ToolError::missing("verilator", "verilator --version");
-  BOOST_TEST(has(v.what(), "'verilator' is not installed (not found on PATH); install it with "
-                           "'apt-get install verilator'"),
+  BOOST_TEST(has(v.what(),
+                 "'verilator' is not installed (not found on PATH); install it with "
+                 "'apt-get install verilator'"),
              v.what());
   const ToolError c = ToolError::missing("/opt/x/c++", "/opt/x/c++ -c a.cpp");
-  BOOST_TEST(has(c.what(), "'/opt/x/c++' is not installed (no such file); install it with "
-                           "'apt-get install g++'"),
+  BOOST_TEST(has(c.what(),
+                 "'/opt/x/c++' is not installed (no such file); install it with "
+                 "'apt-get install g++'"),
              c.what());
   BOOST_TEST(has(ToolError::missing("my-tool", "my-tool").what(), kInstallToolsHint));
 }
@@ -110,7 +114,7 @@ BOOST_AUTO_TEST_CASE(command_lines_quote_what_a_shell_would_split) {
 }
 
 BOOST_AUTO_TEST_CASE(yosys_area_check_and_synth_without_yosys_are_tool_errors) {
-  const AcceleratorSpec s = load_accelerator(kSrc + "/configs/small.yaml").spec;
+  const AcceleratorSpec s = eval::load_run_spec(kSrc + "/configs/small.yaml", {}, std::cerr);
   TempDir dir;
   const gen::Design d = gen::generate_design(s, gen::GenOptions{});
   const gen::FileSet files = gen::render(d, s, gen::header_for(s, gen::GenOptions{}));

@@ -4,10 +4,12 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <iostream>
 
 #include "analytical/estimate.hpp"
 #include "eval/cost_report.hpp"
 #include "eval/evaluate.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 
 using namespace circa;
@@ -17,9 +19,13 @@ namespace tt = boost::test_tools;
 namespace {
 const std::string kRoot = CIRCA_SOURCE_DIR;
 
-Workload lenet() { return load_workload(kRoot + "/workloads/lenet300.yaml"); }
+Workload lenet() {
+  return load_workload(kRoot + "/workloads/lenet300.yaml");
+}
 
-CostReport report_for(const AcceleratorSpec& s, const Workload& w) {
+/// The cost of `given` as a run prices it (its timing policy applied).
+CostReport report_for(const AcceleratorSpec& given, const Workload& w) {
+  const AcceleratorSpec s = apply_timing_policy(given).spec;
   return cost_report(s, w, ana::estimate(s, w));
 }
 
@@ -48,10 +54,11 @@ BOOST_AUTO_TEST_CASE(figures_add_up_and_carry_sources) {
     }
   BOOST_TEST(c.total_area_mm2 == area, tt::tolerance(1e-12));
   BOOST_TEST(c.dynamic_energy_uj == energy, tt::tolerance(1e-12));
-  BOOST_TEST(c.energy_per_inference_uj ==
-                 c.dynamic_energy_uj + c.leakage_power_mw * 1e-3 * c.latency_us,
-             tt::tolerance(1e-12));
-  BOOST_TEST(c.power_mw == c.energy_per_inference_uj * c.inferences_per_s * 1e-3, tt::tolerance(1e-9));
+  BOOST_TEST(
+      c.energy_per_inference_uj == c.dynamic_energy_uj + c.leakage_power_mw * 1e-3 * c.latency_us,
+      tt::tolerance(1e-12));
+  BOOST_TEST(c.power_mw == c.energy_per_inference_uj * c.inferences_per_s * 1e-3,
+             tt::tolerance(1e-9));
 }
 
 BOOST_AUTO_TEST_CASE(effective_ops_are_twice_the_dense_macs) {
@@ -166,9 +173,9 @@ BOOST_AUTO_TEST_CASE(a_workload_that_does_not_fit_is_a_config_error) {
   AcceleratorSpec s = default_accelerator();
   s.block_size = 4;
   s.fft.samples_per_cycle = 4;
-  BOOST_CHECK_THROW(evaluate(s, load_workload(kRoot + "/workloads/clstm_google.yaml"),
-                             Fidelity::analytical, 1),
-                    ConfigError);
+  BOOST_CHECK_THROW(
+      evaluate(s, load_workload(kRoot + "/workloads/clstm_google.yaml"), Fidelity::analytical, 1),
+      ConfigError);
 }
 
 namespace {
@@ -233,7 +240,7 @@ BOOST_AUTO_TEST_CASE(clock_and_wires_per_unit_match_a_hand_count) {
 }
 
 BOOST_AUTO_TEST_CASE(the_lstm_cell_line_matches_a_hand_count) {
-  const AcceleratorSpec s = load_accelerator(kRoot + "/configs/clstm_fpga.yaml").spec;
+  const AcceleratorSpec s = eval::load_run_spec(kRoot + "/configs/clstm_fpga.yaml", {}, std::cerr);
   const Workload w = load_workload(kRoot + "/workloads/clstm_google.yaml");
   const arch::RunReport e = ana::estimate(s, w);
   // 4 time steps x 512 hidden units, 8 a row (S = min(samples_per_cycle, k) = 8): 2048 updates.

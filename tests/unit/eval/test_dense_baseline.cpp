@@ -6,11 +6,13 @@
 #include <boost/test/unit_test.hpp>
 
 #include <cmath>
+#include <iostream>
 
 #include "analytical/estimate.hpp"
 #include "eval/dense_baseline.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/memory_costs.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 
 using namespace circa;
@@ -21,7 +23,7 @@ namespace {
 const std::string kRoot = CIRCA_SOURCE_DIR;
 
 AcceleratorSpec small() {
-  return load_accelerator(kRoot + "/configs/small.yaml").spec;
+  return eval::load_run_spec(kRoot + "/configs/small.yaml", {}, std::cerr);
 }
 
 Workload one_layer(const Layer& l) {
@@ -162,7 +164,7 @@ BOOST_AUTO_TEST_CASE(lstm_refetches_weights_every_step) {
 }
 
 BOOST_AUTO_TEST_CASE(every_bundled_workload_on_the_default_config) {
-  const AcceleratorSpec s = load_accelerator(kRoot + "/configs/default.yaml").spec;
+  const AcceleratorSpec s = eval::load_run_spec(kRoot + "/configs/default.yaml", {}, std::cerr);
   for (const char* name : {"alexnet_fc", "cifar_cnn", "clstm_google", "fashion_cnn", "lenet300"}) {
     const Workload w = load_workload(kRoot + "/workloads/" + name + ".yaml");
     const Run r = run(s, w);
@@ -185,7 +187,7 @@ BOOST_AUTO_TEST_CASE(sweeps_record_the_dense_ratios) {
   // LeNet-300-100 on default.yaml (k = 64): dense 784 x 300 + 300 x 100 + 100 x 10 = 266,200
   // weights against CirCNN's p x q x k = (5 x 13 + 2 x 5 + 1 x 2) x 64 = 4,928 stored reals,
   // both 16 bits: 54.02 x.
-  const AcceleratorSpec s = load_accelerator(kRoot + "/configs/default.yaml").spec;
+  const AcceleratorSpec s = eval::load_run_spec(kRoot + "/configs/default.yaml", {}, std::cerr);
   const Workload w = load_workload(kRoot + "/workloads/lenet300.yaml");
   const PointMetrics m = evaluate(s, w, Fidelity::analytical, 1);
   BOOST_TEST(m.values.at("dense_weight_memory_ratio") == 266200.0 / 4928, tt::tolerance(1e-12));

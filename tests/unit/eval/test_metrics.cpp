@@ -4,12 +4,14 @@
 #define BOOST_TEST_MODULE metrics
 #include <boost/test/unit_test.hpp>
 
+#include <iostream>
 #include <set>
 
 #include "analytical/estimate.hpp"
 #include "eval/cost_report.hpp"
 #include "eval/evaluate.hpp"
 #include "eval/metrics.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 
 using namespace circa;
@@ -34,7 +36,7 @@ BOOST_AUTO_TEST_CASE(names_are_unique_and_carry_unit_and_source) {
 }
 
 BOOST_AUTO_TEST_CASE(evaluate_reports_exactly_the_table_and_cost_json_agrees) {
-  const AcceleratorSpec s = load_accelerator(kSrc + "/configs/default.yaml").spec;
+  const AcceleratorSpec s = eval::load_run_spec(kSrc + "/configs/default.yaml", {}, std::cerr);
   const Workload w = load_workload(kSrc + "/workloads/lenet300.yaml");
   const PointMetrics m = evaluate(s, w, Fidelity::analytical, 1);
   std::set<std::string> reported;
@@ -59,7 +61,7 @@ BOOST_AUTO_TEST_CASE(evaluate_reports_exactly_the_table_and_cost_json_agrees) {
 // A sweep stores each unit's energy split as the cost table prints it (stats.json's breakdown,
 // made by other code), and the split adds up to the energy per inference (set_totals' sum).
 BOOST_AUTO_TEST_CASE(the_stored_energy_split_is_the_cost_tables_and_adds_up) {
-  const AcceleratorSpec s = load_accelerator(kSrc + "/configs/default.yaml").spec;
+  const AcceleratorSpec s = eval::load_run_spec(kSrc + "/configs/default.yaml", {}, std::cerr);
   const Workload w = load_workload(kSrc + "/workloads/lenet300.yaml");
   const PointMetrics m = evaluate(s, w, Fidelity::analytical, 1);
   const nlohmann::json table = breakdown_json(cost_report(s, w, ana::estimate(s, w)));

@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 
 #include "analytical/estimate.hpp"
 #include "eval/cost_report.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 
 using namespace circa;
@@ -20,7 +22,7 @@ namespace {
 
 CostReport report(const std::vector<Override>& o) {
   const AcceleratorSpec s =
-      load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o).spec;
+      load_run_spec(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml", o, std::cerr);
   const Workload w = load_workload(std::string(CIRCA_SOURCE_DIR) + "/workloads/lenet300.yaml");
   return cost_report(s, w, ana::estimate(s, w));
 }
