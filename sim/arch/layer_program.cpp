@@ -124,7 +124,7 @@ int bits_to_hold(int64_t max_value) {
 }
 
 DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
-  const MemoryMap m = memory_map(s);
+  const BufferBlocks m = buffer_blocks(s);
   DescriptorBits d;
   d.p = bits_to_hold(m.max_p);
   d.q = bits_to_hold(m.max_q);

@@ -128,8 +128,7 @@ const SourceText& logic_leakage_source() {
 CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
   CostReport c;
   const UnitMemories memories = unit_memories(s, arch::memory_map(s));
-  std::array<double, arch::kUnitCount> register_bits;
-  register_bits.fill(-1);  // -1: not a present logic unit
+  std::array<double, arch::kUnitCount>& register_bits = c.register_bits;  // -1: not present logic
   add_logic_area(s, c, register_bits);
   for (size_t id = 0; id < memories.size(); ++id)
     if (memories[id])
