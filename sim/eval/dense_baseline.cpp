@@ -54,6 +54,8 @@ double register_bits(const Ops& ops) {
 }
 
 const Figure& figure(const Figures& v, const char* name) {
+  for (const Figure& f : v)  // rows carry the registry's own name text: its pointer first
+    if (f.name.data() == name) return f;
   for (const Figure& f : v)
     if (f.name == name) return f;
   throw InternalError(std::string("the cost report has no figure for ") + name);
@@ -189,8 +191,8 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
     const Figure& a = c.area_mm2[i];
     c.leakage_mw.push_back({a.name, a.value * density, logic_leakage_source()});
   }
-  c.leakage_mw.push_back(figure(circnn.leakage_mw, "weight_sram"));
-  c.leakage_mw.push_back(figure(circnn.leakage_mw, "activation_buffer"));
+  c.leakage_mw.push_back(figure(circnn.leakage_mw, arch::to_string(UnitId::weight_sram)));
+  c.leakage_mw.push_back(figure(circnn.leakage_mw, arch::to_string(UnitId::activation_buffer)));
   c.effective_ops = c.actual_ops = 2.0 * macs;
   set_totals(c, s.clock_mhz, d.cycles);
   c.wire_length_mm = length;
