@@ -90,9 +90,7 @@ TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories, int we
 TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories) {
   TimingCheck t = memory_timing(s.clock_mhz, memories, s.weight_sram.read_latency);
   double slowest = t.max_clock_mhz > 0 ? 1000 / t.max_clock_mhz : 0;
-  std::vector<arch::LogicPath> paths = arch::critical_paths(s);
-  t.logic.reserve(paths.size());  // one block, no path moved twice
-  for (arch::LogicPath& p : paths) {
+  for (arch::LogicPath& p : arch::critical_paths(s)) {
     const power::PathDelay d = power::LogicDelayModel::builtin().path(p, s.technology.node_nm);
     if (d.ns > slowest) {
       slowest = d.ns;
