@@ -13,7 +13,7 @@ bool reuses_spectra(const AcceleratorSpec& s, const Layer& l) {
 
 void check_conv_dataflow(const AcceleratorSpec& s, const Workload& w) {
   if (s.controller.conv_dataflow != ConvDataflow::reuse) return;
-  const int64_t depth = memory_map(s).max_q;
+  const int64_t depth = buffer_blocks(s).max_q;
   for (const Layer& l : w.layers) {
     if (l.kind != LayerKind::conv) continue;
     if (l.padding >= l.kernel)

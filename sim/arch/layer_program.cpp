@@ -118,13 +118,15 @@ bool LayerDescriptor::operator==(const LayerDescriptor& o) const {
 }
 
 int bits_to_hold(int64_t max_value) {
-  int b = 1;
-  while (b < 62 && (int64_t{1} << b) <= max_value) ++b;
-  return b;
+  // The least b >= 1 with 2^b > max_value (the bit length of max_value), at most 62: a bit scan
+  // rather than a loop over b (the area model asks it for every field at every point).
+  if (max_value < 2) return 1;
+  const int length = 64 - __builtin_clzll(static_cast<uint64_t>(max_value));
+  return std::min(length, 62);
 }
 
 DescriptorBits descriptor_bits(const AcceleratorSpec& s) {
-  const MemoryMap m = memory_map(s);
+  const BufferBlocks m = buffer_blocks(s);
   DescriptorBits d;
   d.p = bits_to_hold(m.max_p);
   d.q = bits_to_hold(m.max_q);

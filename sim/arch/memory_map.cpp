@@ -43,6 +43,25 @@ int64_t stream_fifo_issues(const AcceleratorSpec& s) {
   return 3 + std::min<int64_t>(t.max_outstanding, in_flight);
 }
 
+BufferBlocks buffer_blocks(const AcceleratorSpec& s) {
+  const int k = s.block_size;
+  const DatapathFormats& f = s.formats;
+  // The activation buffer holds a layer's input and its output (double buffered), half each.
+  const int64_t half_bits = int64_t{s.activation_buffer.capacity_kib} * 8192 / 2;
+  BufferBlocks b;
+  b.max_q = static_cast<int>(std::max<int64_t>(1, half_bits / (int64_t{k} * f.input.bits)));
+  b.max_p = static_cast<int>(std::max<int64_t>(1, half_bits / (int64_t{k} * f.output.bits)));
+  // The bias of every layer stays in the bias banks (a whole network runs per start).
+  b.max_bias_blocks =
+      std::max<int64_t>(1, int64_t{s.controller.bias_kib} * 8192 / (int64_t{k} * f.output.bits));
+  return b;
+}
+
+int64_t weight_stream_fifo_depth(const AcceleratorSpec& s) {
+  return std::max(2,
+                  pow2_at_least(stream_fifo_issues(s) * mac_timing(s, s.block_size).issue_cycles));
+}
+
 MemoryMap memory_map(const AcceleratorSpec& s) {
   const int k = s.block_size;
   const int spc = std::min(s.fft.samples_per_cycle, k), beats = k / spc;
@@ -66,16 +85,13 @@ MemoryMap memory_map(const AcceleratorSpec& s) {
                          1,
                          0,
                          0};
-  // The activation buffer holds a layer's input and its output (double buffered), half each.
-  const int64_t half_bits = int64_t{a.capacity_kib} * 8192 / 2;
-  m.max_q = std::max<int64_t>(1, half_bits / (int64_t{k} * f.input.bits));
-  m.max_p = std::max<int64_t>(1, half_bits / (int64_t{k} * f.output.bits));
+  const BufferBlocks blocks = buffer_blocks(s);
+  m.max_q = blocks.max_q;
+  m.max_p = blocks.max_p;
   m.input_buffer = {
       MemoryId::input_buffer, 1, int64_t{m.max_q} * beats, spc * f.input.bits, 1, 0, 0};
   m.spectrum_buffer = {MemoryId::spectrum_buffer, 1, m.max_q, mac.slots * 2 * f.fft.bits, 0, 1, 1};
-  // The bias of every layer stays in the bias banks (a whole network runs per start).
-  m.max_bias_blocks = std::max<int64_t>(
-      1, int64_t{s.controller.bias_kib} * 8192 / (int64_t{k} * f.output.bits));
+  m.max_bias_blocks = blocks.max_bias_blocks;
   m.bias_banks = {MemoryId::bias_banks, spc, m.max_bias_blocks * beats, f.output.bits, 1, 0, 0};
   // A read and a write port: pooling reads a pooled pixel's outputs while writing the next
   // product's max over them (SCHEDULE.md, "Conv in the whole-network top").
@@ -91,7 +107,7 @@ MemoryMap memory_map(const AcceleratorSpec& s) {
                       mac.issue_cycles;
   m.weight_stream_fifo = {MemoryId::weight_stream_fifo,
                           1,
-                          std::max(2, pow2_at_least(stream_fifo_issues(s) * mac.issue_cycles)),
+                          weight_stream_fifo_depth(s),
                           m.weight_rows.row_bits,
                           0,
                           1,

@@ -67,6 +67,18 @@ struct MemoryMap {
 /// The map for the spec's block size.
 MemoryMap memory_map(const AcceleratorSpec& s);
 
+/// The map's max_q, max_p and max_bias_blocks alone (what the layer program's field widths and
+/// the conv checks read), without building the rest of the map.
+struct BufferBlocks {
+  int max_q = 0, max_p = 0;
+  int64_t max_bias_blocks = 0;
+};
+BufferBlocks buffer_blocks(const AcceleratorSpec& s);
+
+/// The map's weight_stream_fifo.depth alone (rows): the power of two >= stream_fifo_issues(s)
+/// issues of rows, at least 2.
+int64_t weight_stream_fifo_depth(const AcceleratorSpec& s);
+
 /// MAC issues the weight-stream FIFO holds (its depth is the power of two >= this many issues
 /// of rows): enough requests in flight to cover the off-chip latency at full bandwidth, counted
 /// in full issues (parallel_blocks blocks, rounded up to whole bursts) and capped by

@@ -67,6 +67,14 @@ MacTiming mac_timing(const AcceleratorSpec& s, int k) {
   return m;
 }
 
+int64_t layer_weight_words(const AcceleratorSpec& s, const LayerGeometry& g) {
+  return int64_t{g.p} * g.q * mac_timing(s, g.k).slots;
+}
+
+int64_t layer_weight_bytes(const AcceleratorSpec& s, const LayerGeometry& g) {
+  return (layer_weight_words(s, g) * mac_timing(s, g.k).weight_bits + 7) / 8;
+}
+
 std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w) {
   return plan_workload(s, w, memory_map(s));
 }
@@ -84,8 +92,8 @@ std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w
     p.fft = fft_timing(s, p.geom.k);
     p.mac = mac_timing(s, p.geom.k);
     p.groups = (p.geom.p + p.mac.parallel_blocks - 1) / p.mac.parallel_blocks;
-    p.weight_words = int64_t{p.geom.p} * p.geom.q * p.mac.slots;
-    p.weight_bytes = (p.weight_words * p.mac.weight_bits + 7) / 8;
+    p.weight_words = layer_weight_words(s, p.geom);
+    p.weight_bytes = layer_weight_bytes(s, p.geom);
     p.weight_rows = layer_weight_rows(s, p.geom);
     p.weights_on_chip = p.weight_rows <= free_rows;
     if (p.weights_on_chip) {

@@ -52,6 +52,11 @@ struct LayerPlan {
   int64_t weight_base_row = 0;   ///< a resident layer's first row in the weight SRAM
 };
 
+/// A layer's stored weight spectra: p * q * slots complex words of weight_bits (LayerPlan's
+/// weight_words and weight_bytes) without planning the workload.
+int64_t layer_weight_words(const AcceleratorSpec& s, const LayerGeometry& g);
+int64_t layer_weight_bytes(const AcceleratorSpec& s, const LayerGeometry& g);
+
 /// Output blocks of group g: min(parallel_blocks, p - g*parallel_blocks).
 int group_blocks(const LayerPlan& pl, int g);
 

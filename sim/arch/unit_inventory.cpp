@@ -173,7 +173,7 @@ Ops weight_stream_fifo_ops(const AcceleratorSpec& s) {
   // The memory map's rows (mac.lanes weight words each): enough issues to hide the off-chip
   // latency, so a streamed issue's rows are all in before it starts (SCHEDULE.md).
   const MacTiming mac = mac_timing(s, s.block_size);
-  const double rows = static_cast<double>(memory_map(s).weight_stream_fifo.depth);
+  const double rows = static_cast<double>(weight_stream_fifo_depth(s));
   return {{Op::reg, 1, rows * s.mac.lanes * mac.weight_bits}};
 }
 

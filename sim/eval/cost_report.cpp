@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <map>
+#include <deque>
 
 #include <fmt/format.h>
 
@@ -72,12 +72,18 @@ void set_ops(const arch::RunReport& run, CostReport& c) {
 /// The built-in model's cost of one `op` at `node_nm`, with `what` before its source; worked
 /// out once per thread and node.
 const power::Cost& per_bit(Op op, int node_nm, const char* what) {
-  thread_local std::map<std::pair<Op, int>, power::Cost> cache;
-  const auto key = std::make_pair(op, node_nm);
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  struct Entry {
+    Op op;
+    int node_nm;
+    power::Cost cost;
+  };
+  // A few entries (an op or two at a node or two): a scan; a deque keeps them in place.
+  thread_local std::deque<Entry> cache;
+  for (const Entry& e : cache)
+    if (e.op == op && e.node_nm == node_nm) return e.cost;
   power::Cost c = power::LogicModel::builtin().op(op, 1, node_nm);
   c.source = what + c.source.str();
-  return cache.emplace(key, c).first->second;
+  return cache.emplace_back(Entry{op, node_nm, c}).cost;
 }
 
 }  // namespace
@@ -128,8 +134,7 @@ const SourceText& logic_leakage_source() {
 CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
   CostReport c;
   const UnitMemories memories = unit_memories(s, arch::memory_map(s));
-  std::array<double, arch::kUnitCount> register_bits;
-  register_bits.fill(-1);  // -1: not a present logic unit
+  std::array<double, arch::kUnitCount>& register_bits = c.register_bits;  // -1: not present logic
   add_logic_area(s, c, register_bits);
   for (size_t id = 0; id < memories.size(); ++id)
     if (memories[id])

@@ -4,6 +4,7 @@
 // unit (in its name) and its source.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <ostream>
 #include <string>
@@ -50,6 +51,12 @@ struct CostReport {
   double effective_gops = 0, actual_gops = 0;
   double effective_tops_per_w = 0, actual_tops_per_w = 0;
   double effective_gops_per_mm2 = 0, actual_gops_per_mm2 = 0;
+  /// Per arch::UnitId: register bits of each present logic unit (its clock term), -1 elsewhere.
+  std::array<double, arch::kUnitCount> register_bits = [] {
+    std::array<double, arch::kUnitCount> none;
+    none.fill(-1);
+    return none;
+  }();
   TimingCheck timing;               ///< the memories' access and cycle times against the clock
   std::vector<std::string> notes;  ///< assumptions and warnings worth reading
 };

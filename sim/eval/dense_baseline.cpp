@@ -54,6 +54,8 @@ double register_bits(const Ops& ops) {
 }
 
 const Figure& figure(const Figures& v, const char* name) {
+  for (const Figure& f : v)  // rows carry the registry's own name text: its pointer first
+    if (f.name.data() == name) return f;
   for (const Figure& f : v)
     if (f.name == name) return f;
   throw InternalError(std::string("the cost report has no figure for ") + name);
@@ -134,7 +136,10 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
     c.area_mm2.push_back(figure(circnn.area_mm2, u.name));
     if (u.pricing != arch::Pricing::logic) continue;
     logic_rows.push_back(c.area_mm2.size() - 1);
-    c.clock_uj.push_back(clock_energy(s, u.name, register_bits(u.inventory(s)), d.cycles));
+    // The CirCNN report's count of the same inventory when it has one.
+    const double bits = circnn.register_bits[static_cast<size_t>(id)];
+    c.clock_uj.push_back(
+        clock_energy(s, u.name, bits >= 0 ? bits : register_bits(u.inventory(s)), d.cycles));
   }
   // Activity: the baseline's own weight and input traffic; outputs and pooling as CirCNN's.
   arch::Events e;
@@ -186,12 +191,11 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
     const Figure& a = c.area_mm2[i];
     c.leakage_mw.push_back({a.name, a.value * density, logic_leakage_source()});
   }
-  c.leakage_mw.push_back(figure(circnn.leakage_mw, "weight_sram"));
-  c.leakage_mw.push_back(figure(circnn.leakage_mw, "activation_buffer"));
+  c.leakage_mw.push_back(figure(circnn.leakage_mw, arch::to_string(UnitId::weight_sram)));
+  c.leakage_mw.push_back(figure(circnn.leakage_mw, arch::to_string(UnitId::activation_buffer)));
   c.effective_ops = c.actual_ops = 2.0 * macs;
   set_totals(c, s.clock_mhz, d.cycles);
   c.wire_length_mm = length;
-  c.timing = circnn.timing;  // the same memories at the same clock
 }
 
 }  // namespace
@@ -206,16 +210,16 @@ DenseBaseline dense_figures(const AcceleratorSpec& s, const Workload& w, const a
     d.cycles += l.cycles;
     d.weight_bits += double(l.weights) * s.formats.weight.bits;
   }
-  const arch::MemoryMap map = arch::memory_map(s);
-  for (const arch::LayerPlan& pl : arch::plan_workload(s, w, map))
-    d.circnn_weight_bits += 8.0 * pl.weight_bytes;
-  price(s, run, circnn, map, d);
+  for (const Layer& l : w.layers)  // the plans' weight_bytes, without planning again
+    d.circnn_weight_bits += 8.0 * arch::layer_weight_bytes(s, geometry(l, s.block_size));
+  price(s, run, circnn, arch::memory_map(s), d);
   return d;
 }
 
 DenseBaseline dense_baseline(const AcceleratorSpec& s, const Workload& w,
                              const arch::RunReport& run, const CostReport& circnn) {
   DenseBaseline d = dense_figures(s, w, run, circnn);
+  d.cost.timing = circnn.timing;  // the same memories at the same clock
   d.cost.notes = {"dense baseline: a weight-stationary array of " + std::to_string(d.pes) +
                   " PEs in the CirCNN design's area (README \"The dense baseline\"); cycles are "
                   "the largest of the compute, weight-SRAM and off-chip bounds per layer (ideal "

@@ -57,7 +57,8 @@ struct BaselineRatios {
 /// ConfigError when the CirCNN design's area leaves no room for one PE.
 DenseBaseline dense_baseline(const AcceleratorSpec& s, const Workload& w,
                              const arch::RunReport& run, const CostReport& circnn);
-/// The same without its cost report's note (text for readers): what a sweep's points need.
+/// The same without its cost report's note (text for readers) and timing (the CirCNN design's,
+/// copied for reports): what a sweep's points need.
 DenseBaseline dense_figures(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run,
                             const CostReport& circnn);
 

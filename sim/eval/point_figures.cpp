@@ -22,9 +22,11 @@ const std::array<const char*, arch::kUnitCount>& unit_names() {
   return names;
 }
 
-int unit_index(std::string_view name) {
+/// `from`: where the pointer search starts (the rows of a cost report come in registry order, so
+/// the unit after the previous row's is the likely one); it wraps round to cover every unit.
+int unit_index(std::string_view name, int from = 0) {
   const auto& names = unit_names();
-  for (int i = 0; i < arch::kUnitCount; ++i)
+  for (int n = 0, i = from; n < arch::kUnitCount; ++n, i = i + 1 == arch::kUnitCount ? 0 : i + 1)
     if (name.data() == names[i]) return i;
   for (int i = 0; i < arch::kUnitCount; ++i)
     if (name == names[i]) return i;
@@ -49,13 +51,16 @@ void breakdowns(const CostReport& c, PointFigures& out) {
   out.has_area.fill(false);
   out.has_energy.fill(false);
   for (auto& h : out.has_kind) h.fill(false);
+  int next = 0;  // the unit after the previous row's
   for (const Figure& f : c.area_mm2) {
-    const int u = unit_index(f.name);
+    const int u = unit_index(f.name, next);
+    next = (u + 1) % arch::kUnitCount;
     out.area_um2[u] = f.value * 1e6;
     out.has_area[u] = true;
   }
   const auto add = [&](EnergyKind kind, const Figure& f, double pj) {
-    const int u = unit_index(f.name);
+    const int u = unit_index(f.name, next);
+    next = (u + 1) % arch::kUnitCount;
     const auto k = static_cast<std::size_t>(kind);
     out.energy_kind_pj[k][u] = out.has_kind[k][u] ? out.energy_kind_pj[k][u] + pj : pj;
     out.has_kind[k][u] = true;

@@ -44,7 +44,8 @@ struct LogicTiming {
 struct TimingCheck {
   double period_ns = 0;
   boost::container::small_vector<MemoryTiming, 4> memories;  ///< the memory units, in place
-  std::vector<LogicTiming> logic;                            ///< the logic units' critical paths
+  /// The logic units' critical paths (up to 7, in place: no allocation per sweep point).
+  boost::container::small_vector<LogicTiming, 7> logic;
   double max_clock_mhz = 0;  ///< the highest clock at which every memory and every logic path fit
   int limiting = -1;         ///< the index in `memories` of the memory that sets it (-1: none)
   int limiting_logic = -1;   ///< or the index in `logic` of the logic unit that sets it

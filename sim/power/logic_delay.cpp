@@ -43,8 +43,9 @@ LogicDelayModel::LogicDelayModel(const std::string& csv) {
 
 double LogicDelayModel::add_ns(int bits) const {
   if (bits <= 1) return fa_sum_;
-  int prefix_levels = 0;  // ceil(log2 bits), in integers: every sweep point prices its adders
-  while ((1 << prefix_levels) < bits) ++prefix_levels;
+  // ceil(log2 bits) by a bit scan (every sweep point prices its adders): the bit length of
+  // bits - 1.
+  const int prefix_levels = 32 - __builtin_clz(static_cast<unsigned>(bits - 1));
   return 2 * fa_sum_ + prefix_levels * fa_carry_;
 }
 
@@ -79,6 +80,13 @@ PathDelay LogicDelayModel::path(const arch::LogicPath& p, int node_nm) const {
   PathDelay d;
   d.ns = (register_ns() + logic / std::max(1, p.cycles)) * scale;
   thread_local std::map<int, SourceText> sources;  // one interned text per node
+  thread_local bool has_last = false;              // the node of the previous path, and its text
+  thread_local int last_node = 0;
+  thread_local SourceText last_source;
+  if (has_last && node_nm == last_node) {
+    d.source = last_source;
+    return d;
+  }
   auto it = sources.find(node_nm);
   if (it == sources.end()) {
     LogicModel::builtin().energy_factor(node_nm);  // the scaling table's range, or ConfigError
@@ -92,6 +100,9 @@ PathDelay LogicDelayModel::path(const arch::LogicPath& p, int node_nm) const {
              .first;
   }
   d.source = it->second;
+  has_last = true;
+  last_node = node_nm;
+  last_source = it->second;
   return d;
 }
 

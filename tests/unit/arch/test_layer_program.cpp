@@ -1,6 +1,7 @@
 // The layer program's words (arch/layer_program.hpp) against values packed by hand, and the
 // reasons a network is refused by the whole-network top.
 #include <boost/test/unit_test.hpp>
+#include <cstdint>
 #include <set>
 
 #include "../default_spec.hpp"
@@ -260,3 +261,17 @@ BOOST_AUTO_TEST_CASE(only_outputs_with_a_whole_window_pool) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_CASE(bits_to_hold_is_the_bit_length_at_least_one_at_most_62) {
+  // The definition: the least b >= 1 with 2^b > max_value, at most 62.
+  const auto by_loop = [](int64_t v) {
+    int b = 1;
+    while (b < 62 && (int64_t{1} << b) <= v) ++b;
+    return b;
+  };
+  for (int64_t v = -3; v < 70000; ++v) BOOST_TEST_REQUIRE(arch::bits_to_hold(v) == by_loop(v));
+  for (int p = 1; p < 63; ++p)
+    for (int64_t v : {(int64_t{1} << p) - 1, int64_t{1} << p, (int64_t{1} << p) + 1})
+      BOOST_TEST_REQUIRE(arch::bits_to_hold(v) == by_loop(v));
+  BOOST_TEST(arch::bits_to_hold(INT64_MAX) == 62);
+}

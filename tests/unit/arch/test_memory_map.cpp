@@ -139,3 +139,24 @@ BOOST_AUTO_TEST_CASE(resident_layers_sit_one_after_another) {
   BOOST_TEST(plans[1].weight_base_row == 260);
   BOOST_TEST(plans[1].weight_rows == 40);
 }
+
+BOOST_AUTO_TEST_CASE(parts_read_alone_equal_the_whole_maps) {
+  // buffer_blocks and weight_stream_fifo_depth (what the layer program's widths, the conv check
+  // and the FIFO's inventory read instead of a whole map) against the map's own fields.
+  for (const std::vector<Override>& o :
+       std::vector<std::vector<Override>>{{},
+                                          {{"block_size", "8"}},
+                                          {{"block_size", "128"}, {"mac.lanes", "32"}},
+                                          {{"activation_buffer.capacity_kib", "16"}},
+                                          {{"controller.bias_kib", "1"}},
+                                          {{"offchip.latency_ns", "0"}},
+                                          {{"offchip.burst_bytes", "96"}, {"clock_mhz", "333"}}}) {
+    const AcceleratorSpec s = spec(o);
+    const arch::MemoryMap m = arch::memory_map(s);
+    const arch::BufferBlocks b = arch::buffer_blocks(s);
+    BOOST_TEST(b.max_q == m.max_q);
+    BOOST_TEST(b.max_p == m.max_p);
+    BOOST_TEST(b.max_bias_blocks == m.max_bias_blocks);
+    BOOST_TEST(arch::weight_stream_fifo_depth(s) == m.weight_stream_fifo.depth);
+  }
+}
