@@ -196,7 +196,7 @@ double butterfly_pj(int d) {
 BOOST_AUTO_TEST_CASE(a_shared_fft_prices_its_forward_butterflies_at_its_built_width) {
   // default.yaml: formats.fft 18 bits, formats.ifft 24 bits. A shared unit is built 24 bits wide
   // (gen/ core_width), so its forward butterflies toggle 24 bits; a separate FFT unit is 18 wide.
-  AcceleratorSpec s = default_accelerator();
+  AcceleratorSpec s = apply_timing_policy(default_accelerator()).spec;
   const arch::RunReport run = ana::estimate(s, lenet());
   const double forward = double(run.events.butterflies) * run.events.fft_forward /
                          (run.events.fft_forward + run.events.fft_inverse);
@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(a_shared_fft_prices_its_forward_butterflies_at_its_built_wi
 }
 
 BOOST_AUTO_TEST_CASE(clock_and_wires_per_unit_match_a_hand_count) {
-  const AcceleratorSpec s = default_accelerator();
+  const AcceleratorSpec s = apply_timing_policy(default_accelerator()).spec;
   const arch::RunReport run = ana::estimate(s, lenet());
   const CostReport c = cost_report(s, lenet(), run);
   // Wires: half the side of a square of the total area; the weight SRAM's words of 128 bits at
