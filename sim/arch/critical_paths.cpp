@@ -149,23 +149,38 @@ LogicPath lstm_path(const AcceleratorSpec& s) {
 
 LogicPath controller_path(const AcceleratorSpec& s) {
   const DescriptorBits d = descriptor_bits(s);
+  const int sz = d.size, cw = std::max(sz, 5) + 1, qb = d.q;
   LogicPath p{UnitId::controller, {}, 1, ""};
   if (s.controller.conv_dataflow == ConvDataflow::reuse) {
-    // top_reuse.cpp's address arithmetic is not traced: the loop counters only.
-    p.steps.push_back({PathOp::add, 16, 0, 1, "loop counter + 1"});
-    p.steps.push_back({PathOp::mux2, 0, 0, 1, "wrap select"});
-    p.from_to = "loop counter -> loop counter (reuse: its address arithmetic not traced)";
+    // top_reuse.cpp emit_mac_walk: the MAC's tap (rw_eu: fresh ? u_lo : u, u_lo from the pixel
+    // row m_oys and the padding), its ring row rr_raw = ring_next + Kh + m_oys + eu -
+    // filled_end (five operands: three adder levels) wrapped at Kh, then the slot (rr x W + ix)
+    // x Cb + c, kept to qb bits (so synthesis keeps qb bits of each product): the spectrum
+    // buffer's read address, in one cycle. The longest of its address paths: the fill base
+    // f_first (row x (W x Cb)) and the weight index rw_j ((u K + v) Cb + c) hold two multiplies
+    // in series too, behind fewer adders.
+    const int rw = cw + 1;
+    p.steps.push_back({PathOp::add, cw, 0, 1, "u_lo: m_oys >= pad ? 0 : pad - m_oys"});
+    p.steps.push_back({PathOp::mux2, 0, 0, 2, "u_lo select, rw_eu = fresh ? u_lo : u"});
+    p.steps.push_back({PathOp::add, rw, 0, 3, "rr_raw: the ring row, five operands"});
+    p.steps.push_back({PathOp::add, rw, 0, 1, "rr_raw >= Kh"});
+    p.steps.push_back({PathOp::mux2, 0, 0, 1, "rr: wrap at Kh"});
+    p.steps.push_back({PathOp::mult, std::min(rw, qb), std::min(sz, qb), 1, "rr * in_width"});
+    p.steps.push_back({PathOp::add, qb, 0, 1, "+ ix"});
+    p.steps.push_back({PathOp::mult, qb, qb, 1, "* Cb"});
+    p.steps.push_back({PathOp::add, qb, 0, 1, "+ c: spectrum_raddr"});
+    p.from_to = "MAC tap walk -> ring row -> ring slot -> spectrum buffer address";
     return p;
   }
-  // top_gather.cpp (recompute): the padded pixel (oy*stride + u, then - pad), its row address
-  // iy * in_width + ix, then * Cb + cb: the activation buffer's read address, in one cycle.
-  const int sz = d.size, cw = std::max(sz, 5) + 1, mw = cw + sz, qb = d.q, bw = mw + qb;
-  p.steps.push_back({PathOp::add, cw, 0, 2, "oy*stride + u - pad"});
-  p.steps.push_back({PathOp::mult, cw, sz, 1, "iy * in_width"});
-  p.steps.push_back({PathOp::add, mw, 0, 1, "+ ix"});
-  p.steps.push_back({PathOp::mult, mw, qb, 1, "pixel * Cb"});
-  p.steps.push_back({PathOp::add, bw, 0, 1, "+ cb"});
-  p.from_to = "gather counters -> window pixel -> block address -> activation buffer address";
+  // top_gather.cpp (recompute): the read address g_pix + g_tap - g_off takes two adds from
+  // registers; the longest path is the window origin's update, g_pix <= oys x g_wcb + oxs x Cb
+  // (two multiplies side by side, modulo the block address's ab bits), one multiply then an
+  // add. g_wcb <= W x Cb and g_off <= pad x (g_wcb + Cb) hold one multiply each, no wider.
+  const int64_t beats = s.block_size / std::min(s.block_size, std::max(1, s.fft.samples_per_cycle));
+  const int ab = bits_to_hold(memory_map(s).max_q * beats) - select_levels(beats);
+  p.steps.push_back({PathOp::mult, std::min(cw, ab), ab, 1, "oys * g_wcb"});
+  p.steps.push_back({PathOp::add, ab, 0, 1, "+ oxs * Cb"});
+  p.from_to = "gather pixel counters -> window origin g_pix (the read address: two adds)";
   return p;
 }
 
