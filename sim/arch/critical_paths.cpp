@@ -128,22 +128,37 @@ LogicPath peripheral_path(const AcceleratorSpec& s) {
 }
 
 LogicPath lstm_path(const AcceleratorSpec& s) {
-  // lstm_cell.cpp gen_lstm_lane, combinational between the gate registers and h_next:
-  // c' = fit(sig(f) * c + sig(i) * tanh(g)), h = sig(o) * tanh(c'), h_next = h in formats.input.
+  // lstm_cell.cpp gen_lstm_lane, kLstmCellLatency stages, one multiply each. Stage 1, gate
+  // registers -> fc_q / ig_q: hard sigmoid, sig(i) * tanh(g) (the hard tanh's clamp runs beside
+  // the sigmoid), rounded. Stage 2, fc_q / ig_q / sig_o_q -> the cell unit's output registers:
+  // c' = fit(f*c + i*g), hard tanh, sig(o) * tanh(c'), rounded, h_next in formats.input.
+  // Both hold the multiply, its rounding, an (O+1)-bit add and two mux levels. Beyond them stage
+  // 1 holds the sigmoid's x/4 round: two mux levels and, with a rounding output format, an adder;
+  // stage 2 the hard tanh's two mux levels and h_next's round: two more when it narrows and, with
+  // a rounding input format dropping fraction bits, an adder. An adder of O+2 >= 4 bits is slower
+  // than two mux levels (two full-adder sums and two carry levels, 0.39 ns and more at 45 nm,
+  // against 0.16 ns), so stage 1 is the longer exactly when its adder is there and h_next's is
+  // not.
   const FixedFormat& out = s.formats.output;
+  const FixedFormat& in = s.formats.input;
   const int O = out.bits;
-  LogicPath p{UnitId::lstm_cell, {}, 1, "gate registers -> sigmoid -> c' -> tanh -> h -> h_next"};
-  round_sat(p.steps, O, 2, out, "hard sigmoid: x / 4");
-  p.steps.push_back({PathOp::add, O + 1, 0, 1, "hard sigmoid: + 1/2"});
-  p.steps.push_back({PathOp::mux2, 0, 0, 2, "hard sigmoid: clamp to [0, 1]"});
-  p.steps.push_back({PathOp::mult, O, O, 1, "sig(i) * tanh(g)"});
-  round_sat(p.steps, 2 * O, out.frac, out, "round the product");
+  const bool h_round = out.frac > in.frac && in.rounding != Rounding::truncate;
+  if (out.rounding != Rounding::truncate && !h_round) {
+    LogicPath p{UnitId::lstm_cell, {}, 1, "gate registers -> sigmoid -> i*g -> product register"};
+    round_sat(p.steps, O, 2, out, "hard sigmoid: x / 4");
+    p.steps.push_back({PathOp::add, O + 1, 0, 1, "hard sigmoid: + 1/2"});
+    p.steps.push_back({PathOp::mux2, 0, 0, 2, "hard sigmoid: clamp to [0, 1]"});
+    p.steps.push_back({PathOp::mult, O, O, 1, "sig(i) * tanh(g)"});
+    round_sat(p.steps, 2 * O, out.frac, out, "round the product");
+    return p;
+  }
+  LogicPath p{UnitId::lstm_cell, {}, 1, "product registers -> c' -> tanh -> h -> h_next"};
   p.steps.push_back({PathOp::add, O + 1, 0, 1, "c' = f*c + i*g"});
   round_sat(p.steps, O + 1, 0, out, "");
   p.steps.push_back({PathOp::mux2, 0, 0, 2, "hard tanh: clamp to [-1, 1]"});
   p.steps.push_back({PathOp::mult, O, O, 1, "sig(o) * tanh(c')"});
   round_sat(p.steps, 2 * O, out.frac, out, "round the product");
-  round_sat(p.steps, O, out.frac - s.formats.input.frac, s.formats.input, "h to formats.input");
+  round_sat(p.steps, O, out.frac - in.frac, in, "h to formats.input");
   return p;
 }
 

@@ -116,7 +116,7 @@ Ops lstm_cell_ops(const DatapathFormats& f) {
   return {{Op::int_mult, o, 3},
           {Op::int_add, o + 1, 1},
           {Op::mux2, 1, 10 * o},
-          {Op::reg, 1, 2 * o + f.input.bits}};  // c, h and h_next
+          {Op::reg, 1, 5 * o + f.input.bits}};  // f*c, i*g, sig(o) (stage 1); c, h, h_next
 }
 
 Ops twiddle_read_ops(const AcceleratorSpec& s) {
