@@ -76,7 +76,7 @@ Design generate_design(const AcceleratorSpec& s, const GenOptions& o) {
   // it when the output format can hold its hard sigmoid and tanh.
   if (arch::lstm_cell_fits(f.output)) {
     const std::string cell = gen_lstm_cell(d, f, std::min(s.fft.samples_per_cycle, k));
-    d.units["lstm_cell"] = {cell, d.module(cell).latency, arch::kPeripheralLatency, 1};
+    d.units["lstm_cell"] = {cell, d.module(cell).latency, arch::kLstmCellLatency, 1};
   }
   const bool images =
       o.network != nullptr && std::any_of(o.network->program.begin(), o.network->program.end(),

@@ -72,23 +72,26 @@ class CellLane {
   std::string s_;
 };
 
-/// One hidden unit's combinational update, a module of its own so that synthesis maps it once
-/// however many lanes the cell unit has.
+/// One hidden unit's update, a module of its own so that synthesis maps it once however many
+/// lanes the cell unit has. Stage 1: the gates' hard sigmoids and tanh, the products f*c and
+/// i*tanh(g), into registers with sig(o); then combinational from them (stage 2, which the cell
+/// unit registers): c' = fit(f*c + i*g), h = sig(o)*tanh(c'), h_next. One multiply a stage.
 std::string gen_lstm_lane(Design& d, const DatapathFormats& f) {
   const FixedFormat& out = f.output;
   const int O = out.bits, X = f.input.bits;
   const std::string name = "circa_lstm_lane_o" + fmt_tag(out) + "_x" + fmt_tag(f.input);
   if (d.has(name)) return name;
-  std::vector<Port> ports;
+  std::vector<Port> ports{{"clk", false, 1}};
   for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
     ports.push_back({g, false, O});
   ports.push_back({"cell_out", true, O});
   ports.push_back({"h_out", true, O});
   ports.push_back({"h_next", true, X});
   Emitter e;
-  e.line("// One LSTM hidden unit, combinational, all values " + describe(out) +
-         ": c' = fit(sig(f)*c + sig(i)*tanh(g)), h = sig(o)*tanh(c'),");
-  e.line("// h_next = h requantised to " + describe(f.input) + " (hard sigmoid and tanh).");
+  e.line("// One LSTM hidden unit, all values " + describe(out) +
+         ": sig(f)*c, sig(i)*tanh(g) and sig(o) registered, then");
+  e.line("// c' = fit(f*c + i*g), h = sig(o)*tanh(c'), h_next = h requantised to " +
+         describe(f.input) + " (hard sigmoid and tanh).");
   e.open("module " + name + " (");
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
@@ -99,13 +102,17 @@ std::string gen_lstm_lane(Design& d, const DatapathFormats& f) {
     b.wire(std::string(g) + "_0", O, g);
   const std::string i = c.sigmoid("gate_i"), fg = c.sigmoid("gate_f"), o = c.sigmoid("gate_o"),
                     g = c.tanh("gate_g_0", "tanh_g");
-  const std::string cn = c.add(c.mul(fg, "cell_in_0", "fc"), c.mul(i, g, "ig"), "cell_new");
-  const std::string h = c.mul(o, c.tanh(cn, "tanh_c"), "h");
+  const std::string fc = c.mul(fg, "cell_in_0", "fc"), ig = c.mul(i, g, "ig");
+  b.regs({"fc_q", "ig_q", "sig_o_q"}, O);
+  e.line("always @(posedge clk) begin fc_q <= " + fc + "; ig_q <= " + ig + "; sig_o_q <= " + o +
+         "; end");
+  const std::string cn = c.add("fc_q", "ig_q", "cell_new");
+  const std::string h = c.mul("sig_o_q", c.tanh(cn, "tanh_c"), "h");
   b.round_sat("u_hn", b[h], out.frac, f.input, "h_next");
   e.line("assign cell_out = " + cn + ";");
   e.line("assign h_out = " + h + ";");
   e.close("endmodule");
-  d.add({name, e.str(), ports, 0});
+  d.add({name, e.str(), ports, 1});
   return name;
 }
 
@@ -120,6 +127,7 @@ std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
       "circa_lstm_cell_n" + std::to_string(lanes) + "_o" + fmt_tag(out) + "_x" + fmt_tag(f.input);
   if (d.has(name)) return name;
   const Module& lane = d.module(gen_lstm_lane(d, f));
+  CIRCA_CHECK(lane.latency + 1 == arch::kLstmCellLatency, "lstm cell stages");
   std::vector<Port> ports{{"clk", false, 1}, {"rst", false, 1}, {"in_valid", false, 1}};
   for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
     ports.push_back({g, false, lanes * O});
@@ -130,8 +138,8 @@ std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
   Emitter e;
   e.line("// LSTM cell unit, " + std::to_string(lanes) + " hidden units per beat (" + lane.name +
          " each), then");
-  e.line("// " + std::to_string(arch::kPeripheralLatency) +
-         " register stage (arch::kPeripheralLatency, as the peripheral unit).");
+  e.line("// " + std::to_string(arch::kLstmCellLatency) +
+         " register stages (arch::kLstmCellLatency): the lanes' products, then the outputs.");
   e.open("module " + name + " (");
   for (const auto& l : port_lines(ports)) e.line(l);
   e.close(");");
@@ -141,6 +149,7 @@ std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
   b.wire("hn_res", lanes * X);
   for (int n = 0; n < lanes; ++n) {
     Instance u(ref(lane), "u_lane" + std::to_string(n));
+    u.connect("clk", b["clk"]);
     for (const char* g : {"gate_i", "gate_f", "gate_g", "gate_o", "cell_in"})
       u.connect(g, part(b[g], n * O, O));
     u.connect("cell_out", part(b["cell_res"], n * O, O))
@@ -150,15 +159,17 @@ std::string gen_lstm_cell(Design& d, const DatapathFormats& f, int lanes) {
   }
   b.regs({"cell_q", "h_q"}, lanes * O);
   b.reg("hn_q", lanes * X);
-  b.reg("valid_q", 1);
+  b.regs({"valid_p", "valid_q"}, 1);  // the lanes' stage, the outputs'
   e.line("always @(posedge clk) begin cell_q <= cell_res; h_q <= h_res; hn_q <= hn_res; end");
-  e.line("always @(posedge clk) if (rst) valid_q <= 1'b0; else valid_q <= in_valid;");
+  e.line(
+      "always @(posedge clk) if (rst) begin valid_p <= 1'b0; valid_q <= 1'b0; end else begin "
+      "valid_p <= in_valid; valid_q <= valid_p; end");
   e.line("assign cell_out = cell_q;");
   e.line("assign h_out = h_q;");
   e.line("assign h_next = hn_q;");
   e.line("assign out_valid = valid_q;");
   e.close("endmodule");
-  d.add({name, e.str(), ports, arch::kPeripheralLatency});
+  d.add({name, e.str(), ports, arch::kLstmCellLatency});
   return name;
 }
 

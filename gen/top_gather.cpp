@@ -20,6 +20,13 @@ std::string bit0(const std::string& x, int width) {
   return width > 1 ? x + "[0]" : x;
 }
 
+/// The low `want` bits of the `have`-bit signal x (zero-extended when it has fewer): a 1-bit
+/// signal is a scalar, which takes no select.
+std::string low_bits(const std::string& x, int have, int want) {
+  if (have == 1) return zext(x, 1, want);
+  return bits_from(x, have, 0, want);
+}
+
 }  // namespace
 
 void emit_pixel_step(Body& b, const TopPlan& p, const std::string& pre, const std::string& step,
@@ -115,19 +122,40 @@ void emit_window_walk(Body& b, const TopPlan& p) {
   e.line("assign " + net::gather_pad + " = g_iyp < " + pad +
          " || g_iyp >= " + zext("cfg_in_height", sz, cw) + " + " + pad + " || g_ixp < " + pad +
          " || g_ixp >= " + zext("cfg_in_width", sz, cw) + " + " + pad + ";");
-  const int mw = cw + sz, bw = mw + qb, tb = p.log2_beats;
-  const int ia = bits_for(int64_t{p.q_max} * p.beats), ab = ia - tb;
-  e.line("/* verilator lint_off UNUSEDSIGNAL */  // products wider than the buffer's addresses");
-  b.wire("g_pixel", mw,
-         zext("(g_iyp - " + pad + ")", cw, mw) + " * " + zext("cfg_in_width", sz, mw) + " + " +
-             zext("(g_ixp - " + pad + ")", cw, mw),
-         "iy * in_width + ix");
-  b.wire("g_block", bw,
-         zext("g_pixel", mw, bw) + " * " + zext("cfg_cb", qb, bw) + " + " + zext("g_cb", qb, bw));
-  e.line("/* verilator lint_on UNUSEDSIGNAL */");
-  const std::string blk = bits_from("g_block", bw, 0, ab);
+  // The read address ((iy * W + ix) * Cb + cb) without a multiply between the walk's registers
+  // and the buffer: in the padded frame it is g_pix + g_tap - g_off, where g_tap = (u W + v) Cb +
+  // cb steps by adds with the walk, g_pix = oys W Cb + oxs Cb is registered from the pixel
+  // counters (which step at a pixel's last read, at least two cycles before the next product's
+  // first: its FFT, MAC and IFFT lie between), and g_wcb = W Cb, g_off = pad (W + 1) Cb are
+  // registered from the layer's descriptor. All of it modulo the address width, so it equals
+  // the product form on every tap on the image. At a layer's start the walk is at pixel (0, 0),
+  // tap (0, 0, 0): g_pix = g_tap = 0 whatever the constants, a tap past g_wcb's first use (a u
+  // step) is at least one cycle in, and a tap on the image past g_off's at least two (with
+  // padding, tap (pad, pad) is the first on it; without, g_off is not used).
+  const int tb = p.log2_beats, ia = bits_for(int64_t{p.q_max} * p.beats), ab = ia - tb;
+  const std::string cb = low_bits("cfg_cb", qb, ab);
+  b.reg("g_wcb", ab, "W x Cb: an input row's blocks, registered from the descriptor");
+  b.reg("g_off", ab, "pad x (W + 1) x Cb: the padded frame's offset, registered");
+  b.reg("g_pix", ab, "oys x W x Cb + oxs x Cb: the window origin's block (padded frame)");
+  b.regs({"g_ub", "g_tap"}, ab);  // u x W x Cb; (u x W + v) x Cb + cb
+  e.open("always @(posedge clk) begin");
+  e.line("g_wcb <= " + low_bits("cfg_in_width", sz, ab) + " * " + cb + ";");
+  e.line("g_off <= " + low_bits("cfg_padding", sm, ab) + " * (g_wcb + " + cb + ");");
+  e.line("g_pix <= " + low_bits("g_oys", cw, ab) + " * g_wcb + " + low_bits("g_oxs", cw, ab) +
+         " * " + cb + ";");
+  e.close("end");
+  const std::string zero = literal(0, ab);
+  e.open("always @(posedge clk) begin");
+  e.line("if (rst) begin g_ub <= " + zero + "; g_tap <= " + zero + "; end");
+  e.line("else if (g_step && !(g_cb_end && g_v_end)) g_tap <= g_tap + " + literal(1, ab) +
+         ";  // the next channel block, or column");
+  e.line("else if (g_step && !g_u_end) begin g_ub <= g_ub + g_wcb; g_tap <= g_ub + g_wcb; end");
+  e.line("else if (g_step) begin g_ub <= " + zero + "; g_tap <= " + zero + "; end");
+  e.close("end");
+  b.wire("g_block", ab,
+         "g_pix + g_tap - (cfg_padding == " + literal(0, sm) + " ? " + zero + " : g_off)");
   e.line("assign " + net::gather_addr + " = " +
-         (tb > 0 ? "{" + blk + ", " + net::phase_a_row + "[" + n2s(tb - 1) + ":0]}" : blk) + ";");
+         (tb > 0 ? "{g_block, " + net::phase_a_row + "[" + n2s(tb - 1) + ":0]}" : "g_block") + ";");
 }
 
 /// Write side: product n's outputs go to rows out_base = (cfg_out_base + n * p) * beats onward

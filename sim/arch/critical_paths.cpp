@@ -128,44 +128,74 @@ LogicPath peripheral_path(const AcceleratorSpec& s) {
 }
 
 LogicPath lstm_path(const AcceleratorSpec& s) {
-  // lstm_cell.cpp gen_lstm_lane, combinational between the gate registers and h_next:
-  // c' = fit(sig(f) * c + sig(i) * tanh(g)), h = sig(o) * tanh(c'), h_next = h in formats.input.
+  // lstm_cell.cpp gen_lstm_lane, kLstmCellLatency stages, one multiply each. Stage 1, gate
+  // registers -> fc_q / ig_q: hard sigmoid, sig(i) * tanh(g) (the hard tanh's clamp runs beside
+  // the sigmoid), rounded. Stage 2, fc_q / ig_q / sig_o_q -> the cell unit's output registers:
+  // c' = fit(f*c + i*g), hard tanh, sig(o) * tanh(c'), rounded, h_next in formats.input.
+  // Both hold the multiply, its rounding, an (O+1)-bit add and two mux levels. Beyond them stage
+  // 1 holds the sigmoid's x/4 round: two mux levels and, with a rounding output format, an adder;
+  // stage 2 the hard tanh's two mux levels and h_next's round: two more when it narrows and, with
+  // a rounding input format dropping fraction bits, an adder. An adder of O+2 >= 4 bits is slower
+  // than two mux levels (two full-adder sums and two carry levels, 0.39 ns and more at 45 nm,
+  // against 0.16 ns), so stage 1 is the longer exactly when its adder is there and h_next's is
+  // not.
   const FixedFormat& out = s.formats.output;
+  const FixedFormat& in = s.formats.input;
   const int O = out.bits;
-  LogicPath p{UnitId::lstm_cell, {}, 1, "gate registers -> sigmoid -> c' -> tanh -> h -> h_next"};
-  round_sat(p.steps, O, 2, out, "hard sigmoid: x / 4");
-  p.steps.push_back({PathOp::add, O + 1, 0, 1, "hard sigmoid: + 1/2"});
-  p.steps.push_back({PathOp::mux2, 0, 0, 2, "hard sigmoid: clamp to [0, 1]"});
-  p.steps.push_back({PathOp::mult, O, O, 1, "sig(i) * tanh(g)"});
-  round_sat(p.steps, 2 * O, out.frac, out, "round the product");
+  const bool h_round = out.frac > in.frac && in.rounding != Rounding::truncate;
+  if (out.rounding != Rounding::truncate && !h_round) {
+    LogicPath p{UnitId::lstm_cell, {}, 1, "gate registers -> sigmoid -> i*g -> product register"};
+    round_sat(p.steps, O, 2, out, "hard sigmoid: x / 4");
+    p.steps.push_back({PathOp::add, O + 1, 0, 1, "hard sigmoid: + 1/2"});
+    p.steps.push_back({PathOp::mux2, 0, 0, 2, "hard sigmoid: clamp to [0, 1]"});
+    p.steps.push_back({PathOp::mult, O, O, 1, "sig(i) * tanh(g)"});
+    round_sat(p.steps, 2 * O, out.frac, out, "round the product");
+    return p;
+  }
+  LogicPath p{UnitId::lstm_cell, {}, 1, "product registers -> c' -> tanh -> h -> h_next"};
   p.steps.push_back({PathOp::add, O + 1, 0, 1, "c' = f*c + i*g"});
   round_sat(p.steps, O + 1, 0, out, "");
   p.steps.push_back({PathOp::mux2, 0, 0, 2, "hard tanh: clamp to [-1, 1]"});
   p.steps.push_back({PathOp::mult, O, O, 1, "sig(o) * tanh(c')"});
   round_sat(p.steps, 2 * O, out.frac, out, "round the product");
-  round_sat(p.steps, O, out.frac - s.formats.input.frac, s.formats.input, "h to formats.input");
+  round_sat(p.steps, O, out.frac - in.frac, in, "h to formats.input");
   return p;
 }
 
 LogicPath controller_path(const AcceleratorSpec& s) {
   const DescriptorBits d = descriptor_bits(s);
+  const int sz = d.size, cw = std::max(sz, 5) + 1, qb = d.q;
   LogicPath p{UnitId::controller, {}, 1, ""};
   if (s.controller.conv_dataflow == ConvDataflow::reuse) {
-    // top_reuse.cpp's address arithmetic is not traced: the loop counters only.
-    p.steps.push_back({PathOp::add, 16, 0, 1, "loop counter + 1"});
-    p.steps.push_back({PathOp::mux2, 0, 0, 1, "wrap select"});
-    p.from_to = "loop counter -> loop counter (reuse: its address arithmetic not traced)";
+    // top_reuse.cpp emit_mac_walk: the MAC's tap (rw_eu: fresh ? u_lo : u, u_lo from the pixel
+    // row m_oys and the padding), its ring row rr_raw = ring_next + Kh + m_oys + eu -
+    // filled_end (five operands: three adder levels) wrapped at Kh, then the slot (rr x W + ix)
+    // x Cb + c, kept to qb bits (so synthesis keeps qb bits of each product): the spectrum
+    // buffer's read address, in one cycle. The longest of its address paths: the fill base
+    // f_first (row x (W x Cb)) and the weight index rw_j ((u K + v) Cb + c) hold two multiplies
+    // in series too, behind fewer adders.
+    const int rw = cw + 1;
+    p.steps.push_back({PathOp::add, cw, 0, 1, "u_lo: m_oys >= pad ? 0 : pad - m_oys"});
+    p.steps.push_back({PathOp::mux2, 0, 0, 2, "u_lo select, rw_eu = fresh ? u_lo : u"});
+    p.steps.push_back({PathOp::add, rw, 0, 3, "rr_raw: the ring row, five operands"});
+    p.steps.push_back({PathOp::add, rw, 0, 1, "rr_raw >= Kh"});
+    p.steps.push_back({PathOp::mux2, 0, 0, 1, "rr: wrap at Kh"});
+    p.steps.push_back({PathOp::mult, std::min(rw, qb), std::min(sz, qb), 1, "rr * in_width"});
+    p.steps.push_back({PathOp::add, qb, 0, 1, "+ ix"});
+    p.steps.push_back({PathOp::mult, qb, qb, 1, "* Cb"});
+    p.steps.push_back({PathOp::add, qb, 0, 1, "+ c: spectrum_raddr"});
+    p.from_to = "MAC tap walk -> ring row -> ring slot -> spectrum buffer address";
     return p;
   }
-  // top_gather.cpp (recompute): the padded pixel (oy*stride + u, then - pad), its row address
-  // iy * in_width + ix, then * Cb + cb: the activation buffer's read address, in one cycle.
-  const int sz = d.size, cw = std::max(sz, 5) + 1, mw = cw + sz, qb = d.q, bw = mw + qb;
-  p.steps.push_back({PathOp::add, cw, 0, 2, "oy*stride + u - pad"});
-  p.steps.push_back({PathOp::mult, cw, sz, 1, "iy * in_width"});
-  p.steps.push_back({PathOp::add, mw, 0, 1, "+ ix"});
-  p.steps.push_back({PathOp::mult, mw, qb, 1, "pixel * Cb"});
-  p.steps.push_back({PathOp::add, bw, 0, 1, "+ cb"});
-  p.from_to = "gather counters -> window pixel -> block address -> activation buffer address";
+  // top_gather.cpp (recompute): the read address g_pix + g_tap - g_off takes two adds from
+  // registers; the longest path is the window origin's update, g_pix <= oys x g_wcb + oxs x Cb
+  // (two multiplies side by side, modulo the block address's ab bits), one multiply then an
+  // add. g_wcb <= W x Cb and g_off <= pad x (g_wcb + Cb) hold one multiply each, no wider.
+  const int64_t beats = s.block_size / std::min(s.block_size, std::max(1, s.fft.samples_per_cycle));
+  const int ab = bits_to_hold(memory_map(s).max_q * beats) - select_levels(beats);
+  p.steps.push_back({PathOp::mult, std::min(cw, ab), ab, 1, "oys * g_wcb"});
+  p.steps.push_back({PathOp::add, ab, 0, 1, "+ oxs * Cb"});
+  p.from_to = "gather pixel counters -> window origin g_pix (the read address: two adds)";
   return p;
 }
 

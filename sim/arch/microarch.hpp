@@ -15,6 +15,10 @@ namespace circa::arch {
 constexpr int kMacLatency = 2;
 /// Register stages of the peripheral unit: requantise + bias + activation in one stage.
 constexpr int kPeripheralLatency = 1;
+/// Register stages of the lstm cell unit (gen/lstm_cell.cpp): the products sig(f) c and
+/// sig(i) tanh(g) (and sig(o)) into registers, then c' and h = sig(o) tanh(c') into the output
+/// registers, so that no stage holds more than one multiply (critical_paths.cpp, lstm_path).
+constexpr int kLstmCellLatency = 2;
 
 /// One k-point transform on the FFT (or IFFT) unit. Cycle 0 is the first input beat.
 struct FftTiming {
@@ -85,9 +89,9 @@ std::vector<LayerPlan> plan_workload(const AcceleratorSpec& s, const Workload& w
 /// Reads per row of the lstm cell update: the row's four gates (i, f, g, o) and its cell state,
 /// one after another through the activation buffer's read port.
 constexpr int kLstmReadsPerRow = 5;
-/// Cycles of the update after its last read: the read's data (1), the cell unit's register
-/// (kPeripheralLatency), then h_t and c written one after the other on the write port (1).
-constexpr int kLstmUpdateTail = 1 + kPeripheralLatency + 1;
+/// Cycles of the update after its last read: the read's data (1), the cell unit's registers
+/// (kLstmCellLatency), then h_t and c written one after the other on the write port (1).
+constexpr int kLstmUpdateTail = 1 + kLstmCellLatency + 1;
 
 /// Whether the lstm cell unit can be built for this output format: its hard sigmoid adds 1/2 and
 /// clamps at 1, so it needs a fraction bit and an integer bit (1 <= frac < bits).

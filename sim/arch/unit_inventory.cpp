@@ -116,7 +116,7 @@ Ops lstm_cell_ops(const DatapathFormats& f) {
   return {{Op::int_mult, o, 3},
           {Op::int_add, o + 1, 1},
           {Op::mux2, 1, 10 * o},
-          {Op::reg, 1, 2 * o + f.input.bits}};  // c, h and h_next
+          {Op::reg, 1, 5 * o + f.input.bits}};  // f*c, i*g, sig(o) (stage 1); c, h, h_next
 }
 
 Ops twiddle_read_ops(const AcceleratorSpec& s) {
@@ -184,7 +184,7 @@ Ops controller_ops(const AcceleratorSpec& s) {
   // geometry) in registers, read through a max_layers-to-1 mux per bit (gen/top_program.cpp).
   // The conv gather (gen/top_gather.cpp, recompute): tap, channel-block and pixel counters for
   // reading and writing, two coordinates padded by up to 15 (cw bits) with their range checks,
-  // the window's row address iy * in_width + ix then * Cb + cb, and the output row base.
+  // the window's block address (below), and the output row base.
   const DescriptorBits d = descriptor_bits(s);
   const double bits = d.total();
   const double layers = s.controller.max_layers;
@@ -212,10 +212,17 @@ Ops controller_ops(const AcceleratorSpec& s) {
     ops.push_back({Op::int_mult, std::sqrt(addr * d.q), 1});
     ops.push_back({Op::int_add, out_rows, 3});
   } else {
-    ops.push_back({Op::reg, 1, 2 * kConvSmallBits + d.q + 4 * d.size + 2 * cw + out_rows});
-    ops.push_back({Op::int_add, cw, 10});
-    ops.push_back({Op::int_mult, std::sqrt(cw * d.size), 1});
-    ops.push_back({Op::int_mult, std::sqrt(addr * d.q), 1});
+    // The read address from registers, modulo its ab block bits: g_pix + g_tap - g_off, with
+    // g_tap and g_ub stepped by adds, g_pix = oys x g_wcb + oxs x Cb, g_wcb = W x Cb and g_off
+    // = pad x (g_wcb + Cb) registered (two adds, the steps' two, g_pix's and g_off's).
+    const int beats = fft_timing(s, s.block_size).beats;
+    const double ab = bits_to_hold(int64_t{memory_map(s).max_q} * beats) - log2_exact(beats);
+    ops.push_back({Op::reg, 1, 2 * kConvSmallBits + d.q + 4 * d.size + 2 * cw + out_rows + 5 * ab});
+    ops.push_back({Op::int_add, cw, 8});
+    ops.push_back({Op::int_add, ab, 6});
+    ops.push_back({Op::int_mult, std::sqrt(d.size * ab), 1});
+    ops.push_back({Op::int_mult, std::sqrt(kConvSmallBits * ab), 1});
+    ops.push_back({Op::int_mult, std::sqrt(cw * ab), 2});
     ops.push_back({Op::int_add, out_rows, 2});
   }
   if (lstm_cell_fits(s.formats.output)) {

@@ -2,7 +2,7 @@
 // activated by the golden output stage and written to the activation buffer one cycle behind the
 // IFFT's beats; padding rows are cropped. For an lstm layer it holds the gate pre-activations
 // and, after the product's last block, runs the element-wise cell update (golden hard
-// sigmoid/tanh and products) for ceil(hidden / samples_per_cycle) + kPeripheralLatency cycles.
+// sigmoid/tanh and products) for arch::lstm_update_cycles (kLstmCellLatency in its tail).
 // It reports the product done in its last write cycle.
 #pragma once
 

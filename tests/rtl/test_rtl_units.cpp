@@ -197,7 +197,7 @@ BOOST_DATA_TEST_CASE(lstm_cell_matches_golden, bdata::make(kVariants), v) {
   const AcceleratorSpec s = variant(v);
   gen::Design d;
   const std::string m = gen::gen_lstm_cell(d, s.formats, 4);
-  BOOST_TEST(d.module(m).latency == arch::kPeripheralLatency);
+  BOOST_TEST(d.module(m).latency == arch::kLstmCellLatency);
   const Bench b = lstm_cell_bench(d, m, s, 4, 400);
   expect_pass(run_bench(d, b, work_dir("lstm_" + v)), b.in.size());
 }

@@ -90,4 +90,36 @@ BOOST_AUTO_TEST_CASE(a_clock_too_fast_for_the_logic_names_the_unit) {
   BOOST_TEST(spec_timing(d.spec).feasible());
 }
 
+BOOST_AUTO_TEST_CASE(default_yaml_is_limited_by_the_fft_loop_not_the_lstm_cell) {
+  // configs/default.yaml at 45 nm, from the rows of logic_delay_45nm.csv (fa_sum 0.1203,
+  // fa_carry 0.0752, and2 0.0394, mux2 0.0788, register 0.0967 + 0.0398 = 0.1365 ns);
+  // adder(n) = 2 fa_sum + ceil(log2 n) fa_carry, mult(a x b) = and2 + dadda(min) fa_sum +
+  // adder(a + b).
+  // The pipelined FFT's loop (k = 64, 18-bit fft and 24-bit ifft data: a shared 24-bit unit,
+  // 16-bit twiddles): twiddle ROM read over 32 words (5 mux levels), b * w 24x16,
+  // t = p_rr - p_ii (41 bits), (a << F) +- t (42), the rounding increment (44), overflow test
+  // and clamp (2 mux), the shared unit's mode select and the delay line's select (1 + 1):
+  //   9 x mux2 = 0.7092; mult24x16 = 0.0394 + 6 x 0.1203 + adder(40) (0.2406 + 6 x 0.0752)
+  //   = 0.0394 + 0.7218 + 0.6918 = 1.4530; adder(41), (42), (44) = 3 x 0.6918 = 2.0754;
+  //   4.2376 + 0.1365 = 4.3741 ns: 228.6 MHz.
+  // The lstm cell's longer stage, now stage 1 (s16.8 rounded to nearest: the sigmoid's x/4
+  // round has an adder, h_next's round to the input format none): x/4 rounded (adder(18)),
+  // clamp (2 mux), + 1/2 (adder(17)), clamp to [0, 1] (2 mux), sig(i) * tanh(g) 16x16, rounded
+  // (adder(34)), fit (2 mux):
+  //   adder(18) = adder(17) = 0.2406 + 5 x 0.0752 = 0.6166, twice 1.2332; 6 x mux2 = 0.4728;
+  //   mult16x16 = 0.0394 + 0.7218 + adder(32) 0.6166 = 1.3778; adder(34) = 0.6918;
+  //   3.7756 + 0.1365 = 3.9121 ns (one cycle held 7.2287 ns: two such multiplies in series).
+  const AcceleratorSpec s =
+      load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/default.yaml").spec;
+  BOOST_TEST_REQUIRE(s.technology.node_nm == 45);
+  const TimingCheck t = spec_timing(s);
+  BOOST_TEST(logic(t, "fft").delay_ns == 4.3741, boost::test_tools::tolerance(1e-3));
+  BOOST_TEST(logic(t, "lstm_cell").delay_ns == 3.9121, boost::test_tools::tolerance(1e-3));
+  BOOST_TEST(logic(t, "controller").delay_ns < logic(t, "fft").delay_ns);
+  BOOST_TEST_REQUIRE(t.limiting_logic >= 0);
+  BOOST_TEST(t.logic.at(static_cast<size_t>(t.limiting_logic)).name == std::string("fft"));
+  BOOST_TEST(t.max_clock_mhz == 1000 / 4.3741, boost::test_tools::tolerance(1e-3));
+  BOOST_TEST(t.limited_by().find("fft logic") == 0u, t.limited_by());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
