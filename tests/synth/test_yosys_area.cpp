@@ -13,8 +13,10 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <iostream>
 
 #include "common/error.hpp"
+#include "eval/run_spec.hpp"
 #include "spec/config_loader.hpp"
 #include "xcheck/yosys_area.hpp"
 
@@ -43,7 +45,7 @@ namespace {
 /// machine) out of each other's way.
 xcheck::AreaCheck area_check(const std::string& name, xcheck::AreaParts parts) {
   const AcceleratorSpec s =
-      load_accelerator(std::string(CIRCA_SOURCE_DIR) + "/configs/" + name).spec;
+      eval::load_run_spec(std::string(CIRCA_SOURCE_DIR) + "/configs/" + name, {}, std::cerr);
   const auto dir = std::filesystem::temp_directory_path() /
                    ("circa_area_" + std::to_string(getpid()) + "_" + name);
   const xcheck::AreaCheck r = xcheck::yosys_area_check(s, dir.string(), parts);
