@@ -7,7 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "arch/memory_map.hpp"
 #include "arch/units.hpp"
+#include "common/recent_memo.hpp"
 #include "eval/memory_costs.hpp"
 #include "power/price.hpp"
 
@@ -131,11 +133,21 @@ const SourceText& logic_leakage_source() {
   return source;
 }
 
-CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
+namespace {
+
+/// What cost_figures works out before the clock and the cycles enter: every area, dynamic-energy,
+/// wire and leakage row, the register bits, the ops, the logic paths (in c.timing.logic) and the
+/// memories; the same for every clock of a design that counts these events.
+struct ClockFreeCost {
   CostReport c;
-  const UnitMemories memories = unit_memories(s, arch::memory_map(s));
-  std::array<double, arch::kUnitCount>& register_bits = c.register_bits;  // -1: not present logic
-  add_logic_area(s, c, register_bits);
+  UnitMemories memories;
+};
+
+ClockFreeCost clock_free_cost(const AcceleratorSpec& s, const arch::RunReport& run) {
+  ClockFreeCost f{CostReport{}, unit_memories(s, arch::memory_map(s))};
+  CostReport& c = f.c;
+  const UnitMemories& memories = f.memories;
+  add_logic_area(s, c, c.register_bits);  // -1: not present logic
   for (size_t id = 0; id < memories.size(); ++id)
     if (memories[id])
       c.area_mm2.push_back({arch::to_string(static_cast<arch::UnitId>(id)),
@@ -143,14 +155,11 @@ CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::R
   for (const auto& a : c.area_mm2) c.wire_length_mm += a.value;
   c.wire_length_mm = wire_length_mm(c.wire_length_mm);
   add_dynamic_energy(s, run, memories, c);
-  for (const auto& u : arch::units())  // in registry order, as add_logic_area
-    if (const double bits = register_bits[static_cast<size_t>(u.id)]; bits >= 0)
-      c.clock_uj.push_back(clock_energy(s, u.name, bits, run.cycles));
   // Logic leaks like the SRAM of the same node and device, per mm2 (CACTI-fitted model).
   const MemoryCost& wm = *memories[static_cast<size_t>(arch::UnitId::weight_sram)];
   const double density = wm.macro.leakage_total_mw.value / wm.macro.area_mm2.value;
   // Per logic unit: its area rows come first in c.area_mm2, one per present unit.
-  const auto logic_units = std::count_if(register_bits.begin(), register_bits.end(),
+  const auto logic_units = std::count_if(c.register_bits.begin(), c.register_bits.end(),
                                          [](double bits) { return bits >= 0; });
   for (auto a = c.area_mm2.begin(); a != c.area_mm2.begin() + logic_units; ++a)
     c.leakage_mw.push_back({a->name, a->value * density, logic_leakage_source()});
@@ -159,8 +168,35 @@ CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::R
       c.leakage_mw.push_back({arch::to_string(static_cast<arch::UnitId>(id)),
                               memories[id]->leakage_mw(), memories[id]->leakage_source});
   set_ops(run, c);
+  c.timing.logic = logic_timing(s);
+  return f;
+}
+
+/// The clock enters the clock-free part only through the weight stream FIFO's depth (its rows
+/// cover the off-chip latency, counted in cycles): equal depths, equal parts.
+struct ClockFreeKey {
+  AcceleratorSpec spec;
+  int64_t stream_fifo_depth = 0;
+  arch::Events events;
+};
+
+}  // namespace
+
+CostReport cost_figures(const AcceleratorSpec& s, const Workload&, const arch::RunReport& run) {
+  // A sweep prices one design at many clocks in a row: the clock-free part once for them all.
+  thread_local RecentMemo<ClockFreeKey, ClockFreeCost> memo(8);
+  const int64_t depth = arch::weight_stream_fifo_depth(s);
+  const ClockFreeCost* f = memo.find([&](const ClockFreeKey& k) {
+    return k.stream_fifo_depth == depth && same_design_but_clock(k.spec, s) &&
+           k.events == run.events;
+  });
+  if (!f) f = &memo.put({s, depth, run.events}, clock_free_cost(s, run));
+  CostReport c = f->c;
+  for (const auto& u : arch::units())  // in registry order, as add_logic_area
+    if (const double bits = c.register_bits[static_cast<size_t>(u.id)]; bits >= 0)
+      c.clock_uj.push_back(clock_energy(s, u.name, bits, run.cycles));
   set_totals(c, s.clock_mhz, run.cycles);
-  c.timing = timing_check(s, memories);
+  c.timing = timing_check(s, f->memories, f->c.timing.logic);
   return c;
 }
 

@@ -87,20 +87,32 @@ TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories, int we
   return t;
 }
 
-TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories) {
-  TimingCheck t = memory_timing(s.clock_mhz, memories, s.weight_sram.read_latency);
-  double slowest = t.max_clock_mhz > 0 ? 1000 / t.max_clock_mhz : 0;
+LogicTimings logic_timing(const AcceleratorSpec& s) {
+  LogicTimings logic;
   for (arch::LogicPath& p : arch::critical_paths(s)) {
     const power::PathDelay d = power::LogicDelayModel::builtin().path(p, s.technology.node_nm);
-    if (d.ns > slowest) {
-      slowest = d.ns;
-      t.limiting = -1;
-      t.limiting_logic = static_cast<int>(t.logic.size());
-    }
-    t.logic.push_back({arch::to_string(p.unit), d.ns, std::move(p), d.source});
+    logic.push_back({arch::to_string(p.unit), d.ns, std::move(p), d.source});
   }
+  return logic;
+}
+
+TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories,
+                         const LogicTimings& logic) {
+  TimingCheck t = memory_timing(s.clock_mhz, memories, s.weight_sram.read_latency);
+  double slowest = t.max_clock_mhz > 0 ? 1000 / t.max_clock_mhz : 0;
+  t.logic = logic;
+  for (size_t i = 0; i < logic.size(); ++i)
+    if (logic[i].delay_ns > slowest) {
+      slowest = logic[i].delay_ns;
+      t.limiting = -1;
+      t.limiting_logic = static_cast<int>(i);
+    }
   t.max_clock_mhz = slowest > 0 ? 1000 / slowest : 0;
   return t;
+}
+
+TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories) {
+  return timing_check(s, memories, logic_timing(s));
 }
 
 TimingCheck spec_timing(const AcceleratorSpec& s) {

@@ -41,11 +41,13 @@ struct LogicTiming {
   SourceText source;
 };
 
+/// The logic units' critical paths (up to 7, in place: no allocation per sweep point).
+using LogicTimings = boost::container::small_vector<LogicTiming, 7>;
+
 struct TimingCheck {
   double period_ns = 0;
   boost::container::small_vector<MemoryTiming, 4> memories;  ///< the memory units, in place
-  /// The logic units' critical paths (up to 7, in place: no allocation per sweep point).
-  boost::container::small_vector<LogicTiming, 7> logic;
+  LogicTimings logic;
   double max_clock_mhz = 0;  ///< the highest clock at which every memory and every logic path fit
   int limiting = -1;         ///< the index in `memories` of the memory that sets it (-1: none)
   int limiting_logic = -1;   ///< or the index in `logic` of the logic unit that sets it
@@ -67,8 +69,14 @@ struct TimingCheck {
 /// weight SRAM's reads given `weight_read_latency` cycles (0: as many as they need).
 TimingCheck memory_timing(double clock_mhz, const UnitMemories& memories, int weight_read_latency);
 
+/// Every present logic unit's critical path of `s`, priced at its node: no clock in it.
+LogicTimings logic_timing(const AcceleratorSpec& s);
+
 /// The memories and every logic unit's critical path of `s` against s.clock_mhz.
 TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories);
+/// The same with the logic paths given (logic_timing(s), worked out once for every clock).
+TimingCheck timing_check(const AcceleratorSpec& s, const UnitMemories& memories,
+                         const LogicTimings& logic);
 
 /// Every memory of the spec priced by its SRAM model, and the timing of the memories and the
 /// logic at spec.clock_mhz.

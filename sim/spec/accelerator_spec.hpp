@@ -125,6 +125,10 @@ struct AcceleratorSpec {
   double clock_period_ns() const { return 1000.0 / clock_mhz; }
 };
 
+/// Every field equal but `name` and `clock_mhz`: two points of one design at two clocks (or
+/// labels), so whatever does not depend on the clock is the same for both (memo keys).
+bool same_design_but_clock(const AcceleratorSpec& a, const AcceleratorSpec& b);
+
 const EnumNames<FftStyle>& enum_names(FftStyle);
 const EnumNames<FftScaling>& enum_names(FftScaling);
 const EnumNames<SpectrumLayout>& enum_names(SpectrumLayout);

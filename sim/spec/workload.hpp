@@ -69,6 +69,9 @@ struct Workload {
   std::vector<Layer> layers;
 };
 
+/// The same layers, field for field (where their YAML was aside); names and datasets aside.
+bool same_layers(const Workload& a, const Workload& b);
+
 const EnumNames<LayerKind>& enum_names(LayerKind);
 const EnumNames<Activation>& enum_names(Activation);
 const EnumNames<Pooling>& enum_names(Pooling);

@@ -49,7 +49,7 @@ void evaluate_timed(const AcceleratorSpec& given, const Workload& w, uint64_t se
     return;
   }
   lap(at, kCheck);
-  const arch::RunReport run = ana::estimate(s, w);
+  const arch::RunReport run = eval::estimate_point(s, w);
   lap(at, kEstimate);
   const eval::CostReport c = eval::cost_figures(s, w, run);
   lap(at, kCost);
