@@ -1,6 +1,8 @@
 #include "spec/param.hpp"
 
+#include <algorithm>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -140,8 +142,18 @@ bool parse_boolean(const std::string& text) {
 }
 
 std::string format_real(double v) {
+  // The text is %.*g at the least precision from 6 up that reads back to v. A precision that
+  // reads back needs at least the digits of v's shortest round-trip form, which std::to_chars
+  // gives without trying each: the search starts there (usually its only step).
   char buf[64];
-  for (int precision = 6; precision <= 17; ++precision) {
+  int precision = 6;
+  if (std::isfinite(v)) {
+    const auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    int digits = 0;
+    for (const char* c = buf; c != r.ptr && *c != 'e'; ++c) digits += *c >= '0' && *c <= '9';
+    precision = std::max(precision, digits);
+  }
+  for (; precision <= 17; ++precision) {
     std::snprintf(buf, sizeof buf, "%.*g", precision, v);
     if (std::strtod(buf, nullptr) == v) break;
   }

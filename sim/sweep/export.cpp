@@ -1,5 +1,6 @@
 #include "sweep/export.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -124,9 +125,10 @@ void write_results_json(const ResultSet& r, std::ostream& out, size_t max_points
   for (size_t i = 0; i < rows.size(); ++i) {
     std::string text = point_json(r, *rows[i]).dump(2);
     out << (i ? ",\n    " : "\n    ");
-    for (char c : text) {
-      out << c;
-      if (c == '\n') out << "    ";
+    for (size_t from = 0, nl; from < text.size(); from = nl + 1) {  // a line at a time
+      nl = std::min(text.find('\n', from), text.size());
+      out.write(text.data() + from, static_cast<std::streamsize>(nl - from));
+      if (nl < text.size()) out << "\n    ";
     }
   }
   out << "\n  ]" << head.substr(at + empty.size()) << "\n";

@@ -127,6 +127,7 @@ void Runner::run_main() {
     progress.set_total(total);
     parallel_for(pending.size(), jobs_, o_.stop,
                  [&](size_t i) { run_point(*pending[i], s_.fidelity, progress); });
+    store_.flush();  // a chunk's last rows do not wait for the next chunk's loading
   }
   progress.finish(stopping() ? "interrupted; finished points are kept, run again to resume" : "");
   if (!stopping()) store_.set_meta(kMetaShardPoints, std::to_string(summary_.keys.size()));
@@ -139,6 +140,7 @@ void Runner::run_batch(const std::vector<const Point*>& batch, eval::Fidelity f,
                        const std::string& label) {
   Progress progress({o_.progress, o_.tty}, static_cast<int64_t>(batch.size()), label);
   parallel_for(batch.size(), jobs_, o_.stop, [&](size_t i) { run_point(*batch[i], f, progress); });
+  store_.flush();
   progress.finish(stopping() ? "interrupted; finished points are kept, run again to resume" : "");
 }
 

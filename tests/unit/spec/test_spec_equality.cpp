@@ -3,7 +3,14 @@
 // tables is changed in turn, so a field added to the spec without its comparison fails here.
 #include <boost/test/unit_test.hpp>
 
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "spec/accelerator_params.hpp"
 #include "spec/config_loader.hpp"
@@ -80,4 +87,45 @@ BOOST_AUTO_TEST_CASE(every_layer_parameter_tells_workloads_apart) {
   BOOST_TEST(same_layers(moved, base));
   moved.layers.pop_back();
   BOOST_TEST(!same_layers(moved, base));
+}
+
+namespace {
+
+/// format_real as first written: every precision from 6 up until the text reads back.
+std::string format_real_by_search(double v) {
+  char buf[64];
+  for (int precision = 6; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(format_real_starts_its_search_at_the_shortest_digits_and_finds_the_same) {
+  std::mt19937_64 g(7);
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                0.5,
+                                1.0 / 3,
+                                800,
+                                1e21,
+                                1e-7,
+                                123456.7,
+                                1234567,
+                                std::numeric_limits<double>::max(),
+                                std::numeric_limits<double>::denorm_min(),
+                                std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN()};
+  for (int i = 0; i < 50000; ++i) {
+    values.push_back(std::ldexp(std::uniform_real_distribution<double>(-1, 1)(g),
+                                std::uniform_int_distribution<int>(-80, 80)(g)));
+    values.push_back(std::round(values.back() * 1e4) / 1e4);  // few digits, as configs give
+    uint64_t bits = g();  // any bit pattern, powers of two included
+    double any;
+    std::memcpy(&any, &bits, sizeof any);
+    values.push_back(any);
+  }
+  for (double v : values) BOOST_TEST_REQUIRE(format_real(v) == format_real_by_search(v), v);
 }
