@@ -1,14 +1,18 @@
 #include "eval/dense_baseline.hpp"
 
 #include <cmath>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
 
+#include "arch/memory_map.hpp"
 #include "arch/microarch.hpp"
 #include "arch/offchip.hpp"
 #include "arch/units.hpp"
 #include "common/error.hpp"
+#include "common/recent_memo.hpp"
 #include "eval/memory_costs.hpp"
 #include "power/price.hpp"
 
@@ -67,6 +71,7 @@ int64_t ceil_div(int64_t a, int64_t b) {
 
 /// The dense form of every layer on `pes` PEs: weights resident in the weight SRAM in layer
 /// order while they fit (as the CirCNN design places its spectra), else streamed every inference.
+/// Their off-chip cycles and bounds depend on the clock: set_bounds.
 std::vector<DenseLayer> dense_layers(const AcceleratorSpec& s, const Workload& w, int64_t pes) {
   const arch::OffchipTiming t = arch::offchip_timing(s);
   const int wb = s.formats.weight.bits, word = s.weight_sram.word_bits;
@@ -90,19 +95,28 @@ std::vector<DenseLayer> dense_layers(const AcceleratorSpec& s, const Workload& w
       d.sram_cycles = ceil_div(d.sram_words, s.weight_sram.banks);
     } else {
       d.offchip_bytes = arch::bus_bytes(t, ceil_div(d.weights * wb, 8)) * d.passes;
-      d.offchip_cycles =
-          t.latency_cycles + arch::ceil_ratio(double(d.offchip_bytes), t.bytes_per_cycle);
     }
     // Each input sample is broadcast to the PEs of up to `pes` output rows at a time.
     d.input_reads = g.products * g.cols * ceil_div(g.rows, pes);
     d.compute_cycles = ceil_div(d.macs, pes);
-    d.cycles = d.compute_cycles;
-    d.bound = "compute";
-    if (d.sram_cycles > d.cycles) d.cycles = d.sram_cycles, d.bound = "weight_sram";
-    if (d.offchip_cycles > d.cycles) d.cycles = d.offchip_cycles, d.bound = "offchip";
     out.push_back(d);
   }
   return out;
+}
+
+/// Each layer's off-chip cycles at the clock of `t`, its cycles (the largest bound) and d.cycles.
+void set_bounds(const arch::OffchipTiming& t, DenseBaseline& d) {
+  d.cycles = 0;
+  for (DenseLayer& l : d.layers) {
+    if (!l.weights_on_chip)
+      l.offchip_cycles =
+          t.latency_cycles + arch::ceil_ratio(double(l.offchip_bytes), t.bytes_per_cycle);
+    l.cycles = l.compute_cycles;
+    l.bound = "compute";
+    if (l.sram_cycles > l.cycles) l.cycles = l.sram_cycles, l.bound = "weight_sram";
+    if (l.offchip_cycles > l.cycles) l.cycles = l.offchip_cycles, l.bound = "offchip";
+    d.cycles += l.cycles;
+  }
 }
 
 /// The CirCNN design's area less the kept units, in whole PEs.
@@ -120,16 +134,21 @@ void size_array(const AcceleratorSpec& s, const CostReport& circnn, DenseBaselin
                     d.pe_budget_mm2, d.pe_area_um2));
 }
 
+/// The register bits each clock row of the baseline counts (the PE array, then the kept logic
+/// units), priced at the cycles of a clock.
+using ClockBits = std::vector<std::pair<std::string_view, double>>;
+
 /// Area, dynamic energy and leakage of the baseline, the kept units' figures taken from
-/// `circnn` and priced again from the baseline's events where they depend on activity.
+/// `circnn` and priced again from the baseline's events where they depend on activity; the
+/// clock rows' register bits into `clock_bits`.
 void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostReport& circnn,
-           const arch::MemoryMap& map, DenseBaseline& d) {
+           const arch::MemoryMap& map, DenseBaseline& d, ClockBits& clock_bits) {
   const int node = s.technology.node_nm;
   CostReport& c = d.cost;
   const power::Cost pe = power::price(pe_ops(s), node);
   std::vector<size_t> logic_rows = {c.area_mm2.size()};  // in c.area_mm2, for their leakage
   c.area_mm2.push_back({"pe_array", d.pes * pe.area_um2 * 1e-6, pe.source});
-  c.clock_uj.push_back(clock_energy(s, "pe_array", d.pes * register_bits(pe_ops(s)), d.cycles));
+  clock_bits.emplace_back("pe_array", d.pes * register_bits(pe_ops(s)));
   for (UnitId id : kKept) {
     const auto& u = arch::unit(id);
     if (!u.present(s)) continue;
@@ -138,8 +157,7 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
     logic_rows.push_back(c.area_mm2.size() - 1);
     // The CirCNN report's count of the same inventory when it has one.
     const double bits = circnn.register_bits[static_cast<size_t>(id)];
-    c.clock_uj.push_back(
-        clock_energy(s, u.name, bits >= 0 ? bits : register_bits(u.inventory(s)), d.cycles));
+    clock_bits.emplace_back(u.name, bits >= 0 ? bits : register_bits(u.inventory(s)));
   }
   // Activity: the baseline's own weight and input traffic; outputs and pooling as CirCNN's.
   arch::Events e;
@@ -194,8 +212,39 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
   c.leakage_mw.push_back(figure(circnn.leakage_mw, arch::to_string(UnitId::weight_sram)));
   c.leakage_mw.push_back(figure(circnn.leakage_mw, arch::to_string(UnitId::activation_buffer)));
   c.effective_ops = c.actual_ops = 2.0 * macs;
-  set_totals(c, s.clock_mhz, d.cycles);
   c.wire_length_mm = length;
+}
+
+/// What dense_figures works out before the clock enters: everything but the off-chip cycles,
+/// the bounds, the cycles, the clock rows and the totals.
+struct ClockFreeDense {
+  DenseBaseline d;
+  ClockBits clock_bits;
+};
+
+ClockFreeDense clock_free_dense(const AcceleratorSpec& s, const Workload& w,
+                                const arch::RunReport& run, const CostReport& circnn) {
+  ClockFreeDense f;
+  DenseBaseline& d = f.d;
+  size_array(s, circnn, d);
+  d.layers = dense_layers(s, w, d.pes);
+  for (const DenseLayer& l : d.layers) d.weight_bits += double(l.weights) * s.formats.weight.bits;
+  for (const Layer& l : w.layers)  // the plans' weight_bytes, without planning again
+    d.circnn_weight_bits += 8.0 * arch::layer_weight_bytes(s, geometry(l, s.block_size));
+  price(s, run, circnn, arch::memory_map(s), d, f.clock_bits);
+  return f;
+}
+
+/// Every number dense_figures reads from the CirCNN design's run and cost report.
+void read_inputs(const arch::RunReport& run, const CostReport& c, std::vector<double>& v) {
+  v.clear();
+  v.insert(v.end(), {c.total_area_mm2, c.wire_length_mm});
+  for (const Figures* rows : {&c.area_mm2, &c.leakage_mw})
+    for (const Figure& f : *rows) v.push_back(f.value);
+  v.insert(v.end(), c.register_bits.begin(), c.register_bits.end());
+  for (const arch::LayerReport& l : run.layers)
+    v.insert(v.end(), {double(l.events.act_output_writes), double(l.events.act_pool_reads),
+                       double(l.events.lstm_cell_samples)});
 }
 
 }  // namespace
@@ -203,16 +252,28 @@ void price(const AcceleratorSpec& s, const arch::RunReport& run, const CostRepor
 DenseBaseline dense_figures(const AcceleratorSpec& s, const Workload& w, const arch::RunReport& run,
                             const CostReport& circnn) {
   CIRCA_CHECK(run.layers.size() == w.layers.size(), "run and workload differ in layers");
-  DenseBaseline d;
-  size_array(s, circnn, d);
-  d.layers = dense_layers(s, w, d.pes);
-  for (const DenseLayer& l : d.layers) {
-    d.cycles += l.cycles;
-    d.weight_bits += double(l.weights) * s.formats.weight.bits;
-  }
-  for (const Layer& l : w.layers)  // the plans' weight_bytes, without planning again
-    d.circnn_weight_bits += 8.0 * arch::layer_weight_bytes(s, geometry(l, s.block_size));
-  price(s, run, circnn, arch::memory_map(s), d);
+  // A sweep prices one design at many clocks in a row: the clock-free part once for them all
+  // (the clock enters it only through the stream FIFO's depth, in the memory map).
+  struct Key {
+    AcceleratorSpec spec;
+    int64_t stream_fifo_depth;
+    Workload workload;
+    std::vector<double> inputs;
+  };
+  thread_local RecentMemo<Key, ClockFreeDense> memo(8);
+  thread_local std::vector<double> inputs;
+  read_inputs(run, circnn, inputs);
+  const int64_t depth = arch::weight_stream_fifo_depth(s);
+  const ClockFreeDense* f = memo.find([&](const Key& k) {
+    return k.stream_fifo_depth == depth && k.inputs == inputs && same_design_but_clock(k.spec, s) &&
+           same_layers(k.workload, w);
+  });
+  if (!f) f = &memo.put({s, depth, w, inputs}, clock_free_dense(s, w, run, circnn));
+  DenseBaseline d = f->d;
+  set_bounds(arch::offchip_timing(s), d);
+  for (const auto& [unit, bits] : f->clock_bits)
+    d.cost.clock_uj.push_back(clock_energy(s, unit, bits, d.cycles));
+  set_totals(d.cost, s.clock_mhz, d.cycles);
   return d;
 }
 
