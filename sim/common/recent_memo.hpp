@@ -19,7 +19,7 @@ class RecentMemo {
 
   /// The value of the first entry whose key `same` accepts, made the most recent; else nullptr.
   template <class Same>
-  const Value* find(Same&& same) {
+  Value* find(Same&& same) {
     for (std::size_t i = 0; i < entries_.size(); ++i)
       if (same(entries_[i]->key)) {
         std::rotate(entries_.begin(), entries_.begin() + i, entries_.begin() + i + 1);
@@ -29,7 +29,7 @@ class RecentMemo {
   }
 
   /// Stores `value` under `key` as the most recent entry, dropping the least recent when full.
-  const Value& put(Key key, Value value) {
+  Value& put(Key key, Value value) {
     if (entries_.size() == capacity_) entries_.pop_back();
     entries_.insert(entries_.begin(),
                     std::make_unique<Entry>(Entry{std::move(key), std::move(value)}));

@@ -79,7 +79,7 @@ const char* to_string(Fidelity f) {
   return name_in(kFidelityNames, f);
 }
 
-arch::RunReport estimate_point(const AcceleratorSpec& s, const Workload& w) {
+const arch::RunReport& estimate_point(const AcceleratorSpec& s, const Workload& w) {
   // The clock reaches a resident run only through the memory map's weight stream FIFO depth.
   struct Key {
     AcceleratorSpec spec;
@@ -87,22 +87,22 @@ arch::RunReport estimate_point(const AcceleratorSpec& s, const Workload& w) {
     Workload workload;
   };
   thread_local RecentMemo<Key, arch::RunReport> memo(8);
+  thread_local arch::RunReport streamed;  // the last run that streams, not remembered
   const int64_t depth = arch::weight_stream_fifo_depth(s);
-  const arch::RunReport* known = memo.find([&](const Key& k) {
+  arch::RunReport* known = memo.find([&](const Key& k) {
     return k.stream_fifo_depth == depth && same_design_but_clock(k.spec, s) &&
            same_layers(k.workload, w) && k.workload.name == w.name;
   });
   if (known) {
-    arch::RunReport r = *known;
-    r.config = s.name;
-    r.clock_mhz = s.clock_mhz;
-    return r;
+    known->config = s.name;
+    known->clock_mhz = s.clock_mhz;
+    return *known;
   }
   arch::RunReport r = ana::estimate(s, w);
   const bool resident = std::all_of(r.layers.begin(), r.layers.end(),
                                     [](const arch::LayerReport& l) { return l.weights_on_chip; });
-  if (resident) memo.put({s, depth, w}, r);
-  return r;
+  if (resident) return memo.put({s, depth, w}, std::move(r));
+  return streamed = std::move(r);
 }
 
 void check_point(const AcceleratorSpec& spec, const Workload& workload) {
@@ -143,9 +143,15 @@ PointMetrics evaluate(const AcceleratorSpec& given, const Workload& workload, Fi
   // technology.timing: derate, and weight_sram.read_latency 0 derived from the timing
   const AcceleratorSpec spec = apply_timing_policy(given).spec;
   check_point(spec, workload);
-  arch::RunReport run = estimate_point(spec, workload);
-  if (fidelity == Fidelity::cycle_accurate) run.cycles = simulated_cycles(spec, workload, seed);
-  if (fidelity == Fidelity::cosim) run.cycles = cosimulated_cycles(spec, workload, seed);
+  const arch::RunReport& estimated = estimate_point(spec, workload);
+  arch::RunReport simulated;  // the estimate with the simulation's cycles
+  if (fidelity != Fidelity::analytical) {
+    simulated = estimated;
+    simulated.cycles = fidelity == Fidelity::cycle_accurate
+                           ? simulated_cycles(spec, workload, seed)
+                           : cosimulated_cycles(spec, workload, seed);
+  }
+  const arch::RunReport& run = fidelity == Fidelity::analytical ? estimated : simulated;
   const CostReport c = cost_figures(spec, workload, run);  // a sweep stores no notes
   return assemble_metrics(spec, workload, run, c, network_sqnr_db(spec, workload, seed));
 }

@@ -18,8 +18,8 @@ void check_point(const AcceleratorSpec& spec, const Workload& workload);
 /// differs from one of them in clock_mhz (and name) alone, with weight_sram.read_latency resolved
 /// and every layer's weights resident, takes its run (cycles and events count no time, and the
 /// clock enters the schedule only through the off-chip stream). A streamed layer's run is worked
-/// out at every clock.
-arch::RunReport estimate_point(const AcceleratorSpec& s, const Workload& w);
+/// out at every clock. The run stays valid until the thread's next call.
+const arch::RunReport& estimate_point(const AcceleratorSpec& s, const Workload& w);
 
 /// The metrics and breakdowns of a point from its run, cost report and SQNR, with the dense
 /// baseline's ratios, as numbers (no allocation of its own).

@@ -54,8 +54,9 @@ BOOST_AUTO_TEST_CASE(sigkill_mid_sweep_then_resume_equals_an_uninterrupted_run) 
   TempDir dir;
   const std::string file = dir.write("s.yaml", sweep_yaml(kAxes, "confirm_best: 2\n"));
   const std::string killed = dir.path("killed"), clean = dir.path("clean");
-  // 40 ms per point: the child is still busy when killed.
-  Child child(spawn_self({"--run-sweep", file, killed, "40"}));
+  // 100 ms per point: the child is still busy when killed (the store commits its rows at most
+  // 200 ms apart, so the 8th row may show 200 ms after it finished).
+  Child child(spawn_self({"--run-sweep", file, killed, "100"}));
   wait_until([&] { return !child.running() || count_rows(killed) >= 8; }, 30);
   if (!child.running()) BOOST_FAIL("the child sweep ended early with status " << child.wait());
   kill(child.pid(), SIGKILL);
