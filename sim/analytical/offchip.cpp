@@ -52,12 +52,18 @@ int64_t OffchipStream::issue_ready(int blocks, const std::vector<int64_t>& start
   }
   const int64_t b = offsets_bytes_;
   const double start = std::max(static_cast<double>(a + t_.latency_cycles), bus_free_);
-  for (int c = 0; c < ic; ++c) {
-    const double in = start + offsets_[c];
-    // A row in by cycle last_row_ is taken the cycle after it: ceil_whole(in) <= ceil(in) <=
-    // last_row_ there, so the max below is last_row_ + 1 without working the ceiling out.
-    last_row_ = in <= static_cast<double>(last_row_) ? last_row_ + 1
-                                                     : std::max(ceil_whole(in), last_row_ + 1);
+  if (start + offsets_[ic - 1] <= static_cast<double>(last_row_)) {
+    // Rows come in order (start + offsets_[c] grows with c): the last in by last_row_, so is
+    // every row, and each is taken the cycle after the one before, as the loop below finds.
+    last_row_ += ic;
+  } else {
+    for (int c = 0; c < ic; ++c) {
+      const double in = start + offsets_[c];
+      // A row in by cycle last_row_ is taken the cycle after it: ceil_whole(in) <= ceil(in) <=
+      // last_row_ there, so the max below is last_row_ + 1 without working the ceiling out.
+      last_row_ = in <= static_cast<double>(last_row_) ? last_row_ + 1
+                                                       : std::max(ceil_whole(in), last_row_ + 1);
+    }
   }
   bus_free_ = start + static_cast<double>(b) / t_.bytes_per_cycle;
   bytes_ += b;
