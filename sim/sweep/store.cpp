@@ -159,7 +159,7 @@ ResultStore::ResultStore(const std::string& path) : path_(path) {
 
 ResultStore::~ResultStore() {
   // A failed commit has no one to tell: its rows are missing, and a resumed sweep runs them.
-  if (uncommitted_ > 0) sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr);
+  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr);
   sqlite3_finalize(insert_);
   sqlite3_close(db_);
 }
@@ -175,7 +175,7 @@ void ResultStore::flush() {
 }
 
 void ResultStore::commit_locked() {
-  if (uncommitted_ > 0) exec("COMMIT;");
+  if (!sqlite3_get_autocommit(db_)) exec("COMMIT;");  // a transaction is open
   uncommitted_ = 0;
   last_commit_ = std::chrono::steady_clock::now();
 }
@@ -287,7 +287,7 @@ void ResultStore::put(const StoredPoint& p) {
       base_id_.empty() || p.config.empty() ? p.config : encode_config(p.config, base_, base_id_);
   const std::string metrics = p.metrics.is_null() ? std::string("null") : p.metrics.dump();
   std::lock_guard<std::mutex> lock(mutex_);
-  if (uncommitted_ == 0) exec("BEGIN;");
+  if (sqlite3_get_autocommit(db_)) exec("BEGIN;");  // no transaction open yet
   Statement st(
       db_, "INSERT OR REPLACE INTO points VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
       &insert_);  // parsed once: it was half of a put's time

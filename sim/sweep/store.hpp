@@ -127,7 +127,7 @@ class ResultStore {
   std::string base_, base_id_;                        ///< set_config_base's, for put()
   mutable std::map<std::string, std::string> bases_;  ///< config_bases read so far, by id
   mutable std::mutex mutex_;
-  int uncommitted_ = 0;             ///< rows put in the open transaction
+  int uncommitted_ = 0;             ///< rows put since the last commit
   sqlite3_stmt* insert_ = nullptr;  ///< put's statement, prepared once
   std::chrono::steady_clock::time_point
       last_commit_{};  ///< long ago: the first row commits at once
