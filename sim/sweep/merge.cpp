@@ -170,8 +170,9 @@ int status_command(const std::vector<std::string>& dirs, const std::string& vers
         info.report_spec.empty()
             ? ""
             : nlohmann::json::parse(info.report_spec).value("fidelity", std::string());
-    const size_t done = st.done_keys(version, fidelity, true).size();
+    // ok first: a running sweep adds rows between the two reads, so done >= ok.
     const size_t ok = st.done_keys(version, fidelity, false).size();
+    const size_t done = std::max(ok, st.done_keys(version, fidelity, true).size());
     const size_t total = info.points.empty() ? done : std::stoul(info.points);
     const std::string label = info.shard.empty() ? "sweep" : "shard " + info.shard;
     out << fmt::format("{:<10} {:>9} {:>9} {:>9} {:>9}  {}\n", label, ok, done - ok,

@@ -158,32 +158,41 @@ ResultStore::ResultStore(const std::string& path) : path_(path) {
 }
 
 ResultStore::~ResultStore() {
-  // A failed commit has no one to tell: its rows are missing, and a resumed sweep runs them.
-  if (!sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "COMMIT;", nullptr, nullptr, nullptr);
+  try {  // a failed write has no one to tell: its rows are missing, and a resumed sweep runs them
+    std::lock_guard<std::mutex> lock(mutex_);
+    write_pending_locked();
+  } catch (...) {
+  }
   sqlite3_finalize(insert_);
   sqlite3_close(db_);
 }
 
 void ResultStore::flush() {
   std::lock_guard<std::mutex> lock(mutex_);
+  write_pending_locked();
+}
+
+void ResultStore::write_pending_locked() const {
+  if (pending_.empty()) return;
+  last_write_ = std::chrono::steady_clock::now();
+  std::vector<PendingRow> rows;
+  rows.swap(pending_);  // written or lost: a failed batch is run again on resume
+  exec("BEGIN IMMEDIATE;");
   try {
-    commit_locked();
+    for (const PendingRow& r : rows) {
+      Statement st(
+          db_,
+          "INSERT OR REPLACE INTO points VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+          &insert_);  // parsed once: it was half of a row's time
+      for (int i = 0; i < 10; ++i) st.bind(i + 1, r.text[static_cast<size_t>(i)]);
+      st.bind(11, r.seconds);
+      st.step();
+    }
+    exec("COMMIT;");
   } catch (...) {
-    after_failed_write();
+    sqlite3_exec(db_, "ROLLBACK;", nullptr, nullptr, nullptr);
     throw;
   }
-}
-
-void ResultStore::commit_locked() {
-  if (!sqlite3_get_autocommit(db_)) exec("COMMIT;");  // a transaction is open
-  uncommitted_ = 0;
-  last_commit_ = std::chrono::steady_clock::now();
-}
-
-void ResultStore::after_failed_write() {
-  // SQLite may have rolled the transaction back (a full disk does): its rows are gone, and a
-  // resumed sweep runs them again.
-  if (sqlite3_get_autocommit(db_)) uncommitted_ = 0;
 }
 
 void ResultStore::exec(const std::string& sql) const {
@@ -208,6 +217,7 @@ void ResultStore::exec(const std::string& sql) const {
 std::set<std::string> ResultStore::done_keys(const std::string& version,
                                              const std::string& fidelity, bool with_failed) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  write_pending_locked();
   Statement st(db_, "SELECT key, status FROM points WHERE version = ?1 AND fidelity = ?2");
   st.bind(1, version);
   st.bind(2, fidelity);
@@ -219,7 +229,7 @@ std::set<std::string> ResultStore::done_keys(const std::string& version,
 
 size_t ResultStore::merge_from(const std::string& path) {
   std::lock_guard<std::mutex> lock(mutex_);
-  commit_locked();  // its own transaction follows
+  write_pending_locked();
   {
     Statement attach(db_, "ATTACH DATABASE ?1 AS shard");
     attach.bind(1, path);
@@ -282,36 +292,24 @@ std::string ResultStore::config_text(const std::string& stored, const std::strin
 
 void ResultStore::put(const StoredPoint& p) {
   // The texts first, outside the lock: threads putting points at once serialise only on SQLite.
-  const std::string inputs = p.inputs.dump();
-  const std::string config =
-      base_id_.empty() || p.config.empty() ? p.config : encode_config(p.config, base_, base_id_);
-  const std::string metrics = p.metrics.is_null() ? std::string("null") : p.metrics.dump();
+  PendingRow r;
+  r.text = {
+      p.key,
+      p.version,
+      p.fidelity,
+      p.inputs.dump(),
+      base_id_.empty() || p.config.empty() ? p.config : encode_config(p.config, base_, base_id_),
+      std::string(to_string(p.status)),
+      p.error,
+      p.metrics.is_null() ? std::string("null") : p.metrics.dump(),
+      p.started_at,
+      p.finished_at};
+  r.seconds = p.seconds;
   std::lock_guard<std::mutex> lock(mutex_);
-  if (sqlite3_get_autocommit(db_)) exec("BEGIN;");  // no transaction open yet
-  Statement st(
-      db_, "INSERT OR REPLACE INTO points VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-      &insert_);  // parsed once: it was half of a put's time
-  st.bind(1, p.key);
-  st.bind(2, p.version);
-  st.bind(3, p.fidelity);
-  st.bind(4, inputs);
-  st.bind(5, config);
-  st.bind(6, std::string(to_string(p.status)));
-  st.bind(7, p.error);
-  st.bind(8, metrics);
-  st.bind(9, p.started_at);
-  st.bind(10, p.finished_at);
-  st.bind(11, p.seconds);
-  try {
-    st.step();
-    ++uncommitted_;
-    if (uncommitted_ >= kCommitRows ||
-        std::chrono::steady_clock::now() - last_commit_ >= kCommitEvery)
-      commit_locked();
-  } catch (...) {
-    after_failed_write();
-    throw;
-  }
+  pending_.push_back(std::move(r));
+  if (pending_.size() >= kCommitRows ||
+      std::chrono::steady_clock::now() - last_write_ >= kCommitEvery)
+    write_pending_locked();
 }
 
 std::vector<StoredPoint> ResultStore::all(bool with_config) const {
@@ -332,6 +330,7 @@ std::vector<StoredPoint> ResultStore::all_at(const std::string& version,
 std::vector<StoredPoint> ResultStore::query(const char* sql,
                                             const std::vector<std::string>& params) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  write_pending_locked();
   Statement st(db_, sql);
   for (size_t i = 0; i < params.size(); ++i) st.bind(static_cast<int>(i + 1), params[i]);
   std::vector<StoredPoint> rows;
@@ -356,6 +355,7 @@ std::vector<StoredPoint> ResultStore::query(const char* sql,
 void ResultStore::for_each_summary(const std::string& version, const std::string& fidelity,
                                    const std::function<void(StoredSummary&&)>& f) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  write_pending_locked();
   // SQLite picks the values out of the metrics text: the breakdowns are never parsed here.
   // Damaged metrics text is named by point, as json_column does.
   Statement st(db_,
@@ -381,6 +381,7 @@ void ResultStore::for_each_summary(const std::string& version, const std::string
 nlohmann::json ResultStore::metrics_of(const std::string& key, const std::string& version,
                                        const std::string& fidelity) const {
   std::lock_guard<std::mutex> lock(mutex_);
+  write_pending_locked();
   Statement st(db_, "SELECT metrics FROM points WHERE key = ?1 AND version = ?2 AND fidelity = ?3");
   st.bind(1, key);
   st.bind(2, version);

@@ -1,8 +1,9 @@
 // The results store: one SQLite file per sweep folder, in WAL mode so a reader (a report, a test)
 // never blocks the writer. One row per point, keyed by (content key, tool version, fidelity).
-// Rows are committed together, at most kCommitEvery apart (a transaction a point was 40% of an
-// analytical point's CPU); a killed sweep loses the points in flight and those finished in the
-// last kCommitEvery, and a resumed sweep runs exactly the points the store does not hold.
+// Rows are written together, at most kCommitEvery apart, in one short transaction (a transaction
+// a point was 40% of an analytical point's CPU; holding one open between writes would starve
+// readers of the lock); a killed sweep loses the points in flight and those finished in the last
+// kCommitEvery, and a resumed sweep runs exactly the points the store does not hold.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -74,14 +75,14 @@ class ResultStore {
   /// kept once, in table config_bases. all() gives the whole text back. Call it before any put
   /// (put reads the base without the lock).
   void set_config_base(const std::string& text);
-  /// Records one point, replacing an earlier row with the same key; committed with the rows
-  /// since the last commit once that is kCommitEvery ago (or kCommitRows rows), else by the
-  /// next put, flush() or the destructor. Safe to call from several threads.
+  /// Records one point, replacing an earlier row with the same key: held, and written with the
+  /// rows put since the last write once that is kCommitEvery ago (or kCommitRows rows), else by
+  /// the next put, flush(), read or the destructor. Safe to call from several threads.
   void put(const StoredPoint& p);
-  /// Commits the rows put since the last commit.
+  /// Writes the rows put since the last write.
   void flush();
   static constexpr std::chrono::milliseconds kCommitEvery{200};
-  static constexpr int kCommitRows = 2048;
+  static constexpr size_t kCommitRows = 2048;
   /// Copies every row of the store at `path` into this one, replacing rows with the same key,
   /// version and fidelity, in one transaction inside SQLite (no row held in memory); returns
   /// the number of rows copied.
@@ -109,8 +110,8 @@ class ResultStore {
 
  private:
   void exec(const std::string& sql) const;
-  void commit_locked();       ///< flush() with mutex_ held
-  void after_failed_write();  ///< forgets the open transaction's rows if SQLite rolled it back
+  /// flush() with mutex_ held: one transaction; the rows are dropped if it fails.
+  void write_pending_locked() const;
   /// The status stored as `text`; ConfigError when the store holds another name.
   PointStatus status_of(const std::string& text) const;
   /// A JSON column of point `key`; ConfigError when the text is not JSON (a damaged store).
@@ -127,10 +128,15 @@ class ResultStore {
   std::string base_, base_id_;                        ///< set_config_base's, for put()
   mutable std::map<std::string, std::string> bases_;  ///< config_bases read so far, by id
   mutable std::mutex mutex_;
-  int uncommitted_ = 0;             ///< rows put since the last commit
-  sqlite3_stmt* insert_ = nullptr;  ///< put's statement, prepared once
-  std::chrono::steady_clock::time_point
-      last_commit_{};  ///< long ago: the first row commits at once
+  /// A put's columns as text (key .. finished_at) and its seconds, until written.
+  struct PendingRow {
+    std::array<std::string, 10> text;
+    double seconds = 0;
+  };
+  mutable std::vector<PendingRow> pending_;
+  mutable sqlite3_stmt* insert_ = nullptr;  ///< the rows' statement, prepared once
+  /// The last write; long ago at first, so the first row is written at once.
+  mutable std::chrono::steady_clock::time_point last_write_{};
 };
 
 /// Now, as UTC ISO 8601 with milliseconds ("2024-05-01T12:00:00.123Z").
